@@ -1,0 +1,2 @@
+Console.WriteLine("Nexudus.Salto sample: the demo host lands with the sample issue.");
+return 0;
