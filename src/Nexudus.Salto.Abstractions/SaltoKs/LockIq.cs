@@ -1,0 +1,11 @@
+namespace Nexudus.Salto.SaltoKs;
+
+/// <summary>The IQ (hub) details of a lock (<c>iq</c>).</summary>
+public sealed record LockIq
+{
+    /// <summary>Gets whether the IQ issues one-time passwords, which remote opening needs.</summary>
+    public bool? OtpEnabled { get; init; }
+
+    /// <summary>Gets the IQ's data synchronisation state as SALTO KS writes it.</summary>
+    public string? DataSyncState { get; init; }
+}

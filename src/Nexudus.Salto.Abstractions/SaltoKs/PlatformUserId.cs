@@ -1,0 +1,43 @@
+using System.Text.Json.Serialization;
+
+namespace Nexudus.Salto.SaltoKs;
+
+/// <summary>
+/// The id of a SALTO KS platform account: the nested <c>user.id</c> of a site user.
+/// </summary>
+/// <remarks>
+/// Access-group membership (<c>add_ids</c>, <c>remove_ids</c>, <c>user_id</c>) accepts only this id;
+/// user routes take <see cref="SiteUserId"/> instead.
+/// Equality ignores case because the same UUID may be written in upper or lower case. There is
+/// deliberately no implicit conversion from <see cref="string"/> or to the other SALTO user id:
+/// mixing the two ids up makes SALTO KS answer 404 <c>2202 User not found</c>.
+/// </remarks>
+[JsonConverter(typeof(PlatformUserIdJsonConverter))]
+public readonly record struct PlatformUserId
+{
+    /// <summary>Creates an id from the value SALTO KS returned.</summary>
+    /// <param name="value">The id; a UUID in practice, but any non-empty string is accepted.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="value"/> is empty.</exception>
+    public PlatformUserId(string value)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(value);
+        Value = value;
+    }
+
+    /// <summary>Gets the id as SALTO KS writes it.</summary>
+    /// <value>The id text; <see langword="null"/> only for <see langword="default"/>.</value>
+    public string Value { get; }
+
+    /// <summary>Compares two ids, ignoring case.</summary>
+    /// <param name="other">The id to compare with.</param>
+    /// <returns><see langword="true"/> when both ids have the same text apart from case.</returns>
+    public bool Equals(PlatformUserId other) => StringComparer.OrdinalIgnoreCase.Equals(Value, other.Value);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => Value is null ? 0 : StringComparer.OrdinalIgnoreCase.GetHashCode(Value);
+
+    /// <summary>Returns the id text.</summary>
+    /// <returns><see cref="Value"/>, or an empty string for <see langword="default"/>.</returns>
+    public override string ToString() => Value ?? string.Empty;
+}

@@ -1,0 +1,52 @@
+namespace Nexudus.Salto.SaltoKs;
+
+/// <summary>A time schedule of an access group: the weekdays, daily window and date range in which members may open.</summary>
+/// <remarks>
+/// Putting booking hours into <see cref="StartTime"/>/<see cref="EndTime"/> makes a recurring daily
+/// window; one continuous window goes into <see cref="StartDate"/>/<see cref="EndDate"/> with
+/// 00:00:00–23:59:59 and every weekday set.
+/// </remarks>
+public sealed record TimeSchedule
+{
+    /// <summary>Gets the time schedule's UUID.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>Gets whether the schedule applies on Mondays.</summary>
+    public bool Monday { get; init; }
+
+    /// <summary>Gets whether the schedule applies on Tuesdays.</summary>
+    public bool Tuesday { get; init; }
+
+    /// <summary>Gets whether the schedule applies on Wednesdays.</summary>
+    public bool Wednesday { get; init; }
+
+    /// <summary>Gets whether the schedule applies on Thursdays.</summary>
+    public bool Thursday { get; init; }
+
+    /// <summary>Gets whether the schedule applies on Fridays.</summary>
+    public bool Friday { get; init; }
+
+    /// <summary>Gets whether the schedule applies on Saturdays.</summary>
+    public bool Saturday { get; init; }
+
+    /// <summary>Gets whether the schedule applies on Sundays.</summary>
+    public bool Sunday { get; init; }
+
+    /// <summary>Gets the start of the daily window (<c>HH:mm:ss</c> on the wire).</summary>
+    /// <value>Use 00:00:00 with <see cref="EndTime"/> 23:59:59 for one continuous window between the dates.</value>
+    public TimeOnly? StartTime { get; init; }
+
+    /// <summary>Gets the end of the daily window (<c>HH:mm:ss</c>); SALTO KS may echo it with <c>:59</c> seconds.</summary>
+    public TimeOnly? EndTime { get; init; }
+
+    /// <summary>Gets when the schedule starts to apply.</summary>
+    /// <value>
+    /// <see langword="null"/> for "at once". A value without an offset is read as UTC; how SALTO KS
+    /// relates it to the site's time zone is unconfirmed.
+    /// </value>
+    public DateTimeOffset? StartDate { get; init; }
+
+    /// <summary>Gets when the schedule stops applying.</summary>
+    /// <value><see langword="null"/> for open-ended. A value without an offset is read as UTC.</value>
+    public DateTimeOffset? EndDate { get; init; }
+}

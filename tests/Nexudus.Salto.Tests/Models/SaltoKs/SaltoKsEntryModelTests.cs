@@ -1,0 +1,88 @@
+using System.Text.Json;
+using Nexudus.Salto.SaltoKs;
+
+namespace Nexudus.Salto.Tests.Models.SaltoKs;
+
+public sealed class SaltoKsEntryModelTests
+{
+    // §5.12, placeholders filled in.
+    private const string EntryPageJson = """
+        { "items": [ { "id": "4c3b2a19-0817-4f6e-9d5c-4b3a29180716", "event_category": "lock_rejected", "event_detail": "no_access",
+            "utc_date_time": "2025-01-15T10:02:03Z", "local_date_time": "2025-01-15T11:02:03", "lock_id": "9a8b7c6d-1234-4e5f-8a9b-0c1d2e3f4a5b",
+            "lock_customer_reference": "Front door", "access_by": "tag", "access_detail": "04A2B3C4",
+            "user_id": "a7e3c9d1-2b4f-4e6a-8c0d-9e8f7a6b5c4d", "user_first_name": "Sam", "user_last_name": "Example", "user_alias": "Sam E.",
+            "iq_id": "f0e1d2c3", "exit_requested": false } ],
+          "continuation_token": "{\"token\":\"+RID:~abc\",\"range\":{\"min\":\"\",\"max\":\"FF\"}}" }
+        """;
+
+    [Fact]
+    public void Deserialize_DocumentedEntryPage_ReadsEveryField()
+    {
+        SaltoKsContinuationPage<Entry> page = SaltoKsJsonAssert.RoundTrips(EntryPageJson, SaltoKsJsonContext.Default.SaltoKsContinuationPageEntry);
+
+        Assert.Equal(
+            new Entry
+            {
+                Id = "4c3b2a19-0817-4f6e-9d5c-4b3a29180716",
+                EventCategory = EntryEventCategory.LockRejected,
+                EventDetail = "no_access",
+                UtcDateTime = new DateTimeOffset(2025, 1, 15, 10, 2, 3, TimeSpan.Zero),
+                LocalDateTime = new DateTime(2025, 1, 15, 11, 2, 3),
+                LockId = "9a8b7c6d-1234-4e5f-8a9b-0c1d2e3f4a5b",
+                LockCustomerReference = "Front door",
+                AccessBy = "tag",
+                AccessDetail = "04A2B3C4",
+                UserId = new PlatformUserId("a7e3c9d1-2b4f-4e6a-8c0d-9e8f7a6b5c4d"),
+                UserFirstName = "Sam",
+                UserLastName = "Example",
+                UserAlias = "Sam E.",
+            },
+            Assert.Single(page.Items));
+        Assert.Equal("""{"token":"+RID:~abc","range":{"min":"","max":"FF"}}""", page.ContinuationToken);
+    }
+
+    [Fact]
+    public void Deserialize_EmptyPageWithToken_KeepsTokenExactly()
+    {
+        SaltoKsContinuationPage<Entry> page = SaltoKsJsonAssert.RoundTrips(
+            """{ "items": [], "continuation_token": "{\"a\":1}" }""",
+            SaltoKsJsonContext.Default.SaltoKsContinuationPageEntry);
+
+        Assert.Empty(page.Items);
+        Assert.Equal("""{"a":1}""", page.ContinuationToken);
+    }
+
+    [Fact]
+    public void Deserialize_LastPage_HasNoToken()
+    {
+        SaltoKsContinuationPage<Entry> page = JsonSerializer.Deserialize("""{ "items": [] }""", SaltoKsJsonContext.Default.SaltoKsContinuationPageEntry)!;
+
+        Assert.Null(page.ContinuationToken);
+    }
+
+    [Theory]
+    [InlineData("\"\"")]
+    [InlineData("null")]
+    public void Deserialize_EntryWithEmptyOrNullUserId_HasNoUser(string userId)
+    {
+        Entry entry = JsonSerializer.Deserialize($$"""{ "id": "e", "user_id": {{userId}} }""", SaltoKsJsonContext.Default.Entry)!;
+
+        Assert.Null(entry.UserId);
+    }
+
+    [Fact]
+    public void Deserialize_EntryWithoutUserFields_IsTolerated()
+    {
+        Entry entry = SaltoKsJsonAssert.RoundTrips(
+            """{ "id": "e", "event_category": "lock_opened", "utc_date_time": "2025-01-15T10:00:00Z", "local_date_time": "2025-01-15T11:00:00" }""",
+            SaltoKsJsonContext.Default.Entry);
+
+        Assert.Equal(EntryEventCategory.LockOpened, entry.EventCategory);
+        Assert.Null(entry.UserId);
+        Assert.Null(entry.UserFirstName);
+    }
+
+    [Fact]
+    public void Deserialize_EntryWithoutId_ThrowsJsonException() =>
+        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize("""{ "event_category": "lock_opened" }""", SaltoKsJsonContext.Default.Entry));
+}
