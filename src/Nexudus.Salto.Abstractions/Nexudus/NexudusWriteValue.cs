@@ -1,0 +1,11 @@
+namespace Nexudus.Salto.Nexudus;
+
+/// <summary>
+/// The <c>Value</c> of a <see cref="NexudusWriteResult"/>, reduced to the one field both POST and
+/// PUT return.
+/// </summary>
+public sealed record NexudusWriteValue
+{
+    /// <summary>Gets the id of the record created, updated or deleted.</summary>
+    public long Id { get; init; }
+}
