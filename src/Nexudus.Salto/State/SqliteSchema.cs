@@ -1,0 +1,111 @@
+using Microsoft.Data.Sqlite;
+
+namespace Nexudus.Salto.State;
+
+/// <summary>
+/// The SQLite schema as an ordered list of forward migrations; <c>PRAGMA user_version</c> holds how
+/// many have run. A migration is never edited once shipped: add a new one instead.
+/// </summary>
+internal static class SqliteSchema
+{
+    public static IReadOnlyList<string> Migrations { get; } =
+    [
+        // 1: the first schema.
+        """
+        CREATE TABLE identity_links (
+          site_id TEXT NOT NULL,
+          customer_id INTEGER NOT NULL,
+          site_user_id TEXT NOT NULL,
+          platform_user_id TEXT NOT NULL,
+          email TEXT NULL,
+          created_by_sdk INTEGER NOT NULL DEFAULT 0,
+          linked_at TEXT NOT NULL,
+          PRIMARY KEY (site_id, customer_id));
+        CREATE INDEX ix_identity_links_platform_user ON identity_links (site_id, platform_user_id);
+
+        CREATE TABLE owned_memberships (
+          site_id TEXT NOT NULL,
+          group_id TEXT NOT NULL,
+          platform_user_key TEXT NOT NULL,
+          platform_user_id TEXT NOT NULL,
+          customer_id INTEGER NULL,
+          added_at TEXT NOT NULL,
+          PRIMARY KEY (site_id, group_id, platform_user_key));
+
+        CREATE TABLE group_status (
+          site_id TEXT NOT NULL,
+          group_id TEXT NOT NULL,
+          consecutive_failures INTEGER NOT NULL DEFAULT 0,
+          last_error TEXT NULL,
+          last_failure_at TEXT NULL,
+          last_success_at TEXT NULL,
+          next_attempt_at TEXT NULL,
+          PRIMARY KEY (site_id, group_id));
+
+        CREATE TABLE tag_assignments (
+          site_id TEXT NOT NULL,
+          customer_id INTEGER NOT NULL,
+          tag_number TEXT NOT NULL,
+          tag_id TEXT NOT NULL,
+          assigned_at TEXT NOT NULL,
+          PRIMARY KEY (site_id, customer_id, tag_number));
+
+        CREATE TABLE owned_schedules (
+          site_id TEXT NOT NULL,
+          group_id TEXT NOT NULL,
+          schedule_id TEXT NOT NULL,
+          fingerprint TEXT NOT NULL,
+          PRIMARY KEY (site_id, group_id, schedule_id));
+
+        CREATE TABLE processed_entries (
+          site_id TEXT NOT NULL,
+          entry_id TEXT NOT NULL,
+          occurred_at TEXT NOT NULL,
+          outcome TEXT NOT NULL,
+          checkin_id INTEGER NULL,
+          processed_at TEXT NOT NULL,
+          PRIMARY KEY (site_id, entry_id));
+        CREATE INDEX ix_processed_entries_occurred ON processed_entries (site_id, occurred_at);
+
+        CREATE TABLE checkin_cursors (
+          site_id TEXT NOT NULL PRIMARY KEY,
+          watermark TEXT NOT NULL);
+
+        CREATE TABLE kv (
+          key TEXT NOT NULL PRIMARY KEY,
+          value TEXT NOT NULL);
+        """,
+    ];
+
+    public static int ReadVersion(SqliteConnection connection)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "PRAGMA user_version;";
+        return Convert.ToInt32(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public static void Migrate(SqliteConnection connection, string path)
+    {
+        // BEGIN IMMEDIATE takes the write lock first, so two processes starting together migrate once.
+        using var tx = connection.BeginTransaction(deferred: false);
+        var version = ReadVersion(connection);
+        if (version > Migrations.Count)
+        {
+            throw new InvalidOperationException(
+                $"The sync state at '{path}' has schema version {version}, newer than this version of Nexudus.Salto understands ({Migrations.Count}). " +
+                "Upgrade the package, or point StatePath at another file.");
+        }
+
+        for (var i = version; i < Migrations.Count; i++)
+        {
+            using var cmd = connection.CreateCommand();
+            cmd.Transaction = tx;
+#pragma warning disable CA2100 // Migration scripts are constants in this file.
+            cmd.CommandText = Migrations[i] + $"\nPRAGMA user_version = {i + 1};";
+#pragma warning restore CA2100
+            cmd.ExecuteNonQuery();
+        }
+
+        tx.Commit();
+    }
+}
