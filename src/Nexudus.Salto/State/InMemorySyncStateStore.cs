@@ -1,5 +1,3 @@
-using Nexudus.Salto.SaltoKs;
-
 namespace Nexudus.Salto.State;
 
 /// <summary>
@@ -114,12 +112,12 @@ public sealed class InMemorySyncStateStore : ISyncStateStore
 
             foreach (var key in changes.MembershipsRemoved)
             {
-                _memberships.Remove(Normalize(key));
+                _memberships.Remove(key);
             }
 
             foreach (var m in changes.MembershipsAdded)
             {
-                _memberships[Normalize(new MembershipKey(m.SiteId, m.GroupId, m.UserId))] = m;
+                _memberships[new MembershipKey(m.SiteId, m.GroupId, m.UserId)] = m;
             }
 
             foreach (var g in changes.GroupStatuses)
@@ -175,10 +173,6 @@ public sealed class InMemorySyncStateStore : ISyncStateStore
 
         return Task.CompletedTask;
     }
-
-    // Platform user ids compare case-insensitively; the dictionary key must agree.
-    private static MembershipKey Normalize(MembershipKey key) =>
-        key with { UserId = new PlatformUserId(key.UserId.Value.ToUpperInvariant()) };
 
     private sealed class LeaseFlag
     {
