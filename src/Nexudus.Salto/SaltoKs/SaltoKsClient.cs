@@ -1,0 +1,749 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Polly.Timeout;
+
+namespace Nexudus.Salto.SaltoKs;
+
+/// <summary>
+/// The SALTO KS Connect client: <see cref="ISaltoKsClient"/> over HTTP, with per-operation API versions, paging,
+/// OData filters, error mapping and the post-create retry window.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Register it with <c>services.AddSaltoKsClient(…)</c>, which adds the bearer-token handler, the identity client and
+/// the resilience pipeline. The public constructor is for an <see cref="HttpClient"/> you set up yourself; it must
+/// already authenticate its requests.
+/// </para>
+/// <para>
+/// Every method is <see langword="virtual"/>, and the protected parameterless constructor lets a mocking library
+/// derive from the class.
+/// </para>
+/// </remarks>
+public class SaltoKsClient : ISaltoKsClient
+{
+    private const string ContinuationTokenHeader = "CLP-Continuation-Token";
+
+    private readonly HttpClient _httpClient = null!;
+    private readonly SaltoKsClientOptions _options = null!;
+    private readonly TimeProvider _timeProvider = null!;
+    private readonly ILogger _logger = null!;
+    private readonly SaltoKsUserCreationLog _creations = null!;
+
+    /// <summary>Creates a client for a mocking library; every call on it fails.</summary>
+    protected SaltoKsClient()
+    {
+    }
+
+    /// <summary>Creates a client over an <see cref="HttpClient"/> that authenticates its own requests.</summary>
+    /// <param name="httpClient">The HTTP client; its handlers must add the bearer token (and any resilience).</param>
+    /// <param name="options">The settings; checked here.</param>
+    /// <param name="timeProvider">The clock for the post-create retry window; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
+    /// <param name="logger">The logger; none when <see langword="null"/>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="httpClient"/> or <paramref name="options"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="options"/> are not valid; the message lists every problem.</exception>
+    public SaltoKsClient(HttpClient httpClient, SaltoKsClientOptions options, TimeProvider? timeProvider = null, ILogger<SaltoKsClient>? logger = null)
+        : this(httpClient, Checked(options), timeProvider ?? TimeProvider.System, logger ?? (ILogger)NullLogger.Instance, new SaltoKsUserCreationLog())
+    {
+    }
+
+    internal SaltoKsClient(HttpClient httpClient, SaltoKsClientOptions options, TimeProvider timeProvider, ILogger logger, SaltoKsUserCreationLog creations)
+    {
+        ArgumentNullException.ThrowIfNull(httpClient);
+        ArgumentNullException.ThrowIfNull(options);
+        _httpClient = httpClient;
+        _options = options;
+        _timeProvider = timeProvider;
+        _logger = logger;
+        _creations = creations;
+    }
+
+    private SaltoKsApiVersions Versions => _options.ApiVersions;
+
+    /// <inheritdoc/>
+    public virtual IAsyncEnumerable<Site> GetSitesAsync(CancellationToken cancellationToken = default) =>
+        ListAsync(Route(Versions.Sites).Literal("sites"), SaltoKsJsonContext.Default.Site, cancellationToken);
+
+    /// <inheritdoc/>
+    public virtual Task<Site> GetSiteAsync(string siteId, CancellationToken cancellationToken = default) =>
+        GetAsync(SiteRoute(Versions.Site, siteId), SaltoKsJsonContext.Default.Site, cancellationToken);
+
+    /// <inheritdoc/>
+    public virtual IAsyncEnumerable<Role> GetRolesAsync(string siteId, CancellationToken cancellationToken = default) =>
+        ListAsync(SiteRoute(Versions.Roles, siteId).Literal("roles"), SaltoKsJsonContext.Default.Role, cancellationToken);
+
+    /// <inheritdoc/>
+    public virtual IAsyncEnumerable<SiteUser> GetSiteUsersAsync(string siteId, SaltoKsListQuery? query = null, CancellationToken cancellationToken = default) =>
+        ListAsync(WithQuery(SiteRoute(Versions.ListSiteUsers, siteId).Literal("users"), query), SaltoKsJsonContext.Default.SiteUser, cancellationToken);
+
+    /// <inheritdoc/>
+    public virtual async Task<IReadOnlyList<SiteUser>> FindSiteUsersByEmailAsync(string siteId, string email, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(email);
+        var query = new SaltoKsListQuery { Filter = ODataFilter.Equal("user/email", email.Trim()) };
+        var users = new List<SiteUser>();
+        await foreach (SiteUser user in GetSiteUsersAsync(siteId, query, cancellationToken).ConfigureAwait(false))
+        {
+            users.Add(user);
+        }
+
+        return users;
+    }
+
+    /// <inheritdoc/>
+    public virtual Task<SiteUser> GetSiteUserAsync(string siteId, SiteUserId siteUserId, CancellationToken cancellationToken = default)
+    {
+        SaltoKsRoute route = SiteUserRoute(Versions.GetSiteUser, siteId, siteUserId);
+        return RetryWhileNewAsync(
+            _creations.CreatedAt(siteUserId), "GET " + route.Path, ct => GetAsync(route, SaltoKsJsonContext.Default.SiteUser, ct), cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public virtual async Task<SiteUserCreateResult> CreateSiteUserAsync(string siteId, SiteUserCreateRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        SaltoKsRoute route = SiteRoute(Versions.CreateSiteUser, siteId).Literal("users");
+        string? email = string.IsNullOrWhiteSpace(request.Email) ? null : request.Email.Trim();
+        if (email is not null && await FindByEmailAsync(siteId, email, cancellationToken).ConfigureAwait(false) is { } existing)
+        {
+            SaltoKsLog.SiteUserAlreadyExists(_logger, siteId, existing.Id);
+            return new SiteUserCreateResult { User = existing, Outcome = SiteUserCreateOutcome.AlreadyExisted };
+        }
+
+        SiteUser created;
+        try
+        {
+            using HttpResponseMessage response = await SendAsync(
+                HttpMethod.Post, route, Json(request, SaltoKsJsonContext.Default.SiteUserCreateRequest), retryable: false, cancellationToken: cancellationToken).ConfigureAwait(false);
+            created = await ReadAsync(response, route, SaltoKsJsonContext.Default.SiteUser, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (email is not null && IsUncertain(ex, cancellationToken))
+        {
+            // The POST may have created the user before failing; sending it again could create a second one.
+            SaltoKsLog.UncertainCreate(_logger, siteId, ex);
+            SiteUser? found = null;
+            try
+            {
+                found = await FindByEmailAsync(siteId, email, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception lookupError) when (lookupError is SaltoKsApiException or HttpRequestException or TimeoutRejectedException)
+            {
+                // The create's own failure is the one worth reporting.
+            }
+
+            if (found is null)
+            {
+                throw;
+            }
+
+            _creations.Record(found, _timeProvider.GetUtcNow(), _options.PostCreateRetryWindow);
+            SaltoKsLog.FoundAfterUncertainCreate(_logger, siteId, found.Id);
+            return new SiteUserCreateResult { User = found, Outcome = SiteUserCreateOutcome.FoundAfterUncertainCreate };
+        }
+
+        _creations.Record(created, _timeProvider.GetUtcNow(), _options.PostCreateRetryWindow);
+        SaltoKsLog.SiteUserCreated(_logger, created.Id, created.User?.Id, siteId);
+        return new SiteUserCreateResult { User = created, Outcome = SiteUserCreateOutcome.Created };
+    }
+
+    /// <inheritdoc/>
+    public virtual Task UpdateSiteUserAsync(string siteId, SiteUserId siteUserId, SiteUserUpdateRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        SaltoKsRoute route = SiteUserRoute(Versions.UpdateSiteUser, siteId, siteUserId);
+        return RetryWhileNewAsync(
+            _creations.CreatedAt(siteUserId),
+            "PATCH " + route.Path,
+            ct => SendAndForgetAsync(HttpMethod.Patch, route, Json(request, SaltoKsJsonContext.Default.SiteUserUpdateRequest), ct),
+            cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public virtual Task SetSiteUserSubscriptionAsync(string siteId, SiteUserId siteUserId, SubscriptionState state, CancellationToken cancellationToken = default)
+    {
+        if (state == default)
+        {
+            throw new ArgumentException("A subscription state is required.", nameof(state));
+        }
+
+        SaltoKsRoute route = SiteUserRoute(Versions.SiteUserSubscription, siteId, siteUserId).Literal("subscription");
+        var body = new SubscriptionChangeRequest { State = state };
+        return RetryWhileNewAsync(
+            _creations.CreatedAt(siteUserId),
+            "PATCH " + route.Path,
+            ct => SendAndForgetAsync(HttpMethod.Patch, route, Json(body, SaltoKsJsonContext.Default.SubscriptionChangeRequest), ct),
+            cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public virtual Task<bool> DeleteSiteUserAsync(string siteId, SiteUserId siteUserId, CancellationToken cancellationToken = default)
+    {
+        SaltoKsRoute route = SiteUserRoute(Versions.DeleteSiteUser, siteId, siteUserId);
+        return DeleteAsync(route, _creations.CreatedAt(siteUserId), cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public virtual IAsyncEnumerable<AccessGroup> GetAccessGroupsAsync(string siteId, SaltoKsListQuery? query = null, CancellationToken cancellationToken = default) =>
+        ListAsync(WithQuery(SiteRoute(Versions.AccessGroups, siteId).Literal("access_groups"), query), SaltoKsJsonContext.Default.AccessGroup, cancellationToken);
+
+    /// <inheritdoc/>
+    public virtual Task<AccessGroup> GetAccessGroupAsync(string siteId, string accessGroupId, CancellationToken cancellationToken = default) =>
+        GetAsync(GroupRoute(Versions.AccessGroups, siteId, accessGroupId), SaltoKsJsonContext.Default.AccessGroup, cancellationToken);
+
+    /// <inheritdoc/>
+    public virtual async Task<AccessGroup> CreateAccessGroupAsync(string siteId, AccessGroupCreateRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        SaltoKsRoute route = SiteRoute(Versions.AccessGroups, siteId).Literal("access_groups");
+        using HttpResponseMessage response = await SendAsync(
+            HttpMethod.Post, route, Json(request, SaltoKsJsonContext.Default.AccessGroupCreateRequest), retryable: false, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return await ReadAsync(response, route, SaltoKsJsonContext.Default.AccessGroup, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
+    public virtual Task<bool> DeleteAccessGroupAsync(string siteId, string accessGroupId, CancellationToken cancellationToken = default) =>
+        DeleteAsync(GroupRoute(Versions.AccessGroups, siteId, accessGroupId), createdAt: null, cancellationToken);
+
+    /// <inheritdoc/>
+    public virtual IAsyncEnumerable<AccessGroupMember> GetAccessGroupMembersAsync(string siteId, string accessGroupId, CancellationToken cancellationToken = default) =>
+        ListAsync(GroupRoute(Versions.AccessGroupMembers, siteId, accessGroupId).Literal("users"), SaltoKsJsonContext.Default.AccessGroupMember, cancellationToken);
+
+    /// <inheritdoc/>
+    public virtual Task AddAccessGroupMemberAsync(string siteId, string accessGroupId, PlatformUserId userId, CancellationToken cancellationToken = default)
+    {
+        CheckId(userId, nameof(userId));
+        SaltoKsRoute route = GroupRoute(Versions.AccessGroupMembers, siteId, accessGroupId).Literal("users");
+        var body = new AccessGroupUserAddRequest { UserId = userId };
+
+        // Adding a member is a set operation: repeating it changes nothing, so it may be retried.
+        return RetryWhileNewAsync(
+            _creations.CreatedAt(userId),
+            "POST " + route.Path,
+            ct => SendAndForgetAsync(HttpMethod.Post, route, Json(body, SaltoKsJsonContext.Default.AccessGroupUserAddRequest), ct),
+            cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public virtual Task<bool> RemoveAccessGroupMemberAsync(string siteId, string accessGroupId, PlatformUserId userId, CancellationToken cancellationToken = default)
+    {
+        CheckId(userId, nameof(userId));
+        SaltoKsRoute route = GroupRoute(Versions.AccessGroupMembers, siteId, accessGroupId).Literal("users").Id(userId.Value, nameof(userId));
+        return DeleteAsync(route, _creations.CreatedAt(userId), cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public virtual async Task<AccessGroupMembersChangeResult> ChangeAccessGroupMembersAsync(
+        string siteId, string accessGroupId, AccessGroupUsersChange change, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        SaltoKsRoute route = GroupRoute(Versions.AccessGroupMembers, siteId, accessGroupId).Literal("users");
+        List<PlatformUserId> adds = Distinct(change.AddIds, nameof(change));
+        List<PlatformUserId> removes = Distinct(change.RemoveIds, nameof(change));
+        PlatformUserId[] both = [.. adds.Intersect(removes)];
+        if (both.Length > 0)
+        {
+            throw new ArgumentException(
+                $"{both.Length} platform user id(s) are both added and removed, e.g. {both[0]}; decide which before calling.", nameof(change));
+        }
+
+        int size = _options.MembershipChunkSize;
+        int calls = Math.Max(ChunkCount(adds.Count, size), ChunkCount(removes.Count, size));
+        var results = new List<AccessGroupMembersChunkResult>(calls);
+        for (int i = 0; i < calls; i++)
+        {
+            PlatformUserId[] chunkAdds = [.. adds.Skip(i * size).Take(size)];
+            PlatformUserId[] chunkRemoves = [.. removes.Skip(i * size).Take(size)];
+            var body = new AccessGroupUsersChange { AddIds = chunkAdds, RemoveIds = chunkRemoves };
+            try
+            {
+                await RetryWhileNewAsync(
+                    _creations.LatestCreatedAt(chunkAdds.Concat(chunkRemoves)),
+                    "PATCH " + route.Path,
+                    ct => SendAndForgetAsync(HttpMethod.Patch, route, Json(body, SaltoKsJsonContext.Default.AccessGroupUsersChange), ct),
+                    cancellationToken).ConfigureAwait(false);
+                results.Add(new AccessGroupMembersChunkResult { AddIds = chunkAdds, RemoveIds = chunkRemoves });
+            }
+            catch (Exception ex) when (ex is SaltoKsApiException or HttpRequestException or TimeoutRejectedException ||
+                                       (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+            {
+                // One failed chunk must not stop the others: each is an independent set operation.
+                SaltoKsLog.MembershipChunkFailed(_logger, i + 1, calls, accessGroupId, siteId, chunkAdds.Length, chunkRemoves.Length, ex);
+                results.Add(new AccessGroupMembersChunkResult { AddIds = chunkAdds, RemoveIds = chunkRemoves, Error = ex });
+            }
+        }
+
+        var result = new AccessGroupMembersChangeResult { Chunks = results };
+        SaltoKsLog.MembershipChanged(_logger, accessGroupId, siteId, result.AddedIds.Count, result.RemovedIds.Count, calls);
+        return result;
+    }
+
+    /// <inheritdoc/>
+    public virtual IAsyncEnumerable<SaltoLock> GetAccessGroupLocksAsync(string siteId, string accessGroupId, CancellationToken cancellationToken = default) =>
+        ListAsync(GroupRoute(Versions.AccessGroupLocks, siteId, accessGroupId).Literal("locks"), SaltoKsJsonContext.Default.SaltoLock, cancellationToken);
+
+    /// <inheritdoc/>
+    public virtual Task ChangeAccessGroupLocksAsync(string siteId, string accessGroupId, AccessGroupLocksChange change, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        if (change.AddIds.Intersect(change.RemoveIds, StringComparer.OrdinalIgnoreCase).Any())
+        {
+            throw new ArgumentException("A lock id is both added and removed; decide which before calling.", nameof(change));
+        }
+
+        SaltoKsRoute route = GroupRoute(Versions.AccessGroupLocks, siteId, accessGroupId).Literal("locks");
+        return SendAndForgetAsync(HttpMethod.Patch, route, Json(change, SaltoKsJsonContext.Default.AccessGroupLocksChange), cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public virtual IAsyncEnumerable<TimeSchedule> GetTimeSchedulesAsync(string siteId, string accessGroupId, CancellationToken cancellationToken = default) =>
+        ListAsync(GroupRoute(Versions.TimeSchedules, siteId, accessGroupId).Literal("time_schedules"), SaltoKsJsonContext.Default.TimeSchedule, cancellationToken);
+
+    /// <inheritdoc/>
+    public virtual async Task<TimeSchedule> CreateTimeScheduleAsync(string siteId, string accessGroupId, TimeScheduleRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        SaltoKsRoute route = GroupRoute(Versions.TimeSchedules, siteId, accessGroupId).Literal("time_schedules");
+        using HttpResponseMessage response = await SendAsync(
+            HttpMethod.Post, route, Json(request, SaltoKsJsonContext.Default.TimeScheduleRequest), retryable: false, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return await ReadAsync(response, route, SaltoKsJsonContext.Default.TimeSchedule, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
+    public virtual Task UpdateTimeScheduleAsync(
+        string siteId, string accessGroupId, string timeScheduleId, TimeScheduleRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        SaltoKsRoute route = GroupRoute(Versions.TimeSchedules, siteId, accessGroupId).Literal("time_schedules").Id(timeScheduleId, nameof(timeScheduleId));
+        return SendAndForgetAsync(HttpMethod.Patch, route, Json(request, SaltoKsJsonContext.Default.TimeScheduleRequest), cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public virtual Task<bool> DeleteTimeScheduleAsync(string siteId, string accessGroupId, string timeScheduleId, CancellationToken cancellationToken = default) =>
+        DeleteAsync(
+            GroupRoute(Versions.TimeSchedules, siteId, accessGroupId).Literal("time_schedules").Id(timeScheduleId, nameof(timeScheduleId)),
+            createdAt: null,
+            cancellationToken);
+
+    /// <inheritdoc/>
+    public virtual IAsyncEnumerable<SaltoLock> GetLocksAsync(string siteId, SaltoKsListQuery? query = null, CancellationToken cancellationToken = default) =>
+        ListAsync(WithQuery(SiteRoute(Versions.Locks, siteId).Literal("locks"), query), SaltoKsJsonContext.Default.SaltoLock, cancellationToken);
+
+    /// <inheritdoc/>
+    public virtual IAsyncEnumerable<Tag> GetTagsAsync(string siteId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(siteId);
+        SaltoKsRoute route = Route(Versions.Tags).Template(_options.Tags.ListPath, new Dictionary<string, string> { ["site_id"] = siteId });
+        return ListAsync(route, SaltoKsJsonContext.Default.Tag, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public virtual Task AssignTagAsync(string siteId, SiteUserId siteUserId, string tagId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(tagId);
+        var body = Json(new TagAssignmentRequest { TagId = tagId }, SaltoKsJsonContext.Default.TagAssignmentRequest);
+        SaltoKsRoute route = _options.Tags.AssignmentMode == SaltoKsTagAssignmentMode.TagEndpoints
+            ? TagRoute(_options.Tags.AssignPath, siteId, siteUserId, tagId)
+            : SiteUserRoute(Versions.UpdateSiteUser, siteId, siteUserId);
+        HttpMethod method = _options.Tags.AssignmentMode == SaltoKsTagAssignmentMode.TagEndpoints ? HttpMethod.Post : HttpMethod.Patch;
+        return RetryWhileNewAsync(
+            _creations.CreatedAt(siteUserId), $"{method} {route.Path}", ct => SendAndForgetAsync(method, route, body, ct), cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public virtual async Task<bool> UnassignTagAsync(string siteId, SiteUserId siteUserId, string tagId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(tagId);
+        if (_options.Tags.AssignmentMode == SaltoKsTagAssignmentMode.TagEndpoints)
+        {
+            return await DeleteAsync(TagRoute(_options.Tags.UnassignPath, siteId, siteUserId, tagId), _creations.CreatedAt(siteUserId), cancellationToken)
+                .ConfigureAwait(false);
+        }
+
+        // The user holds one tag_id: clear it only if it is still this tag, never a tag assigned since.
+        SiteUser user = await GetSiteUserAsync(siteId, siteUserId, cancellationToken).ConfigureAwait(false);
+        if (!string.Equals(user.TagId, tagId, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        SaltoKsRoute route = SiteUserRoute(Versions.UpdateSiteUser, siteId, siteUserId);
+        await SendAndForgetAsync(
+            HttpMethod.Patch, route, Json(new TagAssignmentRequest { TagId = null }, SaltoKsJsonContext.Default.TagAssignmentRequest), cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <inheritdoc/>
+    public virtual async IAsyncEnumerable<Entry> GetEntriesAsync(
+        string siteId, SaltoKsEntryQuery? query = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        string? token = null;
+        do
+        {
+            SaltoKsContinuationPage<Entry> page = await GetEntriesPageAsync(siteId, query, token, cancellationToken).ConfigureAwait(false);
+            foreach (Entry entry in page.Items)
+            {
+                yield return entry;
+            }
+
+            // An empty page that hands back the token it was asked with made no progress: stop rather than spin.
+            // A caller that needs the rest resumes later through GetEntriesPageAsync.
+            if (page.Items.Count == 0 && token is not null && string.Equals(page.ContinuationToken, token, StringComparison.Ordinal))
+            {
+                yield break;
+            }
+
+            token = string.IsNullOrEmpty(page.ContinuationToken) ? null : page.ContinuationToken;
+        }
+        while (token is not null);
+    }
+
+    /// <inheritdoc/>
+    public virtual async Task<SaltoKsContinuationPage<Entry>> GetEntriesPageAsync(
+        string siteId, SaltoKsEntryQuery? query = null, string? continuationToken = null, CancellationToken cancellationToken = default)
+    {
+        query ??= new SaltoKsEntryQuery();
+        if (query.From is { } from && query.To is { } to && from >= to)
+        {
+            throw new ArgumentException("The entry query's From must be before its To.", nameof(query));
+        }
+
+        if (query.PageSize is <= 0)
+        {
+            throw new ArgumentException("The entry query's PageSize must be positive.", nameof(query));
+        }
+
+        if (continuationToken is not null && continuationToken.AsSpan().IndexOfAny('\r', '\n') >= 0)
+        {
+            throw new ArgumentException("A continuation token cannot contain line breaks.", nameof(continuationToken));
+        }
+
+        SaltoKsRoute route = SiteRoute(Versions.Entries, siteId).Literal("entries");
+        var filters = new List<ODataFilter>();
+        if (query.From is { } lower)
+        {
+            filters.Add(ODataFilter.OnOrAfter("utc_date_time", lower));
+        }
+
+        if (query.To is { } upper)
+        {
+            filters.Add(ODataFilter.Before("utc_date_time", upper));
+        }
+
+        if (query.LockIds.Count > 0)
+        {
+            filters.Add(ODataFilter.EqualToAny("lock_id", query.LockIds));
+        }
+
+        route.Query("$filter", filters.Count == 0 ? null : ODataFilter.And(filters).ToString())
+            .Query("$orderby", query.Order == SaltoKsSortOrder.Descending ? "utc_date_time desc" : "utc_date_time asc")
+            .Query("$top", (query.PageSize ?? _options.EntriesPageSize).ToString(CultureInfo.InvariantCulture));
+
+        using HttpResponseMessage response = await SendAsync(
+            HttpMethod.Get, route, content: null, retryable: true, string.IsNullOrEmpty(continuationToken) ? null : continuationToken, cancellationToken)
+            .ConfigureAwait(false);
+        byte[] body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            // A bare array is read too: a page with no token, the last one.
+            return body.AsSpan().TrimStart(" \t\r\n"u8) is [(byte)'[', ..]
+                ? new SaltoKsContinuationPage<Entry> { Items = JsonSerializer.Deserialize(body, SaltoKsJsonContext.Default.IReadOnlyListEntry) ?? [] }
+                : JsonSerializer.Deserialize(body, SaltoKsJsonContext.Default.SaltoKsContinuationPageEntry) ?? throw new JsonException("The body is null.");
+        }
+        catch (JsonException ex)
+        {
+            throw Unreadable(response, route, body, ex);
+        }
+    }
+
+    private static SaltoKsClientOptions Checked(SaltoKsClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var result = new SaltoKsClientOptionsValidator().Validate(null, options);
+        return result.Failed ? throw new ArgumentException(result.FailureMessage, nameof(options)) : options;
+    }
+
+    private static int ChunkCount(int count, int size) => (count + size - 1) / size;
+
+    private static void CheckId(PlatformUserId id, string parameterName)
+    {
+        if (id.Value is null)
+        {
+            throw new ArgumentException("A platform user id is required (default holds none).", parameterName);
+        }
+    }
+
+    private static List<PlatformUserId> Distinct(IReadOnlyList<PlatformUserId> ids, string parameterName)
+    {
+        var seen = new HashSet<PlatformUserId>();
+        var result = new List<PlatformUserId>(ids.Count);
+        foreach (PlatformUserId id in ids)
+        {
+            CheckId(id, parameterName);
+            if (seen.Add(id))
+            {
+                result.Add(id);
+            }
+        }
+
+        return result;
+    }
+
+    // Whether a failed create may still have created the user: no answer, or an answer that does not say.
+    private static bool IsUncertain(Exception exception, CancellationToken cancellationToken) => exception switch
+    {
+        OperationCanceledException => !cancellationToken.IsCancellationRequested,
+        HttpRequestException or TimeoutRejectedException => true,
+        SaltoKsApiException { Status: >= 500 or (>= 200 and < 300) } => true,
+        _ => false,
+    };
+
+    private static ByteArrayContent Json<T>(T value, JsonTypeInfo<T> typeInfo)
+    {
+        // Buffered bytes, so the request can be sent again after a 401 or by the retry pipeline.
+        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(value, typeInfo));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        return content;
+    }
+
+    private static SaltoKsRoute Route(string version) => SaltoKsRoute.Version(version);
+
+    private static SaltoKsRoute SiteRoute(string version, string siteId) => Route(version).Literal("sites").Id(siteId, nameof(siteId));
+
+    private static SaltoKsRoute SiteUserRoute(string version, string siteId, SiteUserId siteUserId)
+    {
+        if (siteUserId.Value is null)
+        {
+            throw new ArgumentException("A site-user id is required (default holds none).", nameof(siteUserId));
+        }
+
+        return SiteRoute(version, siteId).Literal("users").Id(siteUserId.Value, nameof(siteUserId));
+    }
+
+    private static SaltoKsRoute GroupRoute(string version, string siteId, string accessGroupId) =>
+        SiteRoute(version, siteId).Literal("access_groups").Id(accessGroupId, nameof(accessGroupId));
+
+    private static SaltoKsRoute WithQuery(SaltoKsRoute route, SaltoKsListQuery? query) =>
+        route.Query("$filter", query?.Filter?.ToString());
+
+    private SaltoKsRoute TagRoute(string template, string siteId, SiteUserId siteUserId, string tagId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(siteId);
+        if (siteUserId.Value is null)
+        {
+            throw new ArgumentException("A site-user id is required (default holds none).", nameof(siteUserId));
+        }
+
+        return Route(Versions.Tags).Template(
+            template,
+            new Dictionary<string, string> { ["site_id"] = siteId, ["site_user_id"] = siteUserId.Value, ["tag_id"] = tagId });
+    }
+
+    private IEnumerable<string?> KnownSecrets => [_options.ClientSecret, _options.Password, _options.RefreshToken];
+
+    private async IAsyncEnumerable<T> ListAsync<T>(SaltoKsRoute route, JsonTypeInfo<T> itemType, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        int? pageSize = _options.ListPageSize;
+        if (pageSize is { } top)
+        {
+            route.Query("$top", top.ToString(CultureInfo.InvariantCulture));
+        }
+
+        Uri? next = route.ToUri(_options.BaseUrl);
+        int skipped = 0;
+        while (next is not null)
+        {
+            SaltoKsList<T> page = await GetListPageAsync(next, route, itemType, cancellationToken).ConfigureAwait(false);
+            foreach (T item in page.Items)
+            {
+                yield return item;
+            }
+
+            Uri current = next;
+            if (!string.IsNullOrEmpty(page.NextPageLink))
+            {
+                next = SameOriginLink(page.NextPageLink, route);
+                if (next == current)
+                {
+                    throw new SaltoKsApiException($"SALTO KS gave the page it was asked for as the next page of GET {route.Path}; stopping to avoid a loop.");
+                }
+            }
+            else if (pageSize is { } size && page.Items.Count >= size)
+            {
+                // A full page and no link: the service may page by $skip alone, so ask for the next one.
+                skipped += page.Items.Count;
+                next = WithSkip(route, skipped);
+            }
+            else
+            {
+                next = null;
+            }
+        }
+    }
+
+    private Uri WithSkip(SaltoKsRoute route, int skip)
+    {
+        Uri first = route.ToUri(_options.BaseUrl);
+        return new Uri($"{first.AbsoluteUri}{(string.IsNullOrEmpty(first.Query) ? '?' : '&')}$skip={skip.ToString(CultureInfo.InvariantCulture)}");
+    }
+
+    // next_page_link is followed verbatim, but only on the API's own origin: the bearer token must never be sent elsewhere.
+    private Uri SameOriginLink(string link, SaltoKsRoute route)
+    {
+        if (!Uri.TryCreate(link, UriKind.Absolute, out Uri? uri) ||
+            Uri.Compare(uri, _options.BaseUrl, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) != 0)
+        {
+            throw new SaltoKsApiException(
+                $"SALTO KS gave a next_page_link for GET {route.Path} outside {_options.BaseUrl.GetLeftPart(UriPartial.Authority)}; not following it.");
+        }
+
+        return uri;
+    }
+
+    private async Task<SaltoKsList<T>> GetListPageAsync<T>(Uri uri, SaltoKsRoute route, JsonTypeInfo<T> itemType, CancellationToken cancellationToken)
+    {
+        using HttpResponseMessage response = await SendAsync(HttpMethod.Get, uri, route, content: null, retryable: true, continuationToken: null, cancellationToken)
+            .ConfigureAwait(false);
+        byte[] body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return SaltoKsList.Read(body, itemType);
+        }
+        catch (JsonException ex)
+        {
+            throw Unreadable(response, route, body, ex);
+        }
+    }
+
+    private async Task<T> GetAsync<T>(SaltoKsRoute route, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    {
+        using HttpResponseMessage response = await SendAsync(HttpMethod.Get, route, content: null, retryable: true, cancellationToken: cancellationToken)
+            .ConfigureAwait(false);
+        return await ReadAsync(response, route, typeInfo, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<T> ReadAsync<T>(HttpResponseMessage response, SaltoKsRoute route, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    {
+        byte[] body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return JsonSerializer.Deserialize(body, typeInfo) ?? throw new JsonException("The body is null.");
+        }
+        catch (JsonException ex)
+        {
+            throw Unreadable(response, route, body, ex);
+        }
+    }
+
+    private SaltoKsApiException Unreadable(HttpResponseMessage response, SaltoKsRoute route, byte[] body, JsonException error) =>
+        new(
+            $"SALTO KS answered {(int)response.StatusCode} to {response.RequestMessage?.Method} {route.Path} with a body that could not be read: {error.Message}",
+            (int)response.StatusCode,
+            errorCode: null,
+            serviceMessage: null,
+            SaltoKsSecretRedactor.Excerpt(System.Text.Encoding.UTF8.GetString(body), KnownSecrets),
+            error);
+
+    private async Task<bool> DeleteAsync(SaltoKsRoute route, DateTimeOffset? createdAt, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await RetryWhileNewAsync(createdAt, "DELETE " + route.Path, ct => SendAndForgetAsync(HttpMethod.Delete, route, null, ct), cancellationToken)
+                .ConfigureAwait(false);
+            return true;
+        }
+        catch (SaltoKsNotFoundException)
+        {
+            // Already gone is the state a delete asks for.
+            return false;
+        }
+    }
+
+    private async Task SendAndForgetAsync(HttpMethod method, SaltoKsRoute route, HttpContent? content, CancellationToken cancellationToken)
+    {
+        using HttpResponseMessage response = await SendAsync(method, route, content, retryable: true, cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
+    private Task<HttpResponseMessage> SendAsync(
+        HttpMethod method, SaltoKsRoute route, HttpContent? content, bool retryable, string? continuationToken = null, CancellationToken cancellationToken = default) =>
+        SendAsync(method, route.ToUri(_options.BaseUrl), route, content, retryable, continuationToken, cancellationToken);
+
+    private async Task<HttpResponseMessage> SendAsync(
+        HttpMethod method, Uri uri, SaltoKsRoute route, HttpContent? content, bool retryable, string? continuationToken, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, uri) { Content = content };
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        if (continuationToken is not null)
+        {
+            // The token is JSON text; it goes into the header exactly as received.
+            request.Headers.TryAddWithoutValidation(ContinuationTokenHeader, continuationToken);
+        }
+
+        if (!retryable)
+        {
+            request.Options.Set(SaltoKsRequestOptions.NotRetryable, true);
+        }
+
+        HttpResponseMessage response = await _httpClient.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (response.IsSuccessStatusCode)
+        {
+            return response;
+        }
+
+        using (response)
+        {
+            SaltoKsApiException error = await SaltoKsErrorMapper.FromResponseAsync(
+                response, $"{method.Method} {route.Path}", KnownSecrets, _timeProvider, cancellationToken).ConfigureAwait(false);
+            SaltoKsLog.ErrorResponse(_logger, error.Status, error.ErrorCode, method.Method, route.Path);
+            throw error;
+        }
+    }
+
+    private async Task<SiteUser?> FindByEmailAsync(string siteId, string email, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<SiteUser> candidates = await FindSiteUsersByEmailAsync(siteId, email, cancellationToken).ConfigureAwait(false);
+
+        // Trust only an exact match: a service that ignored the filter must not make a stranger "the same user".
+        SiteUser[] matches = [.. candidates.Where(u => string.Equals(u.User?.Email?.Trim(), email, StringComparison.OrdinalIgnoreCase))];
+        if (matches.Length > 1)
+        {
+            SaltoKsLog.AmbiguousEmail(_logger, siteId, matches.Length, matches[0].Id);
+        }
+
+        return matches.FirstOrDefault();
+    }
+
+    private Task<bool> RetryWhileNewAsync(DateTimeOffset? createdAt, string operation, Func<CancellationToken, Task> call, CancellationToken cancellationToken) =>
+        RetryWhileNewAsync(
+            createdAt,
+            operation,
+            async ct =>
+            {
+                await call(ct).ConfigureAwait(false);
+                return true;
+            },
+            cancellationToken);
+
+    // SALTO KS answers 2202/2203 about a user for about a minute after creating it; within the window those are retried.
+    private async Task<T> RetryWhileNewAsync<T>(DateTimeOffset? createdAt, string operation, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            try
+            {
+                return await call(cancellationToken).ConfigureAwait(false);
+            }
+            catch (SaltoKsApiException ex) when (
+                createdAt is { } at &&
+                ex.ErrorCode is SaltoKsErrorMapper.NotFoundCode or SaltoKsErrorMapper.ForbiddenCode &&
+                _timeProvider.GetUtcNow() - at < _options.PostCreateRetryWindow)
+            {
+                SaltoKsLog.PostCreateRetry(_logger, ex.ErrorCode, _timeProvider.GetUtcNow() - at, operation, _options.PostCreateRetryDelay);
+                await Task.Delay(_options.PostCreateRetryDelay, _timeProvider, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+}
