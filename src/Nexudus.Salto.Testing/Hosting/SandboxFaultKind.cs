@@ -1,23 +1,20 @@
 namespace Nexudus.Salto.Testing;
 
-/// <summary>What an injected <see cref="SandboxFault"/> does to a request.</summary>
+/// <summary>What a <see cref="SandboxFault"/> does to a request.</summary>
 public enum SandboxFaultKind
 {
-    /// <summary>Answers with a fixed status and body instead of handling the request.</summary>
-    Status = 1,
+    /// <summary>Answers with a fixed status and body instead of serving the request.</summary>
+    Response = 0,
 
-    /// <summary>Answers with the service's throttling response and a <c>Retry-After</c> header.</summary>
-    Throttle = 2,
+    /// <summary>Answers with a throttling status and a <c>Retry-After</c> header instead of serving the request.</summary>
+    Throttle = 1,
 
-    /// <summary>Waits before handling the request normally.</summary>
-    Latency = 3,
+    /// <summary>Waits before serving the request normally.</summary>
+    Latency = 2,
 
-    /// <summary>Aborts the connection without sending a response.</summary>
-    DropConnection = 4,
+    /// <summary>Aborts the connection without an answer.</summary>
+    DropConnection = 3,
 
-    /// <summary>Handles the request but sends only the first half of the response body, so it is not valid JSON.</summary>
-    MalformedBody = 5,
-
-    /// <summary>Expires every access token issued so far, then handles the request (which then fails authentication if it used one).</summary>
-    ExpireToken = 6,
+    /// <summary>Serves the request, then sends only the first half of the body, so the JSON is cut off.</summary>
+    MalformedBody = 4,
 }

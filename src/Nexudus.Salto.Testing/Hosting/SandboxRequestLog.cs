@@ -1,121 +1,84 @@
 namespace Nexudus.Salto.Testing;
 
 /// <summary>
-/// The requests a sandbox served and counters over them, for assertions ("the sync made no
-/// writes") and for measuring what a flow costs in calls.
+/// The requests a sandbox has served, in arrival order, for assertions and call-cost measurements.
+/// Safe to read while the sandbox is serving.
 /// </summary>
-/// <remarks>Thread-safe: the sandbox records from many requests at once while a test reads.</remarks>
 public sealed class SandboxRequestLog
 {
-    private readonly object _gate = new();
-    private readonly List<SandboxRequest> _entries = [];
-    private readonly Dictionary<string, int> _callsPerRoute = new(StringComparer.Ordinal);
-    private int _writes;
-    private int _throttles;
+    private readonly Lock _gate = new();
+    private readonly List<SandboxRequest> _requests = [];
 
     internal SandboxRequestLog()
     {
     }
 
-    /// <summary>Gets a snapshot of every request recorded since the start or the last <see cref="Reset"/>, oldest first.</summary>
-    public IReadOnlyList<SandboxRequest> Entries
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return [.. _entries];
-            }
-        }
-    }
-
-    /// <summary>Gets how many requests were recorded.</summary>
-    public int Count
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _entries.Count;
-            }
-        }
-    }
-
-    /// <summary>Gets how many writes (POST, PUT, PATCH, DELETE on entity routes) were recorded, whatever their outcome.</summary>
-    public int Writes
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _writes;
-            }
-        }
-    }
-
-    /// <summary>Gets how many throttling responses were served, from rate limits or injected faults.</summary>
-    public int ThrottlesServed
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _throttles;
-            }
-        }
-    }
-
-    /// <summary>Gets a snapshot of the number of calls per route (for example <c>GET /api/spaces/coworkers</c>).</summary>
-    public IReadOnlyDictionary<string, int> CallsPerRoute
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return new Dictionary<string, int>(_callsPerRoute, StringComparer.Ordinal);
-            }
-        }
-    }
-
-    /// <summary>Gets how many calls matched a route.</summary>
-    /// <param name="route">The route as <see cref="SandboxRequest.Route"/> spells it, for example <c>GET /api/spaces/coworkers/{id}</c>.</param>
-    /// <returns>The number of calls; zero for a route never called.</returns>
-    public int CallsTo(string route)
-    {
-        ArgumentNullException.ThrowIfNull(route);
-        lock (_gate)
-        {
-            return _callsPerRoute.GetValueOrDefault(route);
-        }
-    }
-
-    /// <summary>Forgets every request and sets every counter back to zero, for example after seeding or warming up.</summary>
-    public void Reset()
+    /// <summary>Gets a snapshot of the requests served so far.</summary>
+    /// <returns>The requests, oldest first.</returns>
+    public IReadOnlyList<SandboxRequest> GetRequests()
     {
         lock (_gate)
         {
-            _entries.Clear();
-            _callsPerRoute.Clear();
-            _writes = 0;
-            _throttles = 0;
+            return [.. _requests];
         }
     }
 
-    internal void Record(SandboxRequest request)
+    /// <summary>Counts the requests whose method and path match.</summary>
+    /// <param name="method">The HTTP method, e.g. <c>PATCH</c>; <see langword="null"/> for any.</param>
+    /// <param name="pathPattern">
+    /// A path in which <c>*</c> or a <c>{name}</c> placeholder stands for one segment and a trailing
+    /// <c>**</c> for any rest, e.g. <c>/v1.1/sites/*/access_groups/{access_group_id}/users</c>.
+    /// </param>
+    /// <returns>The number of matching requests.</returns>
+    public int Count(string? method, string pathPattern)
+    {
+        var pattern = SandboxPathPattern.Parse(pathPattern);
+        lock (_gate)
+        {
+            return _requests.Count(r =>
+                (method is null || string.Equals(method, r.Method, StringComparison.OrdinalIgnoreCase)) &&
+                pattern.Matches(r.Path));
+        }
+    }
+
+    /// <summary>Computes the counters over the requests served so far.</summary>
+    /// <returns>A snapshot of the counters.</returns>
+    public SandboxCounters GetCounters()
     {
         lock (_gate)
         {
-            _entries.Add(request);
-            _callsPerRoute[request.Route] = _callsPerRoute.GetValueOrDefault(request.Route) + 1;
-            if (request.IsWrite)
+            var perRoute = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (SandboxRequest request in _requests)
             {
-                _writes++;
+                string key = request.Method + " " + request.Route;
+                perRoute[key] = perRoute.GetValueOrDefault(key) + 1;
             }
 
-            if (request.Throttled)
+            return new SandboxCounters
             {
-                _throttles++;
-            }
+                Requests = _requests.Count,
+                Writes = _requests.Count(r => r.IsWrite),
+                ThrottlesServed = _requests.Count(r => r.Throttled),
+                FaultsInjected = _requests.Count(r => r.Fault is not null),
+                CallsPerRoute = perRoute,
+            };
+        }
+    }
+
+    /// <summary>Forgets every request served so far, resetting the counters.</summary>
+    public void Clear()
+    {
+        lock (_gate)
+        {
+            _requests.Clear();
+        }
+    }
+
+    internal void Add(SandboxRequest request)
+    {
+        lock (_gate)
+        {
+            _requests.Add(request);
         }
     }
 }

@@ -3,15 +3,18 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using Nexudus.Salto.Nexudus;
 
 namespace Nexudus.Salto.Testing;
 
 /// <summary>
-/// Serves one request the way the Nexudus admin REST API does (API notes §2–§3): faults first,
-/// then rate limits, authentication, and the entity routes of §3.1.
+/// Serves one request the way the Nexudus admin REST API does (API notes §2–§3): rate limits,
+/// authentication, and the entity routes of §3.1. Faults and the request log are applied around it
+/// by the shared <see cref="SandboxTraffic"/> middleware.
 /// </summary>
 internal sealed class NexudusRequestHandler
 {
@@ -23,8 +26,6 @@ internal sealed class NexudusRequestHandler
     private readonly NexudusTokenAuthority _tokens;
     private readonly NexudusRateLimiter _limiter;
     private readonly NexudusCheckinRules _checkins;
-    private readonly SandboxFaults _faults;
-    private readonly SandboxRequestLog _log;
     private readonly ILogger _logger;
 
     public NexudusRequestHandler(
@@ -32,8 +33,6 @@ internal sealed class NexudusRequestHandler
         NexudusStore store,
         NexudusWire wire,
         NexudusTokenAuthority tokens,
-        SandboxFaults faults,
-        SandboxRequestLog log,
         ILogger logger)
     {
         _options = options;
@@ -42,85 +41,64 @@ internal sealed class NexudusRequestHandler
         _tokens = tokens;
         _limiter = new NexudusRateLimiter(options.RateLimits, options.TimeProvider);
         _checkins = new NexudusCheckinRules(store, wire);
-        _faults = faults;
-        _log = log;
         _logger = logger;
+    }
+
+    /// <summary>Whether a request writes to the emulated API: POST, PUT, PATCH or DELETE, except token requests.</summary>
+    public static bool IsWrite(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var method = context.Request.Method;
+        return (HttpMethods.IsPost(method) || HttpMethods.IsPut(method) || HttpMethods.IsPatch(method) || HttpMethods.IsDelete(method)) &&
+               !IsTokenPath(context.Request.Path.Value ?? "/");
+    }
+
+    /// <summary>Maps the token endpoint and every entity's collection and record routes, so the request log can name them.</summary>
+    public void Map(IEndpointRouteBuilder endpoints)
+    {
+        endpoints.Map(TokenPath, HandleAsync);
+        foreach (var kind in NexudusEntityKind.All)
+        {
+            endpoints.Map(kind.Path, HandleAsync);
+            endpoints.Map(kind.Path + "/{id}", HandleAsync);
+        }
+
+        // Unknown paths still need authentication first, then a JSON 404, like the service.
+        endpoints.MapFallback(HandleAsync);
     }
 
     public async Task HandleAsync(HttpContext context)
     {
-        var time = _options.TimeProvider;
         var request = context.Request;
         var method = request.Method.ToUpperInvariant();
         var path = request.Path.Value is { Length: > 0 } p ? p : "/";
         var route = Route.Resolve(method, path, request.Query);
-        var entry = new SandboxRequest
-        {
-            Timestamp = time.GetUtcNow(),
-            Method = method,
-            Path = path,
-            Query = request.QueryString.Value ?? string.Empty,
-            Route = route.Template,
-            StatusCode = 0,
-            IsWrite = route.IsWrite,
-        };
 
-        NexudusResponse? response = null;
-        var truncate = false;
-        foreach (var fault in _faults.Draw(method, path, route.Template))
-        {
-            NexudusSandboxLog.FaultInjected(_logger, fault.Kind, method, path);
-            entry = entry with { Fault = fault.Kind };
-            switch (fault.Kind)
-            {
-                case SandboxFaultKind.Latency:
-                    await Task.Delay(fault.Delay, time, context.RequestAborted).ConfigureAwait(false);
-                    break;
-                case SandboxFaultKind.DropConnection:
-                    _log.Record(entry);
-                    context.Abort();
-                    return;
-                case SandboxFaultKind.Status:
-                    response = new NexudusResponse(fault.StatusCode, fault.ContentType, Encoding.UTF8.GetBytes(fault.Body));
-                    break;
-                case SandboxFaultKind.Throttle:
-                    response = NexudusResponse.Throttle(fault.RetryAfter);
-                    break;
-                case SandboxFaultKind.MalformedBody:
-                    truncate = true;
-                    break;
-                case SandboxFaultKind.ExpireToken:
-                    _tokens.ExpireAccessTokens();
-                    break;
-            }
-        }
-
-        if (response is null && _limiter.TryAdmit(route.IsWrite) is { } wait)
+        NexudusResponse response;
+        if (_limiter.TryAdmit(IsWrite(context)) is { } wait)
         {
             NexudusSandboxLog.Throttled(_logger, method, path, wait);
             response = NexudusResponse.Throttle(wait);
         }
-
-        response ??= await DispatchAsync(context, route).ConfigureAwait(false);
-        if (truncate)
+        else
         {
-            response = response.Truncated();
+            response = await DispatchAsync(context, route).ConfigureAwait(false);
         }
-
-        _log.Record(entry with { StatusCode = response.StatusCode, Throttled = response.Throttled });
-        NexudusSandboxLog.Served(_logger, method, path, response.StatusCode);
 
         var http = context.Response;
         http.StatusCode = response.StatusCode;
         http.ContentType = response.ContentType;
         foreach (var (name, value) in response.Headers)
         {
-            http.Headers[name] = value;
+            http.Headers.Append(name, value);
         }
 
         http.ContentLength = response.Body.Length;
         await http.Body.WriteAsync(response.Body, context.RequestAborted).ConfigureAwait(false);
     }
+
+    private static bool IsTokenPath(string path) =>
+        string.Equals(path.Length > 1 ? path.TrimEnd('/') : path, TokenPath, StringComparison.OrdinalIgnoreCase);
 
     private async Task<NexudusResponse> DispatchAsync(HttpContext context, Route route)
     {
@@ -524,7 +502,7 @@ internal sealed class NexudusRequestHandler
         public static Route Resolve(string method, string path, IQueryCollection query)
         {
             var trimmed = path.Length > 1 ? path.TrimEnd('/') : path;
-            if (string.Equals(trimmed, TokenPath, StringComparison.OrdinalIgnoreCase))
+            if (IsTokenPath(path))
             {
                 return new Route(method, path, $"{method} {TokenPath}") { IsToken = true };
             }

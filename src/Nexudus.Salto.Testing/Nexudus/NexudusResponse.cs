@@ -3,14 +3,12 @@ using System.Text.Json.Nodes;
 
 namespace Nexudus.Salto.Testing;
 
-/// <summary>A response the Nexudus sandbox is about to send, kept as bytes so faults can mangle it.</summary>
+/// <summary>A response the Nexudus sandbox is about to send.</summary>
 internal sealed record NexudusResponse(int StatusCode, string ContentType, byte[] Body)
 {
     public const string Json = "application/json; charset=utf-8";
 
     public IReadOnlyList<KeyValuePair<string, string>> Headers { get; init; } = [];
-
-    public bool Throttled { get; init; }
 
     public static NexudusResponse FromJson(int statusCode, JsonNode? body) =>
         new(statusCode, Json, Encoding.UTF8.GetBytes(body?.ToJsonString() ?? "null"));
@@ -29,10 +27,7 @@ internal sealed record NexudusResponse(int StatusCode, string ContentType, byte[
         return Message(409, "You must wait before accessing this url again.") with
         {
             Headers = [new("Retry-After", seconds.ToString(System.Globalization.CultureInfo.InvariantCulture))],
-            Throttled = true,
         };
     }
 
-    /// <summary>The first half of the body: no longer valid JSON.</summary>
-    public NexudusResponse Truncated() => this with { Body = Body.Length > 1 ? Body[..(Body.Length / 2)] : "{"u8.ToArray() };
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Nexudus.Salto.Nexudus;
@@ -38,13 +39,13 @@ namespace Nexudus.Salto.Testing;
 /// </example>
 public sealed class NexudusSandbox : IAsyncDisposable
 {
-    private readonly LoopbackHost _host;
+    private readonly LoopbackServer _host;
     private readonly NexudusStore _store;
     private readonly NexudusTokenAuthority _tokens;
     private readonly NexudusSandboxOptions _options;
     private int _disposed;
 
-    private NexudusSandbox(LoopbackHost host, NexudusStore store, NexudusTokenAuthority tokens, NexudusSandboxOptions options, SandboxFaults faults, SandboxRequestLog requests)
+    private NexudusSandbox(LoopbackServer host, NexudusStore store, NexudusTokenAuthority tokens, NexudusSandboxOptions options, SandboxFaults faults, SandboxRequestLog requests)
     {
         _host = host;
         _store = store;
@@ -63,7 +64,11 @@ public sealed class NexudusSandbox : IAsyncDisposable
     /// <summary>Gets the password of the sandbox's user.</summary>
     public string Password => _options.Password;
 
-    /// <summary>Gets the fault rules: failures to play on matching requests.</summary>
+    /// <summary>
+    /// Gets the fault rules: failures to play on matching requests, for example
+    /// <c>sandbox.Faults.Add(SandboxFaultRule.On("GET", "/api/spaces/coworkers", SandboxFault.HtmlError(503)).ForNextCalls(2))</c>;
+    /// <see cref="NexudusFaults"/> builds Nexudus-shaped ones.
+    /// </summary>
     public SandboxFaults Faults { get; }
 
     /// <summary>Gets the request log and its counters (calls per route, writes, throttles served).</summary>
@@ -82,10 +87,19 @@ public sealed class NexudusSandbox : IAsyncDisposable
         var store = new NexudusStore(settings.TimeProvider, settings.Username, settings.FirstId);
         var wire = new NexudusWire(store, settings.PlainDateReading);
         var tokens = new NexudusTokenAuthority(settings.TimeProvider, settings.AccessTokenLifetime, settings.RefreshTokenLifetime);
-        var faults = new SandboxFaults(settings.FaultSeed);
+        var faults = new SandboxFaults();
         var requests = new SandboxRequestLog();
-        var handler = new NexudusRequestHandler(settings, store, wire, tokens, faults, requests, logger);
-        var host = await LoopbackHost.StartAsync(handler.HandleAsync, settings.LoggerFactory, cancellationToken).ConfigureAwait(false);
+        var handler = new NexudusRequestHandler(settings, store, wire, tokens, logger);
+        var traffic = new SandboxTraffic(requests, faults, settings.TimeProvider, NexudusRequestHandler.IsWrite, logger);
+        var host = await LoopbackServer.StartAsync(
+            _ => { },
+            app =>
+            {
+                app.UseRouting();
+                app.Use(traffic.InvokeAsync);
+                handler.Map(app);
+            },
+            cancellationToken).ConfigureAwait(false);
         NexudusSandboxLog.Started(logger, host.BaseUrl);
         return new NexudusSandbox(host, store, tokens, settings, faults, requests);
     }

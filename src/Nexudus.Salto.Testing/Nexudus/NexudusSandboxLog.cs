@@ -8,14 +8,8 @@ internal static partial class NexudusSandboxLog
     [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Nexudus sandbox listening on {BaseUrl}")]
     public static partial void Started(ILogger logger, Uri baseUrl);
 
-    [LoggerMessage(EventId = 2, Level = LogLevel.Debug, Message = "Nexudus sandbox served {Method} {Path} with {StatusCode}")]
-    public static partial void Served(ILogger logger, string method, string path, int statusCode);
-
     [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "Nexudus sandbox throttled {Method} {Path}; Retry-After {RetryAfter}")]
     public static partial void Throttled(ILogger logger, string method, string path, TimeSpan retryAfter);
-
-    [LoggerMessage(EventId = 4, Level = LogLevel.Information, Message = "Nexudus sandbox injected {Fault} on {Method} {Path}")]
-    public static partial void FaultInjected(ILogger logger, SandboxFaultKind fault, string method, string path);
 
     [LoggerMessage(EventId = 5, Level = LogLevel.Debug, Message = "Nexudus sandbox refused a token request: {Error}")]
     public static partial void TokenRefused(ILogger logger, string error);

@@ -11,7 +11,7 @@ namespace Nexudus.Salto.Testing;
 /// </remarks>
 public sealed class NexudusSandboxOptions
 {
-    /// <summary>Gets or sets the clock for token lifetimes, rate limits, timestamps and latency faults.</summary>
+    /// <summary>Gets or sets the clock for token lifetimes, rate limits, timestamps and latency faults (so a fake clock must be advanced for a latency fault to end).</summary>
     /// <value>Default <see cref="TimeProvider.System"/>; use a <c>FakeTimeProvider</c> to control time.</value>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
@@ -98,10 +98,6 @@ public sealed class NexudusSandboxOptions
     /// <value>Default the documented limits; see <see cref="NexudusRateLimits.Disabled"/>.</value>
     public NexudusRateLimits RateLimits { get; set; } = new();
 
-    /// <summary>Gets or sets the seed of the random draws of probabilistic faults, so runs repeat.</summary>
-    /// <value>Default 1414.</value>
-    public int FaultSeed { get; set; } = 1414;
-
     /// <summary>Gets or sets the first id handed out; ids come from one sequence shared by all entities.</summary>
     /// <value>Default 1,414,000,001, close to real Nexudus ids (which exceed <see cref="int.MaxValue"/> in places).</value>
     public long FirstId { get; set; } = 1_414_000_001;
@@ -138,7 +134,6 @@ public sealed class NexudusSandboxOptions
         PlainDateReading = PlainDateReading,
         RequirePassOrContractForCheckin = RequirePassOrContractForCheckin,
         RateLimits = RateLimits.Copy(),
-        FaultSeed = FaultSeed,
         FirstId = FirstId,
     };
 }

@@ -7,7 +7,7 @@ using static Nexudus.Salto.Tests.Sandboxes.Nexudus.NexudusSandboxHttp;
 
 namespace Nexudus.Salto.Tests.Sandboxes.Nexudus;
 
-/// <summary>Fault injection: exact failures per route, error rates, latency, dropped connections, expiry, malformed bodies.</summary>
+/// <summary>Fault injection on the Nexudus sandbox: exact failures per route, error rates, latency, dropped connections, expiry, malformed bodies.</summary>
 public sealed class NexudusSandboxFaultTests
 {
     private const string Path = "api/spaces/coworkers";
@@ -25,25 +25,24 @@ public sealed class NexudusSandboxFaultTests
     }
 
     [Fact]
-    public async Task Inject_StatusForTwoCalls_FailsExactlyTheNextTwoMatchingCalls()
+    public async Task Fault_ForTheNextTwoCalls_FailsExactlyTheNextTwoMatchingCalls()
     {
         await using var sandbox = await StartAsync();
         using var client = Client(sandbox);
 
-        sandbox.Faults.Inject("GET /api/spaces/coworkers", SandboxFault.Status(503), times: 2);
+        sandbox.Faults.Add(SandboxFaultRule.On("GET", "/api/spaces/coworkers", SandboxFault.HtmlError(503)).ForNextCalls(2));
         var statuses = await GetStatusesAsync(client, Path, 3);
 
         Assert.Equal([HttpStatusCode.ServiceUnavailable, HttpStatusCode.ServiceUnavailable, HttpStatusCode.OK], statuses);
-        Assert.Equal(0, sandbox.Faults.ActiveRules);
     }
 
     [Fact]
-    public async Task Inject_Status500_SendsAnHtmlBody()
+    public async Task Fault_HtmlError_SendsAnHtmlBody()
     {
         await using var sandbox = await StartAsync();
         using var client = Client(sandbox);
 
-        sandbox.Faults.Inject("/api/spaces/coworkers", SandboxFault.Status(500));
+        sandbox.Faults.Add(SandboxFaultRule.On(null, "/api/spaces/coworkers", SandboxFault.HtmlError(500)));
         using var response = await client.GetAsync(Path);
 
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
@@ -51,36 +50,24 @@ public sealed class NexudusSandboxFaultTests
     }
 
     [Fact]
-    public async Task Inject_OnAnotherRoute_LeavesThisOneAlone()
+    public async Task Fault_OnAnotherRoute_LeavesThisOneAlone()
     {
         await using var sandbox = await StartAsync();
         using var client = Client(sandbox);
 
-        sandbox.Faults.InjectAlways("GET /api/billing/*", SandboxFault.Status(503));
+        sandbox.Faults.Add(SandboxFaultRule.On("GET", "/api/billing/**", SandboxFault.HtmlError()));
         using var response = await client.GetAsync(Path);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
     [Fact]
-    public async Task Inject_WildcardPath_MatchesEveryRecordRoute()
+    public async Task Fault_OnARecordRouteTemplate_MatchesRecordsButNotTheList()
     {
         await using var sandbox = await StartAsync();
         using var client = Client(sandbox);
 
-        sandbox.Faults.InjectAlways("GET /api/spaces/*", SandboxFault.Status(503));
-        var statuses = await GetStatusesAsync(client, "api/spaces/coworkers/1414000001", 1);
-
-        Assert.Equal([HttpStatusCode.ServiceUnavailable], statuses);
-    }
-
-    [Fact]
-    public async Task Inject_RouteTemplate_MatchesThatRouteOnly()
-    {
-        await using var sandbox = await StartAsync();
-        using var client = Client(sandbox);
-
-        sandbox.Faults.InjectAlways("GET /api/spaces/coworkers/{id}", SandboxFault.Status(503));
+        sandbox.Faults.Add(SandboxFaultRule.On("GET", "/api/spaces/coworkers/{id}", SandboxFault.HtmlError()));
         var byId = await GetStatusesAsync(client, "api/spaces/coworkers/1414000001", 1);
         var list = await GetStatusesAsync(client, Path, 1);
 
@@ -89,39 +76,40 @@ public sealed class NexudusSandboxFaultTests
     }
 
     [Fact]
-    public async Task Inject_Throttle_Returns409WithRetryAfter()
+    public async Task Throttled_Returns409WithRetryAfterAndTheDocumentedMessage()
     {
         await using var sandbox = await StartAsync();
         using var client = Client(sandbox);
 
-        sandbox.Faults.Inject("/api/spaces/coworkers", SandboxFault.Throttle(TimeSpan.FromSeconds(3)));
+        sandbox.Faults.Add(SandboxFaultRule.On(null, "/api/**", NexudusFaults.Throttled(TimeSpan.FromSeconds(3))).ForNextCalls(1));
         using var response = await client.GetAsync(Path);
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Equal(TimeSpan.FromSeconds(3), response.Headers.RetryAfter?.Delta);
-        Assert.Equal(1, sandbox.Requests.ThrottlesServed);
+        Assert.Equal("You must wait before accessing this url again.", (await ReadJsonAsync(response)).GetProperty("Message").GetString());
+        Assert.Equal(1, sandbox.Requests.GetCounters().ThrottlesServed);
     }
 
     [Fact]
-    public async Task Inject_DropConnection_FailsTheRequestWithoutAResponse()
+    public async Task DropConnection_FailsTheRequestWithoutAResponse()
     {
         await using var sandbox = await StartAsync();
         using var client = Client(sandbox);
 
-        sandbox.Faults.Inject("/api/spaces/coworkers", SandboxFault.DropConnection());
+        sandbox.Faults.Add(SandboxFaultRule.On(null, "/api/spaces/coworkers", SandboxFault.DropConnection()));
 
         await Assert.ThrowsAsync<HttpRequestException>(() => client.GetAsync(Path));
-        Assert.Equal(0, Assert.Single(sandbox.Requests.Entries).StatusCode);
+        Assert.Null(Assert.Single(sandbox.Requests.GetRequests()).StatusCode);
     }
 
     [Fact]
-    public async Task Inject_MalformedBody_SendsTruncatedJson()
+    public async Task MalformedBody_SendsTruncatedJson()
     {
         await using var sandbox = await StartAsync();
         SeedCentral(sandbox);
         using var client = Client(sandbox);
 
-        sandbox.Faults.Inject("/api/spaces/coworkers", SandboxFault.MalformedBody());
+        sandbox.Faults.Add(SandboxFaultRule.On(null, "/api/spaces/coworkers", SandboxFault.MalformedBody()));
         using var response = await client.GetAsync(Path);
         var text = await response.Content.ReadAsStringAsync();
 
@@ -130,28 +118,58 @@ public sealed class NexudusSandboxFaultTests
     }
 
     [Fact]
-    public async Task Inject_ExpireToken_MakesTheBearerTokenFailWith401()
+    public async Task Unauthorized_OnceWithAValidToken_LetsTheRepeatedCallThrough()
     {
         await using var sandbox = await StartAsync();
         using var client = Anonymous(sandbox);
         using var tokenResponse = await client.PostAsync("api/token", Form(("grant_type", "password"), ("username", sandbox.Username), ("password", sandbox.Password)));
-        var token = (await ReadJsonAsync(tokenResponse)).GetProperty("access_token").GetString();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await ReadJsonAsync(tokenResponse)).GetProperty("access_token").GetString());
 
-        sandbox.Faults.Inject("/api/spaces/coworkers", SandboxFault.ExpireToken());
+        sandbox.Faults.Add(SandboxFaultRule.On(null, "/api/spaces/coworkers", NexudusFaults.Unauthorized()).ForNextCalls(1));
         var statuses = await GetStatusesAsync(client, Path, 2);
 
-        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized], statuses);
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.OK], statuses);
     }
 
     [Fact]
-    public async Task Inject_Latency_HoldsTheResponseUntilTheSandboxClockHasAdvanced()
+    public async Task WriteRefused_Returns200WithWasSuccessfulFalse()
+    {
+        await using var sandbox = await StartAsync();
+        var seed = SeedCentral(sandbox);
+        using var client = Client(sandbox);
+
+        sandbox.Faults.Add(SandboxFaultRule.On("POST", "/api/spaces/checkins", NexudusFaults.WriteRefused("Sam Example is already checked in.")));
+        using var response = await client.PostAsync("api/spaces/checkins", Json(
+            $$"""{ "BusinessId": {{seed.Location("Central").Id}}, "CoworkerId": {{seed.Customer("sam@example.com").Id}}, "FromTime": "2025-01-15T09:00:00Z" }"""));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.False((await ReadJsonAsync(response)).GetProperty("WasSuccessful").GetBoolean());
+        Assert.Empty(sandbox.GetAll<global::Nexudus.Salto.Nexudus.Checkin>());
+    }
+
+    [Fact]
+    public async Task ValidationFailed_Returns400NamingTheProperty()
+    {
+        await using var sandbox = await StartAsync();
+        using var client = Client(sandbox);
+
+        sandbox.Faults.Add(SandboxFaultRule.On("PUT", "/api/spaces/checkins", NexudusFaults.ValidationFailed("ToTime", "The end must follow the start.")));
+        using var response = await client.PutAsync("api/spaces/checkins", Json("{}"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var body = await ReadJsonAsync(response);
+        Assert.Equal("ToTime", body.GetProperty("Errors")[0].GetProperty("PropertyName").GetString());
+        Assert.Equal("ToTime: The end must follow the start.", body.GetProperty("Message").GetString());
+    }
+
+    [Fact]
+    public async Task Latency_HoldsTheResponseUntilTheSandboxClockHasAdvanced()
     {
         var time = new FakeTimeProvider(Now);
         await using var sandbox = await StartAsync(o => o.TimeProvider = time);
         using var client = Client(sandbox);
 
-        sandbox.Faults.Inject("/api/spaces/coworkers", SandboxFault.Latency(TimeSpan.FromSeconds(30)));
+        sandbox.Faults.Add(SandboxFaultRule.On(null, "/api/spaces/coworkers", SandboxFault.Latency(TimeSpan.FromSeconds(30))));
         var pending = client.GetAsync(Path);
         var advanced = TimeSpan.Zero;
         for (var step = 0; step < 2000 && !pending.IsCompleted; step++)
@@ -169,25 +187,25 @@ public sealed class NexudusSandboxFaultTests
     [Theory]
     [InlineData(0.0, 0)]
     [InlineData(1.0, 20)]
-    public async Task InjectRandomly_AtTheExtremes_FailsNoneOrAll(double probability, int expectedFailures)
+    public async Task WithProbability_AtTheExtremes_FailsNoneOrAll(double probability, int expectedFailures)
     {
         await using var sandbox = await StartAsync();
         using var client = Client(sandbox);
 
-        sandbox.Faults.InjectRandomly("/api/spaces/coworkers", SandboxFault.Status(503), probability);
+        sandbox.Faults.Add(SandboxFaultRule.On(null, "/api/spaces/coworkers", SandboxFault.HtmlError()).WithProbability(probability, seed: 3));
         var statuses = await GetStatusesAsync(client, Path, 20);
 
         Assert.Equal(expectedFailures, statuses.Count(s => s == HttpStatusCode.ServiceUnavailable));
     }
 
     [Fact]
-    public async Task InjectRandomly_WithTheSameSeed_FailsTheSameCalls()
+    public async Task WithProbability_SameSeed_FailsTheSameCalls()
     {
-        async Task<List<HttpStatusCode>> RunAsync()
+        static async Task<List<HttpStatusCode>> RunAsync()
         {
-            await using var sandbox = await StartAsync(o => o.FaultSeed = 7);
+            await using var sandbox = await StartAsync();
             using var client = Client(sandbox);
-            sandbox.Faults.InjectRandomly("/api/spaces/coworkers", SandboxFault.Status(503), 0.5);
+            sandbox.Faults.Add(SandboxFaultRule.On(null, "/api/spaces/coworkers", SandboxFault.HtmlError()).WithProbability(0.5, seed: 7));
             return await GetStatusesAsync(client, Path, 30);
         }
 
@@ -204,19 +222,11 @@ public sealed class NexudusSandboxFaultTests
     {
         await using var sandbox = await StartAsync();
         using var client = Client(sandbox);
-        sandbox.Faults.InjectAlways("*", SandboxFault.Status(503));
+        sandbox.Faults.Add(SandboxFaultRule.On(null, "/**", SandboxFault.HtmlError()));
 
         sandbox.Faults.Clear();
         var statuses = await GetStatusesAsync(client, Path, 1);
 
         Assert.Equal([HttpStatusCode.OK], statuses);
-    }
-
-    [Fact]
-    public async Task Inject_PatternWithARelativePath_IsRejected()
-    {
-        await using var sandbox = await StartAsync();
-
-        Assert.Throws<ArgumentException>(() => sandbox.Faults.Inject("GET api/spaces/coworkers", SandboxFault.Status(503)));
     }
 }

@@ -114,7 +114,7 @@ public sealed class NexudusSandboxRateLimitTests
         }
 
         Assert.All(statuses, s => Assert.Equal(HttpStatusCode.OK, s));
-        Assert.Equal(0, sandbox.Requests.ThrottlesServed);
+        Assert.Equal(0, sandbox.Requests.GetCounters().ThrottlesServed);
     }
 
     [Fact]
@@ -127,7 +127,7 @@ public sealed class NexudusSandboxRateLimitTests
         using var first = await client.GetAsync(Path);
         using var second = await client.GetAsync(Path);
 
-        Assert.Equal(1, sandbox.Requests.ThrottlesServed);
-        Assert.True(sandbox.Requests.Entries[1].Throttled);
+        Assert.Equal(1, sandbox.Requests.GetCounters().ThrottlesServed);
+        Assert.True(sandbox.Requests.GetRequests()[1].Throttled);
     }
 }
