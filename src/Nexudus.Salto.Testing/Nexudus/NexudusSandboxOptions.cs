@@ -15,7 +15,7 @@ public sealed class NexudusSandboxOptions
     /// <value>Default <see cref="TimeProvider.System"/>; use a <c>FakeTimeProvider</c> to control time.</value>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
-    /// <summary>Gets or sets where the sandbox and Kestrel log.</summary>
+    /// <summary>Gets or sets where the sandbox logs (start-up, throttling, refused token requests, served requests at Debug).</summary>
     /// <value>Default <see langword="null"/>: nothing is logged.</value>
     public ILoggerFactory? LoggerFactory { get; set; }
 
