@@ -485,7 +485,7 @@ internal sealed class NexudusRequestHandler
     };
 
     /// <summary>What a request path and method address: the token endpoint, an entity collection or one record.</summary>
-    private sealed record Route(string Method, string Path, string Template)
+    private sealed record Route(string Method, string Path)
     {
         public bool IsToken { get; private init; }
 
@@ -497,14 +497,12 @@ internal sealed class NexudusRequestHandler
 
         public bool MalformedBatch { get; private init; }
 
-        public bool IsWrite => Kind is not null && Method is "POST" or "PUT" or "PATCH" or "DELETE";
-
         public static Route Resolve(string method, string path, IQueryCollection query)
         {
             var trimmed = path.Length > 1 ? path.TrimEnd('/') : path;
             if (IsTokenPath(path))
             {
-                return new Route(method, path, $"{method} {TokenPath}") { IsToken = true };
+                return new Route(method, path) { IsToken = true };
             }
 
             if (NexudusEntityKind.ForPath(trimmed) is { } collection)
@@ -514,10 +512,10 @@ internal sealed class NexudusRequestHandler
                 if (method == "GET" && idText.StartsWith('['))
                 {
                     var ids = ParseIds(idText);
-                    return new Route(method, path, $"GET {collection.Path}?id=[]") { Kind = collection, BatchIds = ids, MalformedBatch = ids is null };
+                    return new Route(method, path) { Kind = collection, BatchIds = ids, MalformedBatch = ids is null };
                 }
 
-                return new Route(method, path, $"{method} {collection.Path}") { Kind = collection };
+                return new Route(method, path) { Kind = collection };
             }
 
             var slash = trimmed.LastIndexOf('/');
@@ -525,10 +523,10 @@ internal sealed class NexudusRequestHandler
                 NexudusEntityKind.ForPath(trimmed[..slash]) is { } parent &&
                 long.TryParse(trimmed[(slash + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var id))
             {
-                return new Route(method, path, $"{method} {parent.Path}/{{id}}") { Kind = parent, Id = id };
+                return new Route(method, path) { Kind = parent, Id = id };
             }
 
-            return new Route(method, path, $"{method} {trimmed}");
+            return new Route(method, path);
         }
 
         private static List<long>? ParseIds(string text)
