@@ -1,0 +1,117 @@
+using System.Text.Json.Nodes;
+using Nexudus.Salto.Nexudus;
+
+namespace Nexudus.Salto.Testing;
+
+/// <summary>
+/// The business rules of <c>POST /api/spaces/checkins</c> (API notes §5.16): a customer needs a
+/// valid pass or an active contract at the location, else the write fails with HTTP 200 and
+/// <c>WasSuccessful: false</c>. A check-in on a pass marks the pass used and checked in; closing
+/// the check-in clears <c>CheckedIn</c>.
+/// </summary>
+internal sealed class NexudusCheckinRules
+{
+    private readonly NexudusStore _store;
+    private readonly NexudusWire _wire;
+
+    public NexudusCheckinRules(NexudusStore store, NexudusWire wire)
+    {
+        _store = store;
+        _wire = wire;
+    }
+
+    public (Checkin? Checkin, NexudusResponse? Failure) Admit(Checkin checkin, bool requirePassOrContract)
+    {
+        if (checkin.CoworkerId is not { } coworkerId)
+        {
+            return (checkin, null);
+        }
+
+        if (_store.Get<Coworker>(coworkerId) is not { } coworker)
+        {
+            return (null, Failed(400, $"CoworkerId: customer {coworkerId} does not exist."));
+        }
+
+        if (!requirePassOrContract)
+        {
+            return (checkin, null);
+        }
+
+        var businessId = checkin.BusinessId ?? 0;
+        var at = checkin.FromTime ?? default;
+        var zone = _store.Get<Business>(businessId)?.SimpleTimeZoneId is { } zoneId ? _wire.ZoneById(zoneId) : TimeZoneInfo.Utc;
+        if (HasActiveContract(coworker, businessId, at, zone))
+        {
+            return (checkin, null);
+        }
+
+        var pass = _store.All<CoworkerTimePass>()
+            .Where(p => p.CoworkerId == coworkerId && (p.BusinessId is null || p.BusinessId == businessId) && IsValid(p, at, zone))
+            .OrderBy(p => p.Used == true ? 0 : 1) // a pass already used today before a fresh one
+            .ThenBy(p => p.ExpireDate ?? DateTimeOffset.MaxValue)
+            .FirstOrDefault();
+        if (pass is null)
+        {
+            return (null, Failed(200, $"{coworker.FullName} does not have a valid pass or plan to check in at this location."));
+        }
+
+        return (checkin with { CoworkerTimePassGuid = pass.UniqueId }, null);
+    }
+
+    public void Opened(Checkin checkin) =>
+        UpdatePass(checkin, pass => pass with
+        {
+            Used = true,
+            UsedDate = pass.UsedDate ?? checkin.FromTime,
+            CheckedIn = checkin.ToTime is null,
+        });
+
+    public void Updated(Checkin before, Checkin after)
+    {
+        if (before.ToTime is null && after.ToTime is not null)
+        {
+            UpdatePass(before, pass => pass with { CheckedIn = false });
+        }
+    }
+
+    private void UpdatePass(Checkin checkin, Func<CoworkerTimePass, CoworkerTimePass> change)
+    {
+        if (checkin.CoworkerTimePassGuid is not { } guid)
+        {
+            return;
+        }
+
+        _store.Locked(s =>
+        {
+            if (s.All<CoworkerTimePass>().FirstOrDefault(p => p.UniqueId == guid) is { } pass)
+            {
+                s.Put(change(pass));
+            }
+
+            return 0;
+        });
+    }
+
+    private bool HasActiveContract(Coworker coworker, long businessId, DateTimeOffset at, TimeZoneInfo zone) =>
+        _store.All<CoworkerContract>().Any(c =>
+            c.CoworkerId == coworker.Id &&
+            c.Active == true &&
+            c.InPausedPeriod != true &&
+            (c.StartDate is null || c.StartDate <= at) &&
+            (c.CancellationDate is not { } last || LocalDay(at, zone) <= LocalDay(last, zone)) &&
+            ContractLocation(c, coworker) is var location && (location is null || location == businessId));
+
+    private long? ContractLocation(CoworkerContract contract, Coworker coworker) =>
+        (contract.TariffId is { } tariffId ? _store.Get<Tariff>(tariffId)?.BusinessId : null) ?? coworker.InvoicingBusinessId;
+
+    private static bool IsValid(CoworkerTimePass pass, DateTimeOffset at, TimeZoneInfo zone) =>
+        (pass.ExpireDate is null || pass.ExpireDate > at) &&
+        (pass.RemainingUses is null || pass.RemainingUses > 0) &&
+        (pass.Used != true || (pass.UsedDate is { } used && LocalDay(used, zone) == LocalDay(at, zone)));
+
+    private static DateOnly LocalDay(DateTimeOffset instant, TimeZoneInfo zone) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, zone).DateTime);
+
+    private static NexudusResponse Failed(int status, string message) =>
+        NexudusResponse.FromJson(status, NexudusRequestHandler.Envelope(status, message, value: null, errors: (JsonArray?)null, succeeded: false, updatedOn: null));
+}

@@ -1,0 +1,139 @@
+using Microsoft.Extensions.Logging;
+
+namespace Nexudus.Salto.Testing;
+
+/// <summary>
+/// Settings of a <see cref="NexudusSandbox"/>; read once by <see cref="NexudusSandbox.StartAsync"/>.
+/// </summary>
+/// <remarks>
+/// Where the API notes mark a behaviour unconfirmed, there is a setting here so tests can cover
+/// each reading; the defaults follow the most likely one.
+/// </remarks>
+public sealed class NexudusSandboxOptions
+{
+    /// <summary>Gets or sets the clock for token lifetimes, rate limits, timestamps and latency faults (so a fake clock must be advanced for a latency fault to end).</summary>
+    /// <value>Default <see cref="TimeProvider.System"/>; use a <c>FakeTimeProvider</c> to control time.</value>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>Gets or sets where the sandbox logs (start-up, throttling, refused token requests, served requests at Debug).</summary>
+    /// <value>Default <see langword="null"/>: nothing is logged.</value>
+    public ILoggerFactory? LoggerFactory { get; set; }
+
+    /// <summary>Gets or sets the e-mail of the one Nexudus user the sandbox knows (Basic auth and password grant).</summary>
+    /// <value>Default <c>admin@sandbox.example</c>.</value>
+    public string Username { get; set; } = "admin@sandbox.example";
+
+    /// <summary>Gets or sets that user's password.</summary>
+    /// <value>Default <c>sandbox-password</c>.</value>
+    public string Password { get; set; } = "sandbox-password";
+
+    /// <summary>
+    /// Gets or sets the TOTP code the password grant must carry (<c>totp</c>), as for a user with
+    /// two-factor authentication; <see langword="null"/> for a user without it.
+    /// </summary>
+    /// <value>Default <see langword="null"/>.</value>
+    public string? TotpCode { get; set; }
+
+    /// <summary>Gets or sets the access-token lifetime announced in <c>expires_in</c> and enforced.</summary>
+    /// <value>Default 604,799 seconds, the documented example (about 7 days).</value>
+    public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromSeconds(604_799);
+
+    /// <summary>Gets or sets the refresh-token lifetime.</summary>
+    /// <value>Default 15 days, as documented.</value>
+    public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(15);
+
+    /// <summary>Gets or sets where the token endpoint reads <c>client_id</c>.</summary>
+    /// <value>Default <see cref="NexudusClientIdSources.Both"/>.</value>
+    public NexudusClientIdSources ClientIdSources { get; set; } = NexudusClientIdSources.Both;
+
+    /// <summary>Gets or sets whether HTTP Basic credentials are accepted on every endpoint.</summary>
+    /// <value>Default <see langword="true"/>, as documented.</value>
+    public bool AcceptBasicAuthentication { get; set; } = true;
+
+    /// <summary>
+    /// Gets or sets whether an unauthenticated request without <c>Accept: application/json</c>
+    /// gets an HTML 401 page instead of a JSON one (the notes' pitfall 23).
+    /// </summary>
+    /// <value>Default <see langword="true"/>.</value>
+    public bool HtmlUnauthorizedWithoutJsonAccept { get; set; } = true;
+
+    /// <summary>Gets or sets the page size used when a list request has no <c>size</c>.</summary>
+    /// <value>Default 25, as documented.</value>
+    public int DefaultPageSize { get; set; } = 25;
+
+    /// <summary>
+    /// Gets or sets the largest page the sandbox serves; a larger <c>size</c> is cut to this and
+    /// the envelope reports the size honoured, so clients must follow <c>HasNextPage</c>.
+    /// </summary>
+    /// <value>Default 1000 (the live maximum is unconfirmed).</value>
+    public int MaxPageSize { get; set; } = 1000;
+
+    /// <summary>Gets or sets which encodings of <c>dir</c> are understood.</summary>
+    /// <value>Default <see cref="NexudusSortDirectionEncodings.All"/>.</value>
+    public NexudusSortDirectionEncodings SortDirectionEncodings { get; set; } = NexudusSortDirectionEncodings.All;
+
+    /// <summary>
+    /// Gets or sets whether a list request with a query parameter the sandbox does not understand
+    /// (a misspelt filter, an unparsable range value) fails with 400 instead of being ignored.
+    /// </summary>
+    /// <value>
+    /// Default <see langword="false"/>: ignored, as a server binding query parameters would; turn it
+    /// on to catch misspelt filter names in your own tests.
+    /// </value>
+    public bool RejectUnknownQueryParameters { get; set; }
+
+    /// <summary>Gets or sets how plain date fields with a <c>*Local</c> twin are served and read.</summary>
+    /// <value>Default <see cref="NexudusPlainDateReading.Utc"/>.</value>
+    public NexudusPlainDateReading PlainDateReading { get; set; } = NexudusPlainDateReading.Utc;
+
+    /// <summary>
+    /// Gets or sets whether creating a check-in for a customer needs a valid pass or an active
+    /// contract at that location; without one the sandbox answers HTTP 200 with
+    /// <c>WasSuccessful: false</c>, as Nexudus does for business-rule failures.
+    /// </summary>
+    /// <value>Default <see langword="true"/>.</value>
+    public bool RequirePassOrContractForCheckin { get; set; } = true;
+
+    /// <summary>Gets or sets the rate limits.</summary>
+    /// <value>Default the documented limits; see <see cref="NexudusRateLimits.Disabled"/>.</value>
+    public NexudusRateLimits RateLimits { get; set; } = new();
+
+    /// <summary>Gets or sets the first id handed out; ids come from one sequence shared by all entities.</summary>
+    /// <value>Default 1,414,000,001, close to real Nexudus ids (which exceed <see cref="int.MaxValue"/> in places).</value>
+    public long FirstId { get; set; } = 1_414_000_001;
+
+    internal void Validate()
+    {
+        ArgumentNullException.ThrowIfNull(TimeProvider);
+        ArgumentException.ThrowIfNullOrEmpty(Username);
+        ArgumentException.ThrowIfNullOrEmpty(Password);
+        ArgumentNullException.ThrowIfNull(RateLimits);
+        ArgumentOutOfRangeException.ThrowIfLessThan(DefaultPageSize, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxPageSize, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(AccessTokenLifetime, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(RefreshTokenLifetime, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfLessThan(FirstId, 1);
+    }
+
+    internal NexudusSandboxOptions Copy() => new()
+    {
+        TimeProvider = TimeProvider,
+        LoggerFactory = LoggerFactory,
+        Username = Username,
+        Password = Password,
+        TotpCode = TotpCode,
+        AccessTokenLifetime = AccessTokenLifetime,
+        RefreshTokenLifetime = RefreshTokenLifetime,
+        ClientIdSources = ClientIdSources,
+        AcceptBasicAuthentication = AcceptBasicAuthentication,
+        HtmlUnauthorizedWithoutJsonAccept = HtmlUnauthorizedWithoutJsonAccept,
+        DefaultPageSize = DefaultPageSize,
+        MaxPageSize = MaxPageSize,
+        SortDirectionEncodings = SortDirectionEncodings,
+        RejectUnknownQueryParameters = RejectUnknownQueryParameters,
+        PlainDateReading = PlainDateReading,
+        RequirePassOrContractForCheckin = RequirePassOrContractForCheckin,
+        RateLimits = RateLimits.Copy(),
+        FirstId = FirstId,
+    };
+}

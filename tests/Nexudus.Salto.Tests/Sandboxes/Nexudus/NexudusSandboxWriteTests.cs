@@ -1,0 +1,280 @@
+using System.Net;
+using System.Text.Json;
+using Nexudus.Salto.Nexudus;
+using Nexudus.Salto.Testing;
+using static Nexudus.Salto.Tests.Sandboxes.Nexudus.NexudusSandboxHttp;
+
+namespace Nexudus.Salto.Tests.Sandboxes.Nexudus;
+
+/// <summary>Writes, the write envelope and the check-in rules, from API notes §3.7, §3.8 and §5.16.</summary>
+public sealed class NexudusSandboxWriteTests
+{
+    private static string CheckinBody(long businessId, long coworkerId, string fromTime = "2025-01-15T09:00:00Z") =>
+        $$"""{ "BusinessId": {{businessId}}, "CoworkerId": {{coworkerId}}, "FromTime": "{{fromTime}}", "ToTime": null }""";
+
+    private static async Task<JsonElement> PostCheckinAsync(HttpClient client, NexudusSeed seed, string email)
+    {
+        using var response = await client.PostAsync("api/spaces/checkins",
+            Json(CheckinBody(seed.Location("Central").Id, seed.Customer(email).Id)));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await ReadJsonAsync(response);
+    }
+
+    [Fact]
+    public async Task PostCheckin_CustomerWithAValidPass_ReturnsTheSuccessEnvelope()
+    {
+        await using var sandbox = await StartAsync();
+        var seed = SeedCentral(sandbox);
+        using var client = Client(sandbox);
+
+        var result = await PostCheckinAsync(client, seed, "sam@example.com");
+
+        Assert.True(result.GetProperty("WasSuccessful").GetBoolean());
+        Assert.Equal(200, result.GetProperty("Status").GetInt32());
+        Assert.Equal("Checkin was successfully created.", result.GetProperty("Message").GetString());
+        Assert.Equal(JsonValueKind.Null, result.GetProperty("Errors").ValueKind);
+        var id = result.GetProperty("Value").GetProperty("Id").GetInt64();
+        var stored = Assert.Single(sandbox.GetAll<Checkin>());
+        Assert.Equal(id, stored.Id);
+        Assert.Null(stored.ToTime);
+    }
+
+    [Fact]
+    public async Task PostCheckin_OnAPass_MarksThePassUsedAndCheckedIn()
+    {
+        await using var sandbox = await StartAsync();
+        var seed = SeedCentral(sandbox);
+        using var client = Client(sandbox);
+
+        await PostCheckinAsync(client, seed, "sam@example.com");
+
+        var pass = Assert.Single(sandbox.GetAll<CoworkerTimePass>());
+        Assert.True(pass.Used);
+        Assert.True(pass.CheckedIn);
+        Assert.Equal(pass.UniqueId, sandbox.GetAll<Checkin>()[0].CoworkerTimePassGuid);
+    }
+
+    [Fact]
+    public async Task PostCheckin_CustomerWithAnActiveContract_Succeeds()
+    {
+        await using var sandbox = await StartAsync();
+        var seed = SeedCentral(sandbox);
+        using var client = Client(sandbox);
+
+        var result = await PostCheckinAsync(client, seed, "kim@example.com");
+
+        Assert.True(result.GetProperty("WasSuccessful").GetBoolean());
+    }
+
+    [Fact]
+    public async Task PostCheckin_CustomerWithoutPassOrContract_Returns200WithWasSuccessfulFalseAndStoresNothing()
+    {
+        await using var sandbox = await StartAsync();
+        SeedCentral(sandbox);
+        var seed = sandbox.Seed(b => b.AtLocation("Central").Customer("lee@example.com", "Lee Nopass"));
+        using var client = Client(sandbox);
+
+        var result = await PostCheckinAsync(client, seed, "lee@example.com");
+
+        Assert.False(result.GetProperty("WasSuccessful").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, result.GetProperty("Value").ValueKind);
+        Assert.Empty(sandbox.GetAll<Checkin>());
+    }
+
+    [Fact]
+    public async Task PostCheckin_PassExpiredBeforeTheCheckin_IsRefused()
+    {
+        await using var sandbox = await StartAsync();
+        var seed = sandbox.Seed(b => b
+            .Location("Central")
+            .Customer("sam@example.com", "Sam Example")
+            .Pass("Day Pass")
+            .CustomerPass("sam@example.com", "Day Pass", p => p with { ExpireDate = new DateTimeOffset(2025, 1, 14, 0, 0, 0, TimeSpan.Zero) }));
+        using var client = Client(sandbox);
+
+        var result = await PostCheckinAsync(client, seed, "sam@example.com");
+
+        Assert.False(result.GetProperty("WasSuccessful").GetBoolean());
+    }
+
+    [Fact]
+    public async Task PostCheckin_RuleTurnedOff_SucceedsWithoutAPass()
+    {
+        await using var sandbox = await StartAsync(o => o.RequirePassOrContractForCheckin = false);
+        var seed = sandbox.Seed(b => b.Location("Central").Customer("lee@example.com", "Lee Nopass"));
+        using var client = Client(sandbox);
+
+        var result = await PostCheckinAsync(client, seed, "lee@example.com");
+
+        Assert.True(result.GetProperty("WasSuccessful").GetBoolean());
+    }
+
+    [Fact]
+    public async Task PostCheckin_WithoutBusinessId_Returns400WithTheErrorsArray()
+    {
+        await using var sandbox = await StartAsync();
+        using var client = Client(sandbox);
+
+        using var response = await client.PostAsync("api/spaces/checkins", Json("""{ "FromTime": "2025-01-15T09:00:00Z" }"""));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var result = await ReadJsonAsync(response);
+        Assert.False(result.GetProperty("WasSuccessful").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, result.GetProperty("Value").ValueKind);
+        var error = Assert.Single(result.GetProperty("Errors").EnumerateArray());
+        Assert.Equal("BusinessId", error.GetProperty("PropertyName").GetString());
+        Assert.Equal(JsonValueKind.Null, error.GetProperty("AttemptedValue").ValueKind);
+        Assert.StartsWith("BusinessId: ", result.GetProperty("Message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Post_MalformedJson_Returns400()
+    {
+        await using var sandbox = await StartAsync();
+        using var client = Client(sandbox);
+
+        using var response = await client.PostAsync("api/spaces/checkins", Json("""{ "BusinessId": 1, """));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.False((await ReadJsonAsync(response)).GetProperty("WasSuccessful").GetBoolean());
+    }
+
+    [Fact]
+    public async Task PutCheckin_WithToTime_ClosesItAndReturnsOnlyTheId()
+    {
+        await using var sandbox = await StartAsync();
+        var seed = SeedCentral(sandbox);
+        using var client = Client(sandbox);
+        var id = (await PostCheckinAsync(client, seed, "sam@example.com")).GetProperty("Value").GetProperty("Id").GetInt64();
+
+        using var response = await client.PutAsync("api/spaces/checkins", Json($$"""
+            { "Id": {{id}}, "BusinessId": {{seed.Location("Central").Id}}, "CoworkerId": {{seed.Customer("sam@example.com").Id}},
+              "FromTime": "2025-01-15T09:00:00Z", "ToTime": "2025-01-15T17:00:00Z" }
+            """));
+
+        var result = await ReadJsonAsync(response);
+        Assert.True(result.GetProperty("WasSuccessful").GetBoolean());
+        Assert.Equal("""{"Id":%ID%}""".Replace("%ID%", id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal), result.GetProperty("Value").GetRawText());
+        Assert.Equal(new DateTimeOffset(2025, 1, 15, 17, 0, 0, TimeSpan.Zero), sandbox.Get<Checkin>(id)!.ToTime);
+        Assert.False(Assert.Single(sandbox.GetAll<CoworkerTimePass>()).CheckedIn);
+    }
+
+    [Fact]
+    public async Task Put_FieldsLeftOut_AreCleared()
+    {
+        await using var sandbox = await StartAsync();
+        var seed = SeedCentral(sandbox);
+        var checkin = sandbox.Put(new Checkin
+        {
+            BusinessId = seed.Location("Central").Id,
+            CoworkerId = seed.Customer("sam@example.com").Id,
+            FromTime = Now,
+            MacAddresses = "00:11:22:33:44:55",
+        });
+        using var client = Client(sandbox);
+
+        using var response = await client.PutAsync("api/spaces/checkins", Json($$"""
+            { "Id": {{checkin.Id}}, "BusinessId": {{checkin.BusinessId}}, "FromTime": "2025-01-15T10:30:00Z" }
+            """));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var stored = sandbox.Get<Checkin>(checkin.Id)!;
+        Assert.Null(stored.MacAddresses);
+        Assert.Null(stored.CoworkerId);
+    }
+
+    [Fact]
+    public async Task Put_UnknownId_Returns404Envelope()
+    {
+        await using var sandbox = await StartAsync();
+        using var client = Client(sandbox);
+
+        using var response = await client.PutAsync("api/spaces/checkins", Json("""{ "Id": 1499999999, "BusinessId": 1, "FromTime": "2025-01-15T10:30:00Z" }"""));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.False((await ReadJsonAsync(response)).GetProperty("WasSuccessful").GetBoolean());
+    }
+
+    [Fact]
+    public async Task PostCheckin_WhenPlainIsLocal_ReadsFromTimeAsTheLocationsWallClock()
+    {
+        await using var sandbox = await StartAsync(o => o.PlainDateReading = NexudusPlainDateReading.Local);
+        var seed = SeedCentral(sandbox);
+        using var client = Client(sandbox);
+
+        using var response = await client.PostAsync("api/spaces/checkins",
+            Json(CheckinBody(seed.Location("Central").Id, seed.Customer("sam@example.com").Id, "2025-01-15T10:00:00Z")));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(new DateTimeOffset(2025, 1, 15, 9, 0, 0, TimeSpan.Zero), Assert.Single(sandbox.GetAll<Checkin>()).FromTime);
+    }
+
+    [Fact]
+    public async Task PostAndDeleteWebHook_CreatesThenRemovesIt()
+    {
+        await using var sandbox = await StartAsync();
+        var seed = SeedCentral(sandbox);
+        using var client = Client(sandbox);
+
+        using var created = await client.PostAsync("api/sys/webhooks", Json($$"""
+            { "BusinessId": {{seed.Location("Central").Id}}, "Name": "Booking updates", "Action": 7,
+              "URL": "https://example.com/hooks/nexudus", "Active": true }
+            """));
+        var id = (await ReadJsonAsync(created)).GetProperty("Value").GetProperty("Id").GetInt64();
+        var listed = (await client.GetJsonAsync("api/sys/webhooks")).GetProperty("Records");
+        using var deleted = await client.DeleteAsync($"api/sys/webhooks/{id}");
+
+        Assert.Equal("https://example.com/hooks/nexudus", Assert.Single(listed.EnumerateArray()).GetProperty("URL").GetString());
+        Assert.Equal("WebHook was successfully deleted.", (await ReadJsonAsync(deleted)).GetProperty("Message").GetString());
+        Assert.Empty(sandbox.GetAll<WebHook>());
+    }
+
+    [Fact]
+    public async Task PostWebHook_WithoutUrl_Returns400NamingTheField()
+    {
+        await using var sandbox = await StartAsync();
+        var seed = SeedCentral(sandbox);
+        using var client = Client(sandbox);
+
+        using var response = await client.PostAsync("api/sys/webhooks", Json($$"""{ "BusinessId": {{seed.Location("Central").Id}}, "Name": "x", "Action": 7 }"""));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("URL", Assert.Single((await ReadJsonAsync(response)).GetProperty("Errors").EnumerateArray()).GetProperty("PropertyName").GetString());
+    }
+
+    [Fact]
+    public async Task DeleteBooking_MovesItToCancelledBookings()
+    {
+        await using var sandbox = await StartAsync();
+        SeedCentral(sandbox);
+        var booking = Assert.Single(sandbox.GetAll<Booking>());
+        using var client = Client(sandbox);
+
+        using var response = await client.DeleteAsync($"api/spaces/bookings/{booking.Id}");
+        var bookings = (await client.GetJsonAsync("api/spaces/bookings")).GetProperty("Records");
+        var cancelled = (await client.GetJsonAsync("api/spaces/cancelledbookings")).GetProperty("Records");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(0, bookings.GetArrayLength());
+        Assert.Equal(booking.Id, Assert.Single(cancelled.EnumerateArray()).GetProperty("Id").GetInt64());
+    }
+
+    [Theory]
+    [InlineData("DELETE", "api/spaces/coworkers/{0}")]
+    [InlineData("POST", "api/sys/businesses")]
+    [InlineData("POST", "api/spaces/cancelledbookings")]
+    public async Task Write_ThatTheEntityDoesNotAllow_Returns405(string method, string pathFormat)
+    {
+        await using var sandbox = await StartAsync();
+        var seed = SeedCentral(sandbox);
+        using var client = Client(sandbox);
+        using var request = new HttpRequestMessage(new HttpMethod(method), string.Format(System.Globalization.CultureInfo.InvariantCulture, pathFormat, seed.Customer("sam@example.com").Id))
+        {
+            Content = method == "POST" ? Json("{}") : null,
+        };
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+    }
+}
