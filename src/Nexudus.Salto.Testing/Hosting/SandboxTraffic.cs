@@ -1,0 +1,119 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
+
+namespace Nexudus.Salto.Testing;
+
+/// <summary>
+/// The outer middleware of a sandbox: records every request in the <see cref="SandboxRequestLog"/>
+/// and injects the faults of <see cref="SandboxFaults"/>.
+/// </summary>
+/// <remarks>It runs after routing, so the log can name the route template that matched.</remarks>
+internal sealed partial class SandboxTraffic(
+    SandboxRequestLog log,
+    SandboxFaults faults,
+    TimeProvider timeProvider,
+    Func<HttpContext, bool> isWrite,
+    ILogger logger)
+{
+    public async Task InvokeAsync(HttpContext context, RequestDelegate next)
+    {
+        DateTimeOffset arrived = timeProvider.GetUtcNow();
+        HttpRequest request = context.Request;
+        string path = request.Path.Value ?? "/";
+        IReadOnlyList<SandboxFault> injected = faults.Take(request.Method, path);
+        SandboxFaultKind? applied = null;
+        bool dropped = false;
+
+        try
+        {
+            foreach (SandboxFault fault in injected)
+            {
+                applied = fault.Kind;
+                LogFaultInjected(logger, fault.Kind, request.Method, path);
+                switch (fault.Kind)
+                {
+                    case SandboxFaultKind.Latency:
+                        await Task.Delay(fault.Delay, timeProvider, context.RequestAborted).ConfigureAwait(false);
+                        break;
+                    case SandboxFaultKind.DropConnection:
+                        dropped = true;
+                        context.Abort();
+                        return;
+                    case SandboxFaultKind.Response:
+                        await WriteAsync(context, fault).ConfigureAwait(false);
+                        return;
+                    case SandboxFaultKind.Throttle:
+                        context.Response.Headers.RetryAfter =
+                            ((long)Math.Ceiling(fault.RetryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                        await WriteAsync(context, fault).ConfigureAwait(false);
+                        return;
+                    case SandboxFaultKind.MalformedBody:
+                        await ServeTruncatedAsync(context, next).ConfigureAwait(false);
+                        return;
+                    default:
+                        throw new InvalidOperationException($"Unknown fault kind {fault.Kind}.");
+                }
+            }
+
+            await next(context).ConfigureAwait(false);
+        }
+        finally
+        {
+            int? status = dropped ? null : context.Response.StatusCode;
+            string route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? path;
+            log.Add(new SandboxRequest
+            {
+                Method = request.Method,
+                Path = path,
+                Query = request.QueryString.Value ?? string.Empty,
+                Route = route,
+                StatusCode = status,
+                Timestamp = arrived,
+                IsWrite = isWrite(context),
+                Throttled = !dropped && context.Response.Headers.ContainsKey("Retry-After"),
+                Fault = applied,
+            });
+            LogServed(logger, request.Method, path, status ?? 0);
+        }
+    }
+
+    private static async Task WriteAsync(HttpContext context, SandboxFault fault)
+    {
+        context.Response.StatusCode = fault.StatusCode;
+        if (fault.Body is not null)
+        {
+            context.Response.ContentType = fault.ContentType;
+            await context.Response.WriteAsync(fault.Body, context.RequestAborted).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task ServeTruncatedAsync(HttpContext context, RequestDelegate next)
+    {
+        Stream original = context.Response.Body;
+        using var buffer = new MemoryStream();
+        context.Response.Body = buffer;
+        try
+        {
+            await next(context).ConfigureAwait(false);
+        }
+        finally
+        {
+            context.Response.Body = original;
+        }
+
+        byte[] body = buffer.ToArray();
+
+        // Half a JSON document never parses; an empty body becomes an opened, unfinished object.
+        byte[] truncated = body.Length > 1 ? body[..(body.Length / 2)] : "{\"items\":["u8.ToArray();
+        context.Response.ContentLength = truncated.Length;
+        await original.WriteAsync(truncated, context.RequestAborted).ConfigureAwait(false);
+    }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Debug, Message = "Sandbox served {Method} {Path} with {StatusCode}")]
+    private static partial void LogServed(ILogger logger, string method, string path, int statusCode);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Sandbox injected a {FaultKind} fault into {Method} {Path}")]
+    private static partial void LogFaultInjected(ILogger logger, SandboxFaultKind faultKind, string method, string path);
+}
