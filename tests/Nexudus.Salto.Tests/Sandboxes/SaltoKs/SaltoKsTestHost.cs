@@ -40,7 +40,7 @@ internal sealed class SaltoKsTestHost : IAsyncDisposable
     public HttpClient Http { get; }
 
     /// <summary>A site with a role, two users, two locks, a group holding the front door and Ann, and a tag.</summary>
-    public static void Standard(SaltoKsSeedBuilder b) => b
+    public static SaltoKsSeedBuilder Standard(SaltoKsSeedBuilder b) => b
         .Site(SiteId, "Central", siteUid: SiteUid, timeZone: "Europe/Madrid")
         .Role(RoleId, "site_user")
         .User(AnnSiteUser, AnnUser, email: "ann@example.com", firstName: "Ann", lastName: "Lee")
@@ -58,7 +58,7 @@ internal sealed class SaltoKsTestHost : IAsyncDisposable
         var options = new SaltoKsSandboxOptions { TimeProvider = time };
         configure?.Invoke(options);
         SaltoKsSandbox sandbox = await SaltoKsSandbox.StartAsync(options);
-        sandbox.Seed(seed ?? Standard);
+        sandbox.Seed(seed ?? (b => Standard(b)));
         var host = new SaltoKsTestHost(sandbox, time);
         if (logIn)
         {
