@@ -7,6 +7,7 @@ namespace Nexudus.Salto.Testing;
 /// A parser for the <c>$filter</c> forms SALTO KS is known to accept (notes §3.2), and nothing more:
 /// <c>field eq 'text'</c>, <c>contains(field,'text')</c>, <c>field ge|gt|le|lt|eq DateTime'…'</c>,
 /// joined with <c>and</c> and grouped with parentheses. String literals escape a quote by doubling it.
+/// On request, <c>or</c> (binding looser than <c>and</c>) and <c>not</c> are accepted too.
 /// </summary>
 /// <remarks>
 /// Anything else (<c>or</c>, <c>ne</c>, unknown fields, numbers, a text compared as a date) is
@@ -15,9 +16,9 @@ namespace Nexudus.Salto.Testing;
 /// </remarks>
 internal static class ODataFilter
 {
-    public static Func<T, bool> Parse<T>(string text, IReadOnlyDictionary<string, ODataField<T>> fields, StringComparison textComparison)
+    public static Func<T, bool> Parse<T>(string text, IReadOnlyDictionary<string, ODataField<T>> fields, StringComparison textComparison, bool acceptOrAndNot = false)
     {
-        var parser = new Parser<T>(Tokenize(text), fields, textComparison);
+        var parser = new Parser<T>(Tokenize(text), fields, textComparison, acceptOrAndNot);
         Func<T, bool> filter = parser.ParseExpression();
         parser.ExpectEnd();
         return filter;
@@ -163,7 +164,7 @@ internal static class ODataFilter
 
     private sealed record Token(TokenKind Kind, string Value, string? Type = null);
 
-    private sealed class Parser<T>(List<Token> tokens, IReadOnlyDictionary<string, ODataField<T>> fields, StringComparison textComparison)
+    private sealed class Parser<T>(List<Token> tokens, IReadOnlyDictionary<string, ODataField<T>> fields, StringComparison textComparison, bool acceptOrAndNot)
     {
         private int _position;
 
@@ -178,6 +179,20 @@ internal static class ODataFilter
         }
 
         public Func<T, bool> ParseExpression()
+        {
+            Func<T, bool> left = ParseConjunction();
+            while (acceptOrAndNot && Current is { Kind: TokenKind.Word, Value: "or" })
+            {
+                _position++;
+                Func<T, bool> first = left;
+                Func<T, bool> second = ParseConjunction();
+                left = item => first(item) || second(item);
+            }
+
+            return left;
+        }
+
+        private Func<T, bool> ParseConjunction()
         {
             Func<T, bool> left = ParseTerm();
             while (Current is { Kind: TokenKind.Word, Value: "and" })
@@ -194,6 +209,12 @@ internal static class ODataFilter
         private Func<T, bool> ParseTerm()
         {
             Token token = Next();
+            if (acceptOrAndNot && token is { Kind: TokenKind.Word, Value: "not" })
+            {
+                Func<T, bool> negated = ParseTerm();
+                return item => !negated(item);
+            }
+
             if (token.Kind == TokenKind.Open)
             {
                 Func<T, bool> inner = ParseExpression();

@@ -37,7 +37,7 @@ internal sealed partial class SaltoKsApi
         int top = Count(query, "$top") ?? options.MaxEntryPageSize;
         int pageSize = Math.Min(top, options.MaxEntryPageSize);
         Func<EntryRecord, bool> filter = Option(query, "$filter") is { } filterText
-            ? ODataFilter.Parse(filterText, EntryFilterFields, TextComparison)
+            ? ODataFilter.Parse(filterText, EntryFilterFields, TextComparison, options.AcceptOrAndNotInFilters)
             : _ => true;
         Comparison<EntryRecord> order = ODataFilter.ParseOrderBy(Option(query, "$orderby") ?? "utc_date_time", EntryOrderFields);
 

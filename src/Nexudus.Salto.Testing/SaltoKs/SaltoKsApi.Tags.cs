@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Nexudus.Salto.SaltoKs;
 
@@ -6,7 +7,7 @@ namespace Nexudus.Salto.Testing;
 /// <summary>
 /// Tags: list a site's registered tags, assign one to a site user and unassign it. The Connect
 /// paths are unconfirmed, so the routes come from <see cref="SaltoKsSandboxOptions.TagListPath"/>
-/// and <see cref="SaltoKsSandboxOptions.TagAssignmentPath"/>.
+/// <see cref="SaltoKsSandboxOptions.TagAssignPath"/> and <see cref="SaltoKsSandboxOptions.TagUnassignPath"/>.
 /// </summary>
 internal sealed partial class SaltoKsApi
 {
@@ -26,14 +27,18 @@ internal sealed partial class SaltoKsApi
         return WriteListAsync(context, tags, Json.Tag, TagFields);
     }
 
-    private Task AssignTagAsync(HttpContext context)
+    private async Task AssignTagAsync(HttpContext context)
     {
+        JsonElement body = await ReadBodyAsync(context).ConfigureAwait(false);
+        string? tagId = body.ValueKind == JsonValueKind.Object && body.TryGetProperty("tag_id", out JsonElement value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : throw SaltoKsApiFailure.InvalidParameter("A parameter value is invalid: tag_id");
         SiteUser updated;
         lock (state.Gate)
         {
             SiteRecord site = Site(context);
             UserRecord user = RoutedUser(context, site);
-            Tag tag = site.FindTag(context.Request.RouteValues["tag_id"] as string) ?? throw SaltoKsApiFailure.NotFound("Tag not found");
+            Tag tag = site.FindTag(tagId) ?? throw SaltoKsApiFailure.NotFound("Tag not found");
             EnsureTagFree(site, tag, except: user);
             if (!user.TagIds.Contains(tag.Id, StringComparer.OrdinalIgnoreCase))
             {
@@ -44,7 +49,7 @@ internal sealed partial class SaltoKsApi
             updated = user.User;
         }
 
-        return WriteJsonAsync(context, 200, updated, Json.SiteUser);
+        await WriteJsonAsync(context, 200, updated, Json.SiteUser).ConfigureAwait(false);
     }
 
     private Task UnassignTagAsync(HttpContext context)

@@ -120,7 +120,30 @@ internal sealed partial class SaltoKsApi
         SiteUser updated;
         lock (state.Gate)
         {
-            UserRecord user = RoutedUser(context, Site(context));
+            SiteRecord site = Site(context);
+            UserRecord user = RoutedUser(context, site);
+            if (body.TryGetProperty("tag_id", out JsonElement tagValue))
+            {
+                // tag_id is how a tag reaches a user (notes §5.10): a user holds one this way; null clears it.
+                Tag? tag = tagValue.ValueKind switch
+                {
+                    JsonValueKind.Null => null,
+                    JsonValueKind.String => site.FindTag(tagValue.GetString()) ?? throw SaltoKsApiFailure.NotFound("Tag not found"),
+                    _ => throw SaltoKsApiFailure.InvalidParameter("A parameter value is invalid: tag_id"),
+                };
+                if (tag is not null)
+                {
+                    EnsureTagFree(site, tag, except: user);
+                }
+
+                user.TagIds.Clear();
+                if (tag is not null)
+                {
+                    user.TagIds.Add(tag.Id);
+                }
+
+                user.SyncTagId();
+            }
 
             // Only the fields clients are seen to PATCH; a rename is unconfirmed and ignored.
             user.User = user.User with

@@ -82,8 +82,8 @@ internal sealed partial class SaltoKsApi(SaltoKsSandboxState state, SaltoKsSandb
         app.MapMethods("/v1.2/sites/{site_id}/entries", ["GET"], EntriesV12Async);
 
         Api(app, "GET", options.TagListPath, ListTagsAsync);
-        Api(app, "PUT", options.TagAssignmentPath, AssignTagAsync);
-        Api(app, "DELETE", options.TagAssignmentPath, UnassignTagAsync);
+        Api(app, "POST", options.TagAssignPath, AssignTagAsync);
+        Api(app, "DELETE", options.TagUnassignPath, UnassignTagAsync);
 
         app.MapMethods($"/{options.IdentityPathPrefix.Trim('/')}/connect/token", ["POST"], IssueTokenAsync);
     }
@@ -282,7 +282,7 @@ internal sealed partial class SaltoKsApi(SaltoKsSandboxState state, SaltoKsSandb
         IEnumerable<T> selected = items;
         if (Option(query, "$filter") is { } filterText)
         {
-            Func<T, bool> filter = ODataFilter.Parse(filterText, fields, TextComparison);
+            Func<T, bool> filter = ODataFilter.Parse(filterText, fields, TextComparison, options.AcceptOrAndNotInFilters);
             selected = selected.Where(filter);
         }
 

@@ -287,7 +287,8 @@ public sealed class SaltoKsSandbox : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(options.TimeProvider, nameof(options.TimeProvider));
         Require(options.TagListPath, nameof(options.TagListPath), "{site_id}");
-        Require(options.TagAssignmentPath, nameof(options.TagAssignmentPath), "{site_id}", "{site_user_id}", "{tag_id}");
+        Require(options.TagAssignPath, nameof(options.TagAssignPath), "{site_id}", "{site_user_id}");
+        Require(options.TagUnassignPath, nameof(options.TagUnassignPath), "{site_id}", "{site_user_id}", "{tag_id}");
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxPageSize, 1, nameof(options.MaxPageSize));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxEntryPageSize, 1, nameof(options.MaxEntryPageSize));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.EmptyEntryPagesFirst, 0, nameof(options.EmptyEntryPagesFirst));

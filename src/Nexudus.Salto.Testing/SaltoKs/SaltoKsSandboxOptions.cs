@@ -103,12 +103,24 @@ public sealed class SaltoKsSandboxOptions
     public string TagListPath { get; set; } = "/v1.1/sites/{site_id}/tags";
 
     /// <summary>
-    /// Gets or sets the route template on which <c>PUT</c> assigns a tag to a site user and <c>DELETE</c> unassigns it.
+    /// Gets or sets the route template on which <c>POST</c> with <c>{"tag_id": "…"}</c> assigns a tag to a site user
+    /// (unconfirmed). A <c>PATCH</c> of the site user with <c>tag_id</c> also assigns (or, with <c>null</c>, clears) it.
     /// </summary>
+    /// <value><c>/v1.1/sites/{site_id}/users/{site_user_id}/tags</c> by default; it must contain both placeholders.</value>
+    public string TagAssignPath { get; set; } = "/v1.1/sites/{site_id}/users/{site_user_id}/tags";
+
+    /// <summary>Gets or sets the route template on which <c>DELETE</c> unassigns a tag from a site user (unconfirmed).</summary>
     /// <value>
     /// <c>/v1.1/sites/{site_id}/users/{site_user_id}/tags/{tag_id}</c> by default; it must contain the three placeholders.
     /// </value>
-    public string TagAssignmentPath { get; set; } = "/v1.1/sites/{site_id}/users/{site_user_id}/tags/{tag_id}";
+    public string TagUnassignPath { get; set; } = "/v1.1/sites/{site_id}/users/{site_user_id}/tags/{tag_id}";
+
+    /// <summary>
+    /// Gets or sets whether <c>$filter</c> also accepts <c>or</c> and <c>not</c>, which standard OData has but no
+    /// SALTO KS client is known to have used (notes §3.2).
+    /// </summary>
+    /// <value><see langword="false"/> by default: only the documented forms pass, anything else is 400 <c>1102</c>.</value>
+    public bool AcceptOrAndNotInFilters { get; set; }
 
     /// <summary>
     /// Gets or sets whether time-schedule <c>start_date</c>/<c>end_date</c> are read on the site's wall

@@ -84,6 +84,18 @@ public sealed class ODataFilterTests
         Assert.Throws<ODataSyntaxException>(() => ODataFilter.Parse(filter, Fields, StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("user/email eq 'x' or user/email eq 'ann@example.com'", true)]
+    [InlineData("user/email eq 'x' or user/email eq 'ann@example.com' and utc_date_time gt DateTime'2019-05-02T00:00:00Z'", false)]
+    [InlineData("not (user/email eq 'x')", true)]
+    [InlineData("not user/email eq 'ann@example.com'", false)]
+    public void Parse_OrAndNotWhenAccepted_BindOrLooserThanAnd(string filter, bool expected)
+    {
+        var item = new Item("ann@example.com", Noon, default);
+
+        Assert.Equal(expected, ODataFilter.Parse(filter, Fields, StringComparison.Ordinal, acceptOrAndNot: true)(item));
+    }
+
     [Fact]
     public void ParseOrderBy_TwoClauses_BreaksTiesWithTheSecond()
     {

@@ -155,6 +155,23 @@ public sealed class SaltoKsSandboxEntryTests
         Assert.Equal(["entry-1", "entry-3"], reply.Items.Select(i => i.GetProperty("id").GetString()));
     }
 
+    [Theory]
+    [InlineData(false, HttpStatusCode.BadRequest)]
+    [InlineData(true, HttpStatusCode.OK)]
+    public async Task ListEntries_OrOfLockIds_IsAcceptedOnlyWhenConfigured(bool acceptOr, HttpStatusCode expected)
+    {
+        await using var host = await SaltoKsTestHost.StartAsync(o => o.AcceptOrAndNotInFilters = acceptOr, seed: b => FiveEntries(b));
+        string filter = $"(lock_id eq '{SaltoKsTestHost.MeetingRoom}' or lock_id eq 'other-lock')";
+
+        SaltoKsTestHost.Reply reply = await host.GetAsync($"{Entries}?$filter=" + Uri.EscapeDataString(filter));
+
+        Assert.Equal(expected, reply.Status);
+        if (acceptOr)
+        {
+            Assert.Equal(["entry-1", "entry-3"], reply.Items.Select(i => i.GetProperty("id").GetString()));
+        }
+    }
+
     [Fact]
     public async Task ListEntries_OrderByUtcDateTimeDesc_AnswersNewestFirst()
     {

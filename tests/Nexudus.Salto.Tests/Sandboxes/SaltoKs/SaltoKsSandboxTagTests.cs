@@ -6,7 +6,13 @@ namespace Nexudus.Salto.Tests.Sandboxes.SaltoKs;
 /// <summary>Tags on their configurable (unconfirmed) routes (notes §5.10, SPEC §4.9).</summary>
 public sealed class SaltoKsSandboxTagTests
 {
-    private static string Assign(object siteUserId) => $"v1.1/sites/{SaltoKsTestHost.SiteId}/users/{siteUserId}/tags/{SaltoKsTestHost.Tag101}";
+    private const string TagBody = $$"""{"tag_id":"{{SaltoKsTestHost.Tag101}}"}""";
+
+    private static string Assign(object siteUserId) => $"v1.1/sites/{SaltoKsTestHost.SiteId}/users/{siteUserId}/tags";
+
+    private static string Unassign(object siteUserId) => $"{Assign(siteUserId)}/{SaltoKsTestHost.Tag101}";
+
+    private static string User(object siteUserId) => $"v1.2/sites/{SaltoKsTestHost.SiteId}/users/{siteUserId}";
 
     [Fact]
     public async Task ListTags_DefaultPath_AnswersRegisteredTags()
@@ -31,11 +37,11 @@ public sealed class SaltoKsSandboxTagTests
     }
 
     [Fact]
-    public async Task AssignTag_PutOnDefaultPath_AssignsTheTagToTheSiteUser()
+    public async Task AssignTag_PostTagIdOnDefaultPath_AssignsTheTagToTheSiteUser()
     {
         await using var host = await SaltoKsTestHost.StartAsync();
 
-        SaltoKsTestHost.Reply reply = await host.SendAsync(HttpMethod.Put, Assign(SaltoKsTestHost.AnnSiteUser));
+        SaltoKsTestHost.Reply reply = await host.PostAsync(Assign(SaltoKsTestHost.AnnSiteUser), TagBody);
 
         Assert.Equal(HttpStatusCode.OK, reply.Status);
         Assert.Equal(SaltoKsTestHost.Tag101, reply.Json.GetProperty("tag_id").GetString());
@@ -47,7 +53,7 @@ public sealed class SaltoKsSandboxTagTests
     {
         await using var host = await SaltoKsTestHost.StartAsync(seed: b => SaltoKsTestHost.Standard(b).UserTag(SaltoKsTestHost.BobSiteUser, SaltoKsTestHost.Tag101));
 
-        SaltoKsTestHost.Reply reply = await host.SendAsync(HttpMethod.Put, Assign(SaltoKsTestHost.AnnSiteUser));
+        SaltoKsTestHost.Reply reply = await host.PostAsync(Assign(SaltoKsTestHost.AnnSiteUser), TagBody);
 
         Assert.Equal("1101", reply.Code);
     }
@@ -57,7 +63,7 @@ public sealed class SaltoKsSandboxTagTests
     {
         await using var host = await SaltoKsTestHost.StartAsync();
 
-        SaltoKsTestHost.Reply reply = await host.SendAsync(HttpMethod.Put, Assign(SaltoKsTestHost.AnnUser));
+        SaltoKsTestHost.Reply reply = await host.PostAsync(Assign(SaltoKsTestHost.AnnUser), TagBody);
 
         Assert.Equal("2202", reply.Code);
     }
@@ -67,7 +73,7 @@ public sealed class SaltoKsSandboxTagTests
     {
         await using var host = await SaltoKsTestHost.StartAsync(seed: b => SaltoKsTestHost.Standard(b).UserTag(SaltoKsTestHost.AnnSiteUser, SaltoKsTestHost.Tag101));
 
-        SaltoKsTestHost.Reply reply = await host.DeleteAsync(Assign(SaltoKsTestHost.AnnSiteUser));
+        SaltoKsTestHost.Reply reply = await host.DeleteAsync(Unassign(SaltoKsTestHost.AnnSiteUser));
 
         Assert.True((int)reply.Status is >= 200 and < 300);
         Assert.Empty(host.Sandbox.GetUserTags(SaltoKsTestHost.SiteId, SaltoKsTestHost.AnnSiteUser));
@@ -78,7 +84,7 @@ public sealed class SaltoKsSandboxTagTests
     {
         await using var host = await SaltoKsTestHost.StartAsync();
 
-        SaltoKsTestHost.Reply reply = await host.DeleteAsync(Assign(SaltoKsTestHost.AnnSiteUser));
+        SaltoKsTestHost.Reply reply = await host.DeleteAsync(Unassign(SaltoKsTestHost.AnnSiteUser));
 
         Assert.Equal(HttpStatusCode.NotFound, reply.Status);
     }
@@ -89,22 +95,57 @@ public sealed class SaltoKsSandboxTagTests
         await using var host = await SaltoKsTestHost.StartAsync(o =>
         {
             o.TagListPath = "/v1.2/sites/{site_id}/registered_tags";
-            o.TagAssignmentPath = "/v1.2/sites/{site_id}/users/{site_user_id}/keys/{tag_id}";
+            o.TagAssignPath = "/v1.2/sites/{site_id}/users/{site_user_id}/keys";
+            o.TagUnassignPath = "/v1.2/sites/{site_id}/users/{site_user_id}/keys/{tag_id}";
         });
 
         SaltoKsTestHost.Reply list = await host.GetAsync($"v1.2/sites/{SaltoKsTestHost.SiteId}/registered_tags");
-        SaltoKsTestHost.Reply assign = await host.SendAsync(HttpMethod.Put, $"v1.2/sites/{SaltoKsTestHost.SiteId}/users/{SaltoKsTestHost.AnnSiteUser}/keys/{SaltoKsTestHost.Tag101}");
+        SaltoKsTestHost.Reply assign = await host.PostAsync($"v1.2/sites/{SaltoKsTestHost.SiteId}/users/{SaltoKsTestHost.AnnSiteUser}/keys", TagBody);
+        SaltoKsTestHost.Reply unassign = await host.DeleteAsync($"v1.2/sites/{SaltoKsTestHost.SiteId}/users/{SaltoKsTestHost.AnnSiteUser}/keys/{SaltoKsTestHost.Tag101}");
         SaltoKsTestHost.Reply oldPath = await host.GetAsync($"v1.1/sites/{SaltoKsTestHost.SiteId}/tags");
 
         Assert.Single(list.Items);
         Assert.Equal(HttpStatusCode.OK, assign.Status);
+        Assert.Equal(HttpStatusCode.NoContent, unassign.Status);
         Assert.Equal(HttpStatusCode.NotFound, oldPath.Status);
     }
 
     [Fact]
     public async Task StartAsync_TagPathWithoutPlaceholder_Throws()
     {
-        await Assert.ThrowsAsync<ArgumentException>(() => SaltoKsTestHost.StartAsync(o => o.TagAssignmentPath = "/v1.1/sites/{site_id}/tags"));
+        await Assert.ThrowsAsync<ArgumentException>(() => SaltoKsTestHost.StartAsync(o => o.TagUnassignPath = "/v1.1/sites/{site_id}/tags"));
+    }
+
+    [Fact]
+    public async Task UpdateUser_TagId_AssignsThatTagAsTheUsersOnlyTag()
+    {
+        await using var host = await SaltoKsTestHost.StartAsync(seed: b => SaltoKsTestHost.Standard(b).Tag("tag-2", "0099999").UserTag(SaltoKsTestHost.AnnSiteUser, "tag-2"));
+
+        SaltoKsTestHost.Reply reply = await host.PatchAsync(User(SaltoKsTestHost.AnnSiteUser), TagBody);
+
+        Assert.Equal(SaltoKsTestHost.Tag101, reply.Json.GetProperty("tag_id").GetString());
+        Assert.Equal([SaltoKsTestHost.Tag101], host.Sandbox.GetUserTags(SaltoKsTestHost.SiteId, SaltoKsTestHost.AnnSiteUser));
+    }
+
+    [Fact]
+    public async Task UpdateUser_TagIdNull_ClearsTheTag()
+    {
+        await using var host = await SaltoKsTestHost.StartAsync(seed: b => SaltoKsTestHost.Standard(b).UserTag(SaltoKsTestHost.AnnSiteUser, SaltoKsTestHost.Tag101));
+
+        SaltoKsTestHost.Reply reply = await host.PatchAsync(User(SaltoKsTestHost.AnnSiteUser), """{"tag_id":null}""");
+
+        Assert.Equal(JsonValueKind.Null, reply.Json.GetProperty("tag_id").ValueKind);
+        Assert.Empty(host.Sandbox.GetUserTags(SaltoKsTestHost.SiteId, SaltoKsTestHost.AnnSiteUser));
+    }
+
+    [Fact]
+    public async Task UpdateUser_TagIdHeldByAnotherUser_Answers400With1101()
+    {
+        await using var host = await SaltoKsTestHost.StartAsync(seed: b => SaltoKsTestHost.Standard(b).UserTag(SaltoKsTestHost.BobSiteUser, SaltoKsTestHost.Tag101));
+
+        SaltoKsTestHost.Reply reply = await host.PatchAsync(User(SaltoKsTestHost.AnnSiteUser), TagBody);
+
+        Assert.Equal("1101", reply.Code);
     }
 
     [Fact]
