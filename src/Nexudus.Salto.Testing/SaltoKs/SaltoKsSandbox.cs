@@ -84,7 +84,7 @@ public sealed class SaltoKsSandbox : IAsyncDisposable
     /// <exception cref="ArgumentException">A tag route template lacks a placeholder it needs.</exception>
     public static async Task<SaltoKsSandbox> StartAsync(SaltoKsSandboxOptions? options = null, CancellationToken cancellationToken = default)
     {
-        options ??= new SaltoKsSandboxOptions();
+        options = options?.Snapshot() ?? new SaltoKsSandboxOptions();
         Validate(options);
         ILogger logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger<SaltoKsSandbox>();
 

@@ -128,4 +128,38 @@ public sealed class SaltoKsSandboxOptions
     /// </summary>
     /// <value><see langword="false"/> (UTC) by default.</value>
     public bool ScheduleDatesAreSiteLocal { get; set; }
+
+    /// <summary>A copy taken at start, so changing these options later affects no running sandbox.</summary>
+    internal SaltoKsSandboxOptions Snapshot()
+    {
+        var copy = new SaltoKsSandboxOptions();
+        copy.TimeProvider = TimeProvider;
+        copy.LoggerFactory = LoggerFactory;
+        copy.ClientId = ClientId;
+        copy.ClientSecret = ClientSecret;
+        copy.Username = Username;
+        copy.Password = Password;
+        copy.AccessTokenLifetime = AccessTokenLifetime;
+        copy.RotateRefreshTokens = RotateRefreshTokens;
+        copy.IdentityPathPrefix = IdentityPathPrefix;
+        copy.MaxPageSize = MaxPageSize;
+        copy.MaxEntryPageSize = MaxEntryPageSize;
+        copy.MemberShape = MemberShape;
+        copy.CaseInsensitiveFilters = CaseInsensitiveFilters;
+        copy.EntryIngestionDelay = EntryIngestionDelay;
+        copy.EmptyEntryPagesFirst = EmptyEntryPagesFirst;
+        copy.EntryTokenOnLastPage = EntryTokenOnLastPage;
+        copy.PostCreateConsistencyWindow = PostCreateConsistencyWindow;
+        copy.PostCreateConsistencyError = PostCreateConsistencyError;
+        copy.RateLimit = RateLimit;
+        copy.MaxBulkIds = MaxBulkIds;
+        copy.TagListPath = TagListPath;
+        copy.TagAssignPath = TagAssignPath;
+        copy.TagUnassignPath = TagUnassignPath;
+        copy.AcceptOrAndNotInFilters = AcceptOrAndNotInFilters;
+        copy.ScheduleDatesAreSiteLocal = ScheduleDatesAreSiteLocal;
+        copy.BareArrayLists.Clear();
+        copy.BareArrayLists.UnionWith(BareArrayLists);
+        return copy;
+    }
 }
