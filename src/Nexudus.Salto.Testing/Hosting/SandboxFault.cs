@@ -3,7 +3,7 @@ namespace Nexudus.Salto.Testing;
 /// <summary>A failure a sandbox injects into a request; create one with the static methods.</summary>
 /// <remarks>
 /// Service-specific helpers build the error bodies each service really sends, e.g.
-/// <c>SaltoKsFaults.Error</c> for SALTO KS's <c>{ErrorCode, Message}</c>.
+/// <see cref="SaltoKsFaults.Error(int, string, string)"/> for SALTO KS's <c>{ErrorCode, Message}</c>.
 /// </remarks>
 public sealed record SandboxFault
 {

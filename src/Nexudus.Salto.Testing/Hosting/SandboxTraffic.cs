@@ -24,7 +24,39 @@ internal sealed partial class SandboxTraffic(
         string path = request.Path.Value ?? "/";
         IReadOnlyList<SandboxFault> injected = faults.Take(request.Method, path);
         SandboxFaultKind? applied = null;
-        bool dropped = false;
+        bool recorded = false;
+
+        // Recorded as the response starts (or just before a drop), so a client that has its answer
+        // always finds the request in the log.
+        void Record(int? status)
+        {
+            if (recorded)
+            {
+                return;
+            }
+
+            recorded = true;
+            string route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? path;
+            log.Add(new SandboxRequest
+            {
+                Method = request.Method,
+                Path = path,
+                Query = request.QueryString.Value ?? string.Empty,
+                Route = route,
+                StatusCode = status,
+                Timestamp = arrived,
+                IsWrite = isWrite(context),
+                Throttled = status is not null && context.Response.Headers.ContainsKey("Retry-After"),
+                Fault = applied,
+            });
+            LogServed(logger, request.Method, path, status ?? 0);
+        }
+
+        context.Response.OnStarting(() =>
+        {
+            Record(context.Response.StatusCode);
+            return Task.CompletedTask;
+        });
 
         try
         {
@@ -38,7 +70,7 @@ internal sealed partial class SandboxTraffic(
                         await Task.Delay(fault.Delay, timeProvider, context.RequestAborted).ConfigureAwait(false);
                         break;
                     case SandboxFaultKind.DropConnection:
-                        dropped = true;
+                        Record(null);
                         context.Abort();
                         return;
                     case SandboxFaultKind.Response:
@@ -61,21 +93,8 @@ internal sealed partial class SandboxTraffic(
         }
         finally
         {
-            int? status = dropped ? null : context.Response.StatusCode;
-            string route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? path;
-            log.Add(new SandboxRequest
-            {
-                Method = request.Method,
-                Path = path,
-                Query = request.QueryString.Value ?? string.Empty,
-                Route = route,
-                StatusCode = status,
-                Timestamp = arrived,
-                IsWrite = isWrite(context),
-                Throttled = !dropped && context.Response.Headers.ContainsKey("Retry-After"),
-                Fault = applied,
-            });
-            LogServed(logger, request.Method, path, status ?? 0);
+            // A response that never started (an empty 2xx is started by the server after this returns).
+            Record(context.Response.StatusCode);
         }
     }
 

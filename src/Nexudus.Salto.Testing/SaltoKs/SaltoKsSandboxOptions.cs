@@ -1,0 +1,165 @@
+using Microsoft.Extensions.Logging;
+
+namespace Nexudus.Salto.Testing;
+
+/// <summary>Options of a <see cref="SaltoKsSandbox"/>; every reading the API notes leave open is a switch here.</summary>
+public sealed class SaltoKsSandboxOptions
+{
+    /// <summary>Gets or sets the clock for token expiry, the ingestion delay, the post-create window and the request log.</summary>
+    /// <value><see cref="TimeProvider.System"/> by default; use a <c>FakeTimeProvider</c> in tests.</value>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>Gets or sets where the sandbox logs served requests (Debug) and injected faults (Information).</summary>
+    /// <value><see langword="null"/> (the default) for no logging. Tokens, secrets and passwords are never logged.</value>
+    public ILoggerFactory? LoggerFactory { get; set; }
+
+    /// <summary>Gets or sets the OAuth client id the token endpoint accepts.</summary>
+    /// <value><c>sandbox-client</c> by default.</value>
+    public string ClientId { get; set; } = "sandbox-client";
+
+    /// <summary>Gets or sets the OAuth client secret the token endpoint accepts.</summary>
+    /// <value><c>sandbox-secret</c> by default.</value>
+    public string ClientSecret { get; set; } = "sandbox-secret";
+
+    /// <summary>Gets or sets the KS service user's login for the password grant (more can be seeded).</summary>
+    /// <value><c>integration@example.com</c> by default.</value>
+    public string Username { get; set; } = "integration@example.com";
+
+    /// <summary>Gets or sets the KS service user's password for the password grant.</summary>
+    /// <value><c>sandbox-password</c> by default.</value>
+    public string Password { get; set; } = "sandbox-password";
+
+    /// <summary>Gets or sets the access tokens' lifetime, sent as <c>expires_in</c>.</summary>
+    /// <value>One hour by default, the value clients see in practice (unconfirmed).</value>
+    public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Gets or sets whether a refresh grant issues a new refresh token and retires the old one.</summary>
+    /// <value><see langword="true"/> by default (IdentityServer's one-time refresh tokens).</value>
+    public bool RotateRefreshTokens { get; set; } = true;
+
+    /// <summary>Gets or sets the path prefix of the identity server on the sandbox's host.</summary>
+    /// <value><c>identity</c> by default, so the token endpoint is <c>{BaseUrl}identity/connect/token</c>.</value>
+    public string IdentityPathPrefix { get; set; } = "identity";
+
+    /// <summary>Gets or sets the most items a list page holds, whatever <c>$top</c> asks for.</summary>
+    /// <value>100 by default (SALTO's real caps are unconfirmed).</value>
+    public int MaxPageSize { get; set; } = 100;
+
+    /// <summary>Gets or sets the most entries a page holds, and the page size when <c>$top</c> is absent.</summary>
+    /// <value>100 by default.</value>
+    public int MaxEntryPageSize { get; set; } = 100;
+
+    /// <summary>
+    /// Gets the route templates of the lists answered with a bare JSON array instead of the
+    /// <c>{items, next_page_link, count}</c> envelope, e.g. <c>/v1.2/sites/{site_id}/users</c>.
+    /// </summary>
+    /// <value><c>/v1.2/sites</c> by default, as observed.</value>
+    public ISet<string> BareArrayLists { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "/v1.2/sites" };
+
+    /// <summary>Gets or sets the item shape of <c>GET …/access_groups/{access_group_id}/users</c> (unconfirmed).</summary>
+    /// <value><see cref="SaltoKsMemberShape.Flat"/> by default.</value>
+    public SaltoKsMemberShape MemberShape { get; set; } = SaltoKsMemberShape.Flat;
+
+    /// <summary>Gets or sets whether <c>eq</c> and <c>contains</c> compare text without regard to case (unconfirmed).</summary>
+    /// <value><see langword="true"/> by default, as a SQL back end with default collation would.</value>
+    public bool CaseInsensitiveFilters { get; set; } = true;
+
+    /// <summary>Gets or sets how long after it happens an entry becomes visible through the API.</summary>
+    /// <value><see cref="TimeSpan.Zero"/> by default; SALTO documents a delay without a number.</value>
+    public TimeSpan EntryIngestionDelay { get; set; } = TimeSpan.Zero;
+
+    /// <summary>Gets or sets how many empty pages, each with a continuation token, an entries query gets before its data.</summary>
+    /// <value>0 by default. "An empty page with a token is not the end" (notes §3.5).</value>
+    public int EmptyEntryPagesFirst { get; set; }
+
+    /// <summary>
+    /// Gets or sets whether the last page of entries still carries a continuation token, so the end
+    /// is an empty page without one.
+    /// </summary>
+    /// <value><see langword="false"/> by default: the last page with data carries no token.</value>
+    public bool EntryTokenOnLastPage { get; set; }
+
+    /// <summary>
+    /// Gets or sets how long after a user is created through the API calls naming them fail, as SALTO's
+    /// eventual consistency makes them do for about a minute.
+    /// </summary>
+    /// <value><see cref="TimeSpan.Zero"/> (off) by default. Seeded users are never affected.</value>
+    public TimeSpan PostCreateConsistencyWindow { get; set; } = TimeSpan.Zero;
+
+    /// <summary>Gets or sets the error answered inside <see cref="PostCreateConsistencyWindow"/>.</summary>
+    /// <value><see cref="SaltoKsConsistencyError.NotFound"/> (404 <c>2202</c>) by default.</value>
+    public SaltoKsConsistencyError PostCreateConsistencyError { get; set; } = SaltoKsConsistencyError.NotFound;
+
+    /// <summary>Gets or sets a simple rate limit on API calls, answered with 429 and <c>Retry-After</c>.</summary>
+    /// <value><see langword="null"/> (no limit) by default: SALTO publishes none.</value>
+    public SaltoKsRateLimit? RateLimit { get; set; }
+
+    /// <summary>Gets or sets the most ids one bulk <c>PATCH</c> may carry in <c>add_ids</c> and <c>remove_ids</c> together.</summary>
+    /// <value><see langword="null"/> (no limit) by default; beyond it the answer is 400 <c>1101</c>.</value>
+    public int? MaxBulkIds { get; set; }
+
+    /// <summary>Gets or sets the route template listing a site's registered tags (the tag endpoints are unconfirmed).</summary>
+    /// <value><c>/v1.1/sites/{site_id}/tags</c> by default; it must contain <c>{site_id}</c>.</value>
+    public string TagListPath { get; set; } = "/v1.1/sites/{site_id}/tags";
+
+    /// <summary>
+    /// Gets or sets the route template on which <c>POST</c> with <c>{"tag_id": "…"}</c> assigns a tag to a site user
+    /// (unconfirmed). A <c>PATCH</c> of the site user with <c>tag_id</c> also assigns (or, with <c>null</c>, clears) it.
+    /// </summary>
+    /// <value><c>/v1.1/sites/{site_id}/users/{site_user_id}/tags</c> by default; it must contain both placeholders.</value>
+    public string TagAssignPath { get; set; } = "/v1.1/sites/{site_id}/users/{site_user_id}/tags";
+
+    /// <summary>Gets or sets the route template on which <c>DELETE</c> unassigns a tag from a site user (unconfirmed).</summary>
+    /// <value>
+    /// <c>/v1.1/sites/{site_id}/users/{site_user_id}/tags/{tag_id}</c> by default; it must contain the three placeholders.
+    /// </value>
+    public string TagUnassignPath { get; set; } = "/v1.1/sites/{site_id}/users/{site_user_id}/tags/{tag_id}";
+
+    /// <summary>
+    /// Gets or sets whether <c>$filter</c> also accepts <c>or</c> and <c>not</c>, which standard OData has but no
+    /// SALTO KS client is known to have used (notes §3.2).
+    /// </summary>
+    /// <value><see langword="false"/> by default: only the documented forms pass, anything else is 400 <c>1102</c>.</value>
+    public bool AcceptOrAndNotInFilters { get; set; }
+
+    /// <summary>
+    /// Gets or sets whether time-schedule <c>start_date</c>/<c>end_date</c> are read on the site's wall
+    /// clock rather than as UTC instants when <see cref="SaltoKsSandbox.CanOpen"/> evaluates them (unconfirmed).
+    /// </summary>
+    /// <value><see langword="false"/> (UTC) by default.</value>
+    public bool ScheduleDatesAreSiteLocal { get; set; }
+
+    /// <summary>A copy taken at start, so changing these options later affects no running sandbox.</summary>
+    internal SaltoKsSandboxOptions Snapshot()
+    {
+        var copy = new SaltoKsSandboxOptions();
+        copy.TimeProvider = TimeProvider;
+        copy.LoggerFactory = LoggerFactory;
+        copy.ClientId = ClientId;
+        copy.ClientSecret = ClientSecret;
+        copy.Username = Username;
+        copy.Password = Password;
+        copy.AccessTokenLifetime = AccessTokenLifetime;
+        copy.RotateRefreshTokens = RotateRefreshTokens;
+        copy.IdentityPathPrefix = IdentityPathPrefix;
+        copy.MaxPageSize = MaxPageSize;
+        copy.MaxEntryPageSize = MaxEntryPageSize;
+        copy.MemberShape = MemberShape;
+        copy.CaseInsensitiveFilters = CaseInsensitiveFilters;
+        copy.EntryIngestionDelay = EntryIngestionDelay;
+        copy.EmptyEntryPagesFirst = EmptyEntryPagesFirst;
+        copy.EntryTokenOnLastPage = EntryTokenOnLastPage;
+        copy.PostCreateConsistencyWindow = PostCreateConsistencyWindow;
+        copy.PostCreateConsistencyError = PostCreateConsistencyError;
+        copy.RateLimit = RateLimit;
+        copy.MaxBulkIds = MaxBulkIds;
+        copy.TagListPath = TagListPath;
+        copy.TagAssignPath = TagAssignPath;
+        copy.TagUnassignPath = TagUnassignPath;
+        copy.AcceptOrAndNotInFilters = AcceptOrAndNotInFilters;
+        copy.ScheduleDatesAreSiteLocal = ScheduleDatesAreSiteLocal;
+        copy.BareArrayLists.Clear();
+        copy.BareArrayLists.UnionWith(BareArrayLists);
+        return copy;
+    }
+}

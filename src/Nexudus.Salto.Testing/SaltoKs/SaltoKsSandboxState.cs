@@ -1,0 +1,110 @@
+using Nexudus.Salto.SaltoKs;
+
+namespace Nexudus.Salto.Testing;
+
+/// <summary>
+/// Everything a <see cref="SaltoKsSandbox"/> holds. One gate guards it all: requests arrive
+/// concurrently, and a single lock keeps every multi-step change (a bulk PATCH) atomic.
+/// </summary>
+internal sealed class SaltoKsSandboxState
+{
+    private int _nextId;
+    private long _nextEntrySequence;
+
+    public Lock Gate { get; } = new();
+
+    public List<SiteRecord> Sites { get; } = [];
+
+    /// <summary>KS logins for the password grant: username (any case) to password.</summary>
+    public Dictionary<string, string> ServiceUsers { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Platform accounts by e-mail: an account is global, so a second site reuses its id.</summary>
+    public Dictionary<string, PlatformUserId> PlatformAccountsByEmail { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public List<SaltoKsInvitation> Invitations { get; } = [];
+
+    public SiteRecord? FindSite(string? id) =>
+        id is null ? null : Sites.Find(s => string.Equals(s.Site.Id, id, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Creates a UUID that is new in this sandbox and the same in every run of a test.</summary>
+    public string NewId()
+    {
+        int n = ++_nextId;
+        return new Guid(n, 0x5a17, 0x4b5e, 0x80, 0, 0, 0, 0, 0, 0, 0).ToString();
+    }
+
+    public long NextEntrySequence() => ++_nextEntrySequence;
+}
+
+/// <summary>One site and everything in it.</summary>
+internal sealed class SiteRecord(Site site)
+{
+    public Site Site { get; set; } = site;
+
+    public bool Released { get; set; } = true;
+
+    public SiteSubscription Subscription { get; set; } = new() { Type = "sandbox" };
+
+    public List<Role> Roles { get; } = [];
+
+    public List<UserRecord> Users { get; } = [];
+
+    public List<GroupRecord> Groups { get; } = [];
+
+    public List<SaltoLock> Locks { get; } = [];
+
+    public List<Tag> Tags { get; } = [];
+
+    public List<EntryRecord> Entries { get; } = [];
+
+    public UserRecord? FindUser(SiteUserId id) => Users.Find(u => u.User.Id == id);
+
+    public UserRecord? FindUser(PlatformUserId id) => Users.Find(u => u.PlatformUserId == id);
+
+    public GroupRecord? FindGroup(string? id) =>
+        Groups.Find(g => string.Equals(g.Group.Id, id, StringComparison.OrdinalIgnoreCase));
+
+    public SaltoLock? FindLock(string? id) =>
+        Locks.Find(l => string.Equals(l.Id, id, StringComparison.OrdinalIgnoreCase));
+
+    public Tag? FindTag(string? id) =>
+        Tags.Find(t => string.Equals(t.Id, id, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The site as the API shows it, with its user counts computed now.</summary>
+    public Site Snapshot() => Site with
+    {
+        ActiveUserAmount = Users.Count,
+        SubscribedUserAmount = Users.Count(u => u.User.SubscriptionState == SubscriptionState.Subscribed),
+    };
+}
+
+/// <summary>A site user, with when the API created it (for the post-create window) and its tags.</summary>
+internal sealed class UserRecord(SiteUser user)
+{
+    public SiteUser User { get; set; } = user;
+
+    public PlatformUserId PlatformUserId => User.User!.Id;
+
+    /// <summary>When <c>POST …/users</c> created the user; <see langword="null"/> for seeded users.</summary>
+    public DateTimeOffset? CreatedThroughApiAt { get; init; }
+
+    /// <summary>The tags assigned, in assignment order; the first shows as <c>tag_id</c>.</summary>
+    public List<string> TagIds { get; } = [];
+
+    public void SyncTagId() => User = User with { TagId = TagIds.Count > 0 ? TagIds[0] : null };
+}
+
+/// <summary>An access group: its members (platform user ids), locks and time schedules.</summary>
+internal sealed class GroupRecord(AccessGroup group)
+{
+    public AccessGroup Group { get; } = group;
+
+    public List<PlatformUserId> Members { get; } = [];
+
+    public List<string> LockIds { get; } = [];
+
+    public List<TimeSchedule> Schedules { get; } = [];
+}
+
+/// <summary>An entry and the moment it becomes visible through the API (after the ingestion delay).</summary>
+internal sealed record EntryRecord(Entry Entry, DateTimeOffset VisibleAt, long Sequence);

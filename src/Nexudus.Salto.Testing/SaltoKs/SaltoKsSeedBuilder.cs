@@ -1,0 +1,348 @@
+using Nexudus.Salto.SaltoKs;
+
+namespace Nexudus.Salto.Testing;
+
+/// <summary>
+/// Seeds a <see cref="SaltoKsSandbox"/>: sites, and in the current site its roles, users, access groups,
+/// locks, memberships, time schedules, tags and entries. Get one from <see cref="SaltoKsSandbox.Seed"/>.
+/// </summary>
+/// <remarks>
+/// Each method works on the current site: the one named by the last <see cref="Site"/> or
+/// <see cref="UseSite"/> call, or the only site when the sandbox holds exactly one. Seeded data is
+/// the truth the API then serves; seeded users are never subject to the post-create window.
+/// Mistakes throw at once (an unknown group, a membership given a user who is not on the site).
+/// </remarks>
+/// <example>
+/// <code>
+/// sandbox.Seed(b => b
+///     .Site("7c0f2c1e-0000-4000-8000-000000000001", "Central", timeZone: "Europe/Madrid")
+///     .Role("8f6081a3-80fb-11e8-a892-000d3a221c5b", "site_user")
+///     .User(new SiteUserId("su-ann"), new PlatformUserId("pu-ann"), email: "ann@example.com", firstName: "Ann")
+///     .Lock("lock-front", "Front door")
+///     .AccessGroup("group-members", "Members")
+///     .GroupLock("group-members", "lock-front")
+///     .Member("group-members", new PlatformUserId("pu-ann"))
+///     .Entry("lock-front", at, new PlatformUserId("pu-ann")));
+/// </code>
+/// </example>
+public sealed class SaltoKsSeedBuilder
+{
+    private readonly SaltoKsSandboxState _state;
+    private readonly SaltoKsSandboxOptions _options;
+    private SiteRecord? _site;
+
+    internal SaltoKsSeedBuilder(SaltoKsSandboxState state, SaltoKsSandboxOptions options)
+    {
+        _state = state;
+        _options = options;
+        _site = state.Sites.Count == 1 ? state.Sites[0] : null;
+    }
+
+    private SiteRecord CurrentSite =>
+        _site ?? throw new InvalidOperationException("Seed a site with Site(...), or pick one with UseSite(...), first.");
+
+    /// <summary>Adds a site and makes it the current site.</summary>
+    /// <param name="id">The site's UUID (<c>{site_id}</c> in routes).</param>
+    /// <param name="customerReference">The site's name.</param>
+    /// <param name="siteUid">The human-readable code; a route given it instead of the id answers 400 <c>1100</c>.</param>
+    /// <param name="timeZone">The site's time zone (IANA or Windows id); UTC when absent. Entries' <c>local_date_time</c> follows it.</param>
+    /// <param name="released">Whether the installer released the site; if not, every call on it answers 400 <c>2210</c>.</param>
+    /// <returns>This builder.</returns>
+    public SaltoKsSeedBuilder Site(string id, string? customerReference = null, string? siteUid = null, string? timeZone = null, bool released = true)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(id);
+        if (_state.FindSite(id) is not null)
+        {
+            throw new ArgumentException($"Site '{id}' is already seeded; use UseSite to add to it.", nameof(id));
+        }
+
+        _site = new SiteRecord(new Site
+        {
+            Id = id,
+            CustomerReference = customerReference,
+            SiteUid = siteUid,
+            TimeZone = timeZone,
+            PinEnabled = true,
+            ActiveIqAmount = 1,
+        })
+        { Released = released };
+        _state.Sites.Add(_site);
+        return this;
+    }
+
+    /// <summary>Makes an already seeded site the current site.</summary>
+    /// <param name="id">The site's UUID.</param>
+    /// <returns>This builder.</returns>
+    public SaltoKsSeedBuilder UseSite(string id)
+    {
+        _site = _state.FindSite(id) ?? throw new ArgumentException($"Site '{id}' is not seeded.", nameof(id));
+        return this;
+    }
+
+    /// <summary>Sets the current site's subscription.</summary>
+    /// <param name="userAmount">The number of seats; <see langword="null"/> for no limit.</param>
+    /// <param name="features">The enabled features, e.g. <c>events_streaming</c>.</param>
+    /// <param name="type">The subscription type.</param>
+    /// <returns>This builder.</returns>
+    public SaltoKsSeedBuilder Subscription(int? userAmount, IEnumerable<string>? features = null, string? type = null)
+    {
+        CurrentSite.Subscription = new SiteSubscription { UserAmount = userAmount, Features = [.. features ?? []], Type = type ?? "sandbox" };
+        return this;
+    }
+
+    /// <summary>Adds a role to the current site.</summary>
+    /// <param name="id">The role's UUID, as <c>role_ids</c> will name it.</param>
+    /// <param name="name">The role's name, e.g. <c>site_user</c>.</param>
+    /// <returns>This builder.</returns>
+    public SaltoKsSeedBuilder Role(string id, string name)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(id);
+        CurrentSite.Roles.Add(new Role { Id = id, Name = name });
+        return this;
+    }
+
+    /// <summary>Adds a user to the current site, with both of its ids.</summary>
+    /// <param name="id">The site-user id, which user routes take.</param>
+    /// <param name="userId">The platform user id, which access-group membership takes.</param>
+    /// <param name="email">The e-mail address; <see langword="null"/> for a tag-only user.</param>
+    /// <param name="firstName">The first name.</param>
+    /// <param name="lastName">The last name.</param>
+    /// <param name="subscriptionState">The seat state; <see cref="SubscriptionState.Subscribed"/> when absent.</param>
+    /// <param name="alias">The display alias.</param>
+    /// <param name="roleIds">Ids of roles seeded on the site.</param>
+    /// <returns>This builder.</returns>
+    public SaltoKsSeedBuilder User(
+        SiteUserId id,
+        PlatformUserId userId,
+        string? email = null,
+        string? firstName = null,
+        string? lastName = null,
+        SubscriptionState? subscriptionState = null,
+        string? alias = null,
+        IEnumerable<string>? roleIds = null)
+    {
+        SiteRecord site = CurrentSite;
+        if (id.Value is null || userId.Value is null)
+        {
+            throw new ArgumentException("Both user ids are required.");
+        }
+
+        if (site.FindUser(id) is not null || site.FindUser(userId) is not null)
+        {
+            throw new ArgumentException($"A user with site-user id '{id}' or platform user id '{userId}' is already on site '{site.Site.Id}'.");
+        }
+
+        List<Role> roles = [.. (roleIds ?? []).Select(r => site.Roles.Find(x => x.Id == r) ?? throw new ArgumentException($"Role '{r}' is not seeded on site '{site.Site.Id}'.", nameof(roleIds)))];
+        site.Users.Add(new UserRecord(new SiteUser
+        {
+            Id = id,
+            User = new SaltoUser { Id = userId, Email = email, FirstName = firstName, LastName = lastName },
+            Roles = roles,
+            Alias = alias,
+            SubscriptionState = subscriptionState ?? SubscriptionState.Subscribed,
+            UsePin = false,
+            RemoteAccess = false,
+            Blocked = false,
+        }));
+        if (email is not null)
+        {
+            _state.PlatformAccountsByEmail.TryAdd(email, userId);
+        }
+
+        return this;
+    }
+
+    /// <summary>Adds an access group to the current site.</summary>
+    /// <param name="id">The group's UUID.</param>
+    /// <param name="customerReference">The group's name.</param>
+    /// <returns>This builder.</returns>
+    public SaltoKsSeedBuilder AccessGroup(string id, string customerReference)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(id);
+        if (CurrentSite.FindGroup(id) is not null)
+        {
+            throw new ArgumentException($"Access group '{id}' is already seeded.", nameof(id));
+        }
+
+        CurrentSite.Groups.Add(new GroupRecord(new AccessGroup { Id = id, CustomerReference = customerReference }));
+        return this;
+    }
+
+    /// <summary>Adds a lock (door) to the current site.</summary>
+    /// <param name="id">The lock's UUID.</param>
+    /// <param name="customerReference">The lock's name, e.g. <c>Front door</c>.</param>
+    /// <param name="lockType">The hardware kind; <see cref="LockType.EscutcheonPin"/> when absent.</param>
+    /// <param name="online">Whether the lock is online.</param>
+    /// <returns>This builder.</returns>
+    public SaltoKsSeedBuilder Lock(string id, string customerReference, LockType? lockType = null, bool online = true)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(id);
+        if (CurrentSite.FindLock(id) is not null)
+        {
+            throw new ArgumentException($"Lock '{id}' is already seeded.", nameof(id));
+        }
+
+        CurrentSite.Locks.Add(new SaltoLock
+        {
+            Id = id,
+            CustomerReference = customerReference,
+            LockType = lockType ?? LockType.EscutcheonPin,
+            Online = online,
+            LockedState = "locked",
+            BatteryLevel = "normal",
+            CommunicationType = "ble",
+            Iq = new LockIq { OtpEnabled = true, DataSyncState = "synced" },
+            OfflineAccessKeysCount = 0,
+        });
+        return this;
+    }
+
+    /// <summary>Puts a lock into an access group of the current site.</summary>
+    /// <param name="accessGroupId">The group.</param>
+    /// <param name="lockId">The lock.</param>
+    /// <returns>This builder.</returns>
+    public SaltoKsSeedBuilder GroupLock(string accessGroupId, string lockId)
+    {
+        GroupRecord group = Group(accessGroupId);
+        SaltoLock theLock = CurrentSite.FindLock(lockId) ?? throw new ArgumentException($"Lock '{lockId}' is not seeded.", nameof(lockId));
+        if (!group.LockIds.Contains(theLock.Id))
+        {
+            group.LockIds.Add(theLock.Id);
+        }
+
+        return this;
+    }
+
+    /// <summary>Makes a user a member of an access group of the current site, as if added by hand in the KS app.</summary>
+    /// <param name="accessGroupId">The group.</param>
+    /// <param name="userId">The member's platform user id (never the site-user id).</param>
+    /// <returns>This builder.</returns>
+    public SaltoKsSeedBuilder Member(string accessGroupId, PlatformUserId userId)
+    {
+        GroupRecord group = Group(accessGroupId);
+        if (CurrentSite.FindUser(userId) is null)
+        {
+            throw new ArgumentException(
+                $"No user on site '{CurrentSite.Site.Id}' has platform user id '{userId}'. Membership takes the platform id (user.id), not the site-user id.",
+                nameof(userId));
+        }
+
+        if (!group.Members.Contains(userId))
+        {
+            group.Members.Add(userId);
+        }
+
+        return this;
+    }
+
+    /// <summary>Adds a time schedule to an access group of the current site.</summary>
+    /// <param name="accessGroupId">The group.</param>
+    /// <param name="schedule">The schedule; its id must be new.</param>
+    /// <returns>This builder.</returns>
+    public SaltoKsSeedBuilder TimeSchedule(string accessGroupId, TimeSchedule schedule)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        Group(accessGroupId).Schedules.Add(schedule);
+        return this;
+    }
+
+    /// <summary>Registers a tag (fob or card) to the current site.</summary>
+    /// <param name="id">The tag's UUID, as <c>tag_id</c> names it.</param>
+    /// <param name="tagNumber">The number on the tag.</param>
+    /// <param name="customerReference">The tag's name.</param>
+    /// <returns>This builder.</returns>
+    public SaltoKsSeedBuilder Tag(string id, string tagNumber, string? customerReference = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(id);
+        CurrentSite.Tags.Add(new Tag { Id = id, TagNumber = tagNumber, CustomerReference = customerReference });
+        return this;
+    }
+
+    /// <summary>Assigns a registered tag of the current site to one of its users.</summary>
+    /// <param name="siteUserId">The user's site-user id.</param>
+    /// <param name="tagId">The tag's UUID.</param>
+    /// <returns>This builder.</returns>
+    public SaltoKsSeedBuilder UserTag(SiteUserId siteUserId, string tagId)
+    {
+        UserRecord user = CurrentSite.FindUser(siteUserId) ?? throw new ArgumentException($"No user has site-user id '{siteUserId}'.", nameof(siteUserId));
+        Tag tag = CurrentSite.FindTag(tagId) ?? throw new ArgumentException($"Tag '{tagId}' is not registered.", nameof(tagId));
+        user.TagIds.Add(tag.Id);
+        user.SyncTagId();
+        return this;
+    }
+
+    /// <summary>Adds an entry (an access event) at a lock of the current site.</summary>
+    /// <param name="lockId">The lock.</param>
+    /// <param name="utcDateTime">When it happened.</param>
+    /// <param name="userId">Who opened (or tried to); <see langword="null"/> for an unknown tag.</param>
+    /// <param name="eventCategory">What happened; <see cref="EntryEventCategory.LockOpened"/> when absent.</param>
+    /// <param name="eventDetail">The detail, e.g. <c>no_access</c>.</param>
+    /// <param name="accessBy">The credential kind, e.g. <c>tag</c>.</param>
+    /// <param name="id">The entry's id; a new UUID when absent.</param>
+    /// <param name="visibleAt">
+    /// When the API starts listing it; <paramref name="utcDateTime"/> plus the ingestion delay when absent.
+    /// </param>
+    /// <returns>This builder.</returns>
+    public SaltoKsSeedBuilder Entry(
+        string lockId,
+        DateTimeOffset utcDateTime,
+        PlatformUserId? userId = null,
+        EntryEventCategory? eventCategory = null,
+        string? eventDetail = null,
+        string? accessBy = null,
+        string? id = null,
+        DateTimeOffset? visibleAt = null)
+    {
+        AddEntry(_state, _options, CurrentSite, lockId, utcDateTime, userId, eventCategory, eventDetail, accessBy, id, visibleAt);
+        return this;
+    }
+
+    /// <summary>Adds a KS login the password grant accepts, besides the one in the options.</summary>
+    /// <param name="username">The login (an e-mail address).</param>
+    /// <param name="password">The password.</param>
+    /// <returns>This builder.</returns>
+    public SaltoKsSeedBuilder ServiceUser(string username, string password)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(username);
+        ArgumentException.ThrowIfNullOrEmpty(password);
+        _state.ServiceUsers[username] = password;
+        return this;
+    }
+
+    internal static Entry AddEntry(
+        SaltoKsSandboxState state,
+        SaltoKsSandboxOptions options,
+        SiteRecord site,
+        string lockId,
+        DateTimeOffset utcDateTime,
+        PlatformUserId? userId,
+        EntryEventCategory? eventCategory,
+        string? eventDetail,
+        string? accessBy,
+        string? id,
+        DateTimeOffset? visibleAt)
+    {
+        SaltoLock theLock = site.FindLock(lockId) ?? throw new ArgumentException($"Lock '{lockId}' is not on site '{site.Site.Id}'.", nameof(lockId));
+        SaltoUser? user = userId is { } pid ? site.FindUser(pid)?.User.User : null;
+        DateTimeOffset utc = utcDateTime.ToUniversalTime();
+        var entry = new Entry
+        {
+            Id = id ?? state.NewId(),
+            EventCategory = eventCategory ?? EntryEventCategory.LockOpened,
+            EventDetail = eventDetail,
+            UtcDateTime = utc,
+            LocalDateTime = SiteTimeZone.ToWallClock(site.Site.TimeZone, utc),
+            LockId = theLock.Id,
+            LockCustomerReference = theLock.CustomerReference,
+            AccessBy = accessBy ?? (userId is null ? null : "tag"),
+            UserId = userId,
+            UserFirstName = user?.FirstName,
+            UserLastName = user?.LastName,
+        };
+        site.Entries.Add(new EntryRecord(entry, visibleAt ?? utc + options.EntryIngestionDelay, state.NextEntrySequence()));
+        return entry;
+    }
+
+    private GroupRecord Group(string accessGroupId) =>
+        CurrentSite.FindGroup(accessGroupId) ?? throw new ArgumentException($"Access group '{accessGroupId}' is not seeded on site '{CurrentSite.Site.Id}'.", nameof(accessGroupId));
+}
