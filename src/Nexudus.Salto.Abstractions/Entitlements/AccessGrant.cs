@@ -1,0 +1,26 @@
+namespace Nexudus.Salto.Entitlements;
+
+/// <summary>
+/// One reason a customer is in a group: an instance of an SPEC §3 rule. A membership's grants are
+/// its lineage, which answers "why does this customer have access?".
+/// </summary>
+/// <remarks>
+/// The resolver's grants are <see cref="TimePassGrant"/>, <see cref="ContractGrant"/>,
+/// <see cref="TeamGrant"/> and <see cref="BookingGrant"/>. One grant object is shared by every group
+/// its item links, so a grant names no group itself.
+/// </remarks>
+public abstract record AccessGrant
+{
+    /// <summary>Initialises a grant; for the derived grant types.</summary>
+    protected AccessGrant()
+    {
+    }
+
+    /// <summary>Gets the Nexudus location whose links and rules made the grant.</summary>
+    /// <value>A Nexudus business id.</value>
+    public required long BusinessId { get; init; }
+
+    /// <summary>Gets when the grant stops granting.</summary>
+    /// <value>A UTC instant (exclusive), or <see langword="null"/> when the grant is open-ended.</value>
+    public DateTimeOffset? ValidUntil { get; init; }
+}
