@@ -12,12 +12,21 @@ public class NexudusModelConventionTests
 {
     private static readonly Type[] ModelTypes = typeof(NexudusEntity).Assembly.GetExportedTypes()
         .Where(type => type.Namespace == typeof(NexudusEntity).Namespace)
-        .Where(type => type.IsClass && type != typeof(NexudusJsonContext))
+        .Where(type => type.IsClass && type != typeof(NexudusJsonContext) && !IsClientContract(type))
         .ToArray();
 
     private static readonly Type[] EntityTypes = ModelTypes
         .Where(type => type.IsSubclassOf(typeof(NexudusEntity)) && !type.IsAbstract)
         .ToArray();
+
+    // The client's contracts (queries, filters, paging, exceptions) share the namespace but are not wire models.
+    private static bool IsClientContract(Type type) =>
+        typeof(Exception).IsAssignableFrom(type) ||
+        typeof(NexudusQuery).IsAssignableFrom(type) ||
+        type == typeof(NexudusFilter) ||
+        type == typeof(NexudusDateRange) ||
+        type == typeof(NexudusPageCursor) ||
+        type == typeof(NexudusPage<>);
 
     public static TheoryData<string> Entities { get; } = [.. EntityTypes.Select(type => type.Name)];
 

@@ -1,0 +1,117 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Nexudus.Salto.Nexudus;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>
+/// Registers the Nexudus Spaces client.
+/// </summary>
+public static class NexudusServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="INexudusClient"/> (and <see cref="NexudusClient"/>) as a typed client of
+    /// <see cref="IHttpClientFactory"/>, with bearer or Basic authentication, the client-side rate
+    /// limiter and a resilience pipeline (timeouts, jittered retries honouring <c>Retry-After</c>,
+    /// a circuit breaker).
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Sets the options; called every time the options are built.</param>
+    /// <returns>The client's <see cref="IHttpClientBuilder"/>, to add handlers of your own.</returns>
+    /// <remarks>
+    /// <para>
+    /// Calling this again adds the new <paramref name="configure"/> and nothing else, so the
+    /// handlers are never registered twice. The options are validated when the client is first
+    /// built (and at start-up in a host): a bad <c>BaseUrl</c> (it must be https, except on loopback),
+    /// a missing username or password, or an out-of-range limit fails with every bad key listed.
+    /// </para>
+    /// <para>
+    /// A <see cref="TimeProvider"/> in the container drives token expiry, the rate limiter and the
+    /// retry delays (<see cref="TimeProvider.System"/> unless you register another). Register an
+    /// <see cref="INexudusTotpProvider"/> when the Nexudus user has two-factor authentication on.
+    /// </para>
+    /// </remarks>
+    public static IHttpClientBuilder AddNexudusClient(this IServiceCollection services, Action<NexudusClientOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+
+        services.AddOptions<NexudusClientOptions>().Configure(configure).ValidateOnStart();
+        if (services.Any(d => d.ServiceType == typeof(NexudusClientRegistration)))
+        {
+            return services.AddHttpClient(NexudusClient.HttpClientName);
+        }
+
+        services.AddSingleton<NexudusClientRegistration>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<NexudusClientOptions>, NexudusClientOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<NexudusSecretRedactor>();
+        services.TryAddSingleton<NexudusRateLimiter>();
+        services.TryAddSingleton(sp => new NexudusTokenSource(
+            sp.GetRequiredService<IHttpClientFactory>(),
+            sp.GetRequiredService<IOptions<NexudusClientOptions>>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<NexudusSecretRedactor>(),
+            Logger<NexudusTokenSource>(sp),
+            sp.GetService<INexudusTotpProvider>()));
+
+        // Token requests: rate-limited and retried, but never through the authentication handler.
+        var tokenClient = services.AddHttpClient(NexudusTokenSource.HttpClientName)
+            .ConfigureHttpClient(ConfigureHttpClient);
+        tokenClient.AddResilienceHandler(NexudusResilience.TokenPipelineName, (pipeline, context) =>
+                NexudusResilience.ConfigureTokenCalls(
+                    pipeline,
+                    context.ServiceProvider.GetRequiredService<IOptions<NexudusClientOptions>>().Value,
+                    context.ServiceProvider.GetRequiredService<TimeProvider>(),
+                    Logger<NexudusTokenSource>(context.ServiceProvider)));
+        tokenClient.AddHttpMessageHandler(sp => new NexudusRateLimitHandler(sp.GetRequiredService<NexudusRateLimiter>()));
+
+        var builder = services.AddHttpClient<INexudusClient, NexudusClient>(
+                NexudusClient.HttpClientName,
+                (http, sp) => new NexudusClient(
+                    http,
+                    sp.GetRequiredService<IOptions<NexudusClientOptions>>(),
+                    sp.GetRequiredService<NexudusSecretRedactor>(),
+                    sp.GetRequiredService<TimeProvider>(),
+                    Logger<NexudusClient>(sp)))
+            .ConfigureHttpClient(ConfigureHttpClient);
+
+        // Outermost first: resilience (each retry re-runs what follows), authentication, rate limit.
+        builder.AddResilienceHandler(NexudusResilience.PipelineName, (pipeline, context) =>
+                NexudusResilience.ConfigureCalls(
+                    pipeline,
+                    context.ServiceProvider.GetRequiredService<IOptions<NexudusClientOptions>>().Value,
+                    context.ServiceProvider.GetRequiredService<TimeProvider>(),
+                    Logger<NexudusClient>(context.ServiceProvider)));
+        builder
+            .AddHttpMessageHandler(sp => new NexudusAuthenticationHandler(
+                sp.GetRequiredService<NexudusTokenSource>(),
+                sp.GetRequiredService<IOptions<NexudusClientOptions>>(),
+                Logger<NexudusAuthenticationHandler>(sp)))
+            .AddHttpMessageHandler(sp => new NexudusRateLimitHandler(sp.GetRequiredService<NexudusRateLimiter>()));
+
+        services.TryAddTransient(sp => (NexudusClient)sp.GetRequiredService<INexudusClient>());
+        return builder;
+    }
+
+    private static void ConfigureHttpClient(IServiceProvider services, HttpClient http)
+    {
+        var options = services.GetRequiredService<IOptions<NexudusClientOptions>>().Value;
+        var baseUrl = options.BaseUrl!.AbsoluteUri;
+
+        // Paths are relative ("api/…"), so a base URL with a path prefix keeps it.
+        http.BaseAddress = new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/");
+
+        // The resilience pipeline owns timeouts (total and per attempt).
+        http.Timeout = Timeout.InfiniteTimeSpan;
+    }
+
+    private static ILogger<T> Logger<T>(IServiceProvider services) =>
+        services.GetService<ILogger<T>>() ?? NullLogger<T>.Instance;
+
+    /// <summary>Marks that the Nexudus client's handlers are registered, so a second call adds none.</summary>
+    private sealed class NexudusClientRegistration;
+}

@@ -1,0 +1,407 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Polly;
+
+namespace Nexudus.Salto.Nexudus;
+
+/// <summary>
+/// The Nexudus Spaces admin REST API client: paging, batch reads, check-ins and webhooks, with
+/// bearer-token authentication, client-side rate limiting and retries suited to Nexudus.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Get one from dependency injection: <c>services.AddNexudusClient(o =&gt; …)</c> registers it as
+/// <see cref="INexudusClient"/> through <see cref="IHttpClientFactory"/>, with the authentication
+/// handler, the rate limiter and the resilience pipeline. Every service method is
+/// <see langword="virtual"/>, and the protected constructor lets tests mock the class.
+/// </para>
+/// <para>
+/// Reads are retried after timeouts, 5xx and network failures; a create (POST) only when the service
+/// certainly did not process it (throttled with 409/429, or the connection was never made).
+/// </para>
+/// </remarks>
+public partial class NexudusClient : INexudusClient
+{
+    /// <summary>The name of the <see cref="HttpClient"/> the client is registered with.</summary>
+    internal const string HttpClientName = "Nexudus.Salto.Nexudus";
+
+    private const string MinutesFormat = "yyyy-MM-dd'T'HH:mm";
+    private const string SecondsFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'";
+    private const string WriteDateFormat = "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'";
+
+    // Create bodies leave out what the caller did not set, rather than sending explicit nulls.
+    private static readonly NexudusJsonContext CreateBodyContext = new(new JsonSerializerOptions
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    });
+
+    private readonly HttpClient _http = null!;
+    private readonly NexudusClientOptions _options = null!;
+    private readonly NexudusResponseReader _reader = null!;
+    private readonly ILogger _logger = null!;
+
+    /// <summary>Initializes a new instance of the <see cref="NexudusClient"/> class for mocking.</summary>
+    protected NexudusClient()
+    {
+    }
+
+    internal NexudusClient(
+        HttpClient httpClient,
+        IOptions<NexudusClientOptions> options,
+        NexudusSecretRedactor redactor,
+        TimeProvider timeProvider,
+        ILogger<NexudusClient> logger)
+    {
+        ArgumentNullException.ThrowIfNull(httpClient);
+        ArgumentNullException.ThrowIfNull(options);
+        _http = httpClient;
+        _options = options.Value; // validates the options: a misconfigured client is never built
+        _reader = new NexudusResponseReader(redactor, timeProvider);
+        _logger = logger;
+    }
+
+    /// <inheritdoc/>
+    public virtual async Task<long> CreateCheckinAsync(Checkin checkin, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(checkin);
+        var body = JsonSerializer.SerializeToUtf8Bytes(checkin, CreateBodyContext.Checkin);
+        var result = await WriteAsync(HttpMethod.Post, NexudusResources.Checkins.Path, body, cancellationToken).ConfigureAwait(false);
+        return CreatedId(result, $"POST {NexudusResources.Checkins.Path}");
+    }
+
+    /// <inheritdoc/>
+    public virtual async Task CloseCheckinAsync(long checkinId, DateTimeOffset checkOutTime, CancellationToken cancellationToken = default)
+    {
+        // PUT replaces the whole record and clears what it leaves out, so the record is read and
+        // written back as raw JSON: fields this SDK does not model survive the round trip.
+        var path = $"{NexudusResources.Checkins.Path}/{checkinId.ToString(CultureInfo.InvariantCulture)}";
+        var record = await SendForJsonAsync(HttpMethod.Get, path, $"GET {NexudusResources.Checkins.Path}/{{id}}", cancellationToken).ConfigureAwait(false);
+        if (record is not JsonObject checkin)
+        {
+            throw new NexudusApiException(
+                $"Nexudus GET {NexudusResources.Checkins.Path}/{{id}} returned no check-in object.",
+                200, $"GET {NexudusResources.Checkins.Path}/{{id}}", null, null, null, null);
+        }
+
+        if (checkin.TryGetPropertyValue("ToTime", out var toTime) && toTime is not null &&
+            toTime.GetValueKind() == JsonValueKind.String && !string.IsNullOrEmpty(toTime.GetValue<string>()))
+        {
+            NexudusLog.CheckinAlreadyClosed(_logger, checkinId);
+            return;
+        }
+
+        checkin["ToTime"] = checkOutTime.UtcDateTime.ToString(WriteDateFormat, CultureInfo.InvariantCulture);
+        var body = Encoding.UTF8.GetBytes(checkin.ToJsonString());
+        await WriteAsync(HttpMethod.Put, NexudusResources.Checkins.Path, body, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
+    public virtual async Task<long> CreateWebHookAsync(WebHook webHook, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(webHook);
+        var body = JsonSerializer.SerializeToUtf8Bytes(webHook, CreateBodyContext.WebHook);
+        var result = await WriteAsync(HttpMethod.Post, NexudusResources.WebHooks.Path, body, cancellationToken).ConfigureAwait(false);
+        return CreatedId(result, $"POST {NexudusResources.WebHooks.Path}");
+    }
+
+    /// <inheritdoc/>
+    public virtual async Task DeleteWebHookAsync(long webHookId, CancellationToken cancellationToken = default)
+    {
+        var path = $"{NexudusResources.WebHooks.Path}/{webHookId.ToString(CultureInfo.InvariantCulture)}";
+        await WriteAsync(HttpMethod.Delete, path, body: null, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async IAsyncEnumerable<T> ListAsync<T>(
+        NexudusResource<T> resource,
+        NexudusQuery? query,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+        where T : NexudusEntity
+    {
+        NexudusPageCursor? cursor = null;
+        do
+        {
+            var page = await GetPageAsync(resource, query, cursor, cancellationToken).ConfigureAwait(false);
+            foreach (var record in page.Records)
+            {
+                yield return record;
+            }
+
+            cursor = page.NextCursor;
+        }
+        while (cursor is not null);
+    }
+
+    private async Task<NexudusPage<T>> GetPageAsync<T>(
+        NexudusResource<T> resource,
+        NexudusQuery? query,
+        NexudusPageCursor? cursor,
+        CancellationToken cancellationToken)
+        where T : NexudusEntity
+    {
+        cursor ??= new NexudusPageCursor(1, query?.PageSize ?? _options.PageSize);
+        var endpoint = $"GET {resource.Path}";
+        var list = await SendAsync(HttpMethod.Get, BuildListUri(resource.Path, query, cursor), endpoint, resource.Page, cancellationToken).ConfigureAwait(false);
+
+        // Paging trusts only HasNextPage. A page other than the one asked for, or an empty page
+        // that claims a successor, would skip or repeat records, so the listing stops loudly.
+        if ((list.CurrentPage ?? list.PageNumber) is { } served && served != cursor.Page)
+        {
+            throw new NexudusApiException(
+                $"Nexudus {endpoint} returned page {served} when page {cursor.Page} was asked for; the listing was stopped so that no record is skipped or repeated.",
+                200, endpoint, null, null, null, null);
+        }
+
+        if (list.HasNextPage && list.Records.Count == 0)
+        {
+            throw new NexudusApiException(
+                $"Nexudus {endpoint} returned an empty page {cursor.Page} that claims a next page; the listing was stopped.",
+                200, endpoint, null, null, null, null);
+        }
+
+        var records = list.Records;
+        if (query is { FullRecords: true } && records.Count > 0)
+        {
+            records = await ReadFullRecordsAsync(resource, records, cancellationToken).ConfigureAwait(false);
+        }
+
+        return new NexudusPage<T>
+        {
+            Records = records,
+            Cursor = cursor,
+            NextCursor = list.HasNextPage ? new NexudusPageCursor(cursor.Page + 1, cursor.PageSize) : null,
+            TotalItems = list.TotalItems,
+        };
+    }
+
+    private Task<T> GetByIdAsync<T>(NexudusResource<T> resource, long id, CancellationToken cancellationToken)
+        where T : NexudusEntity =>
+        SendAsync(
+            HttpMethod.Get,
+            $"{resource.Path}/{id.ToString(CultureInfo.InvariantCulture)}",
+            $"GET {resource.Path}/{{id}}",
+            resource.Record,
+            cancellationToken);
+
+    private async Task<IReadOnlyList<T>> GetBatchAsync<T>(NexudusResource<T> resource, IEnumerable<long> ids, CancellationToken cancellationToken)
+        where T : NexudusEntity
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var records = new List<T>();
+        foreach (var chunk in ids.Distinct().Chunk(_options.BatchSize))
+        {
+            // The documented shape: ids comma-separated inside square brackets.
+            var list = string.Join(',', chunk.Select(id => id.ToString(CultureInfo.InvariantCulture)));
+            var batch = await SendAsync(
+                HttpMethod.Get,
+                $"{resource.Path}/?id=[{list}]",
+                $"GET {resource.Path}/?id=[…]",
+                resource.Batch,
+                cancellationToken).ConfigureAwait(false);
+            records.AddRange(batch.Where(r => r is not null));
+        }
+
+        return records;
+    }
+
+    private async Task<IReadOnlyList<T>> ReadFullRecordsAsync<T>(NexudusResource<T> resource, IReadOnlyList<T> partial, CancellationToken cancellationToken)
+        where T : NexudusEntity
+    {
+        var full = await GetBatchAsync(resource, partial.Select(r => r.Id), cancellationToken).ConfigureAwait(false);
+        var byId = new Dictionary<long, T>();
+        foreach (var record in full)
+        {
+            byId.TryAdd(record.Id, record);
+        }
+
+        // Page order is kept; a record deleted between the list and the batch read is left out.
+        return [.. partial.Select(r => byId.GetValueOrDefault(r.Id)).OfType<T>()];
+    }
+
+    private string BuildListUri(string path, NexudusQuery? query, NexudusPageCursor cursor)
+    {
+        var uri = new StringBuilder(path)
+            .Append(CultureInfo.InvariantCulture, $"?page={cursor.Page}&size={cursor.PageSize}");
+        if (query?.OrderBy is { Length: > 0 } orderBy)
+        {
+            uri.Append("&orderBy=").Append(Uri.EscapeDataString(orderBy));
+        }
+
+        if (query?.SortDirection is { } direction)
+        {
+            uri.Append("&dir=").Append(FormatDirection(direction));
+        }
+
+        foreach (var filter in query?.GetFilters() ?? [])
+        {
+            var value = filter.Date is { } date
+                ? date.UtcDateTime.ToString(_options.FilterDateFormat == NexudusFilterDateFormat.SecondsUtc ? SecondsFormat : MinutesFormat, CultureInfo.InvariantCulture)
+                : filter.Text ?? string.Empty;
+            uri.Append('&').Append(Uri.EscapeDataString(filter.Name)).Append('=').Append(Uri.EscapeDataString(value));
+        }
+
+        return uri.ToString();
+    }
+
+    private string FormatDirection(NexudusSortDirection direction) => (_options.SortDirectionFormat, direction) switch
+    {
+        (NexudusSortDirectionFormat.OneMinusOne, NexudusSortDirection.Descending) => "-1",
+        (NexudusSortDirectionFormat.OneMinusOne, _) => "1",
+        (NexudusSortDirectionFormat.Words, NexudusSortDirection.Descending) => "Descending",
+        (NexudusSortDirectionFormat.Words, _) => "Ascending",
+        (_, NexudusSortDirection.Descending) => "1",
+        _ => "0",
+    };
+
+    private async Task<T> SendAsync<T>(HttpMethod method, string uri, string endpoint, JsonTypeInfo<T> type, CancellationToken cancellationToken)
+    {
+        using var request = CreateRequest(method, uri, endpoint, body: null);
+        using var response = await SendCoreAsync(request, endpoint, cancellationToken).ConfigureAwait(false);
+        var status = (int)response.StatusCode;
+        try
+        {
+            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                return await JsonSerializer.DeserializeAsync(stream, type, cancellationToken).ConfigureAwait(false)
+                       ?? throw new NexudusApiException($"Nexudus {endpoint} returned null instead of a JSON value.", status, endpoint, null, null, null, null);
+            }
+        }
+        catch (JsonException ex)
+        {
+            throw NexudusResponseReader.CreateMalformed(ex, status, endpoint);
+        }
+    }
+
+    private async Task<JsonNode?> SendForJsonAsync(HttpMethod method, string uri, string endpoint, CancellationToken cancellationToken)
+    {
+        using var request = CreateRequest(method, uri, endpoint, body: null);
+        using var response = await SendCoreAsync(request, endpoint, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                return await JsonNode.ParseAsync(stream, cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (JsonException ex)
+        {
+            throw NexudusResponseReader.CreateMalformed(ex, (int)response.StatusCode, endpoint);
+        }
+    }
+
+    private async Task<NexudusWriteResult> WriteAsync(HttpMethod method, string path, byte[]? body, CancellationToken cancellationToken)
+    {
+        var endpoint = method == HttpMethod.Delete
+            ? $"{method} {path[..path.LastIndexOf('/')]}/{{id}}"
+            : $"{method} {path}";
+        using var request = CreateRequest(method, path, endpoint, body);
+        using var response = await SendCoreAsync(request, endpoint, cancellationToken).ConfigureAwait(false);
+        var status = (int)response.StatusCode;
+        var text = await NexudusResponseReader.ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
+        NexudusWriteResult? result;
+        try
+        {
+            result = text is null ? null : JsonSerializer.Deserialize(text, NexudusJsonContext.Default.NexudusWriteResult);
+        }
+        catch (JsonException ex)
+        {
+            throw NexudusResponseReader.CreateMalformed(ex, status, endpoint);
+        }
+
+        if (result is null)
+        {
+            throw new NexudusApiException($"Nexudus {endpoint} answered HTTP {status} without a write result.", status, endpoint, null, null, null, null);
+        }
+
+        // HTTP 200 does not mean success: business rules (check-ins in particular) fail with
+        // WasSuccessful false and a 200 status.
+        if (!result.WasSuccessful)
+        {
+            var rejected = _reader.CreateRejectedWrite(result, status, endpoint, text, response.Content.Headers.ContentType?.MediaType);
+            NexudusLog.CallFailed(_logger, endpoint, status, "WasSuccessful: false");
+            throw rejected;
+        }
+
+        return result;
+    }
+
+    private static long CreatedId(NexudusWriteResult result, string endpoint) =>
+        result.Value?.Id is { } id and not 0
+            ? id
+            : throw new NexudusApiException(
+                $"Nexudus {endpoint} reported success without the id of the record created.",
+                result.Status ?? 200, endpoint, null, null, null, null);
+
+    private static HttpRequestMessage CreateRequest(HttpMethod method, string uri, string endpoint, byte[]? body)
+    {
+        var request = new HttpRequestMessage(method, new Uri(uri, UriKind.Relative));
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        request.Options.Set(NexudusRequestOptions.Endpoint, endpoint);
+        request.Options.Set(NexudusRequestOptions.SafeToRepeat, method != HttpMethod.Post);
+        if (body is not null)
+        {
+            request.Content = new ByteArrayContent(body);
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        }
+
+        return request;
+    }
+
+    private async Task<HttpResponseMessage> SendCoreAsync(HttpRequestMessage request, string endpoint, CancellationToken cancellationToken)
+    {
+        HttpResponseMessage response;
+        try
+        {
+            response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or ExecutionRejectedException && !cancellationToken.IsCancellationRequested)
+        {
+            NexudusLog.CallFailed(_logger, endpoint, 0, ex.GetType().Name);
+            throw new NexudusApiException(
+                $"Nexudus {endpoint} could not be completed ({Describe(ex)}).",
+                0, endpoint, null, null, null, ex);
+        }
+
+        var status = (int)response.StatusCode;
+        NexudusLog.Responded(_logger, endpoint, status);
+        try
+        {
+            if (!response.IsSuccessStatusCode)
+            {
+                var error = await _reader.CreateErrorAsync(response, endpoint, cancellationToken).ConfigureAwait(false);
+                NexudusLog.CallFailed(_logger, endpoint, status, error.GetType().Name);
+                throw error;
+            }
+
+            var mediaType = response.Content.Headers.ContentType?.MediaType;
+            if (!NexudusResponseReader.IsJson(mediaType))
+            {
+                throw NexudusResponseReader.CreateNotJson(status, endpoint, mediaType);
+            }
+
+            return response;
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+    }
+
+    private static string Describe(Exception exception) => exception switch
+    {
+        Polly.Timeout.TimeoutRejectedException => "timed out",
+        Polly.CircuitBreaker.BrokenCircuitException => "the circuit breaker is open after repeated failures",
+        HttpRequestException { HttpRequestError: var error } when error != HttpRequestError.Unknown => $"network error: {error}",
+        _ => "network error",
+    };
+}

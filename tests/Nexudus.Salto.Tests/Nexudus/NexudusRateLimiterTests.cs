@@ -1,0 +1,132 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using Nexudus.Salto.Nexudus;
+using RichardSzalay.MockHttp;
+
+namespace Nexudus.Salto.Tests.Nexudus;
+
+public sealed class NexudusRateLimiterTests
+{
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2025, 1, 15, 9, 0, 0, TimeSpan.Zero));
+
+    [Fact]
+    public async Task AcquireAsync_SecondCallWithin100Milliseconds_WaitsForTheInterval()
+    {
+        using var limiter = Create(o => o.MinRequestInterval = TimeSpan.FromMilliseconds(100));
+        using var first = await limiter.AcquireAsync(Get(), 1);
+
+        var second = limiter.AcquireAsync(Get(), 1).AsTask();
+        _time.Advance(TimeSpan.FromMilliseconds(99));
+        await Settle();
+        var waitingAt99 = !second.IsCompleted;
+        _time.Advance(TimeSpan.FromMilliseconds(1));
+        using var lease = await second;
+
+        Assert.True(waitingAt99);
+        Assert.True(lease.IsAcquired);
+    }
+
+    [Fact]
+    public async Task AcquireAsync_121stCallInAMinute_WaitsUntilTheFirstLeavesTheWindow()
+    {
+        using var limiter = Create(o => o.MaxRequestsPerMinute = 120);
+        for (var i = 0; i < 120; i++)
+        {
+            using var lease = await limiter.AcquireAsync(Get(), 1);
+            _time.Advance(TimeSpan.FromMilliseconds(100));
+        }
+
+        // 120 calls took 12 s; the 121st may start 60 s after the first.
+        var next = limiter.AcquireAsync(Get(), 1).AsTask();
+        _time.Advance(TimeSpan.FromSeconds(47.9));
+        await Settle();
+        var waitingBeforeWindow = !next.IsCompleted;
+        _time.Advance(TimeSpan.FromSeconds(0.1));
+        using var granted = await next;
+
+        Assert.True(waitingBeforeWindow);
+        Assert.True(granted.IsAcquired);
+    }
+
+    [Fact]
+    public async Task AcquireAsync_61stWriteInAMinute_WaitsWhileReadsStillPass()
+    {
+        using var limiter = Create(o => o.MaxWritesPerMinute = 60);
+        for (var i = 0; i < 60; i++)
+        {
+            using var lease = await limiter.AcquireAsync(Post(), 1);
+        }
+
+        using var read = limiter.AttemptAcquire(Get(), 1);
+        using var write = limiter.AttemptAcquire(Post(), 1);
+
+        Assert.True(read.IsAcquired);
+        Assert.False(write.IsAcquired);
+    }
+
+    [Fact]
+    public async Task AcquireAsync_WaitingCallCancelled_ThrowsAndFreesTheTurn()
+    {
+        using var limiter = Create(o => o.MinRequestInterval = TimeSpan.FromSeconds(1));
+        using var first = await limiter.AcquireAsync(Get(), 1);
+        using var cancellation = new CancellationTokenSource();
+
+        var waiting = limiter.AcquireAsync(Get(), 1, cancellation.Token).AsTask();
+        await cancellation.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
+        _time.Advance(TimeSpan.FromSeconds(1));
+        using var next = await limiter.AcquireAsync(Get(), 1);
+        Assert.True(next.IsAcquired);
+    }
+
+    [Fact]
+    public async Task Client_DefaultLimits_SpaceCallsAtLeast100MillisecondsApart()
+    {
+        using var harness = NexudusHarness.Create(o =>
+        {
+            o.MinRequestInterval = TimeSpan.FromMilliseconds(100);
+            o.MaxRequestsPerMinute = 120;
+        });
+        harness.Http.When(HttpMethod.Post, NexudusHarness.TokenUrl).Respond("application/json", NexudusHarness.TokenJson("a", "r", 3600));
+        var starts = new List<DateTimeOffset>();
+        harness.Http.When(HttpMethod.Get, NexudusHarness.BaseUrl + "api/spaces/coworkers/1")
+            .With(_ =>
+            {
+                starts.Add(harness.Time.GetUtcNow());
+                return true;
+            })
+            .Respond("application/json", """{"Id":1}""");
+
+        await harness.RunWithClockAsync(async () =>
+        {
+            for (var i = 0; i < 5; i++)
+            {
+                await harness.Client.GetCoworkerAsync(1);
+            }
+        }, TimeSpan.FromMilliseconds(10));
+
+        Assert.Equal(5, starts.Count);
+        Assert.All(starts.Zip(starts.Skip(1)), pair => Assert.True(pair.Second - pair.First >= TimeSpan.FromMilliseconds(100)));
+    }
+
+    private NexudusRateLimiter Create(Action<NexudusClientOptions> configure)
+    {
+        var options = new NexudusClientOptions
+        {
+            MinRequestInterval = TimeSpan.Zero,
+            MaxRequestsPerMinute = 0,
+            MaxRequestsPerHour = 0,
+            MaxWritesPerMinute = 0,
+        };
+        configure(options);
+        return new NexudusRateLimiter(Options.Create(options), _time, NullLogger<NexudusRateLimiter>.Instance);
+    }
+
+    private static HttpRequestMessage Get() => new(HttpMethod.Get, "api/spaces/coworkers");
+
+    private static HttpRequestMessage Post() => new(HttpMethod.Post, "api/spaces/checkins");
+
+    private static Task Settle() => Task.Delay(20);
+}
