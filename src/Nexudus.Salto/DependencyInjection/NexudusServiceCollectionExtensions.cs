@@ -3,6 +3,8 @@ using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using System.Diagnostics.Metrics;
+using Nexudus.Salto.Diagnostics;
 using Nexudus.Salto.Nexudus;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -16,7 +18,7 @@ public static class NexudusServiceCollectionExtensions
     /// Registers <see cref="INexudusClient"/> (and <see cref="NexudusClient"/>) as a typed client of
     /// <see cref="IHttpClientFactory"/>, with bearer or Basic authentication, the client-side rate
     /// limiter and a resilience pipeline (timeouts, jittered retries honouring <c>Retry-After</c>,
-    /// a circuit breaker).
+    /// a circuit breaker). Every call is traced and counted on the <c>Nexudus.Salto</c> activity source and meter.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets the options; called every time the options are built.</param>
@@ -40,6 +42,15 @@ public static class NexudusServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configure);
 
         services.AddOptions<NexudusClientOptions>().Configure(configure).ValidateOnStart();
+        return AddNexudusClientCore(services);
+    }
+
+    /// <summary>
+    /// Registers the client's services and handlers once; the caller adds the options' configuration and
+    /// decides how they are validated at start-up (<c>AddSaltoIntegration</c> validates all sections together).
+    /// </summary>
+    internal static IHttpClientBuilder AddNexudusClientCore(IServiceCollection services)
+    {
         if (services.Any(d => d.ServiceType == typeof(NexudusClientRegistration)))
         {
             return services.AddHttpClient(NexudusClient.HttpClientName);
@@ -49,6 +60,7 @@ public static class NexudusServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<NexudusClientOptions>, NexudusClientOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<NexudusSecretRedactor>();
+        services.TryAddSingleton(sp => new SaltoMetrics(sp.GetService<IMeterFactory>()));
         services.TryAddSingleton<NexudusRateLimiter>();
         services.TryAddSingleton(sp => new NexudusTokenSource(
             sp.GetRequiredService<IHttpClientFactory>(),
@@ -67,7 +79,9 @@ public static class NexudusServiceCollectionExtensions
                     context.ServiceProvider.GetRequiredService<IOptions<NexudusClientOptions>>().Value,
                     context.ServiceProvider.GetRequiredService<TimeProvider>(),
                     Logger<NexudusTokenSource>(context.ServiceProvider)));
-        tokenClient.AddHttpMessageHandler(sp => new NexudusRateLimitHandler(sp.GetRequiredService<NexudusRateLimiter>()));
+        tokenClient
+            .AddHttpMessageHandler(sp => new NexudusRateLimitHandler(sp.GetRequiredService<NexudusRateLimiter>()))
+            .AddHttpMessageHandler(sp => new SaltoHttpTelemetryHandler(sp.GetRequiredService<SaltoMetrics>(), SaltoHttpTelemetryHandler.Nexudus));
 
         var builder = services.AddHttpClient<INexudusClient, NexudusClient>(
                 NexudusClient.HttpClientName,
@@ -91,7 +105,8 @@ public static class NexudusServiceCollectionExtensions
                 sp.GetRequiredService<NexudusTokenSource>(),
                 sp.GetRequiredService<IOptions<NexudusClientOptions>>(),
                 Logger<NexudusAuthenticationHandler>(sp)))
-            .AddHttpMessageHandler(sp => new NexudusRateLimitHandler(sp.GetRequiredService<NexudusRateLimiter>()));
+            .AddHttpMessageHandler(sp => new NexudusRateLimitHandler(sp.GetRequiredService<NexudusRateLimiter>()))
+            .AddHttpMessageHandler(sp => new SaltoHttpTelemetryHandler(sp.GetRequiredService<SaltoMetrics>(), SaltoHttpTelemetryHandler.Nexudus));
 
         services.TryAddTransient(sp => (NexudusClient)sp.GetRequiredService<INexudusClient>());
         return builder;

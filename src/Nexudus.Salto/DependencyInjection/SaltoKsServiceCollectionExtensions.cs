@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using System.Diagnostics.Metrics;
+using Nexudus.Salto.Diagnostics;
 using Nexudus.Salto.SaltoKs;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -11,7 +13,8 @@ public static class SaltoKsServiceCollectionExtensions
     /// <summary>
     /// Adds <see cref="ISaltoKsClient"/> as a typed client through <see cref="System.Net.Http.IHttpClientFactory"/>, with
     /// the bearer-token handler, a resilience pipeline, a separate identity client for the token endpoint, an in-memory
-    /// <see cref="ISaltoKsTokenStore"/> and the default <see cref="ISaltoKsTokenProvider"/>.
+    /// <see cref="ISaltoKsTokenStore"/> and the default <see cref="ISaltoKsTokenProvider"/>. Every call is traced and
+    /// counted on the <c>Nexudus.Salto</c> activity source and meter.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets the options, e.g. from the <c>SaltoKs</c> configuration section.</param>
@@ -35,6 +38,15 @@ public static class SaltoKsServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configure);
 
         services.AddOptions<SaltoKsClientOptions>().Configure(configure).ValidateOnStart();
+        return AddSaltoKsClientCore(services);
+    }
+
+    /// <summary>
+    /// Registers the client's services and handlers once; the caller adds the options' configuration and
+    /// decides how they are validated at start-up (<c>AddSaltoIntegration</c> validates all sections together).
+    /// </summary>
+    internal static IHttpClientBuilder AddSaltoKsClientCore(IServiceCollection services)
+    {
         if (services.Any(d => d.ServiceType == typeof(SaltoKsClientRegistration)))
         {
             // Already registered: return the same client's builder without adding its handlers again.
@@ -45,6 +57,7 @@ public static class SaltoKsServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SaltoKsClientOptions>, SaltoKsClientOptionsValidator>(
             _ => new SaltoKsClientOptionsValidator()));
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => new SaltoMetrics(sp.GetService<IMeterFactory>()));
         services.TryAddSingleton<ISaltoKsTokenStore>(_ => new InMemorySaltoKsTokenStore());
         services.TryAddSingleton<ISaltoKsTokenProvider>(sp => new SaltoKsIdentityTokenProvider(
             sp.GetRequiredService<IHttpClientFactory>(),
@@ -57,13 +70,14 @@ public static class SaltoKsServiceCollectionExtensions
             sp.GetRequiredService<ISaltoKsTokenProvider>(), sp.GetRequiredService<ILogger<SaltoKsBearerTokenHandler>>()));
 
         // The token endpoint is another host and must not pass through the API's bearer-token handler.
-        services.AddHttpClient(SaltoKsHttpClientNames.Identity)
-            .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .AddResilienceHandler("saltoks-identity", (pipeline, context) => SaltoKsResilience.ConfigureIdentity(
+        var identity = services.AddHttpClient(SaltoKsHttpClientNames.Identity)
+            .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan);
+        identity.AddResilienceHandler("saltoks-identity", (pipeline, context) => SaltoKsResilience.ConfigureIdentity(
                 pipeline,
                 context.ServiceProvider.GetRequiredService<IOptions<SaltoKsClientOptions>>().Value,
                 context.ServiceProvider.GetRequiredService<TimeProvider>(),
                 context.ServiceProvider.GetRequiredService<ILogger<SaltoKsIdentityTokenProvider>>()));
+        identity.AddHttpMessageHandler(sp => new SaltoHttpTelemetryHandler(sp.GetRequiredService<SaltoMetrics>(), SaltoHttpTelemetryHandler.SaltoKs));
 
         IHttpClientBuilder builder = services
             .AddHttpClient<ISaltoKsClient, SaltoKsClient>(SaltoKsHttpClientNames.Api, (httpClient, sp) => new SaltoKsClient(
@@ -83,6 +97,7 @@ public static class SaltoKsServiceCollectionExtensions
             context.ServiceProvider.GetRequiredService<TimeProvider>(),
             context.ServiceProvider.GetRequiredService<ILogger<SaltoKsClient>>()));
         builder.AddHttpMessageHandler(sp => sp.GetRequiredService<SaltoKsBearerTokenHandler>());
+        builder.AddHttpMessageHandler(sp => new SaltoHttpTelemetryHandler(sp.GetRequiredService<SaltoMetrics>(), SaltoHttpTelemetryHandler.SaltoKs));
         return builder;
     }
 

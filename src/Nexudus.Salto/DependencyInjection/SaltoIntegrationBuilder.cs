@@ -1,0 +1,53 @@
+using Microsoft.Extensions.DependencyInjection;
+using Nexudus.Salto.Nexudus;
+using Nexudus.Salto.SaltoKs;
+
+namespace Nexudus.Salto.DependencyInjection;
+
+/// <summary>
+/// Returned by <c>services.AddSaltoIntegration(...)</c>: the registered integration, with both HTTP clients'
+/// builders (to add handlers or change resilience) and the opt-in parts (the background worker, the health check).
+/// </summary>
+public sealed class SaltoIntegrationBuilder
+{
+    internal SaltoIntegrationBuilder(IServiceCollection services, IHttpClientBuilder nexudusClient, IHttpClientBuilder saltoKsClient)
+    {
+        Services = services;
+        NexudusClient = nexudusClient;
+        SaltoKsClient = saltoKsClient;
+    }
+
+    /// <summary>Gets the service collection the integration is registered in.</summary>
+    /// <value>The collection <c>AddSaltoIntegration</c> was called on.</value>
+    public IServiceCollection Services { get; }
+
+    /// <summary>Gets the builder of the Nexudus client's <see cref="HttpClient"/>, to add handlers or change its resilience.</summary>
+    /// <value>The typed client of <see cref="INexudusClient"/>.</value>
+    public IHttpClientBuilder NexudusClient { get; }
+
+    /// <summary>Gets the builder of the SALTO KS client's <see cref="HttpClient"/>, to add handlers or change its resilience.</summary>
+    /// <value>The typed client of <see cref="ISaltoKsClient"/>.</value>
+    public IHttpClientBuilder SaltoKsClient { get; }
+
+    /// <summary>Adds a configuration of the Nexudus client's options (after the <c>Nexudus</c> section, when bound).</summary>
+    /// <param name="configure">Changes the options.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="configure"/> is <see langword="null"/>.</exception>
+    public SaltoIntegrationBuilder ConfigureNexudus(Action<NexudusClientOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        Services.Configure(configure);
+        return this;
+    }
+
+    /// <summary>Adds a configuration of the SALTO KS client's options (after the <c>SaltoKs</c> section, when bound).</summary>
+    /// <param name="configure">Changes the options.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="configure"/> is <see langword="null"/>.</exception>
+    public SaltoIntegrationBuilder ConfigureSaltoKs(Action<SaltoKsClientOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        Services.Configure(configure);
+        return this;
+    }
+}

@@ -1,0 +1,50 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
+
+namespace Nexudus.Salto.DependencyInjection;
+
+/// <summary>
+/// Settings of the integration itself, bound from the <c>SaltoIntegration</c> configuration section
+/// (SPEC §2): where the sync state lives, the linked locations, the removal guard and the worker.
+/// </summary>
+/// <remarks>
+/// The key names are public API and stay stable. The options are mutable so configuration can bind
+/// them; the integration reads them once, at start-up, and validates every key at once
+/// (<see cref="SaltoIntegrationOptions"/> errors name keys by full path, such as
+/// <c>SaltoIntegration:Locations:0:SaltoSiteId</c>).
+/// </remarks>
+public sealed class SaltoIntegrationOptions
+{
+    /// <summary>The configuration section these options are read from.</summary>
+    public const string SectionName = "SaltoIntegration";
+
+    /// <summary>Gets or sets the path of the SQLite file that holds the sync state.</summary>
+    /// <value>
+    /// <c>nexudus-salto.db</c>, relative to the working directory. The file remembers which SALTO users
+    /// and memberships the SDK created, so keep it on durable storage and give every deployment its own.
+    /// </value>
+    [Required(AllowEmptyStrings = false, ErrorMessage = "{0} is required.")]
+    public string StatePath { get; set; } = "nexudus-salto.db";
+
+    /// <summary>Gets the linked locations: one entry per Nexudus location and its SALTO KS site.</summary>
+    /// <value>Empty until configured; at least one location is required.</value>
+    [ValidateEnumeratedItems]
+    public IList<SaltoLocationOptions> Locations { get; } = [];
+
+    /// <summary>Gets or sets the guard that holds back mass removals (SPEC §4.4).</summary>
+    /// <value>At most 25 removals, and at most 20 % of a site's managed memberships, per run.</value>
+    [ValidateObjectMembers]
+    public SaltoSafetyOptions Safety { get; set; } = new();
+
+    /// <summary>Gets or sets the background worker's schedule (used only when the worker is added).</summary>
+    /// <value>A full sync every 15 minutes, check-ins every minute; see <see cref="SaltoWorkerOptions"/>.</value>
+    [ValidateObjectMembers]
+    public SaltoWorkerOptions Worker { get; set; } = new();
+
+    /// <summary>
+    /// Gets or sets how far back the check-in bridge starts reading door entries when it has no
+    /// watermark yet (SALTO delivers entries with some delay).
+    /// </summary>
+    /// <value>One hour.</value>
+    public TimeSpan CheckInLookBack { get; set; } = TimeSpan.FromHours(1);
+}

@@ -1,0 +1,215 @@
+using Nexudus.Salto.DependencyInjection;
+using Nexudus.Salto.Entitlements;
+
+namespace Nexudus.Salto.Tests.DependencyInjection;
+
+public sealed class SaltoIntegrationOptionsValidatorTests
+{
+    private static SaltoLocationOptions Location(long business, string site)
+    {
+        var location = new SaltoLocationOptions { NexudusBusinessId = business, SaltoSiteId = site };
+        location.TimePassGroups[1414999001] = ["group-day"];
+        return location;
+    }
+
+    private static SaltoIntegrationOptions Valid()
+    {
+        var options = new SaltoIntegrationOptions();
+        options.Locations.Add(Location(1414000001, "site-a"));
+        return options;
+    }
+
+    private static IReadOnlyList<string> Failures(SaltoIntegrationOptions options) =>
+        SaltoIntegrationOptionsValidator.GetFailures(options, "SaltoIntegration");
+
+    [Fact]
+    public void Validate_OneValidLocation_Succeeds()
+    {
+        var result = new SaltoIntegrationOptionsValidator().Validate(null, Valid());
+
+        Assert.True(result.Succeeded, result.FailureMessage);
+    }
+
+    [Fact]
+    public void Validate_Defaults_StateTheDocumentedValues()
+    {
+        var options = new SaltoIntegrationOptions();
+
+        Assert.Equal("nexudus-salto.db", options.StatePath);
+        Assert.Equal(25, options.Safety.MaxRevocations);
+        Assert.Equal(20, options.Safety.MaxRevocationPercent);
+        Assert.Equal(TimeSpan.FromHours(1), options.CheckInLookBack);
+        Assert.Equal(TimeSpan.FromMinutes(15), options.Worker.SyncInterval);
+        Assert.Equal(TimeSpan.FromMinutes(1), options.Worker.CheckInInterval);
+        Assert.Equal(5, options.Worker.QuarantineAfterFailures);
+    }
+
+    [Fact]
+    public void Validate_NoLocation_NamesLocations()
+    {
+        Assert.Equal(["SaltoIntegration:Locations must list at least one location."], Failures(new SaltoIntegrationOptions()));
+    }
+
+    [Fact]
+    public void Validate_SecondLocationWithoutIds_NamesBothKeysByIndex()
+    {
+        var options = Valid();
+        options.Locations.Add(new SaltoLocationOptions());
+
+        Assert.Equal(
+            [
+                "SaltoIntegration:Locations:1:SaltoSiteId is required.",
+                "SaltoIntegration:Locations:1:NexudusBusinessId is required and must be a positive Nexudus business id.",
+            ],
+            Failures(options));
+    }
+
+    [Fact]
+    public void Validate_BlankStatePath_NamesStatePath()
+    {
+        var options = Valid();
+        options.StatePath = " ";
+
+        Assert.Equal(["SaltoIntegration:StatePath is required."], Failures(options));
+    }
+
+    [Fact]
+    public void Validate_RepeatedBusinessAndSite_NamesTheRepeatingEntry()
+    {
+        var options = Valid();
+        options.Locations.Add(Location(1414000001, "SITE-A "));
+
+        Assert.Equal(
+            [
+                "SaltoIntegration:Locations:1:NexudusBusinessId repeats the location of SaltoIntegration:Locations:0; each Nexudus location may be listed once.",
+                "SaltoIntegration:Locations:1:SaltoSiteId repeats the site of SaltoIntegration:Locations:0; each SALTO KS site may be linked to one location.",
+            ],
+            Failures(options));
+    }
+
+    [Fact]
+    public void Validate_EmptyGroupIdInALink_NamesItemAndPosition()
+    {
+        var options = Valid();
+        options.Locations[0].ResourceGroups[1414777001] = ["group-room", " "];
+
+        Assert.Equal(
+            ["SaltoIntegration:Locations:0:ResourceGroups:1414777001:1 must be a SALTO access-group id, not empty."],
+            Failures(options));
+    }
+
+    [Fact]
+    public void Validate_LinkKeyedByZero_NamesTheKey()
+    {
+        var options = Valid();
+        options.Locations[0].FloorPlanDeskGroups[0] = ["group-office"];
+
+        Assert.Equal(["SaltoIntegration:Locations:0:FloorPlanDeskGroups:0 must be keyed by a positive Nexudus id."], Failures(options));
+    }
+
+    [Fact]
+    public void Validate_NegativeBookingBuffer_NamesIt()
+    {
+        var options = Valid();
+        options.Locations[0].BookingAccessAfter = TimeSpan.FromMinutes(-1);
+
+        var failure = Assert.Single(Failures(options));
+        Assert.StartsWith("SaltoIntegration:Locations:0:BookingAccessAfter must be between 00:00:00 and 1.00:00:00", failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_PassDayCutoffOfOneDay_NamesIt()
+    {
+        var options = Valid();
+        options.Locations[0].PassDayCutoff = TimeSpan.FromDays(1);
+
+        var failure = Assert.Single(Failures(options));
+        Assert.StartsWith("SaltoIntegration:Locations:0:PassDayCutoff ", failure, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(-0.5)]
+    [InlineData(100.5)]
+    public void Validate_PercentOutsideZeroToHundred_NamesIt(double percent)
+    {
+        var options = Valid();
+        options.Safety.MaxRevocationPercent = percent;
+
+        Assert.Equal(["SaltoIntegration:Safety:MaxRevocationPercent must be between 0 and 100."], Failures(options));
+    }
+
+    [Theory]
+    [InlineData(0d)]
+    [InlineData(100d)]
+    public void Validate_PercentAtTheBounds_IsAccepted(double percent)
+    {
+        var options = Valid();
+        options.Safety.MaxRevocationPercent = percent;
+
+        Assert.Empty(Failures(options));
+    }
+
+    [Fact]
+    public void Validate_NegativeMaxRevocations_NamesIt()
+    {
+        var options = Valid();
+        options.Safety.MaxRevocations = -1;
+
+        Assert.Equal(["SaltoIntegration:Safety:MaxRevocations must be zero or more."], Failures(options));
+    }
+
+    [Fact]
+    public void Validate_UnknownReaderRole_NamesTheLock()
+    {
+        var options = Valid();
+        options.Locations[0].Readers["lock-front"] = "checkin";
+        options.Locations[0].Readers["lock-side"] = "Enter";
+
+        Assert.Equal(["SaltoIntegration:Locations:0:Readers:lock-side must be CheckIn or CheckOut (got 'Enter')."], Failures(options));
+    }
+
+    [Fact]
+    public void Validate_UndefinedOwnership_NamesTheGroup()
+    {
+        var options = Valid();
+        options.Locations[0].GroupOwnership["group-day"] = (GroupOwnership)7;
+
+        Assert.Equal(["SaltoIntegration:Locations:0:GroupOwnership:group-day must be Shared or Exclusive."], Failures(options));
+    }
+
+    [Fact]
+    public void Validate_WorkerDelaysOutOfOrder_NamesBoth()
+    {
+        var options = Valid();
+        options.Worker.RetryDelay = TimeSpan.FromMinutes(20);
+        options.Worker.QuarantineAfterFailures = 0;
+        options.Worker.SyncInterval = TimeSpan.Zero;
+
+        Assert.Equal(
+            [
+                "SaltoIntegration:Worker:QuarantineAfterFailures must be between 1 and 1000.",
+                "SaltoIntegration:Worker:SyncInterval must be between 00:00:01 and 1.00:00:00 (got 00:00:00).",
+                "SaltoIntegration:Worker:RetryDelay must not be longer than SaltoIntegration:Worker:MaxRetryDelay.",
+            ],
+            Failures(options));
+    }
+
+    [Fact]
+    public void Validate_WithOtherSections_ListsTheirFailuresFirst()
+    {
+        var validator = new SaltoIntegrationOptionsValidator(() => ["Nexudus:Password is required."]);
+
+        var result = validator.Validate(null, new SaltoIntegrationOptions());
+
+        Assert.Equal(["Nexudus:Password is required.", "SaltoIntegration:Locations must list at least one location."], result.Failures);
+    }
+
+    [Theory]
+    [InlineData("SaltoSiteId: SaltoIntegration.Locations[12].SaltoSiteId is required.", "SaltoIntegration:Locations:12:SaltoSiteId is required.")]
+    [InlineData("MaxRevocations: SaltoIntegration.Safety.MaxRevocations must be zero or more.", "SaltoIntegration:Safety:MaxRevocations must be zero or more.")]
+    [InlineData("Something else entirely.", "Something else entirely.")]
+    public void ToConfigurationPath_GeneratedMessage_UsesConfigurationKeys(string failure, string expected)
+    {
+        Assert.Equal(expected, SaltoIntegrationOptionsValidator.ToConfigurationPath(failure, "SaltoIntegration"));
+    }
+}

@@ -1,0 +1,70 @@
+using Nexudus.Salto.DependencyInjection;
+using Nexudus.Salto.Entitlements;
+
+namespace Nexudus.Salto.Tests.DependencyInjection;
+
+public sealed class SaltoLocationOptionsTests
+{
+    [Fact]
+    public void ToLocationLinks_EveryKey_IsCarriedOver()
+    {
+        var options = new SaltoLocationOptions
+        {
+            NexudusBusinessId = 1414000001,
+            SaltoSiteId = " site-a ",
+            BookingAccessBefore = TimeSpan.FromMinutes(10),
+            BookingAccessAfter = TimeSpan.FromMinutes(5),
+            IncludeTentativeBookings = true,
+            PassDayCutoff = TimeSpan.FromHours(4),
+            PassExpireDateIsLocal = true,
+            UseNexudusLinkFields = false,
+        };
+        options.TimePassGroups[1] = ["g-pass"];
+        options.FloorPlanDeskGroups[2] = ["g-desk", "g-lobby"];
+        options.ResourceGroups[3] = [];
+        options.GroupOwnership["g-desk"] = GroupOwnership.Exclusive;
+
+        var links = options.ToLocationLinks();
+
+        Assert.Equal(1414000001, links.NexudusBusinessId);
+        Assert.Equal("site-a", links.SaltoSiteId);
+        Assert.Equal(["g-pass"], links.TimePassGroups[1]);
+        Assert.Equal(["g-desk", "g-lobby"], links.FloorPlanDeskGroups[2]);
+        Assert.Empty(links.ResourceGroups[3]);
+        Assert.Equal(GroupOwnership.Exclusive, links.GroupOwnership["G-DESK"]);
+        Assert.Equal(TimeSpan.FromMinutes(10), links.BookingAccessBefore);
+        Assert.Equal(TimeSpan.FromMinutes(5), links.BookingAccessAfter);
+        Assert.True(links.IncludeTentativeBookings);
+        Assert.Equal(TimeSpan.FromHours(4), links.PassDayCutoff);
+        Assert.True(links.PassExpireDateIsLocal);
+        Assert.False(links.UseNexudusLinkFields);
+    }
+
+    [Fact]
+    public void ToLocationLinks_OptionsChangedAfterwards_LeavesTheLinksAsTheyWere()
+    {
+        var options = new SaltoLocationOptions { NexudusBusinessId = 1, SaltoSiteId = "s" };
+        options.TimePassGroups[1] = ["g-pass"];
+
+        var links = options.ToLocationLinks();
+        options.TimePassGroups[1].Add("g-other");
+        options.TimePassGroups[2] = ["g-new"];
+
+        Assert.Equal(["g-pass"], links.TimePassGroups[1]);
+        Assert.False(links.TimePassGroups.ContainsKey(2));
+    }
+
+    [Fact]
+    public void ToLocationLinks_Defaults_MatchTheResolverDefaults()
+    {
+        var links = new SaltoLocationOptions { NexudusBusinessId = 1, SaltoSiteId = "s" }.ToLocationLinks();
+        var defaults = new LocationLinks { NexudusBusinessId = 1, SaltoSiteId = "s" };
+
+        Assert.Equal(defaults.BookingAccessBefore, links.BookingAccessBefore);
+        Assert.Equal(defaults.BookingAccessAfter, links.BookingAccessAfter);
+        Assert.Equal(defaults.IncludeTentativeBookings, links.IncludeTentativeBookings);
+        Assert.Equal(defaults.PassDayCutoff, links.PassDayCutoff);
+        Assert.Equal(defaults.PassExpireDateIsLocal, links.PassExpireDateIsLocal);
+        Assert.Equal(defaults.UseNexudusLinkFields, links.UseNexudusLinkFields);
+    }
+}
