@@ -1,4 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Nexudus.Salto.Diagnostics;
 using Nexudus.Salto.Nexudus;
 using Nexudus.Salto.SaltoKs;
 
@@ -50,4 +53,30 @@ public sealed class SaltoIntegrationBuilder
         Services.Configure(configure);
         return this;
     }
+
+    /// <summary>
+    /// Adds a health check of the background worker (name <paramref name="name"/>): Unhealthy while a job is
+    /// quarantined or no sync has succeeded for twice <see cref="SaltoWorkerOptions.HealthySyncAge"/>, Degraded
+    /// while runs are failing or the last success is older than <see cref="SaltoWorkerOptions.HealthySyncAge"/>.
+    /// </summary>
+    /// <param name="name">The check's name in health reports.</param>
+    /// <param name="tags">Tags to filter health endpoints by (for example <c>ready</c>).</param>
+    /// <returns>This builder.</returns>
+    /// <remarks>Calling it again with the same name adds nothing.</remarks>
+    public SaltoIntegrationBuilder AddHealthCheck(string name = "nexudus-salto", params string[] tags)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(tags);
+        Services.TryAddSingleton<WorkerStatus>();
+        if (!Services.Any(d => d.ServiceType == typeof(HealthCheckName) && d.ImplementationInstance is HealthCheckName n && n.Name == name))
+        {
+            Services.AddSingleton(new HealthCheckName(name));
+            Services.AddHealthChecks().AddCheck<SaltoIntegrationHealthCheck>(name, failureStatus: null, tags);
+        }
+
+        return this;
+    }
+
+    // Marks a health check name as registered: the health-check service refuses duplicate names at run time.
+    private sealed record HealthCheckName(string Name);
 }

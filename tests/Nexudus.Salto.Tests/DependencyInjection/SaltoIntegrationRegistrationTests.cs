@@ -212,6 +212,23 @@ public sealed class SaltoIntegrationRegistrationTests
         Assert.Equal(SaltoKsHttpClientNames.Api, integration.SaltoKsClient.Name);
     }
 
+    [Fact]
+    public async Task AddHealthCheck_CalledTwice_RegistersOneCheckThatReportsTheWorker()
+    {
+        var services = new ServiceCollection();
+        services.AddSaltoIntegration(IntegrationConfiguration.Build(IntegrationConfiguration.Valid()))
+            .AddHealthCheck(tags: "ready")
+            .AddHealthCheck(tags: "ready");
+        using var provider = services.BuildServiceProvider();
+
+        var report = await provider.GetRequiredService<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckService>().CheckHealthAsync();
+
+        var entry = Assert.Single(report.Entries);
+        Assert.Equal("nexudus-salto", entry.Key);
+        Assert.Equal(["ready"], entry.Value.Tags);
+        Assert.Equal(Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Unhealthy, entry.Value.Status);
+    }
+
     private static List<string> Describe(IServiceCollection services, bool countBindings) =>
         [.. services
             .Where(d => countBindings || !IsOptionsSetup(d.ServiceType))

@@ -1,0 +1,34 @@
+namespace Nexudus.Salto.DependencyInjection;
+
+/// <summary>
+/// The two jobs the background worker schedules: one full sync, and one pass of the check-in bridge.
+/// The worker owns when they run; this owns what they do.
+/// </summary>
+internal interface IIntegrationRuns
+{
+    /// <summary>Gets whether a check-in bridge is configured (some location has readers).</summary>
+    bool HasCheckIns { get; }
+
+    /// <summary>Runs one full sync over every configured location.</summary>
+    /// <param name="cancellationToken">Cancels the run (the host is stopping).</param>
+    /// <returns>Whether the run succeeded, and the next instant at which entitlements change by themselves.</returns>
+    /// <exception cref="State.SyncStateLockedException">Another run holds the sync state.</exception>
+    Task<SyncRunOutcome> SyncAsync(CancellationToken cancellationToken);
+
+    /// <summary>Runs one pass of the check-in bridge.</summary>
+    /// <param name="cancellationToken">Cancels the run (the host is stopping).</param>
+    /// <returns>Whether the pass succeeded.</returns>
+    /// <exception cref="State.SyncStateLockedException">Another run holds the sync state.</exception>
+    Task<JobRunOutcome> CheckInsAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>How one run of a job ended.</summary>
+/// <param name="Succeeded">Whether it did everything it set out to do.</param>
+/// <param name="Failure">A short description of what failed (no secrets), when it did not.</param>
+internal readonly record struct JobRunOutcome(bool Succeeded, string? Failure = null);
+
+/// <summary>How one full sync ended.</summary>
+/// <param name="Succeeded">Whether it did everything it set out to do (held removals count as done: the guard worked).</param>
+/// <param name="NextEdge">The next instant at which entitlements change by themselves, if any.</param>
+/// <param name="Failure">A short description of what failed (no secrets), when it did not succeed.</param>
+internal readonly record struct SyncRunOutcome(bool Succeeded, DateTimeOffset? NextEdge, string? Failure = null);
