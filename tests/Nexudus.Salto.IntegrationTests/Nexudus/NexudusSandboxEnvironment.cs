@@ -98,10 +98,12 @@ internal sealed class NexudusSandboxEnvironment : IAsyncDisposable
     }
 
     /// <summary>
-    /// Builds another client in a container of its own, with the same settings, as a second
-    /// process (or the same process after a restart) would: it shares nothing with <see cref="Client"/>.
+    /// Builds another client in a container of its own, with the same settings (changed by
+    /// <paramref name="configure"/>), as a second process, or the same process after a restart,
+    /// would: it shares nothing with <see cref="Client"/>, not even the token.
     /// </summary>
-    public INexudusClient CreateIndependentClient() => BuildServices().GetRequiredService<INexudusClient>();
+    public INexudusClient CreateIndependentClient(Action<NexudusClientOptions>? configure = null) =>
+        BuildServices(configure).GetRequiredService<INexudusClient>();
 
     /// <summary>The requests to <paramref name="pathPrefix"/> the sandbox served, as <c>METHOD path?query STATUS</c>.</summary>
     public IReadOnlyList<string> RequestsTo(string pathPrefix) =>
@@ -122,7 +124,7 @@ internal sealed class NexudusSandboxEnvironment : IAsyncDisposable
         await Sandbox.DisposeAsync();
     }
 
-    private ServiceProvider BuildServices()
+    private ServiceProvider BuildServices(Action<NexudusClientOptions>? configure = null)
     {
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Debug));
@@ -141,6 +143,7 @@ internal sealed class NexudusSandboxEnvironment : IAsyncDisposable
             o.MaxWritesPerMinute = 0;
             o.RetryBaseDelay = TimeSpan.FromMilliseconds(10);
             _configureClient?.Invoke(o);
+            configure?.Invoke(o);
         });
         _configureHttp?.Invoke(client);
         var provider = services.BuildServiceProvider();

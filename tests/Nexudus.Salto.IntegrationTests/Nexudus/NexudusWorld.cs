@@ -12,8 +12,11 @@ namespace Nexudus.Salto.IntegrationTests.Nexudus;
 /// Per location <c>n</c>: a member (<c>member{n}@example.com</c>) with a contract on
 /// <c>Plan n</c> covering <c>Office n</c>, paying for <c>Team n</c>; a guest holding an unused
 /// <c>Day Pass n</c>; a Monday time slot on the pass; the pass included in the plan; <c>Room n</c>
-/// with two bookings, one of them cancelled; a closed check-in of the member; a webhook. Central
-/// also has <see cref="NoPassEmail"/>, a customer with neither pass nor contract.
+/// with two bookings, the guest's cancelled; a closed check-in of the member; a webhook on
+/// <c>BookingCreate</c>. A few records differ so that every equality filter has something to
+/// leave out: Plan 1 is a private office, Office 2 a dedicated desk, Hook 3 fires on
+/// <c>CoworkerUpdate</c>, the slot of pass 4 is on Tuesday, guest 5's pass was used two days ago.
+/// Central also has <see cref="NoPassEmail"/>, a customer with neither pass nor contract.
 /// </remarks>
 internal static class NexudusWorld
 {
@@ -48,18 +51,20 @@ internal static class NexudusWorld
                     .Customer(Member(n), $"Member {n}")
                     .Customer(Guest(n), $"Guest {n}", c => c with { AccessCardId = $"40{n}0001" })
                     .Pass($"Day Pass {n}", $"group-pass-{n}")
-                    .PassTimeSlot($"Day Pass {n}", DayOfWeek.Monday, new TimeOnly(9, 0), new TimeOnly(13, 0))
-                    .Plan($"Plan {n}")
+                    .PassTimeSlot($"Day Pass {n}", n == 4 ? DayOfWeek.Tuesday : DayOfWeek.Monday, new TimeOnly(9, 0), new TimeOnly(13, 0))
+                    .Plan($"Plan {n}", n == 1 ? SystemTariffType.FullTimePrivateOffice : SystemTariffType.FullTimeHotDesk)
                     .PlanPass($"Plan {n}", $"Day Pass {n}", passesIncluded: n)
-                    .Desk($"Office {n}", FloorPlanItemType.Office, $"group-desk-{n}")
+                    .Desk($"Office {n}", n == 2 ? FloorPlanItemType.DedicatedDesk : FloorPlanItemType.Office, $"group-desk-{n}")
                     .Contract(Member(n), $"Plan {n}", contractStart, [$"Office {n}"])
                     .Team($"Team {n}", Member(n), [Guest(n)])
-                    .CustomerPass(Guest(n), $"Day Pass {n}", p => p with { ExpireDate = Start(30) })
+                    .CustomerPass(Guest(n), $"Day Pass {n}", p => n == 5
+                        ? p with { Used = true, UsedDate = Start(-2), ExpireDate = Start(30) }
+                        : p with { ExpireDate = Start(30) })
                     .Resource($"Room {n}", $"group-room-{n}")
                     .Booking(Member(n), $"Room {n}", day, day.AddHours(2))
                     .Booking(Guest(n), $"Room {n}", day.AddHours(3), day.AddHours(4))
-                    .Checkin(Member(n), NexudusSandboxEnvironment.Start.AddDays(-1), NexudusSandboxEnvironment.Start.AddDays(-1).AddHours(8))
-                    .WebHook($"Hook {n}", WebhookAction.BookingCreate, new Uri($"https://hooks.example.com/{n}"));
+                    .Checkin(Member(n), Start(-1), Start(-1).AddHours(8))
+                    .WebHook($"Hook {n}", n == 3 ? WebhookAction.CoworkerUpdate : WebhookAction.BookingCreate, new Uri($"https://hooks.example.com/{n}"));
             }
 
             b.AtLocation("Central").Customer(NoPassEmail, "No Pass");
