@@ -55,8 +55,9 @@ public sealed class NexudusClientReadTests : IClassFixture<NexudusWorldFixture>
         var first = await set.Page(_env.Client, null, null);
         var saved = first.NextCursor!.ToString();
 
-        // A later process: a client of its own, starting from the saved text.
-        var resumed = _env.CreateIndependentClient();
+        // A later process: a client of its own, configured with another page size, starting
+        // from the saved text; the cursor keeps the size its page numbers were counted in.
+        var resumed = _env.CreateIndependentClient(o => o.PageSize = 3);
         var records = first.Records.ToList();
         var cursors = new List<NexudusPageCursor> { first.Cursor };
         NexudusPageCursor? next = NexudusPageCursor.Parse(saved);
@@ -73,6 +74,9 @@ public sealed class NexudusClientReadTests : IClassFixture<NexudusWorldFixture>
         Assert.Equal(stored.Count, first.TotalItems);
         Assert.Equal(Enumerable.Range(1, cursors.Count), cursors.Select(c => c.Page));
         Assert.Equal(stored.Select(r => r.Id).Order(), records.Select(r => r.Id).Order());
+        Assert.Equal(
+            Enumerable.Range(1, cursors.Count).Select(p => $"GET {set.Path}?page={p}&size={NexudusWorldFixture.ClientPageSize} 200"),
+            _env.RequestsTo(set.Path));
     }
 
     [Theory]
