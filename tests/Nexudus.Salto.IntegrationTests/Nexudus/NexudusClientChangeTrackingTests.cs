@@ -30,6 +30,28 @@ public sealed class NexudusClientChangeTrackingTests
         Assert.Contains(("from_Coworker_UpdatedOn", sent), query);
     }
 
+    [Fact]
+    public async Task ListCheckinsAsync_CreatedOnRange_ReturnsOnlyTheCheckinsCreatedInIt()
+    {
+        await using var env = await NexudusSandboxEnvironment.StartAsync();
+        env.SandboxTime!.Advance(TimeSpan.FromHours(2));
+        var id = await env.Client.CreateCheckinAsync(new Checkin
+        {
+            BusinessId = env.World!.Location("Central").Id,
+            CoworkerId = env.World.Customer(NexudusWorld.Member(1)).Id,
+            FromTime = env.SandboxTime.GetUtcNow(),
+        });
+        env.SandboxTime.Advance(TimeSpan.FromHours(2));
+
+        var listed = await env.Client.ListCheckinsAsync(new CheckinQuery
+        {
+            CreatedOn = NexudusDateRange.Between(NexudusSandboxEnvironment.Start.AddHours(1), NexudusSandboxEnvironment.Start.AddHours(3)),
+        }).ToListAsync();
+
+        Assert.Equal([id], listed.Select(c => c.Id));
+        Assert.Equal(NexudusSandboxEnvironment.Start.AddHours(2), listed[0].CreatedOn);
+    }
+
     [Theory]
     [InlineData(NexudusFilterDateFormat.Minutes)]
     [InlineData(NexudusFilterDateFormat.SecondsUtc)]
