@@ -73,6 +73,10 @@ public class SaltoKsClient : ISaltoKsClient
         GetAsync(SiteRoute(Versions.Site, siteId), SaltoKsJsonContext.Default.Site, cancellationToken);
 
     /// <inheritdoc/>
+    public virtual Task<SiteSubscription> GetSiteSubscriptionAsync(string siteId, CancellationToken cancellationToken = default) =>
+        GetAsync(SiteRoute(Versions.SiteSubscription, siteId).Literal("subscription"), SaltoKsJsonContext.Default.SiteSubscription, cancellationToken);
+
+    /// <inheritdoc/>
     public virtual IAsyncEnumerable<Role> GetRolesAsync(string siteId, CancellationToken cancellationToken = default) =>
         ListAsync(SiteRoute(Versions.Roles, siteId).Literal("roles"), SaltoKsJsonContext.Default.Role, cancellationToken);
 
@@ -433,9 +437,19 @@ public class SaltoKsClient : ISaltoKsClient
             filters.Add(ODataFilter.Before("utc_date_time", upper));
         }
 
-        if (query.LockIds.Count > 0)
+        string[] lockIds = [.. query.LockIds.Distinct(StringComparer.OrdinalIgnoreCase)];
+        if (Array.Exists(lockIds, string.IsNullOrWhiteSpace))
         {
-            filters.Add(ODataFilter.EqualToAny("lock_id", query.LockIds));
+            throw new ArgumentException("The entry query's LockIds may not hold an empty id.", nameof(query));
+        }
+
+        // SALTO KS is not known to accept "or": several locks are filtered here unless the tenant is known to take it.
+        HashSet<string>? keepLocks = lockIds.Length > 1 && _options.EntryLockFilter == SaltoKsEntryLockFilterMode.FilterLocally
+            ? new HashSet<string>(lockIds, StringComparer.OrdinalIgnoreCase)
+            : null;
+        if (lockIds.Length > 0 && keepLocks is null)
+        {
+            filters.Add(ODataFilter.EqualToAny("lock_id", lockIds));
         }
 
         route.Query("$filter", filters.Count == 0 ? null : ODataFilter.And(filters).ToString())
@@ -446,10 +460,11 @@ public class SaltoKsClient : ISaltoKsClient
             HttpMethod.Get, route, content: null, retryable: true, string.IsNullOrEmpty(continuationToken) ? null : continuationToken, cancellationToken)
             .ConfigureAwait(false);
         byte[] body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        SaltoKsContinuationPage<Entry> page;
         try
         {
             // A bare array is read too: a page with no token, the last one.
-            return body.AsSpan().TrimStart(" \t\r\n"u8) is [(byte)'[', ..]
+            page = body.AsSpan().TrimStart(" \t\r\n"u8) is [(byte)'[', ..]
                 ? new SaltoKsContinuationPage<Entry> { Items = JsonSerializer.Deserialize(body, SaltoKsJsonContext.Default.IReadOnlyListEntry) ?? [] }
                 : JsonSerializer.Deserialize(body, SaltoKsJsonContext.Default.SaltoKsContinuationPageEntry) ?? throw new JsonException("The body is null.");
         }
@@ -457,6 +472,10 @@ public class SaltoKsClient : ISaltoKsClient
         {
             throw Unreadable(response, route, body, ex);
         }
+
+        return keepLocks is null
+            ? page
+            : page with { Items = [.. page.Items.Where(e => e.LockId is { } id && keepLocks.Contains(id))] };
     }
 
     private static SaltoKsClientOptions Checked(SaltoKsClientOptions options)
