@@ -80,6 +80,15 @@ public sealed class SaltoKsClientOptionsValidatorTests
     }
 
     [Fact]
+    public void Validate_UnknownScheduleDateMode_NamesTheKey()
+    {
+        SaltoKsClientOptions options = Valid();
+        options.ScheduleDates = (SaltoKsScheduleDateMode)3;
+
+        Assert.Equal(["SaltoKs:ScheduleDates is not a known mode."], Errors(options));
+    }
+
+    [Fact]
     public void Validate_BadSiteSubscriptionVersion_NamesTheKey()
     {
         SaltoKsClientOptions options = Valid();
