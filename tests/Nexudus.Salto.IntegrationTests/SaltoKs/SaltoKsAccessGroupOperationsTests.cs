@@ -262,20 +262,54 @@ public sealed class SaltoKsAccessGroupOperationsTests
         Assert.Equal(seeded, schedule);
     }
 
-    [Fact]
-    public async Task CreateTimeScheduleAsync_BookingWindow_StoresItAndOpensTheDoorOnlyWithinIt()
+    [Theory]
+    [InlineData(false, SaltoKsScheduleDateMode.Utc)]
+    [InlineData(true, SaltoKsScheduleDateMode.SiteLocal)]
+    public async Task CreateTimeScheduleAsync_ClientMatchingTheTenantsDateReading_OpensTheDoorExactlyForTheBooking(bool tenantReadsSiteLocal, SaltoKsScheduleDateMode mode)
     {
-        await using SaltoKsClientOnSandbox run = await StartAsync();
+        await using SaltoKsClientOnSandbox run = await StartAsync(sandbox: o => o.ScheduleDatesAreSiteLocal = tenantReadsSiteLocal, client: o => o.ScheduleDates = mode);
         SeedGroups(run.Sandbox);
         run.Sandbox.Seed(b => b.GroupLock(OfficesGroup, Room101).Member(OfficesGroup, Platform(1)));
         DateTimeOffset from = Start.AddHours(1), to = Start.AddHours(2.5);
 
-        TimeSchedule created = await run.Client.CreateTimeScheduleAsync(SiteId, OfficesGroup, BookingWindow(from, to));
+        await run.Client.CreateTimeScheduleAsync(SiteId, OfficesGroup, BookingWindow(from, to));
 
-        Assert.Equal(created, Assert.Single(run.Sandbox.GetTimeSchedules(SiteId, OfficesGroup)));
         Assert.Equal(
             [false, true, true, false],
             new[] { from.AddMinutes(-1), from, to, to.AddMinutes(1) }.Select(at => run.Sandbox.CanOpen(SiteId, Platform(1), Room101, at)));
+    }
+
+    [Theory]
+    [InlineData(false, SaltoKsScheduleDateMode.Utc)]
+    [InlineData(true, SaltoKsScheduleDateMode.SiteLocal)]
+    public async Task GetTimeSchedulesAsync_ClientMatchingTheTenantsDateReading_GivesBackTheInstantsWritten(bool tenantReadsSiteLocal, SaltoKsScheduleDateMode mode)
+    {
+        await using SaltoKsClientOnSandbox run = await StartAsync(sandbox: o => o.ScheduleDatesAreSiteLocal = tenantReadsSiteLocal, client: o => o.ScheduleDates = mode);
+        SeedGroups(run.Sandbox);
+        DateTimeOffset from = new(2025, 7, 1, 8, 0, 0, TimeSpan.Zero), to = from.AddHours(1.5);
+        TimeSchedule created = await run.Client.CreateTimeScheduleAsync(SiteId, OfficesGroup, BookingWindow(from, to));
+
+        TimeSchedule listed = Assert.Single(await run.Client.GetTimeSchedulesAsync(SiteId, OfficesGroup).ToListAsync());
+
+        Assert.Equal((from, to), (created.StartDate, created.EndDate));
+        Assert.Equal((from, to), (listed.StartDate, listed.EndDate));
+    }
+
+    [Fact]
+    public async Task CreateTimeScheduleAsync_UtcDatesOnATenantThatReadsSiteLocal_ShiftsTheWindowByTheSitesOffset()
+    {
+        // Why the reading is a setting: in Madrid (UTC+1) the door would open an hour before the booking and lock the
+        // booker out for its last hour.
+        await using SaltoKsClientOnSandbox run = await StartAsync(sandbox: o => o.ScheduleDatesAreSiteLocal = true);
+        SeedGroups(run.Sandbox);
+        run.Sandbox.Seed(b => b.GroupLock(OfficesGroup, Room101).Member(OfficesGroup, Platform(1)));
+        DateTimeOffset from = Start.AddHours(1), to = Start.AddHours(2.5);
+
+        await run.Client.CreateTimeScheduleAsync(SiteId, OfficesGroup, BookingWindow(from, to));
+
+        Assert.Equal(
+            [true, false],
+            new[] { from.AddMinutes(-30), to.AddMinutes(-30) }.Select(at => run.Sandbox.CanOpen(SiteId, Platform(1), Room101, at)));
     }
 
     [Fact]
