@@ -67,6 +67,39 @@ public sealed class SaltoKsFaultFlowTests
             run.Logs.GetSnapshot().Where(r => r.Id.Id == 4001).Select(r => r.StructuredState!.Single(p => p.Key == "GrantType").Value));
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Calls_TokensExpireTwice_RenewWithTheLatestRefreshTokenWhetherOrNotItRotates(bool rotate)
+    {
+        await using SaltoKsClientOnSandbox run = await StartAsync(sandbox: o => o.RotateRefreshTokens = rotate);
+        await run.Client.GetSiteAsync(SiteId);
+
+        for (int i = 0; i < 2; i++)
+        {
+            run.Sandbox.ExpireAllTokens();
+            await run.Client.GetSiteAsync(SiteId);
+        }
+
+        Assert.Equal([200, 200, 200], Statuses(run.Served("POST", TokenRoute)));
+        Assert.Equal(
+            ["password", "refresh_token", "refresh_token"],
+            run.Logs.GetSnapshot().Where(r => r.Id.Id == 4001).Select(r => r.StructuredState!.Single(p => p.Key == "GrantType").Value));
+    }
+
+    [Fact]
+    public async Task Call_ShortTokenLifetime_RefreshesBeforeTheTokenDies()
+    {
+        await using SaltoKsClientOnSandbox run = await StartAsync(sandbox: o => o.AccessTokenLifetime = TimeSpan.FromSeconds(90));
+        await run.Client.GetSiteAsync(SiteId);
+        run.Time.Advance(TimeSpan.FromSeconds(60));
+
+        await run.Client.GetSiteAsync(SiteId);
+
+        Assert.Equal([200, 200], Statuses(run.Served("GET", "/v1.2/sites/{site_id}")));
+        Assert.Equal(2, run.Served("POST", TokenRoute).Count);
+    }
+
     [Fact]
     public async Task Call_TokenLifetimePassesOnTheClock_RefreshesAheadOfExpiryWithout401()
     {

@@ -32,6 +32,19 @@ public sealed class SaltoKsSiteUserOperationsTests
     }
 
     [Fact]
+    public async Task GetSiteUsersAsync_V12BareArray_ListsEveryUser()
+    {
+        await using SaltoKsClientOnSandbox run = await StartAsync(
+            sandbox: o => o.BareArrayLists.Add("/v1.2/sites/{site_id}/users"), client: o => o.ApiVersions.ListSiteUsers = "v1.2");
+        SeedAnnAndPat(run.Sandbox);
+
+        List<SiteUser> users = await run.Client.GetSiteUsersAsync(SiteId).ToListAsync();
+
+        Assert.Equal([AnnSite, PatSite], users.Select(u => u.Id));
+        Assert.Single(run.Served("GET", "/v1.2/sites/{site_id}/users"));
+    }
+
+    [Fact]
     public async Task GetSiteUsersAsync_ContainsFilter_ListsOnlyMatchingUsers()
     {
         await using SaltoKsClientOnSandbox run = await StartAsync();
@@ -53,6 +66,42 @@ public sealed class SaltoKsSiteUserOperationsTests
         IReadOnlyList<SiteUser> found = await run.Client.FindSiteUsersByEmailAsync(SiteId, "  Pat.O'Brien@example.com ");
 
         Assert.Equal(PatPlatform, Assert.Single(found).User!.Id);
+    }
+
+    [Fact]
+    public async Task FindSiteUsersByEmailAsync_V12BareArray_FindsTheUser()
+    {
+        await using SaltoKsClientOnSandbox run = await StartAsync(
+            sandbox: o => o.BareArrayLists.Add("/v1.2/sites/{site_id}/users"), client: o => o.ApiVersions.ListSiteUsers = "v1.2");
+        SeedAnnAndPat(run.Sandbox);
+
+        IReadOnlyList<SiteUser> found = await run.Client.FindSiteUsersByEmailAsync(SiteId, "pat.o'brien@example.com");
+
+        Assert.Equal(PatSite, Assert.Single(found).Id);
+    }
+
+    [Fact]
+    public async Task FindSiteUsersByEmailAsync_CaseSensitiveTenantSameCase_FindsTheUser()
+    {
+        await using SaltoKsClientOnSandbox run = await StartAsync(sandbox: o => o.CaseInsensitiveFilters = false);
+        SeedAnnAndPat(run.Sandbox);
+
+        Assert.Equal(PatSite, Assert.Single(await run.Client.FindSiteUsersByEmailAsync(SiteId, " pat.o'brien@example.com")).Id);
+    }
+
+    [Fact]
+    public async Task CreateSiteUserAsync_CaseSensitiveTenantOtherCase_CreatesNoSecondUserAndSurfacesTheRefusal()
+    {
+        // The look-up misses on such a tenant; the create must then fail loudly, never add a second account.
+        await using SaltoKsClientOnSandbox run = await StartAsync(sandbox: o => o.CaseInsensitiveFilters = false);
+        SeedAnnAndPat(run.Sandbox);
+
+        SaltoKsApiException error = await Assert.ThrowsAsync<SaltoKsApiException>(() => run.Client.CreateSiteUserAsync(
+            SiteId, new SiteUserCreateRequest { FirstName = "Ann", LastName = "Lee", Email = "Ann@Example.com" }));
+
+        Assert.Equal((400, "1101"), (error.Status, error.ErrorCode));
+        Assert.Equal(2, run.Sandbox.GetSiteUsers(SiteId).Count);
+        Assert.Empty(run.Sandbox.GetInvitations());
     }
 
     [Fact]
