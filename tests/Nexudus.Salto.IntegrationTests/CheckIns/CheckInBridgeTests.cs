@@ -329,6 +329,20 @@ public sealed class CheckInBridgeTests
     }
 
     [Fact]
+    public async Task RunAsync_NexudusStoresTheCreateButTheAnswerIsLost_RecoversWithoutASecondPost()
+    {
+        await using var world = await CheckInWorld.StartAsync();
+        world.Nexudus.Faults.Add(SandboxFaultRule.On("POST", "/api/spaces/checkins", SandboxFault.DropResponse()).ForNextCalls(1));
+        world.Open(CheckInWorld.Ada, CheckInWorld.FrontDoor);
+
+        var report = await world.Bridge().RunAsync();
+
+        Assert.Equal(CheckInOutcome.Recovered, report.Sites.Single().Entries.Single().Outcome);
+        Assert.Single(world.Checkins);
+        Assert.Equal(1, world.CheckinPosts);
+    }
+
+    [Fact]
     public async Task RunAsync_CreateDroppedBeforeNexudusStoredIt_LooksThenCreatesOnce()
     {
         await using var world = await CheckInWorld.StartAsync();
