@@ -87,7 +87,7 @@ public sealed class NexudusClientFaultTests
     }
 
     [Fact]
-    public async Task CreateCheckinAsync_ConnectionDroppedAfterSending_IsNotRetriedAndFailsClearly()
+    public async Task CreateCheckinAsync_ConnectionDroppedBeforeTheSandboxServedIt_IsStillNotRetried()
     {
         await using var env = await NexudusSandboxEnvironment.StartAsync();
         var before = env.Sandbox.GetAll<Checkin>();
@@ -101,6 +101,24 @@ public sealed class NexudusClientFaultTests
         Assert.Contains("could not be completed", error.Message, StringComparison.Ordinal);
         Assert.Equal(["POST /api/spaces/checkins dropped"], env.RequestsTo("/api/spaces/checkins"));
         Assert.Equal(before, env.Sandbox.GetAll<Checkin>());
+    }
+
+    [Fact]
+    public async Task CreateCheckinAsync_AnswerLostAfterTheSandboxCreatedIt_IsNotRetriedSoExactlyOneCheckinExists()
+    {
+        // The worst case of a dropped connection: the check-in exists, the client cannot know.
+        // Repeating the POST would create a second one; the client fails instead, clearly.
+        await using var env = await NexudusSandboxEnvironment.StartAsync();
+        var before = env.Sandbox.GetAll<Checkin>();
+        env.Sandbox.Faults.Add(SandboxFaultRule.On("POST", "/api/spaces/checkins", SandboxFault.DropResponse()).ForNextCalls(1));
+
+        var error = await Assert.ThrowsAsync<NexudusApiException>(() => env.Client.CreateCheckinAsync(MemberCheckin(env)));
+
+        Assert.Equal(0, error.Status);
+        Assert.Contains("could not be completed", error.Message, StringComparison.Ordinal);
+        Assert.Equal(["POST /api/spaces/checkins dropped"], env.RequestsTo("/api/spaces/checkins"));
+        var created = Assert.Single(env.Sandbox.GetAll<Checkin>().ExceptBy(before.Select(c => c.Id), c => c.Id));
+        Assert.Equal(MemberCheckin(env).FromTime, created.FromTime);
     }
 
     [Fact]
