@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
+using Nexudus.Salto.CheckIns;
 using Nexudus.Salto.Entitlements;
 
 namespace Nexudus.Salto.DependencyInjection;
@@ -70,6 +71,7 @@ internal sealed class SaltoIntegrationOptionsValidator : IValidateOptions<SaltoI
 
         var businesses = new Dictionary<long, int>();
         var sites = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var readers = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         for (int i = 0; i < options.Locations.Count; i++)
         {
             var location = options.Locations[i];
@@ -95,6 +97,13 @@ internal sealed class SaltoIntegrationOptionsValidator : IValidateOptions<SaltoI
             }
 
             CheckLocation(location, path, failures);
+            foreach (var lockId in location.Readers.Keys.Where(k => !string.IsNullOrWhiteSpace(k)).Order(StringComparer.Ordinal))
+            {
+                if (!readers.TryAdd(lockId.Trim(), i))
+                {
+                    failures.Add($"{path}:Readers:{lockId} is already a reader of {section}:Locations:{readers[lockId.Trim()].ToString(CultureInfo.InvariantCulture)}; a lock belongs to one location.");
+                }
+            }
         }
 
         if (options.Safety is null)
@@ -131,9 +140,9 @@ internal sealed class SaltoIntegrationOptionsValidator : IValidateOptions<SaltoI
             {
                 failures.Add($"{path}:Readers has a reader with an empty lock id.");
             }
-            else if (!ReaderRoles.IsKnown(role))
+            else if (role is not (ReaderRole.CheckIn or ReaderRole.CheckOut))
             {
-                failures.Add($"{path}:Readers:{lockId} must be CheckIn or CheckOut (got '{role}').");
+                failures.Add($"{path}:Readers:{lockId} must be CheckIn or CheckOut.");
             }
         }
 

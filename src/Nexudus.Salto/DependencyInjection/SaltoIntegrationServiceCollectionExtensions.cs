@@ -1,9 +1,12 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Nexudus.Salto.CheckIns;
 using Nexudus.Salto.DependencyInjection;
 using Nexudus.Salto.Entitlements;
 using Nexudus.Salto.Nexudus;
+using Nexudus.Salto.Reports;
 using Nexudus.Salto.SaltoKs;
 using Nexudus.Salto.State;
 
@@ -14,7 +17,8 @@ public static class SaltoIntegrationServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the integration from configuration: both clients (sections <c>Nexudus</c> and <c>SaltoKs</c>),
-    /// the entitlement resolver, the state store and the integration settings (section <c>SaltoIntegration</c>).
+    /// the entitlement resolver, the state store, the check-in bridge and the access reports, with the integration
+    /// settings of section <c>SaltoIntegration</c>.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configuration">The configuration root that holds the three sections.</param>
@@ -83,6 +87,20 @@ public static class SaltoIntegrationServiceCollectionExtensions
         {
             Path = sp.GetRequiredService<IOptions<SaltoIntegrationOptions>>().Value.StatePath,
         }));
+
+        services.TryAddSingleton(sp => new CheckInBridge(
+            sp.GetRequiredService<INexudusClient>(),
+            sp.GetRequiredService<ISaltoKsClient>(),
+            sp.GetRequiredService<ISyncStateStore>(),
+            SaltoIntegrationOptionsMapping.ToCheckInBridgeOptions(sp.GetRequiredService<IOptions<SaltoIntegrationOptions>>().Value),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<ILogger<CheckInBridge>>()));
+        services.TryAddSingleton(sp => new AccessReportBuilder(
+            sp.GetRequiredService<INexudusClient>(),
+            sp.GetRequiredService<ISaltoKsClient>(),
+            sp.GetRequiredService<ISyncStateStore>(),
+            SaltoIntegrationOptionsMapping.ToAccessReportOptions(sp.GetRequiredService<IOptions<SaltoIntegrationOptions>>().Value),
+            sp.GetService<ILogger<AccessReportBuilder>>()));
 
         return new SaltoIntegrationBuilder(services, nexudus, saltoKs);
     }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Nexudus.Salto.CheckIns;
 using Nexudus.Salto.Entitlements;
 
 namespace Nexudus.Salto.DependencyInjection;
@@ -39,10 +40,11 @@ public sealed class SaltoLocationOptions
 
     /// <summary>
     /// Gets the locks whose entries the check-in bridge turns into Nexudus check-ins: lock id →
-    /// <c>CheckIn</c> (a successful entry opens a check-in) or <c>CheckOut</c> (it closes the open one).
+    /// <see cref="ReaderRole.CheckIn"/> (a successful entry opens a check-in) or <see cref="ReaderRole.CheckOut"/>
+    /// (it closes the customer's open one).
     /// </summary>
-    /// <value>Empty by default: no check-ins are bridged for the location. Values are matched ignoring case.</value>
-    public IDictionary<string, string> Readers { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+    /// <value>Empty by default: no check-ins are bridged for the location. Lock ids compare ignoring case; a lock may be a reader of one location only.</value>
+    public IDictionary<string, ReaderRole> Readers { get; } = new Dictionary<string, ReaderRole>(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
     /// Gets the ownership of groups that are not <see cref="Entitlements.GroupOwnership.Shared"/>. In a
@@ -88,6 +90,15 @@ public sealed class SaltoLocationOptions
     /// </summary>
     /// <value><see langword="false"/>: schedules are opt-in per location.</value>
     public bool WritePassSchedules { get; set; }
+
+    /// <summary>Makes the check-in bridge's view of this location: its site and readers.</summary>
+    /// <returns>The location as <see cref="CheckInBridge"/> and the access reports take it.</returns>
+    internal CheckInLocation ToCheckInLocation() => new()
+    {
+        NexudusBusinessId = NexudusBusinessId,
+        SaltoSiteId = SaltoSiteId?.Trim() ?? string.Empty,
+        Readers = new Dictionary<string, ReaderRole>(Readers, StringComparer.OrdinalIgnoreCase).AsReadOnly(),
+    };
 
     /// <summary>Makes the resolver's view of this location: the single mapping from configuration to <see cref="LocationLinks"/>.</summary>
     /// <returns>The location's links and policy, as <see cref="LinkMapBuilder.Build"/> takes them.</returns>

@@ -1,3 +1,4 @@
+using Nexudus.Salto.CheckIns;
 using Nexudus.Salto.DependencyInjection;
 using Nexudus.Salto.Entitlements;
 
@@ -159,13 +160,26 @@ public sealed class SaltoIntegrationOptionsValidatorTests
     }
 
     [Fact]
-    public void Validate_UnknownReaderRole_NamesTheLock()
+    public void Validate_ReaderWithoutARole_NamesTheLock()
     {
         var options = Valid();
-        options.Locations[0].Readers["lock-front"] = "checkin";
-        options.Locations[0].Readers["lock-side"] = "Enter";
+        options.Locations[0].Readers["lock-front"] = ReaderRole.CheckIn;
+        options.Locations[0].Readers["lock-side"] = ReaderRole.None;
 
-        Assert.Equal(["SaltoIntegration:Locations:0:Readers:lock-side must be CheckIn or CheckOut (got 'Enter')."], Failures(options));
+        Assert.Equal(["SaltoIntegration:Locations:0:Readers:lock-side must be CheckIn or CheckOut."], Failures(options));
+    }
+
+    [Fact]
+    public void Validate_LockReaderOfTwoLocations_NamesTheSecond()
+    {
+        var options = Valid();
+        options.Locations.Add(Location(1414000002, "site-b"));
+        options.Locations[0].Readers["lock-front"] = ReaderRole.CheckIn;
+        options.Locations[1].Readers["LOCK-FRONT"] = ReaderRole.CheckOut;
+
+        Assert.Equal(
+            ["SaltoIntegration:Locations:1:Readers:LOCK-FRONT is already a reader of SaltoIntegration:Locations:0; a lock belongs to one location."],
+            Failures(options));
     }
 
     [Fact]

@@ -3,9 +3,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Options;
+using Nexudus.Salto.CheckIns;
 using Nexudus.Salto.DependencyInjection;
 using Nexudus.Salto.Entitlements;
 using Nexudus.Salto.Nexudus;
+using Nexudus.Salto.Reports;
 using Nexudus.Salto.SaltoKs;
 using Nexudus.Salto.State;
 
@@ -33,6 +35,8 @@ public sealed class SaltoIntegrationRegistrationTests
         Assert.IsType<NexudusClient>(services.GetRequiredService<INexudusClient>());
         Assert.IsType<SaltoKsClient>(services.GetRequiredService<ISaltoKsClient>());
         Assert.NotNull(services.GetRequiredService<EntitlementResolver>());
+        Assert.NotNull(services.GetRequiredService<CheckInBridge>());
+        Assert.NotNull(services.GetRequiredService<AccessReportBuilder>());
         var store = Assert.IsType<SqliteSyncStateStore>(services.GetRequiredService<ISyncStateStore>());
         Assert.Equal(Path.GetFullPath("state/nexudus-salto.db"), store.FullPath);
         await host.StopAsync();
@@ -52,8 +56,8 @@ public sealed class SaltoIntegrationRegistrationTests
         Assert.Equal(["group-day"], location.TimePassGroups[1414999001]);
         Assert.Equal(["group-office", "group-lobby"], location.FloorPlanDeskGroups[1414888001]);
         Assert.Equal(["group-room"], location.ResourceGroups[1414777001]);
-        Assert.Equal("CheckIn", location.Readers["lock-front"]);
-        Assert.Equal("CheckOut", location.Readers["lock-exit"]);
+        Assert.Equal(ReaderRole.CheckIn, location.Readers["lock-front"]);
+        Assert.Equal(ReaderRole.CheckOut, location.Readers["lock-exit"]);
         Assert.Equal(GroupOwnership.Exclusive, location.GroupOwnership["group-office"]);
         Assert.Equal(TimeSpan.FromMinutes(10), location.BookingAccessBefore);
         Assert.Equal(TimeSpan.FromMinutes(5), location.BookingAccessAfter);
@@ -136,6 +140,18 @@ public sealed class SaltoIntegrationRegistrationTests
 
         await host.StartAsync();
         await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task AddSaltoIntegration_ReaderRoleThatIsNotOne_FailsStartNamingTheKey()
+    {
+        var values = IntegrationConfiguration.Valid();
+        values["SaltoIntegration:Locations:0:Readers:lock-side"] = "Enter";
+        using var host = BuildHost(values);
+
+        var error = await Assert.ThrowsAnyAsync<InvalidOperationException>(() => host.StartAsync());
+
+        Assert.Contains("SaltoIntegration:Locations:0:Readers:lock-side", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Nexudus.Salto.CheckIns;
 using Nexudus.Salto.DependencyInjection;
 using Nexudus.Salto.Entitlements;
 
@@ -38,6 +39,24 @@ public sealed class SaltoLocationOptionsTests
         Assert.Equal(TimeSpan.FromHours(4), links.PassDayCutoff);
         Assert.True(links.PassExpireDateIsLocal);
         Assert.False(links.UseNexudusLinkFields);
+    }
+
+    [Fact]
+    public void ToCheckInBridgeOptions_Locations_CarryTheirReadersAndTheLookBack()
+    {
+        var options = new SaltoIntegrationOptions { CheckInLookBack = TimeSpan.FromMinutes(30) };
+        var location = new SaltoLocationOptions { NexudusBusinessId = 7, SaltoSiteId = " site-a " };
+        location.Readers["lock-front"] = ReaderRole.CheckIn;
+        options.Locations.Add(location);
+
+        var bridge = SaltoIntegrationOptionsMapping.ToCheckInBridgeOptions(options);
+
+        var checkIn = Assert.Single(bridge.Locations);
+        Assert.Equal(7, checkIn.NexudusBusinessId);
+        Assert.Equal("site-a", checkIn.SaltoSiteId);
+        Assert.Equal(ReaderRole.CheckIn, checkIn.Readers["LOCK-FRONT"]);
+        Assert.Equal(TimeSpan.FromMinutes(30), bridge.CheckInLookBack);
+        Assert.Empty(bridge.Validate());
     }
 
     [Fact]

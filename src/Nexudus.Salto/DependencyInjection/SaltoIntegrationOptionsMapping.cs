@@ -1,0 +1,27 @@
+using Nexudus.Salto.CheckIns;
+using Nexudus.Salto.Reports;
+
+namespace Nexudus.Salto.DependencyInjection;
+
+/// <summary>
+/// The one mapping from the <c>SaltoIntegration</c> section to the options each part takes, so the parts read the
+/// configuration the same way and none keeps a copy of its rules.
+/// </summary>
+internal static class SaltoIntegrationOptionsMapping
+{
+    /// <summary>The check-in bridge's settings: every location with its readers, and the first run's look-back.</summary>
+    public static CheckInBridgeOptions ToCheckInBridgeOptions(SaltoIntegrationOptions options) => new()
+    {
+        Locations = [.. options.Locations.Select(l => l.ToCheckInLocation())],
+        CheckInLookBack = options.CheckInLookBack,
+    };
+
+    /// <summary>The access reports' settings: every location and its readers.</summary>
+    public static AccessReportOptions ToAccessReportOptions(SaltoIntegrationOptions options) => new()
+    {
+        Locations = [.. options.Locations.Select(l => l.ToCheckInLocation())],
+    };
+
+    /// <summary>Tells whether any location has a reader, so that the check-in bridge has work to do.</summary>
+    public static bool HasReaders(SaltoIntegrationOptions options) => options.Locations.Any(l => l.Readers.Count > 0);
+}
