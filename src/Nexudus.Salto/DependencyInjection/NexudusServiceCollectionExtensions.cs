@@ -72,7 +72,8 @@ public static class NexudusServiceCollectionExtensions
 
         // Token requests: rate-limited and retried, but never through the authentication handler.
         var tokenClient = services.AddHttpClient(NexudusTokenSource.HttpClientName)
-            .ConfigureHttpClient(ConfigureHttpClient);
+            .ConfigureHttpClient(ConfigureHttpClient)
+            .RemoveAllLoggers();
         tokenClient.AddResilienceHandler(NexudusResilience.TokenPipelineName, (pipeline, context) =>
                 NexudusResilience.ConfigureTokenCalls(
                     pipeline,
@@ -91,7 +92,11 @@ public static class NexudusServiceCollectionExtensions
                     sp.GetRequiredService<NexudusSecretRedactor>(),
                     sp.GetRequiredService<TimeProvider>(),
                     Logger<NexudusClient>(sp)))
-            .ConfigureHttpClient(ConfigureHttpClient);
+            .ConfigureHttpClient(ConfigureHttpClient)
+
+            // The factory's request logging puts raw header values (the bearer token) in its structured
+            // state at Trace level, whatever the redaction settings; the client logs its calls itself.
+            .RemoveAllLoggers();
 
         // Outermost first: resilience (each retry re-runs what follows), authentication, rate limit.
         builder.AddResilienceHandler(NexudusResilience.PipelineName, (pipeline, context) =>

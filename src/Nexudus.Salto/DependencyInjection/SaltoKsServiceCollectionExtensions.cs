@@ -71,7 +71,8 @@ public static class SaltoKsServiceCollectionExtensions
 
         // The token endpoint is another host and must not pass through the API's bearer-token handler.
         var identity = services.AddHttpClient(SaltoKsHttpClientNames.Identity)
-            .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan);
+            .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .RemoveAllLoggers();
         identity.AddResilienceHandler("saltoks-identity", (pipeline, context) => SaltoKsResilience.ConfigureIdentity(
                 pipeline,
                 context.ServiceProvider.GetRequiredService<IOptions<SaltoKsClientOptions>>().Value,
@@ -88,7 +89,11 @@ public static class SaltoKsServiceCollectionExtensions
                 sp.GetRequiredService<SaltoKsUserCreationLog>()))
 
             // The pipeline's own timeouts govern; HttpClient's 100 s default would cut retries short.
-            .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan);
+            .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
+
+            // The factory's request logging puts raw header values (the bearer token) in its structured
+            // state at Trace level, whatever the redaction settings; the client logs its calls itself.
+            .RemoveAllLoggers();
 
         // Resilience outside, bearer token inside: every retry attempt carries a current token.
         builder.AddResilienceHandler("saltoks", (pipeline, context) => SaltoKsResilience.ConfigureApi(
