@@ -28,7 +28,16 @@ internal interface IIntegrationRuns
 internal readonly record struct JobRunOutcome(bool Succeeded, string? Failure = null);
 
 /// <summary>How one full sync ended.</summary>
-/// <param name="Succeeded">Whether it did everything it set out to do (held removals count as done: the guard worked).</param>
+/// <param name="Succeeded">
+/// Whether the run worked as a whole: it read both services and applied what it could (held removals count as
+/// done: the guard worked). A run that could not read fails, and the worker backs off.
+/// </param>
 /// <param name="NextEdge">The next instant at which entitlements change by themselves, if any.</param>
 /// <param name="Failure">A short description of what failed (no secrets), when it did not succeed.</param>
-internal readonly record struct SyncRunOutcome(bool Succeeded, DateTimeOffset? NextEdge, string? Failure = null);
+/// <param name="Locked">Whether the run did nothing because another run holds the sync state.</param>
+/// <param name="Warning">
+/// What went wrong in a run that otherwise worked (a group, a user creation, a tag), which the sync engine retries
+/// with its own per-group back-off: it must not slow the worker down, or one failing group would delay every
+/// booking edge.
+/// </param>
+internal readonly record struct SyncRunOutcome(bool Succeeded, DateTimeOffset? NextEdge, string? Failure = null, bool Locked = false, string? Warning = null);

@@ -109,12 +109,17 @@ internal sealed class SaltoIntegrationWorker : BackgroundService
         }
         catch (SyncStateLockedException locked)
         {
-            return Locked(WorkerJob.Sync, locked);
+            return Locked(WorkerJob.Sync, locked.Location);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             _metrics.SyncDuration.Record((_time.GetUtcNow() - startedAt).TotalSeconds, new KeyValuePair<string, object?>("outcome", "failed"));
             return Failed(WorkerJob.Sync, ex, Describe(ex), edge: null);
+        }
+
+        if (outcome.Locked)
+        {
+            return Locked(WorkerJob.Sync, location: null);
         }
 
         var finishedAt = _time.GetUtcNow();
@@ -140,7 +145,12 @@ internal sealed class SaltoIntegrationWorker : BackgroundService
         }
 
         _pendingEdge = outcome.NextEdge;
-        Succeeded(WorkerJob.Sync, finishedAt);
+        Succeeded(WorkerJob.Sync, finishedAt, outcome.Warning);
+        if (outcome.Warning is { } warning)
+        {
+            WorkerLog.FinishedWithErrors(_logger, WorkerJob.Sync, warning);
+        }
+
         WorkerLog.Finished(_logger, WorkerJob.Sync, finishedAt - startedAt, outcome.NextEdge);
         // The engine reports edges after the instant it resolved for; an older one would only spin the loop.
         return WorkerSchedule.AfterSyncSuccess(_options, finishedAt, outcome.NextEdge > startedAt ? outcome.NextEdge : null);
@@ -156,7 +166,7 @@ internal sealed class SaltoIntegrationWorker : BackgroundService
         }
         catch (SyncStateLockedException locked)
         {
-            return Locked(WorkerJob.CheckIns, locked);
+            return Locked(WorkerJob.CheckIns, locked.Location);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -174,7 +184,7 @@ internal sealed class SaltoIntegrationWorker : BackgroundService
         return finishedAt + _options.CheckInInterval;
     }
 
-    private void Succeeded(WorkerJob job, DateTimeOffset at)
+    private void Succeeded(WorkerJob job, DateTimeOffset at, string? warning = null)
     {
         var previous = _status[job];
         if (previous.ConsecutiveFailures > 0)
@@ -183,7 +193,7 @@ internal sealed class SaltoIntegrationWorker : BackgroundService
         }
 
         _lockLogged[(int)job] = false;
-        _status.Set(job, previous with { LastSuccessAt = at, ConsecutiveFailures = 0, Quarantined = false });
+        _status.Set(job, previous with { LastSuccessAt = at, LastWarning = warning, ConsecutiveFailures = 0, Quarantined = false });
     }
 
     private DateTimeOffset Failed(WorkerJob job, Exception? exception, string failure, DateTimeOffset? edge)
@@ -214,13 +224,13 @@ internal sealed class SaltoIntegrationWorker : BackgroundService
         return next;
     }
 
-    private DateTimeOffset Locked(WorkerJob job, SyncStateLockedException locked)
+    private DateTimeOffset Locked(WorkerJob job, string? location)
     {
         var next = _time.GetUtcNow() + _options.RetryDelay;
         if (!_lockLogged[(int)job])
         {
             _lockLogged[(int)job] = true;
-            WorkerLog.Locked(_logger, job, locked.Location, next);
+            WorkerLog.Locked(_logger, job, location ?? "the state store", next);
         }
 
         return next;

@@ -12,6 +12,9 @@ internal sealed record WorkerJobStatus
     /// <summary>Gets a short description of the last failure (an exception type or a summary; never a secret).</summary>
     public string? LastFailure { get; init; }
 
+    /// <summary>Gets what went wrong in the last run that otherwise succeeded (parts the engine retries itself), if anything.</summary>
+    public string? LastWarning { get; init; }
+
     /// <summary>Gets how many runs in a row failed; zero after a success.</summary>
     public int ConsecutiveFailures { get; init; }
 

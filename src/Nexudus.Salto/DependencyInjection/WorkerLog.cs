@@ -29,6 +29,9 @@ internal static partial class WorkerLog
     [LoggerMessage(9007, LogLevel.Warning, "{Job} run skipped: another run holds the sync state ({Location}). Retrying at {NextAttempt:o}; this is logged once until a run gets through.")]
     public static partial void Locked(ILogger logger, WorkerJob job, string? location, DateTimeOffset nextAttempt);
 
+    [LoggerMessage(9009, LogLevel.Warning, "{Job} run finished, but parts of it failed and are retried by later runs ({Warning}); the worker keeps its schedule.")]
+    public static partial void FinishedWithErrors(ILogger logger, WorkerJob job, string warning);
+
     [LoggerMessage(9008, LogLevel.Information, "Nexudus–SALTO worker stopped.")]
     public static partial void Stopped(ILogger logger);
 }

@@ -8,8 +8,8 @@ namespace Nexudus.Salto.Diagnostics;
 /// <summary>
 /// Reports the background worker's health: Unhealthy while a job is quarantined or the last successful
 /// sync is older than twice <see cref="SaltoWorkerOptions.HealthySyncAge"/>; Degraded while runs fail (and
-/// are being retried) or the last successful sync is older than <see cref="SaltoWorkerOptions.HealthySyncAge"/>;
-/// Healthy otherwise.
+/// are being retried), the last successful sync is older than <see cref="SaltoWorkerOptions.HealthySyncAge"/>,
+/// or the last sync left parts (a group, a user, a tag) to be retried; Healthy otherwise.
 /// </summary>
 /// <remarks>
 /// Until the first sync succeeds, the age counts from the worker's start, so a fresh host is not reported
@@ -62,6 +62,10 @@ internal sealed class SaltoIntegrationHealthCheck : IHealthCheck
             var job = sync.ConsecutiveFailures > 0 ? WorkerJob.Sync : WorkerJob.CheckIns;
             result = HealthCheckResult.Degraded(
                 $"{job} failed {_status[job].ConsecutiveFailures} time(s) in a row and is being retried; last failure: {_status[job].LastFailure}", data: data);
+        }
+        else if (sync.LastWarning is { } warning)
+        {
+            result = HealthCheckResult.Degraded($"The last sync worked but parts of it failed and are being retried: {warning}", data: data);
         }
         else
         {

@@ -87,6 +87,18 @@ public sealed class SaltoIntegrationHealthCheckTests
     }
 
     [Fact]
+    public async Task Check_LastSyncLeftGroupsToRetry_IsDegraded()
+    {
+        _status.Started(Start);
+        _status.Set(WorkerJob.Sync, new WorkerJobStatus { LastSuccessAt = Start, LastWarning = "1 error(s); first: GroupChange: 500" });
+
+        var result = await CheckAsync();
+
+        Assert.Equal(HealthStatus.Degraded, result.Status);
+        Assert.Contains("GroupChange", result.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Check_Quarantined_IsUnhealthyAndNamesTheJob()
     {
         _status.Started(Start);

@@ -228,6 +228,37 @@ public sealed class SaltoIntegrationWorkerTests
     }
 
     [Fact]
+    public async Task StateLocked_ReportedByTheSyncOutcome_IsSkippedLikeTheException()
+    {
+        await using var harness = new WorkerHarness(o => o.RetryDelay = TimeSpan.FromSeconds(30));
+        harness.Runs.Sync = _ => Task.FromResult(new SyncRunOutcome(false, null, "locked", Locked: true));
+        await harness.StartAsync();
+
+        Assert.Equal(Start + TimeSpan.FromSeconds(30), await harness.NextWaitAsync());
+        Assert.Equal(0, harness.Status[WorkerJob.Sync].ConsecutiveFailures);
+        Assert.Single(harness.Logger.Collector.GetSnapshot(), r => r.Id.Id == 9007);
+    }
+
+    [Fact]
+    public async Task PartialFailure_GroupsTheEngineRetries_KeepsTheScheduleAndTheEdges()
+    {
+        await using var harness = new WorkerHarness(o =>
+        {
+            o.QuarantineAfterFailures = 1;
+            o.SyncInterval = TimeSpan.FromMinutes(15);
+        });
+        harness.Runs.Sync = _ => Task.FromResult(new SyncRunOutcome(true, Start + TimeSpan.FromMinutes(2), Warning: "1 error(s); first: GroupChange: 500"));
+        await harness.StartAsync();
+
+        Assert.Equal(Start + TimeSpan.FromMinutes(2) + TimeSpan.FromSeconds(1), await harness.NextWaitAsync());
+        var status = harness.Status[WorkerJob.Sync];
+        Assert.False(status.Quarantined);
+        Assert.Equal(0, status.ConsecutiveFailures);
+        Assert.Equal("1 error(s); first: GroupChange: 500", status.LastWarning);
+        Assert.Single(harness.Logger.Collector.GetSnapshot(), r => r.Id.Id == 9009);
+    }
+
+    [Fact]
     public async Task CheckIns_OnTheirOwnInterval_RunWithoutASync()
     {
         await using var harness = new WorkerHarness(
