@@ -15,7 +15,7 @@ public sealed record ScheduleChange
     /// <value>The kind of change.</value>
     public required ScheduleChangeKind Kind { get; init; }
 
-    /// <summary>Gets the schedule, e.g. <c>Mon,Tue 10:00:00-14:00:00</c>.</summary>
+    /// <summary>Gets the schedule, e.g. <c>Mon,Tue 10:00-14:00</c>.</summary>
     /// <value>The weekdays and the daily window.</value>
     public required string Schedule { get; init; }
 

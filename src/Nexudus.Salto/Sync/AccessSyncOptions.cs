@@ -1,7 +1,7 @@
 namespace Nexudus.Salto.Sync;
 
 /// <summary>
-/// The settings of <c>AccessSynchronizer</c>: which locations to keep in step, the revocation guard's
+/// The settings of <see cref="AccessSynchronizer"/>: which locations to keep in step, the revocation guard's
 /// limits, and how a run reads and writes. Property names follow SPEC §2 (<c>SaltoIntegration</c>) where it
 /// names them.
 /// </summary>
@@ -56,7 +56,7 @@ public sealed record AccessSyncOptions
     /// </summary>
     /// <value>
     /// <see cref="TimeSpan.Zero"/> by default: every run reads in full. Incremental reads need the same
-    /// <c>AccessSynchronizer</c> instance across runs (as a worker keeps it).
+    /// <see cref="AccessSynchronizer"/> instance across runs (as a worker keeps it).
     /// </value>
     public TimeSpan FullReadInterval { get; init; }
 
