@@ -3,11 +3,11 @@ namespace Nexudus.Salto.Sync;
 /// <summary>How many HTTP calls a sync run made to one service, retries included.</summary>
 public sealed record ServiceCallCount
 {
-    /// <summary>Gets the reads (GET).</summary>
+    /// <summary>Gets the calls that change nothing: reads (GET) and token requests.</summary>
     /// <value>Zero or more.</value>
     public int Reads { get; init; }
 
-    /// <summary>Gets the writes (POST, PUT, PATCH, DELETE), token requests included.</summary>
+    /// <summary>Gets the calls that change data (POST, PUT, PATCH, DELETE other than token requests).</summary>
     /// <value>Zero or more.</value>
     public int Writes { get; init; }
 

@@ -69,7 +69,7 @@ public static class NexudusServiceCollectionExtensions
                     context.ServiceProvider.GetRequiredService<TimeProvider>(),
                     Logger<NexudusTokenSource>(context.ServiceProvider)));
         tokenClient.AddHttpMessageHandler(sp => new NexudusRateLimitHandler(sp.GetRequiredService<NexudusRateLimiter>()))
-            .AddHttpMessageHandler(() => new ServiceCallCountingHandler(CountedService.Nexudus));
+            .AddHttpMessageHandler(() => new ServiceCallCountingHandler(CountedService.Nexudus, tokenClient: true));
 
         var builder = services.AddHttpClient<INexudusClient, NexudusClient>(
                 NexudusClient.HttpClientName,

@@ -65,7 +65,7 @@ public static class SaltoKsServiceCollectionExtensions
                 context.ServiceProvider.GetRequiredService<IOptions<SaltoKsClientOptions>>().Value,
                 context.ServiceProvider.GetRequiredService<TimeProvider>(),
                 context.ServiceProvider.GetRequiredService<ILogger<SaltoKsIdentityTokenProvider>>()));
-        identity.AddHttpMessageHandler(() => new ServiceCallCountingHandler(CountedService.SaltoKs));
+        identity.AddHttpMessageHandler(() => new ServiceCallCountingHandler(CountedService.SaltoKs, tokenClient: true));
 
         IHttpClientBuilder builder = services
             .AddHttpClient<ISaltoKsClient, SaltoKsClient>(SaltoKsHttpClientNames.Api, (httpClient, sp) => new SaltoKsClient(

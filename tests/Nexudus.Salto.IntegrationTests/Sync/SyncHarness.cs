@@ -152,9 +152,16 @@ internal sealed class SyncHarness : IAsyncDisposable
         return seed;
     }
 
-    public static AccessSyncOptions Options(NexudusSeed seed, Func<AccessSyncOptions, AccessSyncOptions>? change = null)
+    /// <summary>
+    /// Options for the standard location. The guard's percentage is lifted (a tiny site trips 20 % with one removal);
+    /// the guard's own tests set it back.
+    /// </summary>
+    public static AccessSyncOptions Options(NexudusSeed seed, Func<AccessSyncOptions, AccessSyncOptions>? change = null) =>
+        Options([Location(seed)], change);
+
+    public static AccessSyncOptions Options(IReadOnlyList<SyncLocation> locations, Func<AccessSyncOptions, AccessSyncOptions>? change = null)
     {
-        var options = new AccessSyncOptions { Locations = [Location(seed)] };
+        var options = new AccessSyncOptions { Locations = locations, Safety = new RevocationSafety { MaxRevocationPercent = 100 } };
         return change is null ? options : change(options);
     }
 }
