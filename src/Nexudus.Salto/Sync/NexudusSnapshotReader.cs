@@ -36,6 +36,7 @@ internal sealed class NexudusSnapshotReader(INexudusClient client, ILogger logge
     private static readonly TimeSpan WatermarkOverlap = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan BookingFilterMargin = TimeSpan.FromDays(1);
     private static readonly TimeSpan UsedPassHorizon = TimeSpan.FromDays(2);
+    private static readonly TimeSpan EmptyListMargin = TimeSpan.FromHours(1);
 
     private Cache? _cache;
 
@@ -232,7 +233,9 @@ internal sealed class NexudusSnapshotReader(INexudusClient client, ILogger logge
             }
         }
 
-        cache.Watermarks[entity] = newest;
+        // A list with no records yet is read from well before this read from now on: the margin covers a server
+        // clock that runs behind ours.
+        cache.Watermarks[entity] = newest ?? cache.FullReadAt - EmptyListMargin;
         return seen;
     }
 
@@ -272,7 +275,7 @@ internal sealed class NexudusSnapshotReader(INexudusClient client, ILogger logge
         public bool IsEligible(long customerId) =>
             Customers.TryGetValue(customerId, out var customer) && customer.Active == true && customer.Archived == false;
 
-        // No watermark (records without UpdatedOn): read the whole list again rather than miss a change.
+        // No watermark: read the whole list again rather than miss a change.
         public NexudusDateRange? Since(string entity) =>
             Watermarks.GetValueOrDefault(entity) is { } mark ? NexudusDateRange.Since(mark - WatermarkOverlap) : null;
     }
