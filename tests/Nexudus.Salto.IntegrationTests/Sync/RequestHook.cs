@@ -15,6 +15,9 @@ internal sealed class RequestHook
     /// <summary>Gets or sets what to do with the Nth request (1-based), if anything.</summary>
     public Func<int, HttpRequestMessage, HookAction>? OnRequest { get; set; }
 
+    /// <summary>Gets or sets what to do at the moment a request is stopped (cancel the run, typically).</summary>
+    public Action? OnStop { get; set; }
+
     public DelegatingHandler CreateHandler() => new Handler(this);
 
     private sealed class Handler(RequestHook hook) : DelegatingHandler
@@ -25,6 +28,7 @@ internal sealed class RequestHook
             var action = hook.OnRequest?.Invoke(n, request) ?? HookAction.None;
             if (action == HookAction.StopBefore)
             {
+                hook.OnStop?.Invoke();
                 throw new OperationCanceledException("The run was stopped before this request.");
             }
 
@@ -32,6 +36,7 @@ internal sealed class RequestHook
             if (action == HookAction.StopAfter)
             {
                 response.Dispose();
+                hook.OnStop?.Invoke();
                 throw new OperationCanceledException("The run was stopped after the service answered this request.");
             }
 
@@ -40,7 +45,7 @@ internal sealed class RequestHook
     }
 }
 
-internal enum HookAction
+public enum HookAction
 {
     None,
     StopBefore,
