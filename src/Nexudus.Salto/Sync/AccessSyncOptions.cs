@@ -60,6 +60,13 @@ public sealed record AccessSyncOptions
     /// </value>
     public TimeSpan FullReadInterval { get; init; }
 
+    /// <summary>
+    /// Gets how many Nexudus read calls may be in flight at once. The client's rate limiter still paces when each
+    /// starts; overlapping them keeps a read close to the time the rate limits allow.
+    /// </summary>
+    /// <value>6 by default; 1 reads one call after another.</value>
+    public int NexudusReadConcurrency { get; init; } = 6;
+
     /// <summary>Gets how Nexudus numbers the weekdays of pass time slots (unconfirmed), for written schedules.</summary>
     /// <value><see cref="TimeSlotDayNumbering.SundayZero"/> by default.</value>
     public TimeSlotDayNumbering TimeSlotDayNumbering { get; init; }

@@ -87,7 +87,7 @@ public class AccessSynchronizer
         _time = timeProvider ?? TimeProvider.System;
         _logger = logger ?? (ILogger)NullLogger.Instance;
         _resolver = resolver ?? new EntitlementResolver();
-        _reader = new NexudusSnapshotReader(nexudus, _logger);
+        _reader = new NexudusSnapshotReader(nexudus, _logger, options.NexudusReadConcurrency);
         _executor = new PlanExecutor(saltoKs, stateStore, options, _time, _logger);
         _tags = new TagAssigner(saltoKs, stateStore, tagResolver ?? new SaltoTagResolver(saltoKs), _time, _logger);
         _schedules = new PassScheduleWriter(saltoKs, stateStore, options, _logger);
