@@ -82,7 +82,8 @@ public static class NexudusServiceCollectionExtensions
                     Logger<NexudusTokenSource>(context.ServiceProvider)));
         tokenClient
             .AddHttpMessageHandler(sp => new NexudusRateLimitHandler(sp.GetRequiredService<NexudusRateLimiter>()))
-            .AddHttpMessageHandler(sp => new SaltoHttpTelemetryHandler(sp.GetRequiredService<SaltoMetrics>(), SaltoHttpTelemetryHandler.Nexudus));
+            .AddHttpMessageHandler(sp => new SaltoHttpTelemetryHandler(sp.GetRequiredService<SaltoMetrics>(), SaltoHttpTelemetryHandler.Nexudus))
+            .AddHttpMessageHandler(() => new ServiceCallCountingHandler(CountedService.Nexudus, tokenClient: true));
 
         var builder = services.AddHttpClient<INexudusClient, NexudusClient>(
                 NexudusClient.HttpClientName,
@@ -111,7 +112,10 @@ public static class NexudusServiceCollectionExtensions
                 sp.GetRequiredService<IOptions<NexudusClientOptions>>(),
                 Logger<NexudusAuthenticationHandler>(sp)))
             .AddHttpMessageHandler(sp => new NexudusRateLimitHandler(sp.GetRequiredService<NexudusRateLimiter>()))
-            .AddHttpMessageHandler(sp => new SaltoHttpTelemetryHandler(sp.GetRequiredService<SaltoMetrics>(), SaltoHttpTelemetryHandler.Nexudus));
+            .AddHttpMessageHandler(sp => new SaltoHttpTelemetryHandler(sp.GetRequiredService<SaltoMetrics>(), SaltoHttpTelemetryHandler.Nexudus))
+
+            // Innermost, so every attempt that goes on the wire is counted (a sync report's calls per service).
+            .AddHttpMessageHandler(() => new ServiceCallCountingHandler(CountedService.Nexudus));
 
         services.TryAddTransient(sp => (NexudusClient)sp.GetRequiredService<INexudusClient>());
         return builder;

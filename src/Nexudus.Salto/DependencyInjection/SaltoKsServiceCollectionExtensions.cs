@@ -79,6 +79,7 @@ public static class SaltoKsServiceCollectionExtensions
                 context.ServiceProvider.GetRequiredService<TimeProvider>(),
                 context.ServiceProvider.GetRequiredService<ILogger<SaltoKsIdentityTokenProvider>>()));
         identity.AddHttpMessageHandler(sp => new SaltoHttpTelemetryHandler(sp.GetRequiredService<SaltoMetrics>(), SaltoHttpTelemetryHandler.SaltoKs));
+        identity.AddHttpMessageHandler(() => new ServiceCallCountingHandler(CountedService.SaltoKs, tokenClient: true));
 
         IHttpClientBuilder builder = services
             .AddHttpClient<ISaltoKsClient, SaltoKsClient>(SaltoKsHttpClientNames.Api, (httpClient, sp) => new SaltoKsClient(
@@ -103,6 +104,9 @@ public static class SaltoKsServiceCollectionExtensions
             context.ServiceProvider.GetRequiredService<ILogger<SaltoKsClient>>()));
         builder.AddHttpMessageHandler(sp => sp.GetRequiredService<SaltoKsBearerTokenHandler>());
         builder.AddHttpMessageHandler(sp => new SaltoHttpTelemetryHandler(sp.GetRequiredService<SaltoMetrics>(), SaltoHttpTelemetryHandler.SaltoKs));
+
+        // Innermost, so every attempt that goes on the wire is counted (a sync report's calls per service).
+        builder.AddHttpMessageHandler(() => new ServiceCallCountingHandler(CountedService.SaltoKs));
         return builder;
     }
 
