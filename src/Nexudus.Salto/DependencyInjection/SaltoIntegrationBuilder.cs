@@ -1,9 +1,14 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Nexudus.Salto.CheckIns;
 using Nexudus.Salto.Diagnostics;
 using Nexudus.Salto.Nexudus;
 using Nexudus.Salto.SaltoKs;
+using Nexudus.Salto.Sync;
 
 namespace Nexudus.Salto.DependencyInjection;
 
@@ -51,6 +56,40 @@ public sealed class SaltoIntegrationBuilder
     {
         ArgumentNullException.ThrowIfNull(configure);
         Services.Configure(configure);
+        return this;
+    }
+
+    /// <summary>
+    /// Adds the background worker (a hosted <c>BackgroundService</c>): a full sync at start-up, every
+    /// <see cref="SaltoWorkerOptions.SyncInterval"/> and at each window edge the last sync reported (so a booking's
+    /// access opens and closes within seconds of its window), and the check-in bridge every
+    /// <see cref="SaltoWorkerOptions.CheckInInterval"/>, with back-off and quarantine after repeated failures.
+    /// </summary>
+    /// <param name="configure">Changes the worker's settings after the <c>SaltoIntegration:Worker</c> section; optional.</param>
+    /// <returns>This builder.</returns>
+    /// <remarks>
+    /// Opt-in, since a console command that runs one sync does not want it. Calling it again adds no second worker.
+    /// </remarks>
+    public SaltoIntegrationBuilder AddWorker(Action<SaltoWorkerOptions>? configure = null)
+    {
+        if (configure is not null)
+        {
+            Services.Configure<SaltoIntegrationOptions>(o => configure(o.Worker));
+        }
+
+        Services.TryAddSingleton<WorkerStatus>();
+        Services.TryAddSingleton<IIntegrationRuns>(sp => new IntegrationRuns(
+            sp.GetRequiredService<AccessSynchronizer>(),
+            sp.GetRequiredService<CheckInBridge>(),
+            sp.GetRequiredService<SaltoMetrics>(),
+            SaltoIntegrationOptionsMapping.HasReaders(sp.GetRequiredService<IOptions<SaltoIntegrationOptions>>().Value)));
+        Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SaltoIntegrationWorker>(sp => new SaltoIntegrationWorker(
+            sp.GetRequiredService<IIntegrationRuns>(),
+            sp.GetRequiredService<IOptions<SaltoIntegrationOptions>>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<WorkerStatus>(),
+            sp.GetRequiredService<SaltoMetrics>(),
+            sp.GetRequiredService<ILogger<SaltoIntegrationWorker>>())));
         return this;
     }
 

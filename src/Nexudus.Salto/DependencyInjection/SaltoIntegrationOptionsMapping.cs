@@ -1,5 +1,7 @@
 using Nexudus.Salto.CheckIns;
 using Nexudus.Salto.Reports;
+using Nexudus.Salto.SaltoKs;
+using Nexudus.Salto.Sync;
 
 namespace Nexudus.Salto.DependencyInjection;
 
@@ -9,6 +11,22 @@ namespace Nexudus.Salto.DependencyInjection;
 /// </summary>
 internal static class SaltoIntegrationOptionsMapping
 {
+    /// <summary>
+    /// The sync engine's settings: every location's links (through <see cref="SaltoLocationOptions.ToLocationLinks"/>)
+    /// and schedule opt-in, and the removal guard. Memberships are changed in chunks no larger than the SALTO
+    /// client sends.
+    /// </summary>
+    public static AccessSyncOptions ToAccessSyncOptions(SaltoIntegrationOptions options, SaltoKsClientOptions saltoKs) => new()
+    {
+        Locations = [.. options.Locations.Select(l => new SyncLocation { Links = l.ToLocationLinks(), WritePassSchedules = l.WritePassSchedules })],
+        Safety = new RevocationSafety
+        {
+            MaxRevocations = options.Safety.MaxRevocations,
+            MaxRevocationPercent = options.Safety.MaxRevocationPercent,
+        },
+        MembershipChunkSize = saltoKs.MembershipChunkSize,
+    };
+
     /// <summary>The check-in bridge's settings: every location with its readers, and the first run's look-back.</summary>
     public static CheckInBridgeOptions ToCheckInBridgeOptions(SaltoIntegrationOptions options) => new()
     {

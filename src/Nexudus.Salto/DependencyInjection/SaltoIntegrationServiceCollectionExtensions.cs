@@ -9,6 +9,7 @@ using Nexudus.Salto.Nexudus;
 using Nexudus.Salto.Reports;
 using Nexudus.Salto.SaltoKs;
 using Nexudus.Salto.State;
+using Nexudus.Salto.Sync;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -17,8 +18,8 @@ public static class SaltoIntegrationServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the integration from configuration: both clients (sections <c>Nexudus</c> and <c>SaltoKs</c>),
-    /// the entitlement resolver, the state store, the check-in bridge and the access reports, with the integration
-    /// settings of section <c>SaltoIntegration</c>.
+    /// the entitlement resolver, the sync engine (<see cref="AccessSynchronizer"/>), the state store, the check-in
+    /// bridge and the access reports, with the integration settings of section <c>SaltoIntegration</c>.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configuration">The configuration root that holds the three sections.</param>
@@ -32,7 +33,7 @@ public static class SaltoIntegrationServiceCollectionExtensions
     /// <para>
     /// Services already registered win (everything is added with <c>TryAdd</c>), and calling this again is harmless:
     /// nothing is registered twice. Register your own <see cref="ISyncStateStore"/> or <see cref="TimeProvider"/>
-    /// first to replace the defaults.
+    /// (or an <see cref="ISaltoTagResolver"/>) first to replace the defaults.
     /// </para>
     /// </remarks>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
@@ -88,6 +89,17 @@ public static class SaltoIntegrationServiceCollectionExtensions
             Path = sp.GetRequiredService<IOptions<SaltoIntegrationOptions>>().Value.StatePath,
         }));
 
+        services.TryAddSingleton(sp => new AccessSynchronizer(
+            sp.GetRequiredService<INexudusClient>(),
+            sp.GetRequiredService<ISaltoKsClient>(),
+            sp.GetRequiredService<ISyncStateStore>(),
+            SaltoIntegrationOptionsMapping.ToAccessSyncOptions(
+                sp.GetRequiredService<IOptions<SaltoIntegrationOptions>>().Value,
+                sp.GetRequiredService<IOptions<SaltoKsClientOptions>>().Value),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<ISaltoTagResolver>(),
+            sp.GetService<ILogger<AccessSynchronizer>>(),
+            sp.GetRequiredService<EntitlementResolver>()));
         services.TryAddSingleton(sp => new CheckInBridge(
             sp.GetRequiredService<INexudusClient>(),
             sp.GetRequiredService<ISaltoKsClient>(),

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Testing;
 using Nexudus.Salto.CheckIns;
+using Nexudus.Salto.DependencyInjection;
 using Nexudus.Salto.Nexudus;
 using Nexudus.Salto.Reports;
 using Nexudus.Salto.SaltoKs;
@@ -18,12 +19,27 @@ public sealed class SecretsStayOutOfTelemetryTests
     public async Task FullFlow_WithSeededSecrets_WritesNoSecretAnywhere()
     {
         using var telemetry = new TelemetryCapture();
-        await using var world = await IntegrationHostWorld.StartAsync();
+        await using var world = await IntegrationHostWorld.StartAsync(
+            integration: i => i.AddWorker(o => o.EnableCheckIns = false).AddHealthCheck());
         var exceptions = new List<Exception>();
         world.Salto.Seed(b => b.UseSite(IntegrationHostWorld.SiteId)
             .User(new SiteUserId("su-ada"), new PlatformUserId("pu-ada"), "ada@example.com", "Ada", "Lovelace")
             .Entry(IntegrationHostWorld.FrontDoor, world.Time.GetUtcNow().AddMinutes(-10), new PlatformUserId("pu-ada"), EntryEventCategory.LockOpened));
         await world.Host.StartAsync();
+
+        // The worker's first sync creates SALTO users, grants the day pass and assigns Ada's registered card.
+        var status = world.Services.GetRequiredService<WorkerStatus>();
+        using (var safety = new CancellationTokenSource(TimeSpan.FromSeconds(60)))
+        {
+            while (status[WorkerJob.Sync].LastSuccessAt is null)
+            {
+                Assert.Null(status[WorkerJob.Sync].LastFailure);
+                await Task.Delay(20, safety.Token);
+            }
+        }
+
+        Assert.NotEmpty(world.Salto.GetAccessGroupMembers(IntegrationHostWorld.SiteId, IntegrationHostWorld.DayGroup));
+        Assert.Contains(world.Logs.GetSnapshot(), r => r.Id.Id == 5116); // Ada's unregistered card was reported
 
         // Reads that carry PINs and card numbers through the SDK.
         var nexudus = world.Services.GetRequiredService<INexudusClient>();
@@ -49,6 +65,8 @@ public sealed class SecretsStayOutOfTelemetryTests
         await world.Host.StopAsync();
         AssertNoSecret(world, exceptions, telemetry);
         Assert.Contains("nexudus_salto.http.calls", telemetry.Instruments.Keys);
+        Assert.Contains("nexudus_salto.sync.grants", telemetry.Instruments.Keys);
+        Assert.Contains("nexudus_salto.sync.duration", telemetry.Instruments.Keys);
     }
 
     private static async Task<List<Exception>> WrongPasswordFailuresAsync(IntegrationHostWorld world)

@@ -10,6 +10,7 @@ using Nexudus.Salto.Nexudus;
 using Nexudus.Salto.Reports;
 using Nexudus.Salto.SaltoKs;
 using Nexudus.Salto.State;
+using Nexudus.Salto.Sync;
 
 namespace Nexudus.Salto.Tests.DependencyInjection;
 
@@ -35,6 +36,7 @@ public sealed class SaltoIntegrationRegistrationTests
         Assert.IsType<NexudusClient>(services.GetRequiredService<INexudusClient>());
         Assert.IsType<SaltoKsClient>(services.GetRequiredService<ISaltoKsClient>());
         Assert.NotNull(services.GetRequiredService<EntitlementResolver>());
+        Assert.NotNull(services.GetRequiredService<AccessSynchronizer>());
         Assert.NotNull(services.GetRequiredService<CheckInBridge>());
         Assert.NotNull(services.GetRequiredService<AccessReportBuilder>());
         var store = Assert.IsType<SqliteSyncStateStore>(services.GetRequiredService<ISyncStateStore>());
@@ -226,6 +228,32 @@ public sealed class SaltoIntegrationRegistrationTests
 
         Assert.Equal(NexudusClient.HttpClientName, integration.NexudusClient.Name);
         Assert.Equal(SaltoKsHttpClientNames.Api, integration.SaltoKsClient.Name);
+    }
+
+    [Fact]
+    public void AddWorker_CalledTwice_RegistersOneWorkerWithBothConfigurations()
+    {
+        var services = new ServiceCollection();
+        services.AddSaltoIntegration(IntegrationConfiguration.Build(IntegrationConfiguration.Valid()))
+            .AddWorker(o => o.CheckInInterval = TimeSpan.FromMinutes(2))
+            .AddWorker(o => o.EdgeMargin = TimeSpan.FromSeconds(3));
+        using var provider = services.BuildServiceProvider();
+
+        Assert.Single(provider.GetServices<IHostedService>().OfType<SaltoIntegrationWorker>());
+        var worker = provider.GetRequiredService<IOptions<SaltoIntegrationOptions>>().Value.Worker;
+        Assert.Equal(TimeSpan.FromMinutes(2), worker.CheckInInterval);
+        Assert.Equal(TimeSpan.FromSeconds(3), worker.EdgeMargin);
+        Assert.Equal(TimeSpan.FromMinutes(5), worker.SyncInterval);
+    }
+
+    [Fact]
+    public void AddWorker_LocationsWithReaders_RunsTheCheckInBridge()
+    {
+        var services = new ServiceCollection();
+        services.AddSaltoIntegration(IntegrationConfiguration.Build(IntegrationConfiguration.Valid())).AddWorker();
+        using var provider = services.BuildServiceProvider();
+
+        Assert.True(provider.GetRequiredService<IIntegrationRuns>().HasCheckIns);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using Nexudus.Salto.CheckIns;
 using Nexudus.Salto.DependencyInjection;
 using Nexudus.Salto.Entitlements;
+using Nexudus.Salto.SaltoKs;
 
 namespace Nexudus.Salto.Tests.DependencyInjection;
 
@@ -57,6 +58,27 @@ public sealed class SaltoLocationOptionsTests
         Assert.Equal(ReaderRole.CheckIn, checkIn.Readers["LOCK-FRONT"]);
         Assert.Equal(TimeSpan.FromMinutes(30), bridge.CheckInLookBack);
         Assert.Empty(bridge.Validate());
+    }
+
+    [Fact]
+    public void ToAccessSyncOptions_LocationsAndSafety_AreCarriedOverOnce()
+    {
+        var options = new SaltoIntegrationOptions();
+        options.Safety.MaxRevocations = 7;
+        options.Safety.MaxRevocationPercent = 12.5;
+        var location = new SaltoLocationOptions { NexudusBusinessId = 7, SaltoSiteId = "site-a", WritePassSchedules = true };
+        location.TimePassGroups[1] = ["g-pass"];
+        options.Locations.Add(location);
+
+        var sync = SaltoIntegrationOptionsMapping.ToAccessSyncOptions(options, new SaltoKsClientOptions { MembershipChunkSize = 40 });
+
+        var syncLocation = Assert.Single(sync.Locations);
+        Assert.True(syncLocation.WritePassSchedules);
+        Assert.Equal(["g-pass"], syncLocation.Links.TimePassGroups[1]);
+        Assert.Equal(7, sync.Safety.MaxRevocations);
+        Assert.Equal(12.5, sync.Safety.MaxRevocationPercent);
+        Assert.Equal(40, sync.MembershipChunkSize);
+        Assert.False(sync.DryRun);
     }
 
     [Fact]

@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using Nexudus.Salto.CheckIns;
+using Nexudus.Salto.Diagnostics;
+using Nexudus.Salto.Sync;
+
+namespace Nexudus.Salto.DependencyInjection;
+
+/// <summary>
+/// The worker's two jobs as the SDK does them: a run of <see cref="AccessSynchronizer"/> and a pass of the
+/// <see cref="CheckInBridge"/>, each in its own span, with the sync's changes counted on <see cref="SaltoMetrics"/>.
+/// </summary>
+internal sealed class IntegrationRuns : IIntegrationRuns
+{
+    private readonly AccessSynchronizer _sync;
+    private readonly CheckInBridge _bridge;
+    private readonly SaltoMetrics _metrics;
+
+    public IntegrationRuns(AccessSynchronizer sync, CheckInBridge bridge, SaltoMetrics metrics, bool hasCheckIns)
+    {
+        _sync = sync;
+        _bridge = bridge;
+        _metrics = metrics;
+        HasCheckIns = hasCheckIns;
+    }
+
+    public bool HasCheckIns { get; }
+
+    public async Task<SyncRunOutcome> SyncAsync(CancellationToken cancellationToken)
+    {
+        using var activity = SaltoMetrics.ActivitySource.StartActivity("sync");
+        var report = await _sync.SynchronizeAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var site in report.Changes.GroupBy(c => c.SiteId, StringComparer.OrdinalIgnoreCase))
+        {
+            var tag = new KeyValuePair<string, object?>("site", site.Key);
+            Count(_metrics.Grants, site.Count(c => c.Kind == MembershipChangeKind.Add && c.Outcome == SyncChangeOutcome.Applied), tag);
+            Count(_metrics.Revocations, site.Count(c => c.Kind == MembershipChangeKind.Remove && c.Outcome == SyncChangeOutcome.Applied), tag);
+            Count(_metrics.RemovalsHeld, site.Count(c => c.Kind == MembershipChangeKind.Remove && c.Outcome == SyncChangeOutcome.Held), tag);
+        }
+
+        if (activity is not null)
+        {
+            activity.SetTag("result", report.Result.ToString());
+            activity.SetTag("changes", report.Changes.Count);
+            activity.SetTag("errors", report.Errors.Count);
+            if (report.Result == SyncResult.Failed)
+            {
+                activity.SetStatus(ActivityStatusCode.Error);
+            }
+        }
+
+        // Held removals are the guard doing its job: the run itself worked, and an operator decides.
+        return report.Result == SyncResult.Failed
+            ? new SyncRunOutcome(false, report.NextEdge, Summarize(report.Errors))
+            : new SyncRunOutcome(true, report.NextEdge);
+    }
+
+    public async Task<JobRunOutcome> CheckInsAsync(CancellationToken cancellationToken)
+    {
+        using var activity = SaltoMetrics.ActivitySource.StartActivity("checkins");
+        var report = await _bridge.RunAsync(cancellationToken).ConfigureAwait(false);
+        var failed = report.Sites.Where(s => !s.Completed).ToList();
+        activity?.SetTag("sites.failed", failed.Count);
+        return failed.Count == 0
+            ? new JobRunOutcome(true)
+            : new JobRunOutcome(false, $"{failed.Count} site(s) stopped early; first: site {failed[0].SiteId}: {failed[0].Error}");
+    }
+
+    private static void Count(System.Diagnostics.Metrics.Counter<long> counter, int value, KeyValuePair<string, object?> tag)
+    {
+        if (value > 0)
+        {
+            counter.Add(value, tag);
+        }
+    }
+
+    private static string Summarize(IReadOnlyList<SyncError> errors) =>
+        errors.Count == 0
+            ? "the sync reported a failure"
+            : $"{errors.Count} error(s); first: {errors[0].Kind}: {errors[0].Message}";
+}
