@@ -1,11 +1,18 @@
 using BenchmarkDotNet.Running;
 using Nexudus.Salto.Benchmarks.Sync;
+using Nexudus.Salto.Benchmarks.Worker;
 
 // "sync-cost" runs the call-cost harness (not a BenchmarkDotNet benchmark: it counts calls and wall time against
-// rate-limited sandboxes); anything else goes to BenchmarkDotNet.
+// rate-limited sandboxes); "worker-latency" runs the worker against the sandboxes on the real clock and observes
+// delays from outside; anything else goes to BenchmarkDotNet.
 if (args is ["sync-cost", ..])
 {
     return await SyncCostHarness.RunAsync(args[1..]);
+}
+
+if (args is ["worker-latency", ..])
+{
+    return await WorkerLatencyHarness.RunAsync(args[1..]);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
