@@ -48,10 +48,31 @@ internal sealed class IntegrationRuns : IIntegrationRuns
             }
         }
 
-        // Held removals are the guard doing its job: the run itself worked, and an operator decides.
-        return report.Result == SyncResult.Failed
-            ? new SyncRunOutcome(false, report.NextEdge, Summarize(report.Errors))
-            : new SyncRunOutcome(true, report.NextEdge);
+        return Outcome(report);
+    }
+
+    /// <summary>
+    /// How the worker should take a run: held removals are the guard doing its job (an operator decides); a run
+    /// that could not read a service failed as a whole; a run that lost only some groups, users, tags or schedules
+    /// worked, and the engine retries those parts with its own per-group back-off.
+    /// </summary>
+    internal static SyncRunOutcome Outcome(SyncReport report)
+    {
+        if (report.Errors.Any(e => e.Kind == SyncErrorKind.StateLocked))
+        {
+            return new SyncRunOutcome(false, report.NextEdge, Locked: true);
+        }
+
+        if (report.Result != SyncResult.Failed)
+        {
+            return new SyncRunOutcome(true, report.NextEdge);
+        }
+
+        // A group's members that could not be read leave that group alone; a site or Nexudus that could not be read stops the run.
+        var reads = report.Errors.Where(e => e.Kind == SyncErrorKind.NexudusRead || (e.Kind == SyncErrorKind.SaltoRead && e.GroupId is null)).ToList();
+        return reads.Count > 0
+            ? new SyncRunOutcome(false, report.NextEdge, Summarize(reads))
+            : new SyncRunOutcome(true, report.NextEdge, Warning: Summarize(report.Errors));
     }
 
     public async Task<JobRunOutcome> CheckInsAsync(CancellationToken cancellationToken)
