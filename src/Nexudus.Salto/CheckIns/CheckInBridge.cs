@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Nexudus.Salto.Diagnostics;
 using Nexudus.Salto.Nexudus;
 using Nexudus.Salto.SaltoKs;
 using Nexudus.Salto.State;
@@ -93,6 +94,8 @@ public class CheckInBridge
     /// <exception cref="SyncStateLockedException">Another run holds the state's lease (when <see cref="CheckInBridgeOptions.AcquireLease"/> is on).</exception>
     public virtual async Task<CheckInReport> RunAsync(CancellationToken cancellationToken = default)
     {
+        // One span per pass, whoever runs it: the worker or a command.
+        using var activity = SaltoMetrics.ActivitySource.StartActivity("checkins");
         var startedAt = _time.GetUtcNow();
         var lease = _options.AcquireLease
             ? await _state.AcquireLeaseAsync(LeaseHolder, cancellationToken).ConfigureAwait(false)

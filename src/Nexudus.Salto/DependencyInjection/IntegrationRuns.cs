@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Nexudus.Salto.CheckIns;
 using Nexudus.Salto.Diagnostics;
 using Nexudus.Salto.Sync;
@@ -7,7 +6,7 @@ namespace Nexudus.Salto.DependencyInjection;
 
 /// <summary>
 /// The worker's two jobs as the SDK does them: a run of <see cref="AccessSynchronizer"/> and a pass of the
-/// <see cref="CheckInBridge"/>, each in its own span, with the sync's changes counted on <see cref="SaltoMetrics"/>.
+/// <see cref="CheckInBridge"/> (each traces itself), with the sync's changes counted on <see cref="SaltoMetrics"/>.
 /// </summary>
 internal sealed class IntegrationRuns : IIntegrationRuns
 {
@@ -27,7 +26,6 @@ internal sealed class IntegrationRuns : IIntegrationRuns
 
     public async Task<SyncRunOutcome> SyncAsync(CancellationToken cancellationToken)
     {
-        using var activity = SaltoMetrics.ActivitySource.StartActivity("sync");
         var report = await _sync.SynchronizeAsync(cancellationToken).ConfigureAwait(false);
         foreach (var site in report.Changes.GroupBy(c => c.SiteId, StringComparer.OrdinalIgnoreCase))
         {
@@ -35,17 +33,6 @@ internal sealed class IntegrationRuns : IIntegrationRuns
             Count(_metrics.Grants, site.Count(c => c.Kind == MembershipChangeKind.Add && c.Outcome == SyncChangeOutcome.Applied), tag);
             Count(_metrics.Revocations, site.Count(c => c.Kind == MembershipChangeKind.Remove && c.Outcome == SyncChangeOutcome.Applied), tag);
             Count(_metrics.RemovalsHeld, site.Count(c => c.Kind == MembershipChangeKind.Remove && c.Outcome == SyncChangeOutcome.Held), tag);
-        }
-
-        if (activity is not null)
-        {
-            activity.SetTag("result", report.Result.ToString());
-            activity.SetTag("changes", report.Changes.Count);
-            activity.SetTag("errors", report.Errors.Count);
-            if (report.Result == SyncResult.Failed)
-            {
-                activity.SetStatus(ActivityStatusCode.Error);
-            }
         }
 
         return Outcome(report);
@@ -77,10 +64,8 @@ internal sealed class IntegrationRuns : IIntegrationRuns
 
     public async Task<JobRunOutcome> CheckInsAsync(CancellationToken cancellationToken)
     {
-        using var activity = SaltoMetrics.ActivitySource.StartActivity("checkins");
         var report = await _bridge.RunAsync(cancellationToken).ConfigureAwait(false);
         var failed = report.Sites.Where(s => !s.Completed).ToList();
-        activity?.SetTag("sites.failed", failed.Count);
         return failed.Count == 0
             ? new JobRunOutcome(true)
             : new JobRunOutcome(false, $"{failed.Count} site(s) stopped early; first: site {failed[0].SiteId}: {failed[0].Error}");

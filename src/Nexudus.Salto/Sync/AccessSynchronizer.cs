@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Nexudus.Salto.Diagnostics;
@@ -103,6 +104,8 @@ public class AccessSynchronizer
     /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
     public virtual async Task<SyncReport> SynchronizeAsync(CancellationToken cancellationToken = default)
     {
+        // One span per run (with one per site's plan and apply inside), whoever runs it: the worker or a command.
+        using var activity = SaltoMetrics.ActivitySource.StartActivity("sync");
         var startedAt = _time.GetUtcNow();
         var tally = ServiceCallCounter.Begin();
         try
@@ -130,6 +133,18 @@ public class AccessSynchronizer
             {
                 var report = await RunAsync(startedAt, tally, cancellationToken).ConfigureAwait(false);
                 LogFinished(report);
+                if (activity is not null)
+                {
+                    activity.SetTag("result", report.Result.ToString());
+                    activity.SetTag("dry_run", report.DryRun);
+                    activity.SetTag("changes", report.Changes.Count);
+                    activity.SetTag("errors", report.Errors.Count);
+                    if (report.Result == SyncResult.Failed)
+                    {
+                        activity.SetStatus(ActivityStatusCode.Error);
+                    }
+                }
+
                 return report;
             }
         }
@@ -276,6 +291,8 @@ public class AccessSynchronizer
         string siteId, DesiredAccess desired, NexudusSnapshot snapshot, Dictionary<long, Coworker> customers, DateTimeOffset now,
         List<SyncError> errors, CancellationToken cancellationToken)
     {
+        using var activity = SaltoMetrics.ActivitySource.StartActivity("sync.plan");
+        activity?.SetTag("site", siteId);
         var state = await _store.LoadSiteAsync(siteId, cancellationToken).ConfigureAwait(false);
         var journal = await PendingMembershipJournal.LoadAsync(_store, siteId, cancellationToken).ConfigureAwait(false);
 
@@ -364,6 +381,8 @@ public class AccessSynchronizer
         CancellationToken cancellationToken)
     {
         var siteId = site.SiteId;
+        using var activity = SaltoMetrics.ActivitySource.StartActivity("sync.apply");
+        activity?.SetTag("site", siteId);
         if (!dryRun)
         {
             await RecordBookkeepingAsync(site, decision, cancellationToken).ConfigureAwait(false);

@@ -67,6 +67,7 @@ public sealed class SecretsStayOutOfTelemetryTests
         Assert.Contains("nexudus_salto.http.calls", telemetry.Instruments.Keys);
         Assert.Contains("nexudus_salto.sync.grants", telemetry.Instruments.Keys);
         Assert.Contains("nexudus_salto.sync.duration", telemetry.Instruments.Keys);
+        Assert.Empty(new[] { "sync", "sync.plan", "sync.apply", "checkins", "nexudus GET", "saltoks PATCH" }.Except(telemetry.Spans.Keys));
     }
 
     private static async Task<List<Exception>> WrongPasswordFailuresAsync(IntegrationHostWorld world)

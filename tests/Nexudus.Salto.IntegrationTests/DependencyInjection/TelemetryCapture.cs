@@ -28,14 +28,20 @@ internal sealed class TelemetryCapture : IDisposable
         {
             ShouldListenTo = source => source.Name == SaltoIntegrationTelemetry.ActivitySourceName,
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = activity => Texts.Add(
-                activity.DisplayName + " " + string.Join(" ", activity.TagObjects.Select(t => $"{t.Key}={t.Value}")) + " " + activity.StatusDescription),
+            ActivityStopped = activity =>
+            {
+                Spans.TryAdd(activity.DisplayName, 0);
+                Texts.Add(activity.DisplayName + " " + string.Join(" ", activity.TagObjects.Select(t => $"{t.Key}={t.Value}")) + " " + activity.StatusDescription);
+            },
         };
         ActivitySource.AddActivityListener(_spans);
     }
 
     /// <summary>Gets the names of the instruments that recorded something.</summary>
     public ConcurrentDictionary<string, int> Instruments { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Gets the names of the spans that ended.</summary>
+    public ConcurrentDictionary<string, byte> Spans { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Gets every tag and span as text.</summary>
     public ConcurrentBag<string> Texts { get; } = [];
