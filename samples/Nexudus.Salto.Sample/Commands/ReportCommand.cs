@@ -39,15 +39,17 @@ internal static class ReportCommand
             to,
             format,
         };
-        command.Validators.Add(result =>
-        {
-            if (result.GetValue(from) is var start && result.GetValue(to) is var end && end <= start)
-            {
-                result.AddError("--to must be later than --from.");
-            }
-        });
         command.SetAction((parseResult, cancellationToken) =>
-            PendingCommand.RunAsync(context, parseResult, "report", PendingFeatures.Reports, cancellationToken));
+        {
+            // Checked here rather than in a validator, which would run before a bad date had been reported.
+            if (parseResult.GetValue(to) <= parseResult.GetValue(from))
+            {
+                context.Console.Fail("report: --to must be later than --from.");
+                return Task.FromResult(ExitCodes.Failed);
+            }
+
+            return PendingCommand.RunAsync(context, parseResult, "report", PendingFeatures.Reports, cancellationToken);
+        });
         return command;
     }
 

@@ -25,7 +25,10 @@ internal sealed class IntegrationDoctor(Func<INexudusClient> nexudusClient, Func
         ArgumentNullException.ThrowIfNull(configuration);
         foreach (var error in configuration.AllErrors)
         {
-            Error(error, KeyOf(error), "Set the key in the deployment's settings file, the environment (Section__Key) or the command line (--Section:Key=value).");
+            var key = KeyOf(error);
+            Error(error, key, key.Contains(':', StringComparison.Ordinal)
+                ? $"Set {key} in the deployment's settings file, as {key.Replace(":", "__", StringComparison.Ordinal)} in the environment, or as --{key}=… on the command line."
+                : "Correct the setting named in the problem.");
         }
 
         _checks.Add(("Configuration", configuration.IsValid ? "valid" : $"{configuration.AllErrors.Count()} bad key(s)"));

@@ -10,8 +10,9 @@ namespace Nexudus.Salto.Sample.Output;
 /// </summary>
 internal sealed class SampleConsole
 {
-    // Wide enough for a lineage column without wrapping in a log file or a CI transcript.
-    private const int RedirectedWidth = 160;
+    // Redirected output goes to files and CI logs, where a row kept on one line can be searched; tables are
+    // only as wide as their content, so this is a ceiling, not a width.
+    private const int RedirectedWidth = 400;
 
     private SampleConsole(IAnsiConsole console, TextWriter stdout, TextWriter stderr, bool interactive)
     {

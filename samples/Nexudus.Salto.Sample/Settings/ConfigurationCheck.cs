@@ -50,11 +50,23 @@ internal sealed record ConfigurationCheck
             integrationErrors.Add("SaltoIntegration:Locations must list at least one location (a Nexudus business id and its SALTO site id).");
         }
 
+        var saltoErrors = OptionsErrors<SaltoKsClientOptions>(services, "SaltoKs");
+        if (saltoErrors.Count == 0)
+        {
+            // The library accepts no credentials (a custom ISaltoKsTokenProvider may supply tokens); the sample
+            // uses the default provider, which needs a user or a refresh token.
+            var salto = services.GetRequiredService<IOptions<SaltoKsClientOptions>>().Value;
+            if (string.IsNullOrWhiteSpace(salto.Username) && string.IsNullOrEmpty(salto.RefreshToken))
+            {
+                saltoErrors.Add("SaltoKs:Username and SaltoKs:Password (or SaltoKs:RefreshToken) are required.");
+            }
+        }
+
         return new ConfigurationCheck
         {
             Integration = integration,
             NexudusErrors = OptionsErrors<NexudusClientOptions>(services, "Nexudus"),
-            SaltoKsErrors = OptionsErrors<SaltoKsClientOptions>(services, "SaltoKs"),
+            SaltoKsErrors = saltoErrors,
             IntegrationErrors = integrationErrors,
         };
     }

@@ -1,0 +1,56 @@
+namespace Nexudus.Salto.IntegrationTests.Sample;
+
+/// <summary>The demo, run as a new user runs it: no arguments, nothing configured.</summary>
+public sealed class SampleDemoTests
+{
+    [Fact]
+    public async Task RunAsync_NoArgumentsAndNoBaseUrl_RunsTheDemoAndExitsZero()
+    {
+        var run = await SampleRun.StartAsync();
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("Nexudus.Salto demo", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("No problems found.", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_Demo_ShowsEachMembershipWithItsLineage()
+    {
+        var run = await SampleRun.StartAsync("demo");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Matches(@"Ada Lovelace\s+│ London members \(London Shoreditch\)\s+│ holds pass 'London Day Pass'", run.Stdout);
+        Assert.Matches(@"Katherine Johnson\s+│ Office 3A \(London Shoreditch\)\s+│ member of team 'Analytical Engines Ltd'", run.Stdout);
+        Assert.Matches(@"Grace Hopper\s+│ Thames meeting room \(London Shoreditch\)\s+│ booking #\d+ of 'Thames Meeting Room'", run.Stdout);
+    }
+
+    [Fact]
+    public async Task RunAsync_Demo_ListsTheSuspendedCustomerAmongThoseWithoutAccess()
+    {
+        var run = await SampleRun.StartAsync("demo");
+
+        Assert.Matches(@"Mallory Mayhem\s+│ not active in Nexudus: gets nothing", run.Stdout);
+        Assert.DoesNotMatch(@"Mallory Mayhem\s+│ London members", run.Stdout);
+    }
+
+    [Fact]
+    public async Task RunAsync_DemoWithRealServiceConfigured_StillUsesItsSandboxes()
+    {
+        // An unreachable address: were the demo to use it, the Nexudus read would fail and the demo exit 1.
+        var run = await SampleRun.StartAsync("demo", "--Nexudus:BaseUrl=https://nexudus.invalid", "--Nexudus:Username=someone", "--Nexudus:Password=secret");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("No problems found.", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_NoCommandButBaseUrlConfigured_ExitsOneWithAOneLineReason()
+    {
+        var run = await SampleRun.StartAsync("--Nexudus:BaseUrl=https://spaces.nexudus.com");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(string.Empty, run.Stdout);
+        Assert.Single(run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("choose a command", run.Stderr, StringComparison.Ordinal);
+    }
+}
