@@ -73,8 +73,9 @@ internal sealed class IntegrationDoctor(Func<INexudusClient> nexudusClient, Func
             _checks.Add(("Nexudus login", "refused"));
             return null;
         }
-        catch (Exception e) when (e is NexudusApiException or HttpRequestException or TimeoutException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
+            // Whatever failed (an HTTP error, a refused connection, a resilience timeout or open circuit) is the answer.
             Error($"Nexudus could not be reached: {e.Message}", "Nexudus:BaseUrl", "Check the address (https://spaces.nexudus.com for most spaces) and the network.");
             _checks.Add(("Nexudus login", "unreachable"));
             return null;
@@ -140,7 +141,7 @@ internal sealed class IntegrationDoctor(Func<INexudusClient> nexudusClient, Func
                     "Use the site's id (a UUID, not its code) and give the integration user the site's admin role.");
                 continue;
             }
-            catch (Exception e) when (e is SaltoKsApiException or HttpRequestException or TimeoutException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
             {
                 Error($"SALTO KS could not be reached: {e.Message}", "SaltoKs:BaseUrl, SaltoKs:IdentityUrl", "Check the addresses (connect.my-clay.com and your region's identity server) and the network.");
                 _checks.Add(("SALTO KS login", "unreachable"));
