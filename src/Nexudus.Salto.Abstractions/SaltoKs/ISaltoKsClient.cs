@@ -31,6 +31,16 @@ public interface ISaltoKsClient
     /// <exception cref="SaltoKsNotFoundException">There is no such site.</exception>
     Task<Site> GetSiteAsync(string siteId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Reads a site's subscription (<c>GET /v1.2/sites/{site_id}/subscription</c>): its seats (<c>user_amount</c>),
+    /// type and enabled features, e.g. <c>events_streaming</c>.
+    /// </summary>
+    /// <param name="siteId">The site's UUID.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The subscription.</returns>
+    /// <exception cref="SaltoKsNotFoundException">There is no such site.</exception>
+    Task<SiteSubscription> GetSiteSubscriptionAsync(string siteId, CancellationToken cancellationToken = default);
+
     /// <summary>Lists the roles of a site (<c>GET /v1.1/sites/{site_id}/roles</c>), whose ids go into <c>role_ids</c>.</summary>
     /// <param name="siteId">The site's UUID.</param>
     /// <param name="cancellationToken">Cancels the enumeration.</param>

@@ -15,8 +15,13 @@ public sealed record SaltoKsEntryQuery
     /// <value><see langword="null"/> (the default) for no upper bound.</value>
     public DateTimeOffset? To { get; init; }
 
-    /// <summary>Gets the locks whose entries to read (<c>lock_id eq '…'</c>, joined with <c>or</c>).</summary>
+    /// <summary>Gets the locks whose entries to read.</summary>
     /// <value>Empty (the default) for every lock of the site.</value>
+    /// <remarks>
+    /// One lock is filtered by SALTO KS (<c>lock_id eq '…'</c>). Several are, by default, filtered by the client over
+    /// the site's entries, because SALTO KS is not known to accept <c>or</c>; the client option
+    /// <c>SaltoKsClientOptions.EntryLockFilter</c> sends <c>(lock_id eq 'a') or (lock_id eq 'b')</c> instead.
+    /// </remarks>
     public IReadOnlyList<string> LockIds { get; init => field = value ?? []; } = [];
 
     /// <summary>Gets the order of the entries by <c>utc_date_time</c>.</summary>

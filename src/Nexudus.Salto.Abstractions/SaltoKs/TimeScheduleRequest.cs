@@ -43,7 +43,8 @@ public sealed record TimeScheduleRequest
     /// <summary>Gets when the schedule starts to apply.</summary>
     /// <value>
     /// <see langword="null"/> for "at once". A value without an offset is read as UTC; how SALTO KS
-    /// relates it to the site's time zone is unconfirmed.
+    /// relates it to the site's time zone is unconfirmed, so the client's <c>SaltoKsClientOptions.ScheduleDates</c>
+    /// decides whether this instant goes on the wire in UTC or on the site's wall clock.
     /// </value>
     [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public DateTimeOffset? StartDate { get; init; }

@@ -72,11 +72,18 @@ public sealed record SandboxFault
         return new SandboxFault(SandboxFaultKind.Latency) { Delay = delay };
     }
 
-    /// <summary>Aborts the connection without an answer, as a network failure would.</summary>
+    /// <summary>Aborts the connection without an answer, as a network failure would; the request is not served.</summary>
     /// <returns>The fault.</returns>
     public static SandboxFault DropConnection() => new(SandboxFaultKind.DropConnection);
 
     /// <summary>Serves the request, then sends only the first half of the body, so the JSON is cut off.</summary>
     /// <returns>The fault.</returns>
     public static SandboxFault MalformedBody() => new(SandboxFaultKind.MalformedBody);
+
+    /// <summary>
+    /// Serves the request (its changes happen), then aborts the connection without sending the answer, so the
+    /// client cannot tell whether a create it sent took place.
+    /// </summary>
+    /// <returns>The fault.</returns>
+    public static SandboxFault DropResponse() => new(SandboxFaultKind.DropResponse);
 }

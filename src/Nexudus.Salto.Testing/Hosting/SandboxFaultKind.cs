@@ -17,4 +17,10 @@ public enum SandboxFaultKind
 
     /// <summary>Serves the request, then sends only the first half of the body, so the JSON is cut off.</summary>
     MalformedBody = 4,
+
+    /// <summary>
+    /// Serves the request, so whatever it changes is changed, then aborts the connection before any of the answer is
+    /// sent: the reply lost on the way that makes a client unsure whether its write happened.
+    /// </summary>
+    DropResponse = 5,
 }

@@ -84,6 +84,11 @@ internal sealed partial class SandboxTraffic(
                     case SandboxFaultKind.MalformedBody:
                         await ServeTruncatedAsync(context, next).ConfigureAwait(false);
                         return;
+                    case SandboxFaultKind.DropResponse:
+                        await ServeUnsentAsync(context, next).ConfigureAwait(false);
+                        Record(null);
+                        context.Abort();
+                        return;
                     default:
                         throw new InvalidOperationException($"Unknown fault kind {fault.Kind}.");
                 }
@@ -128,6 +133,22 @@ internal sealed partial class SandboxTraffic(
         byte[] truncated = body.Length > 1 ? body[..(body.Length / 2)] : "{\"items\":["u8.ToArray();
         context.Response.ContentLength = truncated.Length;
         await original.WriteAsync(truncated, context.RequestAborted).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs the request into a buffer that is never sent, so its effects happen and its answer is lost.</summary>
+    private static async Task ServeUnsentAsync(HttpContext context, RequestDelegate next)
+    {
+        Stream original = context.Response.Body;
+        using var discarded = new MemoryStream();
+        context.Response.Body = discarded;
+        try
+        {
+            await next(context).ConfigureAwait(false);
+        }
+        finally
+        {
+            context.Response.Body = original;
+        }
     }
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Debug, Message = "Sandbox served {Method} {Path} with {StatusCode}")]

@@ -18,6 +18,10 @@ public sealed class SaltoKsApiVersions
     /// <value><c>v1.2</c> by default.</value>
     public string Site { get; set; } = "v1.2";
 
+    /// <summary>Gets or sets the version of <c>GET sites/{site_id}/subscription</c>.</summary>
+    /// <value><c>v1.2</c> by default.</value>
+    public string SiteSubscription { get; set; } = "v1.2";
+
     /// <summary>Gets or sets the version of <c>GET sites/{site_id}/roles</c>.</summary>
     /// <value><c>v1.1</c> by default.</value>
     public string Roles { get; set; } = "v1.1";
@@ -76,7 +80,8 @@ public sealed class SaltoKsApiVersions
 
     internal IEnumerable<(string Name, string Value)> All() =>
     [
-        (nameof(Sites), Sites), (nameof(Site), Site), (nameof(Roles), Roles), (nameof(ListSiteUsers), ListSiteUsers),
+        (nameof(Sites), Sites), (nameof(Site), Site), (nameof(SiteSubscription), SiteSubscription), (nameof(Roles), Roles),
+        (nameof(ListSiteUsers), ListSiteUsers),
         (nameof(GetSiteUser), GetSiteUser), (nameof(CreateSiteUser), CreateSiteUser), (nameof(UpdateSiteUser), UpdateSiteUser),
         (nameof(SiteUserSubscription), SiteUserSubscription), (nameof(DeleteSiteUser), DeleteSiteUser),
         (nameof(AccessGroups), AccessGroups), (nameof(AccessGroupMembers), AccessGroupMembers),

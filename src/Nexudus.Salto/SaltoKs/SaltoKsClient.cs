@@ -1,7 +1,9 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -33,6 +35,7 @@ public class SaltoKsClient : ISaltoKsClient
     private readonly TimeProvider _timeProvider = null!;
     private readonly ILogger _logger = null!;
     private readonly SaltoKsUserCreationLog _creations = null!;
+    private readonly ConcurrentDictionary<string, TimeZoneInfo> _siteZones = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Creates a client for a mocking library; every call on it fails.</summary>
     protected SaltoKsClient()
@@ -71,6 +74,10 @@ public class SaltoKsClient : ISaltoKsClient
     /// <inheritdoc/>
     public virtual Task<Site> GetSiteAsync(string siteId, CancellationToken cancellationToken = default) =>
         GetAsync(SiteRoute(Versions.Site, siteId), SaltoKsJsonContext.Default.Site, cancellationToken);
+
+    /// <inheritdoc/>
+    public virtual Task<SiteSubscription> GetSiteSubscriptionAsync(string siteId, CancellationToken cancellationToken = default) =>
+        GetAsync(SiteRoute(Versions.SiteSubscription, siteId).Literal("subscription"), SaltoKsJsonContext.Default.SiteSubscription, cancellationToken);
 
     /// <inheritdoc/>
     public virtual IAsyncEnumerable<Role> GetRolesAsync(string siteId, CancellationToken cancellationToken = default) =>
@@ -299,26 +306,45 @@ public class SaltoKsClient : ISaltoKsClient
     }
 
     /// <inheritdoc/>
-    public virtual IAsyncEnumerable<TimeSchedule> GetTimeSchedulesAsync(string siteId, string accessGroupId, CancellationToken cancellationToken = default) =>
-        ListAsync(GroupRoute(Versions.TimeSchedules, siteId, accessGroupId).Literal("time_schedules"), SaltoKsJsonContext.Default.TimeSchedule, cancellationToken);
+    /// <exception cref="InvalidOperationException">
+    /// <see cref="SaltoKsClientOptions.ScheduleDates"/> is <see cref="SaltoKsScheduleDateMode.SiteLocal"/> and the
+    /// site's <c>time_zone</c> is missing or unknown to this machine.
+    /// </exception>
+    public virtual IAsyncEnumerable<TimeSchedule> GetTimeSchedulesAsync(string siteId, string accessGroupId, CancellationToken cancellationToken = default)
+    {
+        IAsyncEnumerable<TimeSchedule> schedules = ListAsync(
+            GroupRoute(Versions.TimeSchedules, siteId, accessGroupId).Literal("time_schedules"), SaltoKsJsonContext.Default.TimeSchedule, cancellationToken);
+        return _options.ScheduleDates == SaltoKsScheduleDateMode.SiteLocal ? FromSiteWallClockAsync(siteId, schedules, cancellationToken) : schedules;
+    }
 
     /// <inheritdoc/>
+    /// <exception cref="InvalidOperationException">
+    /// <see cref="SaltoKsClientOptions.ScheduleDates"/> is <see cref="SaltoKsScheduleDateMode.SiteLocal"/> and the
+    /// site's <c>time_zone</c> is missing or unknown to this machine; nothing is sent.
+    /// </exception>
     public virtual async Task<TimeSchedule> CreateTimeScheduleAsync(string siteId, string accessGroupId, TimeScheduleRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         SaltoKsRoute route = GroupRoute(Versions.TimeSchedules, siteId, accessGroupId).Literal("time_schedules");
+        TimeZoneInfo? siteZone = await ScheduleZoneAsync(siteId, cancellationToken).ConfigureAwait(false);
         using HttpResponseMessage response = await SendAsync(
-            HttpMethod.Post, route, Json(request, SaltoKsJsonContext.Default.TimeScheduleRequest), retryable: false, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return await ReadAsync(response, route, SaltoKsJsonContext.Default.TimeSchedule, cancellationToken).ConfigureAwait(false);
+            HttpMethod.Post, route, ScheduleJson(request, siteZone), retryable: false, cancellationToken: cancellationToken).ConfigureAwait(false);
+        TimeSchedule created = await ReadAsync(response, route, SaltoKsJsonContext.Default.TimeSchedule, cancellationToken).ConfigureAwait(false);
+        return siteZone is null ? created : FromSiteWallClock(created, siteZone);
     }
 
     /// <inheritdoc/>
-    public virtual Task UpdateTimeScheduleAsync(
+    /// <exception cref="InvalidOperationException">
+    /// <see cref="SaltoKsClientOptions.ScheduleDates"/> is <see cref="SaltoKsScheduleDateMode.SiteLocal"/> and the
+    /// site's <c>time_zone</c> is missing or unknown to this machine; nothing is sent.
+    /// </exception>
+    public virtual async Task UpdateTimeScheduleAsync(
         string siteId, string accessGroupId, string timeScheduleId, TimeScheduleRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         SaltoKsRoute route = GroupRoute(Versions.TimeSchedules, siteId, accessGroupId).Literal("time_schedules").Id(timeScheduleId, nameof(timeScheduleId));
-        return SendAndForgetAsync(HttpMethod.Patch, route, Json(request, SaltoKsJsonContext.Default.TimeScheduleRequest), cancellationToken);
+        TimeZoneInfo? siteZone = await ScheduleZoneAsync(siteId, cancellationToken).ConfigureAwait(false);
+        await SendAndForgetAsync(HttpMethod.Patch, route, ScheduleJson(request, siteZone), cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>
@@ -433,9 +459,19 @@ public class SaltoKsClient : ISaltoKsClient
             filters.Add(ODataFilter.Before("utc_date_time", upper));
         }
 
-        if (query.LockIds.Count > 0)
+        string[] lockIds = [.. query.LockIds.Distinct(StringComparer.OrdinalIgnoreCase)];
+        if (Array.Exists(lockIds, string.IsNullOrWhiteSpace))
         {
-            filters.Add(ODataFilter.EqualToAny("lock_id", query.LockIds));
+            throw new ArgumentException("The entry query's LockIds may not hold an empty id.", nameof(query));
+        }
+
+        // SALTO KS is not known to accept "or": several locks are filtered here unless the tenant is known to take it.
+        HashSet<string>? keepLocks = lockIds.Length > 1 && _options.EntryLockFilter == SaltoKsEntryLockFilterMode.FilterLocally
+            ? new HashSet<string>(lockIds, StringComparer.OrdinalIgnoreCase)
+            : null;
+        if (lockIds.Length > 0 && keepLocks is null)
+        {
+            filters.Add(ODataFilter.EqualToAny("lock_id", lockIds));
         }
 
         route.Query("$filter", filters.Count == 0 ? null : ODataFilter.And(filters).ToString())
@@ -446,10 +482,11 @@ public class SaltoKsClient : ISaltoKsClient
             HttpMethod.Get, route, content: null, retryable: true, string.IsNullOrEmpty(continuationToken) ? null : continuationToken, cancellationToken)
             .ConfigureAwait(false);
         byte[] body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        SaltoKsContinuationPage<Entry> page;
         try
         {
             // A bare array is read too: a page with no token, the last one.
-            return body.AsSpan().TrimStart(" \t\r\n"u8) is [(byte)'[', ..]
+            page = body.AsSpan().TrimStart(" \t\r\n"u8) is [(byte)'[', ..]
                 ? new SaltoKsContinuationPage<Entry> { Items = JsonSerializer.Deserialize(body, SaltoKsJsonContext.Default.IReadOnlyListEntry) ?? [] }
                 : JsonSerializer.Deserialize(body, SaltoKsJsonContext.Default.SaltoKsContinuationPageEntry) ?? throw new JsonException("The body is null.");
         }
@@ -457,6 +494,10 @@ public class SaltoKsClient : ISaltoKsClient
         {
             throw Unreadable(response, route, body, ex);
         }
+
+        return keepLocks is null
+            ? page
+            : page with { Items = [.. page.Items.Where(e => e.LockId is { } id && keepLocks.Contains(id))] };
     }
 
     private static SaltoKsClientOptions Checked(SaltoKsClientOptions options)
@@ -507,6 +548,42 @@ public class SaltoKsClient : ISaltoKsClient
         var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(value, typeInfo));
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         return content;
+    }
+
+    // With a site zone, start_date/end_date carry the site's wall clock without an offset, as a site-local tenant reads them.
+    private static ByteArrayContent ScheduleJson(TimeScheduleRequest request, TimeZoneInfo? siteZone)
+    {
+        if (siteZone is null)
+        {
+            return Json(request, SaltoKsJsonContext.Default.TimeScheduleRequest);
+        }
+
+        JsonObject body = JsonSerializer.SerializeToNode(request, SaltoKsJsonContext.Default.TimeScheduleRequest)!.AsObject();
+        body["start_date"] = WallClockText(request.StartDate, siteZone);
+        body["end_date"] = WallClockText(request.EndDate, siteZone);
+        var content = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(body.ToJsonString()));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        return content;
+
+        static string? WallClockText(DateTimeOffset? instant, TimeZoneInfo zone) =>
+            instant is { } value
+                ? TimeZoneInfo.ConvertTime(value, zone).DateTime.ToString("yyyy'-'MM'-'dd'T'HH':'mm':'ss.FFFFFFF", CultureInfo.InvariantCulture)
+                : null;
+    }
+
+    // The written date and time is the site's wall clock, whatever offset came with it.
+    private static TimeSchedule FromSiteWallClock(TimeSchedule schedule, TimeZoneInfo siteZone) =>
+        schedule with { StartDate = Instant(schedule.StartDate, siteZone), EndDate = Instant(schedule.EndDate, siteZone) };
+
+    private static DateTimeOffset? Instant(DateTimeOffset? wallClock, TimeZoneInfo zone)
+    {
+        if (wallClock is not { } written)
+        {
+            return null;
+        }
+
+        DateTime local = DateTime.SpecifyKind(written.DateTime, DateTimeKind.Unspecified);
+        return new DateTimeOffset(local, zone.GetUtcOffset(local));
     }
 
     private static SaltoKsRoute Route(string version) => SaltoKsRoute.Version(version);
@@ -646,6 +723,41 @@ public class SaltoKsClient : ISaltoKsClient
             serviceMessage: null,
             SaltoKsSecretRedactor.Excerpt(System.Text.Encoding.UTF8.GetString(body), KnownSecrets),
             error);
+
+    private async IAsyncEnumerable<TimeSchedule> FromSiteWallClockAsync(
+        string siteId, IAsyncEnumerable<TimeSchedule> schedules, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        TimeZoneInfo siteZone = (await ScheduleZoneAsync(siteId, cancellationToken).ConfigureAwait(false))!;
+        await foreach (TimeSchedule schedule in schedules.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            yield return FromSiteWallClock(schedule, siteZone);
+        }
+    }
+
+    // The site's zone when schedule dates are site-local, read once per site; null when they are UTC instants.
+    private async Task<TimeZoneInfo?> ScheduleZoneAsync(string siteId, CancellationToken cancellationToken)
+    {
+        if (_options.ScheduleDates != SaltoKsScheduleDateMode.SiteLocal)
+        {
+            return null;
+        }
+
+        if (_siteZones.TryGetValue(siteId, out TimeZoneInfo? known))
+        {
+            return known;
+        }
+
+        Site site = await GetAsync(SiteRoute(Versions.Site, siteId), SaltoKsJsonContext.Default.Site, cancellationToken).ConfigureAwait(false);
+        if (string.IsNullOrWhiteSpace(site.TimeZone) || !TimeZoneInfo.TryFindSystemTimeZoneById(site.TimeZone, out TimeZoneInfo? zone))
+        {
+            // Guessing a zone would move every booking window; refusing is the safe answer.
+            throw new InvalidOperationException(
+                $"Site {siteId} reports time zone '{site.TimeZone}', which this machine cannot resolve, so schedule dates cannot be " +
+                $"written on the site's wall clock ({nameof(SaltoKsClientOptions.ScheduleDates)} is {SaltoKsScheduleDateMode.SiteLocal}).");
+        }
+
+        return _siteZones.GetOrAdd(siteId, zone);
+    }
 
     private async Task<bool> DeleteAsync(SaltoKsRoute route, DateTimeOffset? createdAt, CancellationToken cancellationToken)
     {

@@ -83,6 +83,20 @@ public sealed class SaltoKsClientOptions
     /// <value>100 by default.</value>
     public int EntriesPageSize { get; set; } = 100;
 
+    /// <summary>Gets or sets how an entry read for several locks is narrowed to those locks.</summary>
+    /// <value>
+    /// <see cref="SaltoKsEntryLockFilterMode.FilterLocally"/> by default, which relies only on filter forms SALTO KS
+    /// is known to accept; choose <see cref="SaltoKsEntryLockFilterMode.ODataOr"/> where your tenant accepts <c>or</c>.
+    /// </value>
+    public SaltoKsEntryLockFilterMode EntryLockFilter { get; set; } = SaltoKsEntryLockFilterMode.FilterLocally;
+
+    /// <summary>Gets or sets how time-schedule dates are written and read (how SALTO KS reads them is unconfirmed).</summary>
+    /// <value>
+    /// <see cref="SaltoKsScheduleDateMode.Utc"/> by default: instants in UTC with <c>Z</c>. Use
+    /// <see cref="SaltoKsScheduleDateMode.SiteLocal"/> for a tenant that reads them on the site's wall clock.
+    /// </value>
+    public SaltoKsScheduleDateMode ScheduleDates { get; set; } = SaltoKsScheduleDateMode.Utc;
+
     /// <summary>Gets or sets the most ids sent in each of <c>add_ids</c> and <c>remove_ids</c> in one membership <c>PATCH</c>.</summary>
     /// <value>100 by default.</value>
     public int MembershipChunkSize { get; set; } = 100;

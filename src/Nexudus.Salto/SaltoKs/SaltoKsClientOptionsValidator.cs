@@ -126,6 +126,16 @@ public sealed class SaltoKsClientOptionsValidator : IValidateOptions<SaltoKsClie
             yield return $"{Key(nameof(o.EntriesPageSize))} must be positive.";
         }
 
+        if (!Enum.IsDefined(o.EntryLockFilter))
+        {
+            yield return $"{Key(nameof(o.EntryLockFilter))} is not a known mode.";
+        }
+
+        if (!Enum.IsDefined(o.ScheduleDates))
+        {
+            yield return $"{Key(nameof(o.ScheduleDates))} is not a known mode.";
+        }
+
         if (o.MembershipChunkSize <= 0)
         {
             yield return $"{Key(nameof(o.MembershipChunkSize))} must be positive.";

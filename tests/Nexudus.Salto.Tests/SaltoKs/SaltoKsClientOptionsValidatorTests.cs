@@ -71,6 +71,33 @@ public sealed class SaltoKsClientOptionsValidatorTests
     }
 
     [Fact]
+    public void Validate_UnknownEntryLockFilter_NamesTheKey()
+    {
+        SaltoKsClientOptions options = Valid();
+        options.EntryLockFilter = (SaltoKsEntryLockFilterMode)7;
+
+        Assert.Equal(["SaltoKs:EntryLockFilter is not a known mode."], Errors(options));
+    }
+
+    [Fact]
+    public void Validate_UnknownScheduleDateMode_NamesTheKey()
+    {
+        SaltoKsClientOptions options = Valid();
+        options.ScheduleDates = (SaltoKsScheduleDateMode)3;
+
+        Assert.Equal(["SaltoKs:ScheduleDates is not a known mode."], Errors(options));
+    }
+
+    [Fact]
+    public void Validate_BadSiteSubscriptionVersion_NamesTheKey()
+    {
+        SaltoKsClientOptions options = Valid();
+        options.ApiVersions.SiteSubscription = "latest";
+
+        Assert.Equal(["SaltoKs:ApiVersions:SiteSubscription must look like v1.1 (got 'latest')."], Errors(options));
+    }
+
+    [Fact]
     public void Validate_Messages_NeverContainSecrets()
     {
         var options = new SaltoKsClientOptions { Password = "hunter2-S3cr3t", ClientSecret = "S3cr3t-client", RefreshToken = "S3cr3t-refresh" };

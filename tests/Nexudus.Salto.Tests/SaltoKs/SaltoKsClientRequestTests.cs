@@ -37,6 +37,19 @@ public sealed class SaltoKsClientRequestTests : IDisposable
     }
 
     [Fact]
+    public async Task GetSiteSubscriptionAsync_Always_GetsV12Subscription()
+    {
+        _host.ExpectApi(HttpMethod.Get, "/v1.2/sites/s1/subscription")
+            .Respond("application/json", """{"user_amount":25,"type":"business","features":["pods","events_streaming"]}""");
+
+        SiteSubscription subscription = await _host.Client.GetSiteSubscriptionAsync("s1");
+
+        Assert.Equal((25, "business"), (subscription.UserAmount, subscription.Type));
+        Assert.Equal(["pods", "events_streaming"], subscription.Features);
+        _host.Http.VerifyNoOutstandingExpectation();
+    }
+
+    [Fact]
     public async Task GetRolesAsync_Always_GetsV11Roles()
     {
         _host.ExpectApi(HttpMethod.Get, "/v1.1/sites/s1/roles").Respond("application/json", """{"items":[{"id":"r1","name":"site_user"}]}""");
@@ -343,12 +356,12 @@ public sealed class SaltoKsClientRequestTests : IDisposable
     }
 
     [Fact]
-    public async Task GetEntriesPageAsync_RangeLocksAndOrder_SendsV11FilterOrderAndTop()
+    public async Task GetEntriesPageAsync_RangeSeveralLocksAndOrder_SendsRangeFilterOrderAndTopButNoOr()
     {
         _host.ExpectApi(HttpMethod.Get, "/v1.1/sites/s1/entries")
             .WithExactQueryString(
             [
-                new("$filter", "(utc_date_time ge DateTime'2025-03-04T08:00:00Z') and (utc_date_time lt DateTime'2025-03-04T09:00:00Z') and ((lock_id eq 'l1') or (lock_id eq 'l2'))"),
+                new("$filter", "(utc_date_time ge DateTime'2025-03-04T08:00:00Z') and (utc_date_time lt DateTime'2025-03-04T09:00:00Z')"),
                 new("$orderby", "utc_date_time desc"),
                 new("$top", "50"),
             ])
@@ -365,6 +378,66 @@ public sealed class SaltoKsClientRequestTests : IDisposable
         });
 
         _host.Http.VerifyNoOutstandingExpectation();
+    }
+
+    [Fact]
+    public async Task GetEntriesPageAsync_SeveralLocksFilteredLocally_KeepsTheirEntriesAndTheServiceToken()
+    {
+        _host.ExpectApi(HttpMethod.Get, "/v1.1/sites/s1/entries")
+            .Respond("application/json", """
+                {"items":[{"id":"e1","lock_id":"L1"},{"id":"e2","lock_id":"l3"},{"id":"e3","lock_id":"l2"},{"id":"e4"}],
+                 "continuation_token":"{\"next\":4}"}
+                """);
+
+        SaltoKsContinuationPage<Entry> page = await _host.Client.GetEntriesPageAsync("s1", new SaltoKsEntryQuery { LockIds = ["l1", "l2"] });
+
+        Assert.Equal(["e1", "e3"], page.Items.Select(e => e.Id));
+        Assert.Equal("""{"next":4}""", page.ContinuationToken);
+    }
+
+    [Fact]
+    public async Task GetEntriesPageAsync_OneLock_SendsLockIdEqToTheService()
+    {
+        _host.ExpectApi(HttpMethod.Get, "/v1.1/sites/s1/entries")
+            .WithExactQueryString([new("$filter", "lock_id eq 'l1'"), new("$orderby", "utc_date_time asc"), new("$top", "100")])
+            .Respond("application/json", """{"items":[{"id":"e1","lock_id":"l1"}]}""");
+
+        SaltoKsContinuationPage<Entry> page = await _host.Client.GetEntriesPageAsync("s1", new SaltoKsEntryQuery { LockIds = ["l1", "L1"] });
+
+        Assert.Equal("e1", Assert.Single(page.Items).Id);
+        _host.Http.VerifyNoOutstandingExpectation();
+    }
+
+    [Fact]
+    public async Task GetEntriesPageAsync_SeveralLocksWithODataOr_SendsOrFilter()
+    {
+        using var host = new SaltoKsTestHost(o => o.EntryLockFilter = SaltoKsEntryLockFilterMode.ODataOr);
+        host.AcceptTokenRequests();
+        host.ExpectApi(HttpMethod.Get, "/v1.1/sites/s1/entries")
+            .WithExactQueryString(
+            [
+                new("$filter", "(utc_date_time ge DateTime'2025-03-04T08:00:00Z') and ((lock_id eq 'l1') or (lock_id eq 'l2'))"),
+                new("$orderby", "utc_date_time asc"),
+                new("$top", "100"),
+            ])
+            .Respond("application/json", """{"items":[{"id":"e1","lock_id":"l1"},{"id":"e2","lock_id":"l3"}]}""");
+
+        SaltoKsContinuationPage<Entry> page = await host.Client.GetEntriesPageAsync("s1", new SaltoKsEntryQuery
+        {
+            From = new DateTimeOffset(2025, 3, 4, 8, 0, 0, TimeSpan.Zero),
+            LockIds = ["l1", "l2"],
+        });
+
+        // The service did the filtering; its answer is passed on as it is.
+        Assert.Equal(["e1", "e2"], page.Items.Select(e => e.Id));
+        host.Http.VerifyNoOutstandingExpectation();
+    }
+
+    [Fact]
+    public async Task GetEntriesPageAsync_EmptyLockId_ThrowsArgumentException()
+    {
+        await Assert.ThrowsAsync<ArgumentException>(() =>
+            _host.Client.GetEntriesPageAsync("s1", new SaltoKsEntryQuery { LockIds = ["l1", " "] }));
     }
 
     [Fact]

@@ -73,6 +73,43 @@ public sealed class SaltoKsSandboxFaultTests
     }
 
     [Fact]
+    public async Task DropConnectionFault_OnACreate_CreatesNothing()
+    {
+        await using var host = await SaltoKsTestHost.StartAsync();
+        host.Sandbox.Faults.Add(SandboxFaultRule.On("POST", "/v1.1/sites/*/users", SandboxFault.DropConnection()).ForNextCalls(1));
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => host.PostAsync(Users, """{"first_name":"Sam","email":"sam@example.com","role_ids":[]}"""));
+
+        Assert.Null(host.Sandbox.FindSiteUserByEmail(SaltoKsTestHost.SiteId, "sam@example.com"));
+    }
+
+    [Fact]
+    public async Task DropResponseFault_OnACreate_CreatesTheUserButTheClientSeesANetworkFailure()
+    {
+        await using var host = await SaltoKsTestHost.StartAsync();
+        host.Sandbox.Faults.Add(SandboxFaultRule.On("POST", "/v1.1/sites/*/users", SandboxFault.DropResponse()).ForNextCalls(1));
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => host.PostAsync(Users, """{"first_name":"Sam","email":"sam@example.com","role_ids":[]}"""));
+
+        Assert.NotNull(host.Sandbox.FindSiteUserByEmail(SaltoKsTestHost.SiteId, "sam@example.com"));
+        Assert.Single(host.Sandbox.GetInvitations());
+        SandboxRequest logged = Assert.Single(host.Sandbox.Requests.GetRequests(), r => r.Method == "POST" && r.Path.EndsWith("/users", StringComparison.Ordinal));
+        Assert.Equal((null, SandboxFaultKind.DropResponse, true), (logged.StatusCode, logged.Fault, logged.IsWrite));
+    }
+
+    [Fact]
+    public async Task DropResponseFault_ForNextCalls_ServesTheFollowingCallNormally()
+    {
+        await using var host = await SaltoKsTestHost.StartAsync();
+        host.Sandbox.Faults.Add(SandboxFaultRule.On("GET", "/v1.1/sites/*/users", SandboxFault.DropResponse()).ForNextCalls(1));
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => host.GetAsync(Users));
+        SaltoKsTestHost.Reply reply = await host.GetAsync(Users);
+
+        Assert.Equal(HttpStatusCode.OK, reply.Status);
+    }
+
+    [Fact]
     public async Task MalformedBodyFault_ServesACutOffJsonBody()
     {
         await using var host = await SaltoKsTestHost.StartAsync();
