@@ -1,0 +1,438 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Nexudus.Salto.Nexudus;
+using Nexudus.Salto.SaltoKs;
+using Nexudus.Salto.State;
+
+namespace Nexudus.Salto.CheckIns;
+
+/// <summary>
+/// Turns SALTO KS door openings into Nexudus check-ins (SPEC §5): an opening on a <c>CheckIn</c>
+/// reader creates a check-in unless the customer already has an open one at that location; an
+/// opening on a <c>CheckOut</c> reader closes the open one. Call <see cref="RunAsync"/> once per pass.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Each run reads every configured site's entries from its watermark, less
+/// <see cref="CheckInBridgeOptions.LateEntryWindow"/> (so entries that reach SALTO late are still
+/// seen), to now, oldest first. Every entry on a reader is handled exactly once: its id, its outcome
+/// and the new watermark are stored in one atomic <see cref="ISyncStateStore.ApplyAsync"/> batch
+/// right after the Nexudus write, and entries already stored are skipped.
+/// </para>
+/// <para>
+/// A check-in create is never repeated blindly. Before every create the bridge reads the customer's
+/// recent check-ins at the location; a create that times out is followed by another look, and only
+/// if the check-in is not there is it tried again. So a crash between the Nexudus write and the state
+/// update is healed by the next run, which finds the check-in instead of writing a second one.
+/// </para>
+/// <para>
+/// Rejected entries, unknown users and customers Nexudus refuses (no valid pass) are counted in the
+/// <see cref="CheckInReport"/>, never thrown. A temporary failure (throttling that outlasted the
+/// client's retries, a network error) stops that site's run at the entry it hit; the next run
+/// continues from there. Other sites carry on.
+/// </para>
+/// </remarks>
+public class CheckInBridge
+{
+    private const string LeaseHolder = "check-ins";
+
+    private readonly INexudusClient _nexudus = null!;
+    private readonly ISaltoKsClient _salto = null!;
+    private readonly ISyncStateStore _state = null!;
+    private readonly CheckInBridgeOptions _options = null!;
+    private readonly TimeProvider _time = null!;
+    private readonly ILogger _logger = null!;
+    private readonly IReadOnlyList<SiteReaders> _sites = null!;
+
+    /// <summary>Initializes a new instance of the <see cref="CheckInBridge"/> class.</summary>
+    /// <param name="nexudus">The Nexudus client.</param>
+    /// <param name="salto">The SALTO KS client.</param>
+    /// <param name="state">The state store holding identity links, processed entries and watermarks.</param>
+    /// <param name="options">The locations, readers and windows.</param>
+    /// <param name="timeProvider">The clock; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
+    /// <param name="logger">The logger; none when <see langword="null"/>.</param>
+    /// <exception cref="ArgumentException">The options are not usable; the message lists every problem.</exception>
+    public CheckInBridge(
+        INexudusClient nexudus,
+        ISaltoKsClient salto,
+        ISyncStateStore state,
+        CheckInBridgeOptions options,
+        TimeProvider? timeProvider = null,
+        ILogger<CheckInBridge>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(nexudus);
+        ArgumentNullException.ThrowIfNull(salto);
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(options);
+        var errors = options.Validate();
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException("The check-in bridge options are not valid: " + string.Join(" ", errors), nameof(options));
+        }
+
+        _nexudus = nexudus;
+        _salto = salto;
+        _state = state;
+        _options = options;
+        _time = timeProvider ?? TimeProvider.System;
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
+        _sites = SiteReaders.From(options.Locations);
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="CheckInBridge"/> class for mocking.</summary>
+    protected CheckInBridge()
+    {
+    }
+
+    /// <summary>
+    /// Runs one pass over every configured site: reads new door entries and creates or closes the
+    /// matching Nexudus check-ins.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the run; what was written so far stays recorded.</param>
+    /// <returns>What happened to each entry, with counts per outcome and per site.</returns>
+    /// <exception cref="SyncStateLockedException">Another run holds the state's lease (when <see cref="CheckInBridgeOptions.AcquireLease"/> is on).</exception>
+    public virtual async Task<CheckInReport> RunAsync(CancellationToken cancellationToken = default)
+    {
+        var startedAt = _time.GetUtcNow();
+        var lease = _options.AcquireLease
+            ? await _state.AcquireLeaseAsync(LeaseHolder, cancellationToken).ConfigureAwait(false)
+            : null;
+        await using (lease)
+        {
+            var resolver = new EntryCustomerResolver(_nexudus, _salto, _state, _logger);
+            var sites = new List<CheckInSiteReport>(_sites.Count);
+            foreach (var site in _sites)
+            {
+                sites.Add(await RunSiteAsync(site, resolver, cancellationToken).ConfigureAwait(false));
+            }
+
+            return new CheckInReport { StartedAt = startedAt, CompletedAt = _time.GetUtcNow(), Sites = sites };
+        }
+    }
+
+    private async Task<CheckInSiteReport> RunSiteAsync(SiteReaders site, EntryCustomerResolver resolver, CancellationToken cancellationToken)
+    {
+        var results = new List<CheckInEntryResult>();
+        var lastTaps = new Dictionary<(long BusinessId, string UserId, ReaderRole Role), DateTimeOffset>(TapKeyComparer.Instance);
+        var read = 0;
+        var skipped = 0;
+        string? error = null;
+        CheckInCursor cursor;
+        try
+        {
+            cursor = await _state.LoadCheckInCursorAsync(site.SiteId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (IsRunFailure(ex, cancellationToken))
+        {
+            var now = _time.GetUtcNow();
+            return new CheckInSiteReport { SiteId = site.SiteId, ReadFrom = now, ReadTo = now, Error = Describe(ex) };
+        }
+
+        var readTo = _time.GetUtcNow();
+        var readFrom = cursor.Watermark is { } watermark ? watermark - _options.LateEntryWindow : readTo - _options.CheckInLookBack;
+        var watermarkAfter = cursor.Watermark;
+        CheckInLog.SiteStarted(_logger, site.SiteId, readFrom, readTo);
+
+        var query = new SaltoKsEntryQuery { From = readFrom, To = readTo, Order = SaltoKsSortOrder.Ascending, PageSize = _options.EntriesPageSize };
+        string? currentEntry = null;
+        try
+        {
+            string? token = null;
+            do
+            {
+                var page = await _salto.GetEntriesPageAsync(site.SiteId, query, token, cancellationToken).ConfigureAwait(false);
+                foreach (var entry in page.Items)
+                {
+                    read++;
+                    if (entry.LockId is null || !site.Readers.TryGetValue(entry.LockId, out var reader))
+                    {
+                        continue;
+                    }
+
+                    currentEntry = entry.Id;
+                    var kind = _options.EntryClassifier.Classify(entry);
+                    if (await _state.IsEntryProcessedAsync(site.SiteId, entry.Id, cancellationToken).ConfigureAwait(false))
+                    {
+                        skipped++;
+                        RememberTap(lastTaps, reader, entry, kind);
+                        continue;
+                    }
+
+                    var result = await HandleAsync(site.SiteId, reader, entry, kind, lastTaps, resolver, cancellationToken).ConfigureAwait(false);
+                    results.Add(result);
+                    CheckInLog.EntryHandled(_logger, entry.Id, entry.UtcDateTime, entry.LockId, result.Outcome, result.CustomerId, result.CheckinId);
+                    if (result.Outcome == CheckInOutcome.Deferred)
+                    {
+                        error = result.Reason;
+                        CheckInLog.SiteDeferred(_logger, site.SiteId, entry.Id, result.Reason ?? "deferred");
+                        return Report();
+                    }
+
+                    await RecordAsync(site.SiteId, entry, result, cancellationToken).ConfigureAwait(false);
+                    watermarkAfter = Later(watermarkAfter, entry.UtcDateTime);
+                }
+
+                token = page.ContinuationToken;
+            }
+            while (!string.IsNullOrEmpty(token));
+
+            currentEntry = null;
+            await _state.ApplyAsync(
+                new SyncStateChanges { CheckInCursors = [new CheckInCursor { SiteId = site.SiteId, Watermark = readTo }] },
+                cancellationToken).ConfigureAwait(false);
+            watermarkAfter = Later(watermarkAfter, readTo);
+        }
+        catch (Exception ex) when (IsRunFailure(ex, cancellationToken))
+        {
+            error = Describe(ex);
+            CheckInLog.SiteDeferred(_logger, site.SiteId, currentEntry, error);
+        }
+
+        CheckInLog.SiteCompleted(_logger, site.SiteId, read, results.Count, skipped, watermarkAfter);
+        return Report();
+
+        CheckInSiteReport Report() => new()
+        {
+            SiteId = site.SiteId,
+            ReadFrom = readFrom,
+            ReadTo = readTo,
+            WatermarkBefore = cursor.Watermark,
+            WatermarkAfter = watermarkAfter,
+            EntriesRead = read,
+            AlreadyProcessed = skipped,
+            Entries = results,
+            Error = error,
+        };
+    }
+
+    private async Task<CheckInEntryResult> HandleAsync(
+        string siteId,
+        Reader reader,
+        Entry entry,
+        DoorEntryResult kind,
+        Dictionary<(long BusinessId, string UserId, ReaderRole Role), DateTimeOffset> lastTaps,
+        EntryCustomerResolver resolver,
+        CancellationToken cancellationToken)
+    {
+        var result = new CheckInEntryResult { EntryId = entry.Id, OccurredAt = entry.UtcDateTime, LockId = entry.LockId, Role = reader.Role };
+        if (kind == DoorEntryResult.Rejected)
+        {
+            return result with { Outcome = CheckInOutcome.Rejected, Reason = Detail(entry) };
+        }
+
+        if (kind != DoorEntryResult.Opened)
+        {
+            return result with { Outcome = CheckInOutcome.Ignored, Reason = Detail(entry) };
+        }
+
+        long? customerId;
+        try
+        {
+            customerId = await resolver.FindCustomerIdAsync(siteId, entry, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (IsRunFailure(ex, cancellationToken))
+        {
+            return result with { Outcome = CheckInOutcome.Deferred, Reason = "looking up the customer failed: " + Describe(ex) };
+        }
+
+        if (customerId is not { } customer)
+        {
+            return result with { Outcome = CheckInOutcome.UnknownUser };
+        }
+
+        result = result with { CustomerId = customer };
+        if (IsDoubleTap(lastTaps, reader, entry))
+        {
+            return result with { Outcome = CheckInOutcome.Debounced };
+        }
+
+        RememberTap(lastTaps, reader, entry, kind);
+        try
+        {
+            return reader.Role == ReaderRole.CheckIn
+                ? await CheckInAsync(result, reader.BusinessId, customer, cancellationToken).ConfigureAwait(false)
+                : await CheckOutAsync(result, reader.BusinessId, customer, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (IsRunFailure(ex, cancellationToken))
+        {
+            return result with { Outcome = CheckInOutcome.Deferred, Reason = Describe(ex) };
+        }
+    }
+
+    private async Task<CheckInEntryResult> CheckInAsync(CheckInEntryResult result, long businessId, long customerId, CancellationToken cancellationToken)
+    {
+        var at = result.OccurredAt;
+        var match = CheckinMatcher.ForCheckIn(await FindCheckinsAsync(businessId, customerId, at, cancellationToken).ConfigureAwait(false), at);
+        for (var attempt = 1; match.Kind == CheckinMatchKind.None; attempt++)
+        {
+            try
+            {
+                var id = await _nexudus.CreateCheckinAsync(
+                    new Checkin { BusinessId = businessId, CoworkerId = customerId, FromTime = at },
+                    cancellationToken).ConfigureAwait(false);
+                CheckInLog.CheckedIn(_logger, customerId, businessId, id, result.EntryId);
+                return result with { Outcome = CheckInOutcome.CheckedIn, CheckinId = id };
+            }
+            catch (NexudusValidationException ex)
+            {
+                // "No valid pass" and other business rules: final for this entry, and never fatal.
+                CheckInLog.Refused(_logger, customerId, businessId, result.EntryId, ex.Message);
+                return result with { Outcome = CheckInOutcome.Refused, Reason = ex.Message };
+            }
+            catch (NexudusApiException ex) when (ex is NexudusThrottledException or NexudusAuthenticationException)
+            {
+                // Certainly not written; the next run tries again.
+                return result with { Outcome = CheckInOutcome.Deferred, Reason = ex.Message };
+            }
+            catch (NexudusApiException ex)
+            {
+                // Perhaps written (a timeout, a dropped connection, an unreadable answer): look before any retry.
+                CheckInLog.CreateUncertain(_logger, result.EntryId, ex.Message);
+                match = CheckinMatcher.ForCheckIn(await FindCheckinsAsync(businessId, customerId, at, cancellationToken).ConfigureAwait(false), at);
+                if (match.Kind == CheckinMatchKind.None && attempt >= _options.MaxCreateAttempts)
+                {
+                    return result with { Outcome = CheckInOutcome.Deferred, Reason = $"the check-in create failed {attempt} times without a clear answer: {ex.Message}" };
+                }
+            }
+        }
+
+        if (match.Kind == CheckinMatchKind.Recovered)
+        {
+            CheckInLog.Recovered(_logger, result.EntryId, match.CheckinId);
+            return result with { Outcome = CheckInOutcome.Recovered, CheckinId = match.CheckinId };
+        }
+
+        return result with { Outcome = CheckInOutcome.AlreadyCheckedIn, CheckinId = match.CheckinId };
+    }
+
+    private async Task<CheckInEntryResult> CheckOutAsync(CheckInEntryResult result, long businessId, long customerId, CancellationToken cancellationToken)
+    {
+        var at = result.OccurredAt;
+        var match = CheckinMatcher.ForCheckOut(await FindCheckinsAsync(businessId, customerId, at, cancellationToken).ConfigureAwait(false), at);
+        switch (match.Kind)
+        {
+            case CheckinMatchKind.Recovered:
+                CheckInLog.Recovered(_logger, result.EntryId, match.CheckinId);
+                return result with { Outcome = CheckInOutcome.Recovered, CheckinId = match.CheckinId };
+            case CheckinMatchKind.None:
+                return result with { Outcome = CheckInOutcome.NoOpenCheckIn };
+        }
+
+        var checkinId = match.CheckinId!.Value;
+        try
+        {
+            // A PUT of the full record: repeating it is harmless, so the client may retry it.
+            await _nexudus.CloseCheckinAsync(checkinId, at, cancellationToken).ConfigureAwait(false);
+        }
+        catch (NexudusValidationException ex)
+        {
+            CheckInLog.Refused(_logger, customerId, businessId, result.EntryId, ex.Message);
+            return result with { Outcome = CheckInOutcome.Refused, CheckinId = checkinId, Reason = ex.Message };
+        }
+
+        CheckInLog.CheckedOut(_logger, customerId, checkinId, result.EntryId);
+        return result with { Outcome = CheckInOutcome.CheckedOut, CheckinId = checkinId };
+    }
+
+    private async Task<IReadOnlyList<Checkin>> FindCheckinsAsync(long businessId, long customerId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var query = new CheckinQuery
+        {
+            BusinessId = businessId,
+            CoworkerId = customerId,
+            FromTime = NexudusDateRange.Since(at - _options.OpenCheckInSearchWindow),
+        };
+        var checkins = new List<Checkin>();
+        await foreach (var checkin in _nexudus.ListCheckinsAsync(query, cancellationToken).ConfigureAwait(false))
+        {
+            // The filters are the service's to honour; these are the ones this decision relies on.
+            if ((checkin.BusinessId ?? businessId) == businessId && (checkin.CoworkerId ?? customerId) == customerId)
+            {
+                checkins.Add(checkin);
+            }
+        }
+
+        return checkins;
+    }
+
+    private Task RecordAsync(string siteId, Entry entry, CheckInEntryResult result, CancellationToken cancellationToken) =>
+        _state.ApplyAsync(
+            new SyncStateChanges
+            {
+                EntriesProcessed =
+                [
+                    new ProcessedEntry
+                    {
+                        SiteId = siteId,
+                        EntryId = entry.Id,
+                        OccurredAt = entry.UtcDateTime,
+                        Outcome = result.Outcome.ToString(),
+                        CheckinId = result.CheckinId,
+                        ProcessedAt = _time.GetUtcNow(),
+                    },
+                ],
+                CheckInCursors = [new CheckInCursor { SiteId = siteId, Watermark = entry.UtcDateTime }],
+            },
+            cancellationToken);
+
+    private bool IsDoubleTap(Dictionary<(long BusinessId, string UserId, ReaderRole Role), DateTimeOffset> lastTaps, Reader reader, Entry entry) =>
+        _options.Debounce > TimeSpan.Zero &&
+        entry.UserId is { Value: { } user } &&
+        lastTaps.TryGetValue((reader.BusinessId, user, reader.Role), out var previous) &&
+        (entry.UtcDateTime - previous).Duration() < _options.Debounce;
+
+    private static void RememberTap(Dictionary<(long BusinessId, string UserId, ReaderRole Role), DateTimeOffset> lastTaps, Reader reader, Entry entry, DoorEntryResult kind)
+    {
+        if (kind == DoorEntryResult.Opened && entry.UserId is { Value: { Length: > 0 } user })
+        {
+            var key = (reader.BusinessId, user, reader.Role);
+            lastTaps[key] = lastTaps.TryGetValue(key, out var previous) ? Later(previous, entry.UtcDateTime)!.Value : entry.UtcDateTime;
+        }
+    }
+
+    private static DateTimeOffset? Later(DateTimeOffset? a, DateTimeOffset b) => a is { } x && x > b ? x : b;
+
+    private static string? Detail(Entry entry) =>
+        entry.EventDetail is { Length: > 0 } detail ? $"{entry.EventCategory}/{detail}" : entry.EventCategory?.ToString();
+
+    // One site's failure must not stop the others, and nothing here may crash the host; cancellation still does.
+    private static bool IsRunFailure(Exception exception, CancellationToken cancellationToken) =>
+        !(exception is OperationCanceledException && cancellationToken.IsCancellationRequested);
+
+    // API exceptions are redacted when built; anything else is named by type only, as its message may hold data.
+    private static string Describe(Exception exception) => exception switch
+    {
+        NexudusApiException or SaltoKsApiException => exception.Message,
+        _ => exception.GetType().Name,
+    };
+
+    /// <summary>A reader as the bridge uses it: the location it belongs to and its role.</summary>
+    private readonly record struct Reader(long BusinessId, ReaderRole Role);
+
+    /// <summary>The readers of one SALTO site, over every location that names the site.</summary>
+    private sealed record SiteReaders(string SiteId, IReadOnlyDictionary<string, Reader> Readers)
+    {
+        public static IReadOnlyList<SiteReaders> From(IReadOnlyList<CheckInLocation> locations) =>
+        [
+            .. locations
+                .GroupBy(l => l.SaltoSiteId.Trim(), StringComparer.OrdinalIgnoreCase)
+                .Select(g => new SiteReaders(
+                    g.Key,
+                    g.SelectMany(l => (l.Readers ?? new Dictionary<string, ReaderRole>()).Select(r => (Lock: r.Key.Trim(), Reader: new Reader(l.NexudusBusinessId, r.Value))))
+                        .ToDictionary(r => r.Lock, r => r.Reader, StringComparer.OrdinalIgnoreCase)))
+                .Where(s => s.Readers.Count > 0),
+        ];
+    }
+
+    /// <summary>Compares tap keys with user ids without regard to case, as SALTO ids are UUIDs.</summary>
+    private sealed class TapKeyComparer : IEqualityComparer<(long BusinessId, string UserId, ReaderRole Role)>
+    {
+        public static TapKeyComparer Instance { get; } = new();
+
+        public bool Equals((long BusinessId, string UserId, ReaderRole Role) x, (long BusinessId, string UserId, ReaderRole Role) y) =>
+            x.BusinessId == y.BusinessId && x.Role == y.Role && string.Equals(x.UserId, y.UserId, StringComparison.OrdinalIgnoreCase);
+
+        public int GetHashCode((long BusinessId, string UserId, ReaderRole Role) obj) =>
+            HashCode.Combine(obj.BusinessId, obj.Role, StringComparer.OrdinalIgnoreCase.GetHashCode(obj.UserId));
+    }
+}
