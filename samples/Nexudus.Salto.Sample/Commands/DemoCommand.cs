@@ -1,9 +1,12 @@
 using System.CommandLine;
+using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Nexudus.Salto.Entitlements;
 using Nexudus.Salto.Nexudus;
 using Nexudus.Salto.Sample.Cli;
+using Nexudus.Salto.Reports;
 using Nexudus.Salto.Sample.Demo;
+using Nexudus.Salto.Sample.Hosting;
 using Nexudus.Salto.Sample.Output;
 using Nexudus.Salto.Sample.Settings;
 using Nexudus.Salto.Testing;
@@ -71,14 +74,14 @@ internal static class DemoCommand
             }
 
             ShowSpace(console, space, configuration.Integration);
-            await ShowDesiredAccessAsync(console, host.Services, space, configuration.Integration, now, cancellationToken);
+            var explain = await ShowDesiredAccessAsync(console, host.Services, space, configuration.Integration, now, cancellationToken);
 
             console.Heading("3. The sync: plan, guard and apply");
             console.Line(PendingFeatures.SyncEngine);
-            console.Heading("4. Door entries become Nexudus check-ins");
-            console.Line(PendingFeatures.CheckInBridge);
-            console.Heading("5. The access report");
-            console.Line(PendingFeatures.Reports);
+
+            var components = new IntegrationComponents(host.Services, configuration.Integration);
+            await ShowCheckInsAsync(console, components, space, nexudus, explain, cancellationToken);
+            await ShowReportAsync(console, components, now, cancellationToken);
 
             console.Heading("6. doctor: the same checks an operator runs on a real deployment");
             var report = await console.StepAsync("Checking configuration, logins and links", () => DoctorCommand.ExamineAsync(host.Services, cancellationToken));
@@ -132,7 +135,64 @@ internal static class DemoCommand
         console.Line("a customer SALTO already knows by e-mail, and door entries (one rejected, one by a fob nobody in Nexudus holds).");
     }
 
-    private static async Task ShowDesiredAccessAsync(SampleConsole console, IServiceProvider services, DemoSpace space, IntegrationSettings settings, DateTimeOffset now, CancellationToken cancellationToken)
+    private static async Task ShowCheckInsAsync(
+        SampleConsole console, IntegrationComponents components, DemoSpace space, NexudusSandbox nexudus, AccessExplainer explain, CancellationToken cancellationToken)
+    {
+        console.Heading("4. Door entries become Nexudus check-ins (CheckInBridge)");
+        var bridge = components.CreateCheckInBridge();
+        var first = await console.StepAsync("Reading door entries since the last run and writing check-ins", () => bridge.RunAsync(cancellationToken));
+        CheckInReportView.Print(console, first, explain.Customer, space.NameOf);
+
+        // The same entries again: each was recorded with its outcome, so nothing is written twice.
+        var again = await console.StepAsync("Running the bridge again", () => bridge.RunAsync(cancellationToken));
+        console.Line(again.Sites.Sum(s => s.Entries.Count) == 0
+            ? $"Nothing to do the second time: {again.Sites.Sum(s => s.AlreadyProcessed)} entries were already handled, each exactly once."
+            : $"The second run handled {again.Sites.Sum(s => s.Entries.Count)} new entries.");
+        foreach (var checkin in nexudus.GetAll<Checkin>().OrderBy(c => c.FromTime))
+        {
+            console.Line($"Nexudus now has: {explain.Customer(checkin.CoworkerId ?? 0)} checked in at {explain.Location(checkin.BusinessId ?? 0)} since {explain.Local(checkin.FromTime, checkin.BusinessId ?? 0, "HH:mm")}{(checkin.ToTime is { } to ? $", out at {explain.Local(to, checkin.BusinessId ?? 0, "HH:mm")}" : ", still in")}.");
+        }
+    }
+
+    private static async Task ShowReportAsync(SampleConsole console, IntegrationComponents components, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        console.Heading("5. The access report (AccessReportBuilder)");
+        var from = now.AddHours(-2);
+        var to = now.AddMinutes(5);
+        var rows = await console.StepAsync("Joining the last two hours of entries with customers", () =>
+            components.CreateReportBuilder().GetRowsAsync(from, to, cancellationToken).ToListAsync(cancellationToken).AsTask());
+        var entries = new Table().AddColumn("Local time").AddColumn("Location").AddColumn("Door").AddColumn("Customer").AddColumn("E-mail").AddColumn("Result");
+        var summary = new DailyPresenceSummary();
+        foreach (var row in rows)
+        {
+            summary.Add(row);
+            entries.AddRow(
+                SampleConsole.Cell(row.LocalTime.ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture)),
+                SampleConsole.Cell(row.Location),
+                SampleConsole.Cell(row.Door),
+                SampleConsole.Cell(row.CustomerName ?? "(unknown)"),
+                SampleConsole.Cell(row.Email),
+                SampleConsole.Cell(row.Result.ToString()));
+        }
+
+        console.Write(entries);
+        var daily = new Table().AddColumn("Date").AddColumn("Location").AddColumn("Customer").AddColumn("First in").AddColumn("Last out").AddColumn("Entries");
+        foreach (var day in summary.GetRows())
+        {
+            daily.AddRow(
+                SampleConsole.Cell(day.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+                SampleConsole.Cell(day.Location),
+                SampleConsole.Cell(day.CustomerName),
+                SampleConsole.Cell(day.FirstIn?.ToString("HH:mm", CultureInfo.InvariantCulture)),
+                SampleConsole.Cell(day.LastOut?.ToString("HH:mm", CultureInfo.InvariantCulture)),
+                SampleConsole.Cell(day.Entries.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        console.Write(daily);
+        console.Line("The same report as CSV, JSON or a self-contained HTML page with charts: `report --from … --to … --format csv|json|html`.");
+    }
+
+    private static async Task<AccessExplainer> ShowDesiredAccessAsync(SampleConsole console, IServiceProvider services, DemoSpace space, IntegrationSettings settings, DateTimeOffset now, CancellationToken cancellationToken)
     {
         console.Heading("2. Who should have access right now, and why (EntitlementResolver)");
         var client = services.GetRequiredService<INexudusClient>();
@@ -174,6 +234,8 @@ internal static class DemoCommand
         {
             console.Line($"Link issue: {issue.Message}");
         }
+
+        return explain;
     }
 
     private static string ItemName(DemoSpace space, long id) =>

@@ -67,7 +67,15 @@ internal sealed class SampleConsole
     public void Heading(string title)
     {
         Ansi.WriteLine();
-        Ansi.Write(new Rule(Markup.Escape(title)) { Justification = Justify.Left });
+        if (IsInteractive)
+        {
+            Ansi.Write(new Rule(Markup.Escape(title)) { Justification = Justify.Left });
+        }
+        else
+        {
+            // A rule would run the full ceiling width in a file; a marked line reads and searches better.
+            Ansi.WriteLine($"== {title}");
+        }
     }
 
     /// <summary>Writes a line of plain text (never read as markup).</summary>

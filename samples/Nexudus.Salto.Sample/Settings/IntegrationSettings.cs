@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
+using Nexudus.Salto.CheckIns;
 using Nexudus.Salto.Entitlements;
 
 namespace Nexudus.Salto.Sample.Settings;
@@ -34,6 +35,10 @@ internal sealed record IntegrationSettings
     /// <value>20 by default.</value>
     public double MaxRevocationPercent { get; init; } = 20;
 
+    /// <summary>Gets how far back the check-in bridge reads on its first run, before it has a watermark.</summary>
+    /// <value>One hour by default.</value>
+    public TimeSpan CheckInLookBack { get; init; } = TimeSpan.FromHours(1);
+
     /// <summary>Reads the section, collecting every bad key by its full path instead of stopping at the first.</summary>
     /// <param name="configuration">The whole configuration.</param>
     /// <param name="errors">Receives one message per bad key.</param>
@@ -57,6 +62,7 @@ internal sealed record IntegrationSettings
             Locations = locations,
             MaxRevocations = reader.Int(safety, "MaxRevocations", 25, 0, int.MaxValue),
             MaxRevocationPercent = reader.Double(safety, "MaxRevocationPercent", 20, 0, 100),
+            CheckInLookBack = reader.Duration(section, "CheckInLookBack", TimeSpan.FromHours(1), TimeSpan.Zero, TimeSpan.FromDays(30)),
         };
 
         reader.Unique(locations.Select(l => (l.Path + ":NexudusBusinessId", l.NexudusBusinessId.ToString(CultureInfo.InvariantCulture))).Where(p => p.Item2 != "0"));
@@ -67,6 +73,10 @@ internal sealed record IntegrationSettings
     /// <summary>Gets the locations as the resolver's link inputs.</summary>
     /// <returns>One <see cref="LocationLinks"/> per location.</returns>
     public IReadOnlyList<LocationLinks> ToLocationLinks() => [.. Locations.Select(l => l.Links)];
+
+    /// <summary>Gets the locations as the check-in bridge and the reports take them.</summary>
+    /// <returns>One <see cref="CheckInLocation"/> per location.</returns>
+    public IReadOnlyList<CheckInLocation> ToCheckInLocations() => [.. Locations.Select(l => l.ToCheckInLocation())];
 
     /// <summary>Reads typed values and names each bad one by its full path.</summary>
     internal sealed class SectionReader(ICollection<string> errors)
@@ -206,6 +216,29 @@ internal sealed record IntegrationSettings
             }
 
             return values;
+        }
+
+        public Dictionary<string, ReaderRole> Readers(IConfigurationSection section, string key)
+        {
+            var readers = new Dictionary<string, ReaderRole>(StringComparer.OrdinalIgnoreCase);
+            foreach (var item in section.GetSection(key).GetChildren())
+            {
+                // Only the two roles a door can play; "None" is the library's default, not a setting.
+                if (string.Equals(item.Value, nameof(ReaderRole.CheckIn), StringComparison.OrdinalIgnoreCase))
+                {
+                    readers[item.Key.Trim()] = ReaderRole.CheckIn;
+                }
+                else if (string.Equals(item.Value, nameof(ReaderRole.CheckOut), StringComparison.OrdinalIgnoreCase))
+                {
+                    readers[item.Key.Trim()] = ReaderRole.CheckOut;
+                }
+                else
+                {
+                    Errors.Add($"{item.Path} must be CheckIn or CheckOut.");
+                }
+            }
+
+            return readers;
         }
 
         public void Unique(IEnumerable<(string Path, string Value)> values)

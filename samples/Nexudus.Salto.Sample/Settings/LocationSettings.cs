@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Nexudus.Salto.CheckIns;
 using Nexudus.Salto.Entitlements;
 
 namespace Nexudus.Salto.Sample.Settings;
@@ -26,6 +27,15 @@ internal sealed record LocationSettings
     /// <value>Empty when it was missing.</value>
     public string SaltoSiteId => Links.SaltoSiteId;
 
+    /// <summary>Gets the location as the check-in bridge and the reports take it.</summary>
+    /// <returns>The location's site and readers.</returns>
+    public CheckInLocation ToCheckInLocation() => new()
+    {
+        NexudusBusinessId = NexudusBusinessId,
+        SaltoSiteId = SaltoSiteId,
+        Readers = Readers,
+    };
+
     /// <summary>Reads one location.</summary>
     /// <param name="section">The location's section.</param>
     /// <param name="reader">Collects errors.</param>
@@ -51,7 +61,7 @@ internal sealed record LocationSettings
                 PassExpireDateIsLocal = reader.Bool(section, "PassExpireDateIsLocal", false),
                 UseNexudusLinkFields = reader.Bool(section, "UseNexudusLinkFields", true),
             },
-            Readers = reader.Enums<ReaderRole>(section, "Readers"),
+            Readers = reader.Readers(section, "Readers"),
         };
     }
 }

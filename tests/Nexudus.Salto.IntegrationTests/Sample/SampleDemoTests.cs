@@ -34,6 +34,16 @@ public sealed class SampleDemoTests
     }
 
     [Fact]
+    public async Task RunAsync_Demo_BridgesDoorEntriesOnceAndReportsThem()
+    {
+        var run = await SampleRun.StartAsync("demo");
+
+        Assert.Contains("1 CheckedIn, 1 Rejected, 1 UnknownUser.", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Nothing to do the second time: 3 entries were already handled", run.Stdout, StringComparison.Ordinal);
+        Assert.Matches(@"New York Flatiron\s+│ Margaret Hamilton\s+│ \d\d:\d\d\s+│ \d\d:\d\d\s+│ 2 ", run.Stdout);
+    }
+
+    [Fact]
     public async Task RunAsync_DemoWithRealServiceConfigured_StillUsesItsSandboxes()
     {
         // An unreachable address: were the demo to use it, the Nexudus read would fail and the demo exit 1.
