@@ -5,8 +5,11 @@ namespace Nexudus.Salto.Nexudus;
 /// (on or after) and <c>to_{Entity}_{Field}</c> (on or before) filters.
 /// </summary>
 /// <remarks>
-/// Values are sent in UTC. With the documented minute format (<c>yyyy-MM-ddTHH:mm</c>) seconds are
-/// cut off, so a <see cref="From"/> watermark never skips a record changed in the same minute.
+/// Values are sent in UTC, in the client's date format, which stops at whole minutes (the documented
+/// <c>yyyy-MM-ddTHH:mm</c>) or seconds. <see cref="From"/> is cut down and <see cref="To"/> rounded
+/// up to that unit, so the range sent covers the range asked for: a watermark never skips a record
+/// changed in the same minute, and an upper bound never drops one just before it. Records just
+/// outside the range may come back; filter again where the exact bound matters.
 /// </remarks>
 public sealed record NexudusDateRange
 {

@@ -6,7 +6,7 @@ namespace Nexudus.Salto.Testing;
 /// <summary>
 /// The business rules of <c>POST /api/spaces/checkins</c> (API notes §5.16): a customer needs a
 /// valid pass or an active contract at the location, else the write fails with HTTP 200 and
-/// <c>WasSuccessful: false</c>. A check-in on a pass marks the pass used and checked in; closing
+/// <c>WasSuccessful: false</c>, naming <c>CoworkerId</c> in <c>Errors</c>. A check-in on a pass marks the pass used and checked in; closing
 /// the check-in clears <c>CheckedIn</c>.
 /// </summary>
 internal sealed class NexudusCheckinRules
@@ -29,7 +29,7 @@ internal sealed class NexudusCheckinRules
 
         if (_store.Get<Coworker>(coworkerId) is not { } coworker)
         {
-            return (null, Failed(400, $"CoworkerId: customer {coworkerId} does not exist."));
+            return (null, Failed(400, coworkerId, $"Customer {coworkerId} does not exist."));
         }
 
         if (!requirePassOrContract)
@@ -52,7 +52,7 @@ internal sealed class NexudusCheckinRules
             .FirstOrDefault();
         if (pass is null)
         {
-            return (null, Failed(200, $"{coworker.FullName} does not have a valid pass or plan to check in at this location."));
+            return (null, Failed(200, coworkerId, $"{coworker.FullName} does not have a valid pass or plan to check in at this location."));
         }
 
         return (checkin with { CoworkerTimePassGuid = pass.UniqueId }, null);
@@ -112,6 +112,13 @@ internal sealed class NexudusCheckinRules
     private static DateOnly LocalDay(DateTimeOffset instant, TimeZoneInfo zone) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, zone).DateTime);
 
-    private static NexudusResponse Failed(int status, string message) =>
-        NexudusResponse.FromJson(status, NexudusRequestHandler.Envelope(status, message, value: null, errors: (JsonArray?)null, succeeded: false, updatedOn: null));
+    /// <summary>
+    /// A refused check-in in the write envelope of API notes §3.7: <c>Message</c> as
+    /// <c>PropertyName: message</c> and the same error in <c>Errors</c>, on the customer.
+    /// </summary>
+    private static NexudusResponse Failed(int status, long coworkerId, string message)
+    {
+        var errors = new JsonArray { new JsonObject { ["AttemptedValue"] = coworkerId, ["Message"] = message, ["PropertyName"] = "CoworkerId" } };
+        return NexudusResponse.FromJson(status, NexudusRequestHandler.Envelope(status, $"CoworkerId: {message}", value: null, errors, succeeded: false, updatedOn: null));
+    }
 }

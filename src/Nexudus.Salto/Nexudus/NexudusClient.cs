@@ -241,13 +241,30 @@ public partial class NexudusClient : INexudusClient
 
         foreach (var filter in query?.GetFilters() ?? [])
         {
-            var value = filter.Date is { } date
-                ? date.UtcDateTime.ToString(_options.FilterDateFormat == NexudusFilterDateFormat.SecondsUtc ? SecondsFormat : MinutesFormat, CultureInfo.InvariantCulture)
-                : filter.Text ?? string.Empty;
+            var value = filter.Date is { } date ? FormatFilterDate(filter.Name, date) : filter.Text ?? string.Empty;
             uri.Append('&').Append(Uri.EscapeDataString(filter.Name)).Append('=').Append(Uri.EscapeDataString(value));
         }
 
         return uri.ToString();
+    }
+
+    /// <summary>
+    /// Writes a range bound in the configured format, in UTC. The formats stop at whole minutes or
+    /// seconds, so a lower bound (<c>from_</c>) is cut down and an upper bound (<c>to_</c>) rounded
+    /// up to the unit: the range sent never leaves out a record of the range asked for.
+    /// </summary>
+    private string FormatFilterDate(string name, DateTimeOffset date)
+    {
+        var seconds = _options.FilterDateFormat == NexudusFilterDateFormat.SecondsUtc;
+        var unit = seconds ? TimeSpan.TicksPerSecond : TimeSpan.TicksPerMinute;
+        var utc = date.UtcDateTime;
+        var part = utc.Ticks % unit;
+        if (part != 0 && name.StartsWith("to_", StringComparison.OrdinalIgnoreCase) && utc.Ticks <= DateTime.MaxValue.Ticks - unit)
+        {
+            utc = new DateTime(utc.Ticks - part + unit, DateTimeKind.Utc);
+        }
+
+        return utc.ToString(seconds ? SecondsFormat : MinutesFormat, CultureInfo.InvariantCulture);
     }
 
     private string FormatDirection(NexudusSortDirection direction) => (_options.SortDirectionFormat, direction) switch

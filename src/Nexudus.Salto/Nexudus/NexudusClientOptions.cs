@@ -7,7 +7,8 @@ namespace Nexudus.Salto.Nexudus;
 /// <see cref="BaseUrl"/>, <see cref="Username"/>, <see cref="Password"/>, <see cref="ClientId"/> and
 /// <see cref="PageSize"/> are the documented configuration keys and keep their names. The rate
 /// limits default to the documented Nexudus limits; Nexudus counts them per client, so two
-/// processes sharing one account share them too.
+/// processes sharing one account share them too. A call holds its place in the per-minute and
+/// per-hour windows from when it is sent until its response arrives.
 /// </remarks>
 public sealed class NexudusClientOptions
 {
@@ -73,7 +74,11 @@ public sealed class NexudusClientOptions
     /// <value>15 days, the documented lifetime of Nexudus refresh tokens.</value>
     public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(15);
 
-    /// <summary>Gets or sets the shortest time between two calls; <see cref="TimeSpan.Zero"/> turns it off.</summary>
+    /// <summary>
+    /// Gets or sets the shortest time between two calls, counted from the previous call's response
+    /// (Nexudus counts a call when it arrives, which may be any time before its response);
+    /// <see cref="TimeSpan.Zero"/> turns it off.
+    /// </summary>
     /// <value>100 milliseconds (the documented "1 per 100 ms").</value>
     public TimeSpan MinRequestInterval { get; set; } = TimeSpan.FromMilliseconds(100);
 

@@ -4,6 +4,10 @@ namespace Nexudus.Salto.Nexudus;
 /// Waits for <see cref="NexudusRateLimiter"/> before every request that goes on the wire
 /// (including token requests and the retry after a 401), then marks the request as dispatched.
 /// </summary>
+/// <remarks>
+/// The lease is held until the response headers arrive, because the limiter counts a call as
+/// taking place until then (the service may count it at any instant in between).
+/// </remarks>
 internal sealed class NexudusRateLimitHandler(NexudusRateLimiter limiter) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)

@@ -9,19 +9,33 @@ namespace Nexudus.Salto.Nexudus;
 /// hour, 60 writes a minute), so a normal sync never meets the service's 409 throttling.
 /// </summary>
 /// <remarks>
-/// Sliding windows over the start times of past calls, read from <see cref="TimeProvider"/> so that
-/// tests drive it with a fake clock (the built-in System.Threading.RateLimiting limiters run on the
-/// real clock). Callers wait in arrival order; nothing is ever rejected, only delayed.
+/// <para>
+/// Sliding windows over past calls, read from <see cref="TimeProvider"/> so that tests drive it
+/// with a fake clock (the built-in System.Threading.RateLimiting limiters run on the real clock).
+/// Callers wait in arrival order; nothing is ever rejected, only delayed.
+/// </para>
+/// <para>
+/// The service counts a call when it arrives, which is some unknown instant between the moment
+/// the client sends it and the moment the response comes back. Counting calls from when they were
+/// sent would let network jitter squeeze two arrivals closer than the limit (a slow first call on
+/// a new connection, then a fast one), and the service would answer 409. So a call holds its place
+/// in every window until its response arrives (the lease is disposed): the next call starts at
+/// least the minimum interval after the previous call's response, and a call leaves a window only
+/// once its response is older than the window. Calls still in flight stay in every window.
+/// </para>
 /// </remarks>
 internal sealed class NexudusRateLimiter : PartitionedRateLimiter<HttpRequestMessage>
 {
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _turn = new(1, 1);
+    private readonly Lock _gate = new();
     private readonly SlidingWindow[] _allCalls;
     private readonly SlidingWindow[] _writes;
     private readonly TimeSpan _minInterval;
     private DateTimeOffset? _lastStart;
+    private DateTimeOffset? _lastEnd;
+    private TaskCompletionSource _callEnded = NewSignal();
     private long _waiting;
     private long _granted;
 
@@ -55,19 +69,17 @@ internal sealed class NexudusRateLimiter : PartitionedRateLimiter<HttpRequestMes
 
         try
         {
-            var now = _time.GetUtcNow();
             var write = IsWrite(resource);
-            if (TimeUntilAllowed(write, now) > TimeSpan.Zero)
+            lock (_gate)
             {
-                return Lease.Denied;
-            }
+                var now = _time.GetUtcNow();
+                if (TimeUntilAllowed(write, now) is not { } wait || wait > TimeSpan.Zero)
+                {
+                    return Lease.Denied;
+                }
 
-            if (permitCount > 0)
-            {
-                Record(write, now);
+                return permitCount > 0 ? Grant(write, now) : Lease.Granted;
             }
-
-            return Lease.Granted;
         }
         finally
         {
@@ -81,8 +93,7 @@ internal sealed class NexudusRateLimiter : PartitionedRateLimiter<HttpRequestMes
         Interlocked.Increment(ref _waiting);
         try
         {
-            // One caller at a time decides, so the windows are read and written consistently and
-            // waiting callers are served in arrival order.
+            // One caller at a time decides, so waiting callers are served in arrival order.
             await _turn.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
         catch
@@ -93,28 +104,44 @@ internal sealed class NexudusRateLimiter : PartitionedRateLimiter<HttpRequestMes
 
         try
         {
-            var waited = TimeSpan.Zero;
+            var started = _time.GetUtcNow();
             while (true)
             {
-                var now = _time.GetUtcNow();
-                var wait = TimeUntilAllowed(write, now);
-                if (wait <= TimeSpan.Zero)
+                TimeSpan? wait;
+                Task callEnded;
+                lock (_gate)
                 {
-                    if (permitCount > 0)
+                    var now = _time.GetUtcNow();
+                    wait = TimeUntilAllowed(write, now);
+                    if (wait <= TimeSpan.Zero)
                     {
-                        Record(write, now);
+                        var lease = permitCount > 0 ? Grant(write, now) : Lease.Granted;
+                        if (now > started)
+                        {
+                            LogWait(resource, now - started);
+                        }
+
+                        return lease;
                     }
 
-                    if (waited > TimeSpan.Zero)
-                    {
-                        LogWait(resource, waited);
-                    }
-
-                    return Lease.Granted;
+                    callEnded = _callEnded.Task;
                 }
 
-                await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
-                waited += wait;
+                // Until the time computed, or until a call in flight ends, which may free a place
+                // (or, when only calls in flight fill a window, is the only thing that can).
+                if (wait is { } delay)
+                {
+                    using var stopDelay = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                    var delayed = Task.Delay(delay, _time, stopDelay.Token);
+                    await Task.WhenAny(delayed, callEnded).ConfigureAwait(false);
+                    await stopDelay.CancelAsync().ConfigureAwait(false);
+                }
+                else
+                {
+                    await callEnded.WaitAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                cancellationToken.ThrowIfCancellationRequested();
             }
         }
         finally
@@ -134,6 +161,8 @@ internal sealed class NexudusRateLimiter : PartitionedRateLimiter<HttpRequestMes
         base.Dispose(disposing);
     }
 
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     private void LogWait(HttpRequestMessage request, TimeSpan waited)
     {
         if (_logger.IsEnabled(LogLevel.Debug))
@@ -146,68 +175,103 @@ internal sealed class NexudusRateLimiter : PartitionedRateLimiter<HttpRequestMes
     private static IEnumerable<SlidingWindow> Windows(params (int Limit, TimeSpan Length)[] limits) =>
         limits.Where(l => l.Limit > 0).Select(l => new SlidingWindow(l.Limit, l.Length));
 
-    private TimeSpan TimeUntilAllowed(bool write, DateTimeOffset now)
+    /// <summary>How long until a call may start; <see langword="null"/> when only the end of a call in flight can tell.</summary>
+    private TimeSpan? TimeUntilAllowed(bool write, DateTimeOffset now)
     {
-        var wait = _lastStart is { } last ? last + _minInterval - now : TimeSpan.Zero;
-        foreach (var window in _allCalls)
+        TimeSpan? wait = TimeSpan.Zero;
+        if (_lastStart is { } start)
         {
-            wait = Max(wait, window.TimeUntilFree(now));
+            wait = Max(wait, start + _minInterval - now);
         }
 
-        if (write)
+        if (_lastEnd is { } end)
         {
-            foreach (var window in _writes)
-            {
-                wait = Max(wait, window.TimeUntilFree(now));
-            }
+            wait = Max(wait, end + _minInterval - now);
+        }
+
+        foreach (var window in write ? _allCalls.Concat(_writes) : _allCalls)
+        {
+            wait = Max(wait, window.TimeUntilFree(now));
         }
 
         return wait;
     }
 
-    private void Record(bool write, DateTimeOffset now)
+    private Lease Grant(bool write, DateTimeOffset now)
     {
         _lastStart = now;
         Interlocked.Increment(ref _granted);
-        foreach (var window in _allCalls)
+        var call = new Call();
+        foreach (var window in write ? _allCalls.Concat(_writes) : _allCalls)
         {
-            window.Add(now);
+            window.Add(call);
         }
 
-        if (write)
-        {
-            foreach (var window in _writes)
-            {
-                window.Add(now);
-            }
-        }
+        return new Lease(this, call);
     }
 
-    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+    private void End(Call call)
+    {
+        TaskCompletionSource ended;
+        lock (_gate)
+        {
+            var now = _time.GetUtcNow();
+            call.End = now;
+            _lastEnd = _lastEnd is { } last && last > now ? last : now;
+            ended = _callEnded;
+            _callEnded = NewSignal();
+        }
+
+        ended.TrySetResult();
+    }
+
+    /// <summary>Both waits known: the longer. Either unknown (a call in flight must end first): unknown.</summary>
+    private static TimeSpan? Max(TimeSpan? a, TimeSpan? b) => a is { } x && b is { } y ? (x > y ? x : y) : null;
+
+    /// <summary>One granted call: in flight until <see cref="End"/> is set.</summary>
+    private sealed class Call
+    {
+        public DateTimeOffset? End { get; set; }
+    }
 
     private sealed class SlidingWindow(int limit, TimeSpan length)
     {
-        private readonly Queue<DateTimeOffset> _starts = new();
+        private readonly List<Call> _calls = [];
 
-        public TimeSpan TimeUntilFree(DateTimeOffset now)
+        /// <summary>Zero when a call may start now; <see langword="null"/> when calls in flight alone fill the window.</summary>
+        public TimeSpan? TimeUntilFree(DateTimeOffset now)
         {
-            while (_starts.Count > 0 && _starts.Peek() + length <= now)
+            _calls.RemoveAll(c => c.End is { } end && end + length <= now);
+            if (_calls.Count < limit)
             {
-                _starts.Dequeue();
+                return TimeSpan.Zero;
             }
 
-            return _starts.Count < limit ? TimeSpan.Zero : _starts.Peek() + length - now;
+            // Enough calls must leave to make room for one more; those that ended leave in order.
+            var mustLeave = _calls.Count - limit + 1;
+            var leaving = _calls.Where(c => c.End is not null).Select(c => c.End!.Value + length).Order().ToList();
+            return leaving.Count >= mustLeave ? leaving[mustLeave - 1] - now : null;
         }
 
-        public void Add(DateTimeOffset start) => _starts.Enqueue(start);
+        public void Add(Call call) => _calls.Add(call);
     }
 
-    private sealed class Lease(bool acquired) : RateLimitLease
+    private sealed class Lease : RateLimitLease
     {
-        public static readonly Lease Granted = new(true);
-        public static readonly Lease Denied = new(false);
+        public static readonly Lease Granted = new(null, null);
+        public static readonly Lease Denied = new(null, null, acquired: false);
 
-        public override bool IsAcquired => acquired;
+        private readonly NexudusRateLimiter? _limiter;
+        private Call? _call;
+
+        public Lease(NexudusRateLimiter? limiter, Call? call, bool acquired = true)
+        {
+            _limiter = limiter;
+            _call = call;
+            IsAcquired = acquired;
+        }
+
+        public override bool IsAcquired { get; }
 
         public override IEnumerable<string> MetadataNames => [];
 
@@ -215,6 +279,17 @@ internal sealed class NexudusRateLimiter : PartitionedRateLimiter<HttpRequestMes
         {
             metadata = null;
             return false;
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            // The call's response has arrived (or it failed): from now on it ages out of the windows.
+            if (disposing && Interlocked.Exchange(ref _call, null) is { } call)
+            {
+                _limiter!.End(call);
+            }
+
+            base.Dispose(disposing);
         }
     }
 }

@@ -72,7 +72,7 @@ public sealed class NexudusClientRequestTests
                 "page=1&size=500&Booking_Coworker=1415914201&Booking_Resource=1414925063&Booking_FloorPlanDesk=1417000001" +
                 "&Booking_Tentative=false&Booking_Invoiced=true" +
                 "&from_Booking_FromTime=2025-01-15T00:00&to_Booking_FromTime=2025-01-16T00:00" +
-                "&to_Booking_ToTime=2025-01-16T12:30&from_Booking_UpdatedOn=2025-01-01T08:15")
+                "&to_Booking_ToTime=2025-01-16T12:31&from_Booking_UpdatedOn=2025-01-01T08:15")
             .Respond("application/json", NexudusHarness.Page(string.Empty, 1, hasNext: false));
 
         await harness.Client.GetBookingsPageAsync(new BookingQuery
@@ -123,6 +123,59 @@ public sealed class NexudusClientRequestTests
             .Respond("application/json", NexudusHarness.Page(string.Empty, 1, hasNext: false));
 
         await harness.Client.GetFloorPlanDesksPageAsync(new FloorPlanDeskQuery { BusinessId = 1414000001, ItemType = FloorPlanItemType.Office });
+
+        harness.Http.VerifyNoOutstandingExpectation();
+    }
+
+    [Fact]
+    public async Task GetBookingsPageAsync_UpperBoundWithSecondsInMinuteFormat_IsRoundedUpToTheNextMinute()
+    {
+        // Cut down to 10:00, the bound would leave out a booking starting at 10:00:20.
+        using var harness = NexudusHarness.WithToken();
+        harness.Http.Expect(HttpMethod.Get, Base + "api/spaces/bookings")
+            .WithExactQueryString("page=1&size=500&from_Booking_FromTime=2025-01-16T09:59&to_Booking_FromTime=2025-01-16T10:01")
+            .Respond("application/json", NexudusHarness.Page(string.Empty, 1, hasNext: false));
+
+        await harness.Client.GetBookingsPageAsync(new BookingQuery
+        {
+            FromTime = NexudusDateRange.Between(
+                new DateTimeOffset(2025, 1, 16, 9, 59, 50, TimeSpan.Zero),
+                new DateTimeOffset(2025, 1, 16, 10, 0, 45, TimeSpan.Zero)),
+        });
+
+        harness.Http.VerifyNoOutstandingExpectation();
+    }
+
+    [Fact]
+    public async Task GetBookingsPageAsync_UpperBoundWithMillisecondsInSecondsFormat_IsRoundedUpToTheNextSecond()
+    {
+        using var harness = NexudusHarness.WithToken(o => o.FilterDateFormat = NexudusFilterDateFormat.SecondsUtc);
+        harness.Http.Expect(HttpMethod.Get, Base + "api/spaces/bookings")
+            .WithExactQueryString("page=1&size=500&from_Booking_FromTime=2025-01-16T10:00:20Z&to_Booking_FromTime=2025-01-16T10:00:21Z")
+            .Respond("application/json", NexudusHarness.Page(string.Empty, 1, hasNext: false));
+
+        await harness.Client.GetBookingsPageAsync(new BookingQuery
+        {
+            FromTime = NexudusDateRange.Between(
+                new DateTimeOffset(2025, 1, 16, 10, 0, 20, 200, TimeSpan.Zero),
+                new DateTimeOffset(2025, 1, 16, 10, 0, 20, 800, TimeSpan.Zero)),
+        });
+
+        harness.Http.VerifyNoOutstandingExpectation();
+    }
+
+    [Fact]
+    public async Task GetBookingsPageAsync_UpperBoundOnAWholeMinute_IsSentAsItIs()
+    {
+        using var harness = NexudusHarness.WithToken();
+        harness.Http.Expect(HttpMethod.Get, Base + "api/spaces/bookings")
+            .WithExactQueryString("page=1&size=500&to_Booking_FromTime=2025-01-16T10:00")
+            .Respond("application/json", NexudusHarness.Page(string.Empty, 1, hasNext: false));
+
+        await harness.Client.GetBookingsPageAsync(new BookingQuery
+        {
+            FromTime = NexudusDateRange.Until(new DateTimeOffset(2025, 1, 16, 11, 0, 0, TimeSpan.FromHours(1))),
+        });
 
         harness.Http.VerifyNoOutstandingExpectation();
     }

@@ -33,7 +33,8 @@ public sealed class NexudusRateLimiterTests
         using var limiter = Create(o => o.MaxRequestsPerMinute = 120);
         for (var i = 0; i < 120; i++)
         {
-            using var lease = await limiter.AcquireAsync(Get(), 1);
+            // Each response arrives at once, so each call leaves the window 60 s after it started.
+            (await limiter.AcquireAsync(Get(), 1)).Dispose();
             _time.Advance(TimeSpan.FromMilliseconds(100));
         }
 
@@ -45,6 +46,50 @@ public sealed class NexudusRateLimiterTests
         _time.Advance(TimeSpan.FromSeconds(0.1));
         using var granted = await next;
 
+        Assert.True(waitingBeforeWindow);
+        Assert.True(granted.IsAcquired);
+    }
+
+    [Fact]
+    public async Task AcquireAsync_PreviousResponseArrivedLate_WaitsTheIntervalFromThatResponse()
+    {
+        // The service counts a call when it arrives, at some instant before its response; only an
+        // interval measured from the response is sure to separate two arrivals by 100 ms.
+        using var limiter = Create(o => o.MinRequestInterval = TimeSpan.FromMilliseconds(100));
+        var first = await limiter.AcquireAsync(Get(), 1);
+        _time.Advance(TimeSpan.FromMilliseconds(250));
+        first.Dispose();
+
+        var second = limiter.AcquireAsync(Get(), 1).AsTask();
+        _time.Advance(TimeSpan.FromMilliseconds(99));
+        await Settle();
+        var waitingAt99 = !second.IsCompleted;
+        _time.Advance(TimeSpan.FromMilliseconds(1));
+        using var lease = await second;
+
+        Assert.True(waitingAt99);
+        Assert.True(lease.IsAcquired);
+    }
+
+    [Fact]
+    public async Task AcquireAsync_WindowFullOfCallsInFlight_WaitsUntilTheFirstResponseLeavesTheWindow()
+    {
+        using var limiter = Create(o => o.MaxRequestsPerMinute = 2);
+        var first = await limiter.AcquireAsync(Get(), 1);
+        using var second = await limiter.AcquireAsync(Get(), 1);
+
+        var third = limiter.AcquireAsync(Get(), 1).AsTask();
+        _time.Advance(TimeSpan.FromSeconds(5));
+        await Settle();
+        var waitingWhileInFlight = !third.IsCompleted;
+        first.Dispose(); // its response arrives at 5 s, so it leaves the window at 65 s
+        _time.Advance(TimeSpan.FromSeconds(59.9));
+        await Settle();
+        var waitingBeforeWindow = !third.IsCompleted;
+        _time.Advance(TimeSpan.FromSeconds(0.1));
+        using var granted = await third;
+
+        Assert.True(waitingWhileInFlight);
         Assert.True(waitingBeforeWindow);
         Assert.True(granted.IsAcquired);
     }

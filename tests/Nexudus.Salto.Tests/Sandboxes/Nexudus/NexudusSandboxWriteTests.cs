@@ -82,6 +82,38 @@ public sealed class NexudusSandboxWriteTests
     }
 
     [Fact]
+    public async Task PostCheckin_CustomerWithoutPassOrContract_NamesTheCustomerInTheErrorsArray()
+    {
+        await using var sandbox = await StartAsync();
+        SeedCentral(sandbox);
+        var seed = sandbox.Seed(b => b.AtLocation("Central").Customer("lee@example.com", "Lee Nopass"));
+        using var client = Client(sandbox);
+
+        var result = await PostCheckinAsync(client, seed, "lee@example.com");
+
+        var error = Assert.Single(result.GetProperty("Errors").EnumerateArray());
+        Assert.Equal("CoworkerId", error.GetProperty("PropertyName").GetString());
+        Assert.Equal(seed.Customer("lee@example.com").Id, error.GetProperty("AttemptedValue").GetInt64());
+        Assert.StartsWith("CoworkerId: ", result.GetProperty("Message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PostCheckin_UnknownCustomer_Returns400NamingTheCustomerInTheErrorsArray()
+    {
+        await using var sandbox = await StartAsync();
+        using var client = Client(sandbox);
+
+        using var response = await client.PostAsync("api/spaces/checkins", Json("""{ "BusinessId": 1, "CoworkerId": 42, "FromTime": "2025-01-15T09:00:00Z" }"""));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var result = await ReadJsonAsync(response);
+        var error = Assert.Single(result.GetProperty("Errors").EnumerateArray());
+        Assert.Equal("CoworkerId", error.GetProperty("PropertyName").GetString());
+        Assert.Equal(42, error.GetProperty("AttemptedValue").GetInt64());
+        Assert.Empty(sandbox.GetAll<Checkin>());
+    }
+
+    [Fact]
     public async Task PostCheckin_PassExpiredBeforeTheCheckin_IsRefused()
     {
         await using var sandbox = await StartAsync();

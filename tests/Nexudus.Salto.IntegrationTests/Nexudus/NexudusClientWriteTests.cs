@@ -1,0 +1,203 @@
+using Nexudus.Salto.Nexudus;
+using Nexudus.Salto.Testing;
+
+namespace Nexudus.Salto.IntegrationTests.Nexudus;
+
+/// <summary>
+/// The client's writes against the sandbox: check-ins opened and closed, refused check-ins, and
+/// webhooks listed, created and deleted. Each test has a sandbox of its own.
+/// </summary>
+public sealed class NexudusClientWriteTests
+{
+    private static readonly DateTimeOffset Arrival = NexudusSandboxEnvironment.Start.AddHours(1);
+
+    [Fact]
+    public async Task CreateCheckinAsync_CustomerWithAPass_OpensACheckinOnThatPass()
+    {
+        await using var env = await NexudusSandboxEnvironment.StartAsync();
+        var (central, guest, pass) = GuestWithPass(env, 1);
+
+        var id = await env.Client.CreateCheckinAsync(new Checkin { BusinessId = central.Id, CoworkerId = guest.Id, FromTime = Arrival });
+
+        var checkin = env.Sandbox.Get<Checkin>(id)!;
+        Assert.Equal(Arrival, checkin.FromTime);
+        Assert.Null(checkin.ToTime);
+        Assert.Equal(pass.UniqueId, checkin.CoworkerTimePassGuid);
+        var used = env.Sandbox.Get<CoworkerTimePass>(pass.Id)!;
+        Assert.True(used.Used);
+        Assert.True(used.CheckedIn);
+        Assert.Equal(["POST /api/spaces/checkins 200"], env.RequestsTo("/api/spaces/checkins"));
+    }
+
+    [Fact]
+    public async Task CreateCheckinAsync_TimeGivenInAnotherOffset_IsStoredAsThatInstantAndServedWithTheLocationsWallClock()
+    {
+        await using var env = await NexudusSandboxEnvironment.StartAsync();
+        var (harbour, guest, _) = GuestWithPass(env, 2);
+        var arrival = new DateTimeOffset(2025, 3, 3, 10, 15, 0, TimeSpan.FromHours(1)); // 09:15 UTC, 04:15 in New York
+
+        var id = await env.Client.CreateCheckinAsync(new Checkin { BusinessId = harbour.Id, CoworkerId = guest.Id, FromTime = arrival });
+        var read = await env.Client.GetCheckinAsync(id);
+
+        Assert.Equal(arrival, env.Sandbox.Get<Checkin>(id)!.FromTime);
+        Assert.Equal(arrival, read.FromTime);
+        Assert.Equal(TimeSpan.Zero, read.FromTime!.Value.Offset);
+        Assert.Equal(new DateTime(2025, 3, 3, 4, 15, 0, DateTimeKind.Unspecified), read.FromTimeLocal);
+    }
+
+    [Fact]
+    public async Task CloseCheckinAsync_OpenCheckin_SetsToTimeAndKeepsTheRestOfTheRecord()
+    {
+        await using var env = await NexudusSandboxEnvironment.StartAsync();
+        var (central, guest, pass) = GuestWithPass(env, 1);
+        var id = await env.Client.CreateCheckinAsync(new Checkin { BusinessId = central.Id, CoworkerId = guest.Id, FromTime = Arrival });
+        var opened = await env.Client.GetCheckinAsync(id);
+        env.Sandbox.Requests.Clear();
+
+        await env.Client.CloseCheckinAsync(id, Arrival.AddHours(3));
+
+        // PUT replaces the whole record, so everything but the end must come back as it was.
+        var closed = await env.Client.GetCheckinAsync(id);
+        Assert.Equal(Arrival.AddHours(3), closed.ToTime);
+        Assert.Equal(new DateTime(2025, 3, 3, 12, 0, 0, DateTimeKind.Unspecified), closed.ToTimeLocal);
+        Assert.Equal(opened with { ToTime = closed.ToTime, ToTimeLocal = closed.ToTimeLocal, UpdatedOn = closed.UpdatedOn, UpdatedBy = closed.UpdatedBy }, closed);
+        Assert.Equal(pass.UniqueId, closed.CoworkerTimePassGuid);
+        Assert.False(env.Sandbox.Get<CoworkerTimePass>(pass.Id)!.CheckedIn);
+        Assert.Equal(
+            [$"GET /api/spaces/checkins/{id} 200", "PUT /api/spaces/checkins 200", $"GET /api/spaces/checkins/{id} 200"],
+            env.RequestsTo("/api/spaces/checkins"));
+    }
+
+    [Fact]
+    public async Task CloseCheckinAsync_AlreadyClosed_LeavesItAsItIsWithoutWriting()
+    {
+        await using var env = await NexudusSandboxEnvironment.StartAsync();
+        var closed = env.Sandbox.GetAll<Checkin>()[0];
+
+        await env.Client.CloseCheckinAsync(closed.Id, Arrival);
+
+        Assert.Equal(closed, env.Sandbox.Get<Checkin>(closed.Id));
+        Assert.Equal([$"GET /api/spaces/checkins/{closed.Id} 200"], env.RequestsTo("/api/spaces/checkins"));
+    }
+
+    [Fact]
+    public async Task CreateCheckinAsync_CustomerWithoutAPass_ThrowsValidationExceptionWithThePropertyErrors()
+    {
+        await using var env = await NexudusSandboxEnvironment.StartAsync();
+        var central = env.World!.Location("Central");
+        var customer = env.World.Customer(NexudusWorld.NoPassEmail);
+        var before = env.Sandbox.GetAll<Checkin>();
+
+        var error = await Assert.ThrowsAsync<NexudusValidationException>(() =>
+            env.Client.CreateCheckinAsync(new Checkin { BusinessId = central.Id, CoworkerId = customer.Id, FromTime = Arrival }));
+
+        // Nexudus answers HTTP 200 here; only WasSuccessful says the check-in was refused.
+        Assert.Equal(200, error.Status);
+        Assert.Equal("POST api/spaces/checkins", error.Endpoint);
+        var property = Assert.Single(error.Errors);
+        Assert.Equal("CoworkerId", property.PropertyName);
+        Assert.Contains("does not have a valid pass", property.Message, StringComparison.Ordinal);
+        Assert.Contains("WasSuccessful: false", error.Message, StringComparison.Ordinal);
+        Assert.Equal(before, env.Sandbox.GetAll<Checkin>());
+    }
+
+    [Fact]
+    public async Task CreateCheckinAsync_UnknownCustomer_ThrowsValidationExceptionNamingTheCustomerField()
+    {
+        await using var env = await NexudusSandboxEnvironment.StartAsync();
+        var central = env.World!.Location("Central");
+
+        var error = await Assert.ThrowsAsync<NexudusValidationException>(() =>
+            env.Client.CreateCheckinAsync(new Checkin { BusinessId = central.Id, CoworkerId = 42, FromTime = Arrival }));
+
+        Assert.Equal(400, error.Status);
+        Assert.Equal("CoworkerId", Assert.Single(error.Errors).PropertyName);
+        Assert.Equal(["POST /api/spaces/checkins 400"], env.RequestsTo("/api/spaces/checkins"));
+    }
+
+    [Fact]
+    public async Task ListWebHooksAsync_OfOneLocation_ReturnsItsSubscriptions()
+    {
+        await using var env = await NexudusSandboxEnvironment.StartAsync();
+        var summit = env.World!.Location("Summit");
+
+        var hooks = await env.Client.ListWebHooksAsync(new WebHookQuery { BusinessId = summit.Id }).ToListAsync();
+
+        var hook = Assert.Single(hooks);
+        Assert.Equal("Hook 4", hook.Name);
+        Assert.Equal(WebhookAction.BookingCreate, hook.Action);
+        Assert.Equal("https://hooks.example.com/4", hook.Url);
+        Assert.True(hook.Active);
+    }
+
+    [Fact]
+    public async Task CreateWebHookAsync_RequiredFields_StoresTheSubscriptionAndReturnsItsId()
+    {
+        await using var env = await NexudusSandboxEnvironment.StartAsync();
+        var garden = env.World!.Location("Garden");
+
+        var id = await env.Client.CreateWebHookAsync(new WebHook
+        {
+            BusinessId = garden.Id,
+            Name = "Check-ins to SALTO",
+            Action = WebhookAction.CoworkerCheckin,
+            Url = "https://sync.example.com/nexudus",
+            Active = true,
+        });
+
+        var stored = env.Sandbox.Get<WebHook>(id)!;
+        Assert.Equal(garden.Id, stored.BusinessId);
+        Assert.Equal("Check-ins to SALTO", stored.Name);
+        Assert.Equal(WebhookAction.CoworkerCheckin, stored.Action);
+        Assert.Equal("https://sync.example.com/nexudus", stored.Url);
+        Assert.True(stored.Active);
+        Assert.Contains(id, (await env.Client.ListWebHooksAsync(new WebHookQuery { BusinessId = garden.Id }).ToListAsync()).Select(h => h.Id));
+    }
+
+    [Fact]
+    public async Task CreateWebHookAsync_WithoutUrl_ThrowsValidationExceptionNamingUrl()
+    {
+        await using var env = await NexudusSandboxEnvironment.StartAsync();
+        var garden = env.World!.Location("Garden");
+        var before = env.Sandbox.GetAll<WebHook>().Count;
+
+        var error = await Assert.ThrowsAsync<NexudusValidationException>(() =>
+            env.Client.CreateWebHookAsync(new WebHook { BusinessId = garden.Id, Name = "No address", Action = WebhookAction.BookingUpdate }));
+
+        Assert.Equal(400, error.Status);
+        Assert.Equal("URL", Assert.Single(error.Errors).PropertyName);
+        Assert.Equal(before, env.Sandbox.GetAll<WebHook>().Count);
+    }
+
+    [Fact]
+    public async Task DeleteWebHookAsync_ExistingSubscription_RemovesIt()
+    {
+        await using var env = await NexudusSandboxEnvironment.StartAsync();
+        var hook = env.Sandbox.GetAll<WebHook>()[0];
+
+        await env.Client.DeleteWebHookAsync(hook.Id);
+
+        Assert.Null(env.Sandbox.Get<WebHook>(hook.Id));
+        Assert.Equal([$"DELETE /api/sys/webhooks/{hook.Id} 200"], env.RequestsTo("/api/sys/webhooks"));
+    }
+
+    [Fact]
+    public async Task DeleteWebHookAsync_UnknownId_ThrowsNotFound()
+    {
+        await using var env = await NexudusSandboxEnvironment.StartAsync();
+
+        var error = await Assert.ThrowsAsync<NexudusNotFoundException>(() => env.Client.DeleteWebHookAsync(42));
+
+        Assert.Equal("DELETE api/sys/webhooks/{id}", error.Endpoint);
+        Assert.Equal(5, env.Sandbox.GetAll<WebHook>().Count);
+    }
+
+    /// <summary>Location <paramref name="n"/> of the world, its guest and the guest's unused pass.</summary>
+    private static (Business Location, Coworker Guest, CoworkerTimePass Pass) GuestWithPass(NexudusSandboxEnvironment env, int n)
+    {
+        var location = env.World!.Location(NexudusWorld.Locations[n - 1].Name);
+        var guest = env.World.Customer(NexudusWorld.Guest(n));
+        var pass = env.Sandbox.GetAll<CoworkerTimePass>().Single(p => p.CoworkerId == guest.Id);
+        return (location, guest, pass);
+    }
+}
