@@ -61,30 +61,28 @@ internal sealed class AccessExplainer
         TimePassGrant pass => $"holds pass '{Name(pass.TimePassId)}' (#{pass.CoworkerTimePassId})",
         TeamGrant team => $"member of team '{Name(team.TeamId)}', whose paying member {Customer(team.PayingMemberId)} holds contract #{team.ContractId} on '{Name(team.FloorPlanDeskId)}'",
         ContractGrant contract => $"contract #{contract.ContractId} on '{Name(contract.FloorPlanDeskId)}'",
-        BookingGrant booking => $"booking #{booking.BookingId} of '{Name(booking.ResourceId ?? booking.FloorPlanDeskId ?? 0)}', door open {Local(booking.WindowStart, booking.BusinessId, "HH:mm")}-{Local(booking.WindowEnd, booking.BusinessId, "HH:mm")} (with buffers)",
+        BookingGrant booking => $"booking #{booking.BookingId} of '{Name(booking.ResourceId ?? booking.FloorPlanDeskId ?? 0)}', door open {Clock(booking.WindowStart, booking.BusinessId)}-{Clock(booking.WindowEnd, booking.BusinessId)} (with buffers)",
         _ => grant.GetType().Name,
     };
 
-    /// <summary>Writes an instant in a location's time.</summary>
+    /// <summary>Writes an instant as the location's day, date and time, with the zone's name.</summary>
     /// <param name="instant">The instant, or <see langword="null"/> for open-ended.</param>
     /// <param name="businessId">The location.</param>
-    /// <param name="format">The format; day, date and time by default.</param>
-    /// <returns>The local time and the zone's name, or "open-ended".</returns>
-    public string Local(DateTimeOffset? instant, long businessId, string format = "ddd d MMM HH:mm")
-    {
-        if (instant is not { } value)
-        {
-            return "open-ended";
-        }
+    /// <returns>For example <c>Mon 28 Dec 19:26 (Europe/London)</c>, or "open-ended".</returns>
+    public string Local(DateTimeOffset? instant, long businessId) =>
+        instant is { } value
+            ? _snapshot.TimeZones.TryGetValue(businessId, out var zone)
+                ? $"{TimeZoneInfo.ConvertTime(value, zone).ToString("ddd d MMM HH:mm", CultureInfo.InvariantCulture)} ({zone.Id})"
+                : value.UtcDateTime.ToString("ddd d MMM HH:mm", CultureInfo.InvariantCulture) + " UTC"
+            : "open-ended";
 
-        if (!_snapshot.TimeZones.TryGetValue(businessId, out var zone))
-        {
-            return value.UtcDateTime.ToString(format, CultureInfo.InvariantCulture) + " UTC";
-        }
-
-        var local = TimeZoneInfo.ConvertTime(value, zone);
-        return local.ToString(format, CultureInfo.InvariantCulture) + (format.Length > 5 ? $" ({zone.Id})" : string.Empty);
-    }
+    /// <summary>Writes an instant as the location's wall-clock time of day.</summary>
+    /// <param name="instant">The instant.</param>
+    /// <param name="businessId">The location.</param>
+    /// <returns>For example <c>19:26</c>; UTC when the location's zone is unknown.</returns>
+    public string Clock(DateTimeOffset instant, long businessId) =>
+        (_snapshot.TimeZones.TryGetValue(businessId, out var zone) ? TimeZoneInfo.ConvertTime(instant, zone) : instant.ToUniversalTime())
+            .ToString("HH:mm", CultureInfo.InvariantCulture);
 
     /// <summary>Says why a customer has no access at all right now.</summary>
     /// <param name="customer">The customer.</param>
@@ -104,7 +102,7 @@ internal sealed class AccessExplainer
         {
             var business = _snapshot.Resources.FirstOrDefault(r => r.Id == next.ResourceId)?.BusinessId ?? 0;
             var before = _links.Locations.FirstOrDefault(l => l.BusinessId == business)?.Policy.BookingAccessBefore ?? EntitlementPolicy.DefaultBookingBuffer;
-            return $"booking #{next.Id} of '{Name(next.ResourceId ?? next.FloorPlanDeskId ?? 0)}' starts {Local(next.FromTime, business, "HH:mm")}: the door opens {before.TotalMinutes:0} minutes before";
+            return $"booking #{next.Id} of '{Name(next.ResourceId ?? next.FloorPlanDeskId ?? 0)}' starts {(next.FromTime is { } start ? Clock(start, business) : "later")}: the door opens {before.TotalMinutes:0} minutes before";
         }
 
         return bookings.Count > 0

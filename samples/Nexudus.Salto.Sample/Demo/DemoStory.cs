@@ -116,7 +116,7 @@ internal sealed class DemoStory(
             : $"The second run handled {again.Sites.Sum(s => s.Entries.Count)} new entries.");
         foreach (var checkin in _nexudus.GetAll<Checkin>().OrderBy(c => c.FromTime))
         {
-            _console.Line($"Nexudus now has: {Explain.Customer(checkin.CoworkerId ?? 0)} checked in at {Explain.Location(checkin.BusinessId ?? 0)} since {Explain.Local(checkin.FromTime, checkin.BusinessId ?? 0, "HH:mm")}{(checkin.ToTime is { } to ? $", out at {Explain.Local(to, checkin.BusinessId ?? 0, "HH:mm")}" : ", still in")}.");
+            _console.Line($"Nexudus now has: {Explain.Customer(checkin.CoworkerId ?? 0)} checked in at {Explain.Location(checkin.BusinessId ?? 0)} since {(checkin.FromTime is { } from ? Explain.Clock(from, checkin.BusinessId ?? 0) : "?")}{(checkin.ToTime is { } to ? $", out at {Explain.Clock(to, checkin.BusinessId ?? 0)}" : ", still in")}.");
         }
     }
 
