@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Nexudus.Salto.Entitlements;
 
 /// <summary>
@@ -8,7 +10,16 @@ namespace Nexudus.Salto.Entitlements;
 /// The resolver's grants are <see cref="TimePassGrant"/>, <see cref="ContractGrant"/>,
 /// <see cref="TeamGrant"/> and <see cref="BookingGrant"/>. One grant object is shared by every group
 /// its item links, so a grant names no group itself.
+/// <para>
+/// In JSON (the sync report) a grant carries a <c>rule</c> property naming its type: <c>timePass</c>,
+/// <c>contract</c>, <c>team</c> or <c>booking</c>.
+/// </para>
 /// </remarks>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "rule")]
+[JsonDerivedType(typeof(TimePassGrant), "timePass")]
+[JsonDerivedType(typeof(ContractGrant), "contract")]
+[JsonDerivedType(typeof(TeamGrant), "team")]
+[JsonDerivedType(typeof(BookingGrant), "booking")]
 public abstract record AccessGrant
 {
     /// <summary>Initialises a grant; for the derived grant types.</summary>

@@ -13,7 +13,7 @@ namespace Nexudus.Salto.SaltoKs;
 /// <para>
 /// Lists are streamed: each <see cref="IAsyncEnumerable{T}"/> follows <c>next_page_link</c> (or the entries'
 /// continuation token) to the end as it is enumerated. Errors surface as <see cref="SaltoKsApiException"/> or one of
-/// its subclasses. Right after <see cref="CreateSiteUserAsync"/>, calls about the new user that SALTO KS answers with
+/// its subclasses. Right after <see cref="CreateSiteUserAsync(string, SiteUserCreateRequest, CancellationToken)"/>, calls about the new user that SALTO KS answers with
 /// <c>2202</c>/<c>2203</c> are retried for a configured window.
 /// </para>
 /// </remarks>
@@ -84,6 +84,23 @@ public interface ISaltoKsClient
     /// without an e-mail cannot be looked up; such a create is sent once.
     /// </remarks>
     Task<SiteUserCreateResult> CreateSiteUserAsync(string siteId, SiteUserCreateRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Creates a site user (<c>POST /v1.1/sites/{site_id}/users</c>), choosing when the e-mail is looked up; see
+    /// <see cref="SiteUserCreateLookup"/>.
+    /// </summary>
+    /// <param name="siteId">The site's UUID.</param>
+    /// <param name="request">The new user.</param>
+    /// <param name="lookup">When to look the e-mail up.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The user, and whether it was created or found.</returns>
+    /// <remarks>
+    /// The default implementation ignores <paramref name="lookup"/> and always looks up first, which is safe for
+    /// any implementation of this interface.
+    /// </remarks>
+    Task<SiteUserCreateResult> CreateSiteUserAsync(
+        string siteId, SiteUserCreateRequest request, SiteUserCreateLookup lookup, CancellationToken cancellationToken = default) =>
+        CreateSiteUserAsync(siteId, request, cancellationToken);
 
     /// <summary>Changes some fields of a site user (<c>PATCH /v1.2/sites/{site_id}/users/{site_user_id}</c>).</summary>
     /// <param name="siteId">The site's UUID.</param>

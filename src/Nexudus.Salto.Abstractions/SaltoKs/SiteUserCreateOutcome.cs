@@ -1,6 +1,6 @@
 namespace Nexudus.Salto.SaltoKs;
 
-/// <summary>How <see cref="ISaltoKsClient.CreateSiteUserAsync"/> came by the site user it returns.</summary>
+/// <summary>How <see cref="ISaltoKsClient.CreateSiteUserAsync(string, SiteUserCreateRequest, CancellationToken)"/> came by the site user it returns.</summary>
 public enum SiteUserCreateOutcome
 {
     /// <summary>The user was created now; SALTO KS sent the invitation if an e-mail was given.</summary>

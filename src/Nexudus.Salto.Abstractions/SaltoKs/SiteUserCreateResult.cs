@@ -1,6 +1,6 @@
 namespace Nexudus.Salto.SaltoKs;
 
-/// <summary>The site user returned by <see cref="ISaltoKsClient.CreateSiteUserAsync"/>, and how it was obtained.</summary>
+/// <summary>The site user returned by <see cref="ISaltoKsClient.CreateSiteUserAsync(string, SiteUserCreateRequest, CancellationToken)"/>, and how it was obtained.</summary>
 public sealed record SiteUserCreateResult
 {
     /// <summary>Gets the site user, with both of its ids.</summary>

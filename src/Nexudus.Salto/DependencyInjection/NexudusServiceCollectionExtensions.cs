@@ -3,6 +3,7 @@ using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Nexudus.Salto.Diagnostics;
 using Nexudus.Salto.Nexudus;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -67,7 +68,8 @@ public static class NexudusServiceCollectionExtensions
                     context.ServiceProvider.GetRequiredService<IOptions<NexudusClientOptions>>().Value,
                     context.ServiceProvider.GetRequiredService<TimeProvider>(),
                     Logger<NexudusTokenSource>(context.ServiceProvider)));
-        tokenClient.AddHttpMessageHandler(sp => new NexudusRateLimitHandler(sp.GetRequiredService<NexudusRateLimiter>()));
+        tokenClient.AddHttpMessageHandler(sp => new NexudusRateLimitHandler(sp.GetRequiredService<NexudusRateLimiter>()))
+            .AddHttpMessageHandler(() => new ServiceCallCountingHandler(CountedService.Nexudus, tokenClient: true));
 
         var builder = services.AddHttpClient<INexudusClient, NexudusClient>(
                 NexudusClient.HttpClientName,
@@ -91,7 +93,10 @@ public static class NexudusServiceCollectionExtensions
                 sp.GetRequiredService<NexudusTokenSource>(),
                 sp.GetRequiredService<IOptions<NexudusClientOptions>>(),
                 Logger<NexudusAuthenticationHandler>(sp)))
-            .AddHttpMessageHandler(sp => new NexudusRateLimitHandler(sp.GetRequiredService<NexudusRateLimiter>()));
+            .AddHttpMessageHandler(sp => new NexudusRateLimitHandler(sp.GetRequiredService<NexudusRateLimiter>()))
+
+            // Innermost, so every attempt that goes on the wire is counted (a sync report's calls per service).
+            .AddHttpMessageHandler(() => new ServiceCallCountingHandler(CountedService.Nexudus));
 
         services.TryAddTransient(sp => (NexudusClient)sp.GetRequiredService<INexudusClient>());
         return builder;

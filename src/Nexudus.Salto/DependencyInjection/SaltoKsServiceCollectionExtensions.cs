@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Nexudus.Salto.Diagnostics;
 using Nexudus.Salto.SaltoKs;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -57,13 +58,14 @@ public static class SaltoKsServiceCollectionExtensions
             sp.GetRequiredService<ISaltoKsTokenProvider>(), sp.GetRequiredService<ILogger<SaltoKsBearerTokenHandler>>()));
 
         // The token endpoint is another host and must not pass through the API's bearer-token handler.
-        services.AddHttpClient(SaltoKsHttpClientNames.Identity)
-            .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .AddResilienceHandler("saltoks-identity", (pipeline, context) => SaltoKsResilience.ConfigureIdentity(
+        IHttpClientBuilder identity = services.AddHttpClient(SaltoKsHttpClientNames.Identity)
+            .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan);
+        identity.AddResilienceHandler("saltoks-identity", (pipeline, context) => SaltoKsResilience.ConfigureIdentity(
                 pipeline,
                 context.ServiceProvider.GetRequiredService<IOptions<SaltoKsClientOptions>>().Value,
                 context.ServiceProvider.GetRequiredService<TimeProvider>(),
                 context.ServiceProvider.GetRequiredService<ILogger<SaltoKsIdentityTokenProvider>>()));
+        identity.AddHttpMessageHandler(() => new ServiceCallCountingHandler(CountedService.SaltoKs, tokenClient: true));
 
         IHttpClientBuilder builder = services
             .AddHttpClient<ISaltoKsClient, SaltoKsClient>(SaltoKsHttpClientNames.Api, (httpClient, sp) => new SaltoKsClient(
@@ -83,6 +85,9 @@ public static class SaltoKsServiceCollectionExtensions
             context.ServiceProvider.GetRequiredService<TimeProvider>(),
             context.ServiceProvider.GetRequiredService<ILogger<SaltoKsClient>>()));
         builder.AddHttpMessageHandler(sp => sp.GetRequiredService<SaltoKsBearerTokenHandler>());
+
+        // Innermost, so every attempt that goes on the wire is counted (a sync report's calls per service).
+        builder.AddHttpMessageHandler(() => new ServiceCallCountingHandler(CountedService.SaltoKs));
         return builder;
     }
 

@@ -110,12 +110,18 @@ public class SaltoKsClient : ISaltoKsClient
     }
 
     /// <inheritdoc/>
-    public virtual async Task<SiteUserCreateResult> CreateSiteUserAsync(string siteId, SiteUserCreateRequest request, CancellationToken cancellationToken = default)
+    public virtual Task<SiteUserCreateResult> CreateSiteUserAsync(string siteId, SiteUserCreateRequest request, CancellationToken cancellationToken = default) =>
+        CreateSiteUserAsync(siteId, request, SiteUserCreateLookup.BeforeAndAfterUncertainCreate, cancellationToken);
+
+    /// <inheritdoc/>
+    public virtual async Task<SiteUserCreateResult> CreateSiteUserAsync(
+        string siteId, SiteUserCreateRequest request, SiteUserCreateLookup lookup, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         SaltoKsRoute route = SiteRoute(Versions.CreateSiteUser, siteId).Literal("users");
         string? email = string.IsNullOrWhiteSpace(request.Email) ? null : request.Email.Trim();
-        if (email is not null && await FindByEmailAsync(siteId, email, cancellationToken).ConfigureAwait(false) is { } existing)
+        if (email is not null && lookup != SiteUserCreateLookup.OnlyAfterUncertainCreate &&
+            await FindByEmailAsync(siteId, email, cancellationToken).ConfigureAwait(false) is { } existing)
         {
             SaltoKsLog.SiteUserAlreadyExists(_logger, siteId, existing.Id);
             return new SiteUserCreateResult { User = existing, Outcome = SiteUserCreateOutcome.AlreadyExisted };

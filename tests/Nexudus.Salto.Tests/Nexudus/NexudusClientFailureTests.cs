@@ -43,6 +43,10 @@ public sealed class NexudusClientFailureTests
 
         var task = harness.Client.GetCoworkerAsync(1);
         await WaitForAsync(() => harness.Http.GetMatchCount(calls) == 1);
+
+        // Move the clock only once the Retry-After delay is scheduled; earlier, the delay would
+        // start after the advance and the test would wait for it forever.
+        await WaitForAsync(() => harness.Time.DueTimes.Contains(TimeSpan.FromSeconds(2)));
         harness.Time.Advance(TimeSpan.FromSeconds(1.9));
         await Task.Delay(20);
         var beforeRetryAfter = harness.Http.GetMatchCount(calls);

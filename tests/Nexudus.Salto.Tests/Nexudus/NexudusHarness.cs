@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 using Nexudus.Salto.Nexudus;
+using Nexudus.Salto.Tests.Support;
 using RichardSzalay.MockHttp;
 
 namespace Nexudus.Salto.Tests.Nexudus;
@@ -55,7 +56,7 @@ internal sealed class NexudusHarness : IDisposable
 
     public MockHttpMessageHandler Http { get; } = new(BackendDefinitionBehavior.Always);
 
-    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2025, 1, 15, 9, 0, 0, TimeSpan.Zero));
+    public ObservedFakeTimeProvider Time { get; } = new(new DateTimeOffset(2025, 1, 15, 9, 0, 0, TimeSpan.Zero));
 
     public IServiceProvider Services => _services;
 

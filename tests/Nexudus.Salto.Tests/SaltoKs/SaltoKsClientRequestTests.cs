@@ -116,6 +116,21 @@ public sealed class SaltoKsClientRequestTests : IDisposable
     }
 
     [Fact]
+    public async Task CreateSiteUserAsync_OnlyAfterUncertainCreate_PostsWithoutLookingUpFirst()
+    {
+        MockedRequest lookup = _host.Http.When(HttpMethod.Get, SaltoKsTestHost.Api + "/v1.1/sites/s1/users").Respond("application/json", "[]");
+        _host.ExpectApiJson(HttpMethod.Post, "/v1.1/sites/s1/users", """{"email":"sam@example.com","role_ids":[]}""")
+            .Respond(HttpStatusCode.Created, "application/json", SiteUserJson);
+
+        SiteUserCreateResult result = await _host.Client.CreateSiteUserAsync(
+            "s1", new SiteUserCreateRequest { Email = "sam@example.com" }, SiteUserCreateLookup.OnlyAfterUncertainCreate);
+
+        Assert.Equal(SiteUserCreateOutcome.Created, result.Outcome);
+        Assert.Equal(0, _host.Http.GetMatchCount(lookup));
+        _host.Http.VerifyNoOutstandingExpectation();
+    }
+
+    [Fact]
     public async Task CreateSiteUserAsync_EmailAlreadyUsed_ReturnsExistingWithoutPosting()
     {
         _host.ExpectApi(HttpMethod.Get, "/v1.1/sites/s1/users").Respond("application/json", $"[{SiteUserJson}]");

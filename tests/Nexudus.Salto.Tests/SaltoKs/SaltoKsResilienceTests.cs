@@ -116,6 +116,24 @@ public sealed class SaltoKsResilienceTests
     }
 
     [Fact]
+    public async Task CreateSiteUserAsync_OnlyAfterUncertainCreateAndPostTimesOut_LooksUpOnceAfterThePost()
+    {
+        using var host = new SaltoKsTestHost();
+        host.AcceptTokenRequests();
+        MockedRequest post = host.Http.When(HttpMethod.Post, SaltoKsTestHost.Api + "/v1.1/sites/s1/users")
+            .Throw(new HttpRequestException("The response ended prematurely."));
+        MockedRequest lookup = host.Http.When(HttpMethod.Get, SaltoKsTestHost.Api + "/v1.1/sites/s1/users")
+            .Respond("application/json", """[{"id":"su-1","user":{"id":"pu-1","email":"sam@example.com"}}]""");
+
+        SiteUserCreateResult result = await host.Client.CreateSiteUserAsync(
+            "s1", new SiteUserCreateRequest { Email = "sam@example.com" }, SiteUserCreateLookup.OnlyAfterUncertainCreate);
+
+        Assert.Equal(SiteUserCreateOutcome.FoundAfterUncertainCreate, result.Outcome);
+        Assert.Equal(1, host.Http.GetMatchCount(post));
+        Assert.Equal(1, host.Http.GetMatchCount(lookup));
+    }
+
+    [Fact]
     public async Task CreateSiteUserAsync_Post503AndUserNotFound_ThrowsTheCreateErrorAfterOnePost()
     {
         using var host = new SaltoKsTestHost();

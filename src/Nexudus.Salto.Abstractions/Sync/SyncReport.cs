@@ -1,0 +1,78 @@
+using Nexudus.Salto.Entitlements;
+
+namespace Nexudus.Salto.Sync;
+
+/// <summary>
+/// Everything one sync run did and why: each membership change with its lineage and outcome, the users
+/// created, held removals and the guard's reasons, tags and schedules, errors, the calls made to each
+/// service and how long it took. Serialise it with <see cref="SyncJsonContext"/>.
+/// </summary>
+public sealed record SyncReport
+{
+    /// <summary>Gets how the run ended; its numeric value is the sample's exit code.</summary>
+    /// <value>Completed, removals held, or failed.</value>
+    public required SyncResult Result { get; init; }
+
+    /// <summary>Gets whether the run was a dry run (computed, nothing written).</summary>
+    /// <value><see langword="true"/> for a dry run.</value>
+    public bool DryRun { get; init; }
+
+    /// <summary>Gets when the run started.</summary>
+    /// <value>A UTC instant; also the instant entitlements were resolved for.</value>
+    public required DateTimeOffset StartedAt { get; init; }
+
+    /// <summary>Gets when the run finished.</summary>
+    /// <value>A UTC instant.</value>
+    public required DateTimeOffset FinishedAt { get; init; }
+
+    /// <summary>Gets how long the run took.</summary>
+    /// <value><see cref="FinishedAt"/> − <see cref="StartedAt"/>.</value>
+    public TimeSpan Duration => FinishedAt - StartedAt;
+
+    /// <summary>Gets how Nexudus was read.</summary>
+    /// <value>A full or an incremental read.</value>
+    public SnapshotReadKind SnapshotRead { get; init; }
+
+    /// <summary>Gets the revocation guard's verdict.</summary>
+    /// <value>Whether removals were held, and why.</value>
+    public RevocationDecision Revocation { get; init; } = new();
+
+    /// <summary>Gets every membership change of the run, with lineage and outcome.</summary>
+    /// <value>Ordered by site, group, kind (adds first) and customer; empty by default.</value>
+    public IReadOnlyList<MembershipChange> Changes { get; init; } = [];
+
+    /// <summary>Gets the SALTO users created (or planned, on a dry run).</summary>
+    /// <value>Empty by default.</value>
+    public IReadOnlyList<UserCreation> UserCreations { get; init; } = [];
+
+    /// <summary>Gets the tags assigned, unassigned or not found.</summary>
+    /// <value>Empty by default.</value>
+    public IReadOnlyList<TagChange> Tags { get; init; } = [];
+
+    /// <summary>Gets the time schedules written or deleted.</summary>
+    /// <value>Empty by default.</value>
+    public IReadOnlyList<ScheduleChange> Schedules { get; init; } = [];
+
+    /// <summary>Gets the customers who could not be matched to a SALTO user.</summary>
+    /// <value>Empty by default.</value>
+    public IReadOnlyList<IdentityIssue> IdentityIssues { get; init; } = [];
+
+    /// <summary>Gets the problems found in the links between Nexudus items and SALTO groups.</summary>
+    /// <value>Empty by default.</value>
+    public IReadOnlyList<LinkIssue> LinkIssues { get; init; } = [];
+
+    /// <summary>Gets the errors of the run.</summary>
+    /// <value>Empty when nothing failed.</value>
+    public IReadOnlyList<SyncError> Errors { get; init; } = [];
+
+    /// <summary>Gets the HTTP calls made to each service.</summary>
+    /// <value>Reads and writes per service.</value>
+    public SyncCallCounts Calls { get; init; } = new();
+
+    /// <summary>
+    /// Gets the earliest future instant at which the entitlements change by themselves (a booking window
+    /// opens or closes, a pass expires), so a worker can run again exactly then.
+    /// </summary>
+    /// <value>A UTC instant, or <see langword="null"/> when nothing changes without a change in Nexudus.</value>
+    public DateTimeOffset? NextEdge { get; init; }
+}

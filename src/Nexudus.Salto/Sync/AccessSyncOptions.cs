@@ -1,0 +1,77 @@
+namespace Nexudus.Salto.Sync;
+
+/// <summary>
+/// The settings of <see cref="AccessSynchronizer"/>: which locations to keep in step, the revocation guard's
+/// limits, and how a run reads and writes. Property names follow SPEC §2 (<c>SaltoIntegration</c>) where it
+/// names them.
+/// </summary>
+public sealed record AccessSyncOptions
+{
+    /// <summary>Gets the locations to keep in step (<c>SaltoIntegration:Locations</c>).</summary>
+    /// <value>Empty by default: a run then changes nothing.</value>
+    public IReadOnlyList<SyncLocation> Locations { get; init; } = [];
+
+    /// <summary>Gets the revocation guard's limits (<c>SaltoIntegration:Safety</c>).</summary>
+    /// <value>25 removals and 20 % by default.</value>
+    public RevocationSafety Safety { get; init; } = new();
+
+    /// <summary>Gets whether runs only compute and report the plan, writing nothing (SPEC §4.6).</summary>
+    /// <value><see langword="false"/> by default.</value>
+    public bool DryRun { get; init; }
+
+    /// <summary>
+    /// Gets whether the operator releases removals the guard would hold for exceeding its limits or after a
+    /// suspiciously empty read. Removals held because a Nexudus read failed are never released: that data is
+    /// incomplete, so run again.
+    /// </summary>
+    /// <value><see langword="false"/> by default.</value>
+    public bool AllowMassRevocation { get; init; }
+
+    /// <summary>
+    /// Gets how many members one bulk <c>PATCH …/access_groups/{id}/users</c> adds and removes at most. Each
+    /// chunk is recorded in the state store as soon as SALTO accepts it.
+    /// </summary>
+    /// <value>100 by default; keep it no larger than the SALTO client's <c>MembershipChunkSize</c>.</value>
+    public int MembershipChunkSize { get; init; } = 100;
+
+    /// <summary>Gets the back-off after a group's first failed change; it doubles with each further failure.</summary>
+    /// <value>One minute by default.</value>
+    public TimeSpan GroupRetryBaseDelay { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Gets the longest back-off of a failing group.</summary>
+    /// <value>One hour by default.</value>
+    public TimeSpan GroupRetryMaxDelay { get; init; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// Gets how far ahead of now bookings are read, so the report's <see cref="SyncReport.NextEdge"/> sees
+    /// the next booking window open. Bookings that cannot matter now or within this span are not read.
+    /// </summary>
+    /// <value>One day by default.</value>
+    public TimeSpan BookingLookAhead { get; init; } = TimeSpan.FromDays(1);
+
+    /// <summary>
+    /// Gets how often Nexudus is read in full; between full reads only records updated since the last read
+    /// (by <c>UpdatedOn</c>) are read and merged. Records deleted in Nexudus (rather than changed) are noticed
+    /// only at the next full read; bookings are always read in full for their window.
+    /// </summary>
+    /// <value>
+    /// <see cref="TimeSpan.Zero"/> by default: every run reads in full. Incremental reads need the same
+    /// <see cref="AccessSynchronizer"/> instance across runs (as a worker keeps it).
+    /// </value>
+    public TimeSpan FullReadInterval { get; init; }
+
+    /// <summary>
+    /// Gets how many Nexudus read calls may be in flight at once. The client's rate limiter still paces when each
+    /// starts; overlapping them keeps a read close to the time the rate limits allow.
+    /// </summary>
+    /// <value>6 by default; 1 reads one call after another.</value>
+    public int NexudusReadConcurrency { get; init; } = 6;
+
+    /// <summary>Gets how Nexudus numbers the weekdays of pass time slots (unconfirmed), for written schedules.</summary>
+    /// <value><see cref="TimeSlotDayNumbering.SundayZero"/> by default.</value>
+    public TimeSlotDayNumbering TimeSlotDayNumbering { get; init; }
+
+    /// <summary>Gets the SALTO role ids given to users the sync creates.</summary>
+    /// <value>Empty by default: SALTO gives its default role.</value>
+    public IReadOnlyList<string> NewUserRoleIds { get; init; } = [];
+}

@@ -1,0 +1,457 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Nexudus.Salto.Diagnostics;
+using Nexudus.Salto.Entitlements;
+using Nexudus.Salto.Nexudus;
+using Nexudus.Salto.SaltoKs;
+using Nexudus.Salto.State;
+
+namespace Nexudus.Salto.Sync;
+
+/// <summary>
+/// Keeps SALTO KS access-group memberships in step with Nexudus entitlements (SPEC §4): one call of
+/// <see cref="SynchronizeAsync"/> is one reconcile pass over every configured location, returning a
+/// <see cref="SyncReport"/>.
+/// </summary>
+/// <remarks>
+/// <para>A run:</para>
+/// <list type="number">
+/// <item>takes the state store's exclusive lease (another run holding it makes this one fail at once);</item>
+/// <item>reads Nexudus at the least cost (<see cref="AccessSyncOptions.FullReadInterval"/> allows incremental reads)
+/// and resolves who should be in which group now;</item>
+/// <item>per SALTO site, reads the users and each managed group's members, settles what an interrupted run left
+/// pending, matches customers to users and plans adds, removes and user creations;</item>
+/// <item>lets the revocation guard decide whether removals are held;</item>
+/// <item>applies the plans (unless <see cref="AccessSyncOptions.DryRun"/>): users, then one bulk PATCH per changed
+/// group, then tags and, where opted in, pass schedules; everything SALTO accepts is recorded at once.</item>
+/// </list>
+/// <para>
+/// A run with nothing to change writes nothing, to SALTO KS, to Nexudus or to the state store. Failures of one
+/// part are reported and do not stop the others; cancelling the token stops the run between steps and leaves a
+/// state the next run completes.
+/// </para>
+/// <para>
+/// Keep one instance (a singleton) and call it from one place at a time: it keeps the previous Nexudus read for
+/// incremental reads.
+/// </para>
+/// </remarks>
+public class AccessSynchronizer
+{
+    private const string LeaseHolder = "sync";
+
+    private readonly INexudusClient _nexudus = null!;
+    private readonly ISaltoKsClient _salto = null!;
+    private readonly ISyncStateStore _store = null!;
+    private readonly AccessSyncOptions _options = null!;
+    private readonly TimeProvider _time = null!;
+    private readonly ILogger _logger = null!;
+    private readonly EntitlementResolver _resolver = null!;
+    private readonly NexudusSnapshotReader _reader = null!;
+    private readonly PlanExecutor _executor = null!;
+    private readonly TagAssigner _tags = null!;
+    private readonly PassScheduleWriter _schedules = null!;
+
+    /// <summary>Creates a synchronizer for a mocking library; every call on it fails.</summary>
+    protected AccessSynchronizer()
+    {
+    }
+
+    /// <summary>Creates a synchronizer.</summary>
+    /// <param name="nexudus">The Nexudus client (from <c>AddNexudusClient</c>, so its calls are counted).</param>
+    /// <param name="saltoKs">The SALTO KS client (from <c>AddSaltoKsClient</c>, so its calls are counted).</param>
+    /// <param name="stateStore">Where identities, the ownership ledger and retry state are kept.</param>
+    /// <param name="options">The locations and settings.</param>
+    /// <param name="timeProvider">The clock; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
+    /// <param name="tagResolver">Resolves tag numbers; <see cref="SaltoTagResolver"/> over <paramref name="saltoKs"/> when <see langword="null"/>.</param>
+    /// <param name="logger">The logger; none when <see langword="null"/>.</param>
+    /// <param name="resolver">The entitlement rules; the standard <see cref="EntitlementResolver"/> when <see langword="null"/>.</param>
+    /// <exception cref="ArgumentNullException">A required argument is <see langword="null"/>.</exception>
+    public AccessSynchronizer(
+        INexudusClient nexudus,
+        ISaltoKsClient saltoKs,
+        ISyncStateStore stateStore,
+        AccessSyncOptions options,
+        TimeProvider? timeProvider = null,
+        ISaltoTagResolver? tagResolver = null,
+        ILogger<AccessSynchronizer>? logger = null,
+        EntitlementResolver? resolver = null)
+    {
+        ArgumentNullException.ThrowIfNull(nexudus);
+        ArgumentNullException.ThrowIfNull(saltoKs);
+        ArgumentNullException.ThrowIfNull(stateStore);
+        ArgumentNullException.ThrowIfNull(options);
+        _nexudus = nexudus;
+        _salto = saltoKs;
+        _store = stateStore;
+        _options = options;
+        _time = timeProvider ?? TimeProvider.System;
+        _logger = logger ?? (ILogger)NullLogger.Instance;
+        _resolver = resolver ?? new EntitlementResolver();
+        _reader = new NexudusSnapshotReader(nexudus, _logger, options.NexudusReadConcurrency);
+        _executor = new PlanExecutor(saltoKs, stateStore, options, _time, _logger);
+        _tags = new TagAssigner(saltoKs, stateStore, tagResolver ?? new SaltoTagResolver(saltoKs), _time, _logger);
+        _schedules = new PassScheduleWriter(saltoKs, stateStore, options, _logger);
+    }
+
+    /// <summary>Runs one reconcile pass over every configured location.</summary>
+    /// <param name="cancellationToken">Stops the run between steps; what SALTO accepted is recorded first.</param>
+    /// <returns>
+    /// The report. <see cref="SyncReport.Result"/> is <see cref="SyncResult.Failed"/> when another run holds the state
+    /// or any part failed, <see cref="SyncResult.RemovalsHeld"/> when the guard held removals, else
+    /// <see cref="SyncResult.Completed"/>.
+    /// </returns>
+    /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
+    public virtual async Task<SyncReport> SynchronizeAsync(CancellationToken cancellationToken = default)
+    {
+        var startedAt = _time.GetUtcNow();
+        var tally = ServiceCallCounter.Begin();
+        try
+        {
+            ISyncStateLease lease;
+            try
+            {
+                lease = await _store.AcquireLeaseAsync(LeaseHolder, cancellationToken).ConfigureAwait(false);
+            }
+            catch (SyncStateLockedException ex)
+            {
+                SyncLog.StateLocked(_logger, ex);
+                return new SyncReport
+                {
+                    Result = SyncResult.Failed,
+                    DryRun = _options.DryRun,
+                    StartedAt = startedAt,
+                    FinishedAt = _time.GetUtcNow(),
+                    Errors = [new SyncError { Kind = SyncErrorKind.StateLocked, Message = ex.Message }],
+                    Calls = Calls(tally),
+                };
+            }
+
+            await using (lease.ConfigureAwait(false))
+            {
+                var report = await RunAsync(startedAt, tally, cancellationToken).ConfigureAwait(false);
+                LogFinished(report);
+                return report;
+            }
+        }
+        finally
+        {
+            ServiceCallCounter.End();
+        }
+    }
+
+    private void LogFinished(SyncReport report)
+    {
+        if (!_logger.IsEnabled(LogLevel.Information))
+        {
+            return;
+        }
+
+        int added = 0, removed = 0, held = 0;
+        foreach (var change in report.Changes)
+        {
+            held += change.Outcome == SyncChangeOutcome.Held ? 1 : 0;
+            added += change is { Kind: MembershipChangeKind.Add, Outcome: SyncChangeOutcome.Applied } ? 1 : 0;
+            removed += change is { Kind: MembershipChangeKind.Remove, Outcome: SyncChangeOutcome.Applied } ? 1 : 0;
+        }
+
+        var created = report.UserCreations.Count(c => c.Outcome == SyncChangeOutcome.Applied);
+        SyncLog.RunFinished(_logger, report.Result, added, removed, held, created, report.Errors.Count, report.Duration);
+    }
+
+    private async Task<SyncReport> RunAsync(DateTimeOffset now, ServiceCallTally tally, CancellationToken cancellationToken)
+    {
+        var dryRun = _options.DryRun;
+        var locations = _options.Locations;
+        SyncLog.RunStarted(_logger, dryRun, locations.Count);
+        var errors = new List<SyncError>();
+
+        var read = await _reader.ReadAsync(
+            new SnapshotReadRequest(
+                [.. locations.Select(l => l.Links.NexudusBusinessId).Distinct()],
+                now,
+                locations.Count == 0 ? TimeSpan.Zero : locations.Max(l => l.Links.BookingAccessBefore),
+                locations.Count == 0 ? TimeSpan.Zero : locations.Max(l => l.Links.BookingAccessAfter),
+                _options.BookingLookAhead,
+                locations.Any(l => l.WritePassSchedules),
+                _options.FullReadInterval),
+            cancellationToken).ConfigureAwait(false);
+        var snapshot = read.Snapshot;
+        SyncLog.SnapshotRead(_logger, read.Kind, snapshot.Coworkers.Count, snapshot.CoworkerTimePasses.Count, snapshot.CoworkerContracts.Count,
+            snapshot.Bookings.Count, tally.NexudusReads + tally.NexudusWrites);
+        errors.AddRange(read.Failures.Select(f => new SyncError { Kind = SyncErrorKind.NexudusRead, Message = $"Reading {f.Part} from Nexudus failed: {f.Error.Message}" }));
+
+        var links = LinkMapBuilder.Build(locations.Select(l => l.Links), snapshot);
+        var desired = _resolver.Resolve(snapshot, links, now);
+        var customers = new Dictionary<long, Coworker>();
+        foreach (var customer in snapshot.Coworkers)
+        {
+            customers.TryAdd(customer.Id, customer);
+        }
+
+        // Read and plan every site first: the guard judges the run as a whole.
+        var sites = new List<SiteRun>();
+        var saltoReadFailed = false;
+        foreach (var siteId in links.Locations.Select(l => l.SiteId).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal))
+        {
+            var site = await PlanSiteAsync(siteId, desired, snapshot, customers, now, errors, cancellationToken).ConfigureAwait(false);
+            if (site is null)
+            {
+                saltoReadFailed = true;
+                continue;
+            }
+
+            saltoReadFailed |= site.Members.Count < desired.ManagedGroups.Count(g => Same(g.SiteId, siteId));
+            sites.Add(site);
+        }
+
+        var suspicious = new List<string>();
+        var ownedTotal = sites.Sum(s => s.State.OwnedMemberships.Count);
+        if (snapshot.Coworkers.Count == 0 && ownedTotal > 0 && read.Failures.Count == 0)
+        {
+            suspicious.Add($"Nexudus returned no eligible customers while the state store holds {ownedTotal} memberships the SDK added.");
+        }
+
+        foreach (var site in sites)
+        {
+            suspicious.AddRange(site.Plan.SuspiciouslyEmptyGroups.Select(g =>
+                $"Group {g} on site {site.SiteId} came back empty although the SDK added members to it."));
+        }
+
+        var decision = RevocationGuard.Evaluate(
+            [.. sites.Select(s => s.Plan.Plan)], _options.Safety, _options.AllowMassRevocation,
+            new GuardSignals(read.Failures.Count > 0, saltoReadFailed, suspicious));
+        if (decision.RemovalsHeld)
+        {
+            SyncLog.RemovalsHeld(_logger, decision.PlannedRemovals, string.Join(", ", decision.Reasons));
+        }
+        else if (decision.Overridden)
+        {
+            SyncLog.RemovalsReleased(_logger, decision.PlannedRemovals, string.Join(", ", decision.Reasons));
+        }
+
+        var changes = new List<MembershipChange>();
+        var creations = new List<UserCreation>();
+        var tags = new List<TagChange>();
+        var schedules = new List<ScheduleChange>();
+        foreach (var site in sites)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            await ApplySiteAsync(site, decision, customers, dryRun, changes, creations, tags, errors, cancellationToken).ConfigureAwait(false);
+            if (read.Failures.Count == 0)
+            {
+                foreach (var location in locations.Where(l => l.WritePassSchedules && Same(l.Links.SaltoSiteId.Trim(), site.SiteId)))
+                {
+                    if (links.Locations.FirstOrDefault(m => m.BusinessId == location.Links.NexudusBusinessId) is { } map)
+                    {
+                        schedules.AddRange(await _schedules.WriteAsync(map, links, read.TimeSlots, site.State.Schedules, dryRun, errors, cancellationToken).ConfigureAwait(false));
+                    }
+                }
+            }
+        }
+
+        var result = errors.Count > 0 ? SyncResult.Failed : decision.RemovalsHeld ? SyncResult.RemovalsHeld : SyncResult.Completed;
+        return new SyncReport
+        {
+            Result = result,
+            DryRun = dryRun,
+            StartedAt = now,
+            FinishedAt = _time.GetUtcNow(),
+            SnapshotRead = read.Kind,
+            Revocation = decision,
+            Changes = [.. changes
+                .OrderBy(c => c.SiteId, StringComparer.Ordinal).ThenBy(c => c.GroupId, StringComparer.Ordinal)
+                .ThenBy(c => c.Kind).ThenBy(c => c.CustomerId ?? long.MaxValue).ThenBy(c => c.UserId?.Value, StringComparer.OrdinalIgnoreCase)],
+            UserCreations = creations,
+            Tags = tags,
+            Schedules = schedules,
+            IdentityIssues = [.. sites.SelectMany(s => s.Plan.Plan.IdentityIssues)],
+            LinkIssues = desired.Issues,
+            Errors = errors,
+            Calls = Calls(tally),
+            NextEdge = desired.NextEdge,
+        };
+    }
+
+    private async Task<SiteRun?> PlanSiteAsync(
+        string siteId, DesiredAccess desired, NexudusSnapshot snapshot, Dictionary<long, Coworker> customers, DateTimeOffset now,
+        List<SyncError> errors, CancellationToken cancellationToken)
+    {
+        var state = await _store.LoadSiteAsync(siteId, cancellationToken).ConfigureAwait(false);
+        var journal = await PendingMembershipJournal.LoadAsync(_store, siteId, cancellationToken).ConfigureAwait(false);
+
+        List<SiteUser> users;
+        try
+        {
+            users = [];
+            await foreach (var user in _salto.GetSiteUsersAsync(siteId, cancellationToken: cancellationToken).ConfigureAwait(false))
+            {
+                users.Add(user);
+            }
+        }
+        catch (Exception ex) when (PlanExecutor.IsServiceFailure(ex, cancellationToken))
+        {
+            SyncLog.SaltoReadFailed(_logger, "users", siteId, ex);
+            errors.Add(new SyncError { Kind = SyncErrorKind.SaltoRead, SiteId = siteId, Message = $"Reading the users of site {siteId} failed; the site is left alone this run: {PlanExecutor.Describe(ex)}" });
+            return null;
+        }
+
+        var groups = desired.ManagedGroups.Where(g => Same(g.SiteId, siteId)).ToList();
+        var members = new Dictionary<string, IReadOnlyList<PlatformUserId>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var group in groups)
+        {
+            try
+            {
+                var list = new List<PlatformUserId>();
+                await foreach (var member in _salto.GetAccessGroupMembersAsync(siteId, group.GroupId, cancellationToken).ConfigureAwait(false))
+                {
+                    if (member.PlatformUserId is { Value: not null } id)
+                    {
+                        list.Add(id);
+                    }
+                }
+
+                members[group.GroupId] = list;
+            }
+            catch (Exception ex) when (PlanExecutor.IsServiceFailure(ex, cancellationToken))
+            {
+                SyncLog.SaltoReadFailed(_logger, $"members of group {group.GroupId}", siteId, ex);
+                errors.Add(new SyncError
+                {
+                    Kind = SyncErrorKind.SaltoRead, SiteId = siteId, GroupId = group.GroupId,
+                    Message = $"Reading the members of group {group.GroupId} failed; the group is left alone this run: {PlanExecutor.Describe(ex)}",
+                });
+            }
+        }
+
+        // What an interrupted run left pending is settled against what SALTO has now.
+        var (claims, settled) = journal.Settle(members, now);
+        if (settled.Count > 0)
+        {
+            SyncLog.PendingSettled(_logger, siteId, settled.Count);
+        }
+
+        var ledger = state.OwnedMemberships
+            .Concat(claims)
+            .DistinctBy(o => new MembershipKey(siteId, o.GroupId.ToUpperInvariant(), o.UserId))
+            .ToList();
+
+        var entitled = desired.Memberships.Where(m => Same(m.SiteId, siteId)).Select(m => m.CustomerId).ToHashSet();
+        var toMatch = entitled.Concat(state.TagAssignments.Select(t => t.CustomerId).Where(customers.ContainsKey)).ToHashSet();
+        var identities = IdentityMatcher.Match(siteId, snapshot.Coworkers, toMatch, users, state.Identities, now);
+        var plan = AccessPlanner.Plan(new SitePlanningInput
+        {
+            SiteId = siteId,
+            Groups = groups,
+            Members = members,
+            Desired = desired,
+            Identities = identities,
+            Ledger = ledger,
+            Customers = customers,
+        });
+        SyncLog.SitePlanned(_logger, siteId, plan.Plan.UserCreations.Count, plan.Plan.Additions.Count, plan.Plan.Removals.Count, plan.Plan.IdentityIssues.Count);
+        return new SiteRun(siteId, state with { OwnedMemberships = ledger }, journal, members, claims, settled, toMatch, identities, plan);
+    }
+
+    private async Task ApplySiteAsync(
+        SiteRun site,
+        RevocationDecision decision,
+        Dictionary<long, Coworker> customers,
+        bool dryRun,
+        List<MembershipChange> changes,
+        List<UserCreation> creations,
+        List<TagChange> tags,
+        List<SyncError> errors,
+        CancellationToken cancellationToken)
+    {
+        var siteId = site.SiteId;
+        if (!dryRun)
+        {
+            await RecordBookkeepingAsync(site, decision, cancellationToken).ConfigureAwait(false);
+        }
+
+        var tagWork = TagAssigner.Plan(site.Customers, customers, site.State.TagAssignments);
+        IReadOnlyDictionary<string, string> resolved = new Dictionary<string, string>();
+        var tagsUsable = true;
+        try
+        {
+            resolved = await _tags.ResolveAsync(siteId, tagWork.ToAssign.Select(t => t.Number), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (PlanExecutor.IsServiceFailure(ex, cancellationToken))
+        {
+            tagsUsable = false;
+            errors.Add(new SyncError { Kind = SyncErrorKind.Tag, SiteId = siteId, Message = $"Reading the tags of site {siteId} failed; tags are left as they are this run: {PlanExecutor.Describe(ex)}" });
+        }
+
+        var creationTags = new Dictionary<long, (string, string)>();
+        foreach (var creation in site.Plan.Plan.UserCreations)
+        {
+            var first = tagWork.ToAssign.FirstOrDefault(t => t.CustomerId == creation.CustomerId && resolved.ContainsKey(t.Number));
+            if (first.Number is not null)
+            {
+                creationTags[creation.CustomerId] = (first.Number, resolved[first.Number]);
+            }
+        }
+
+        var result = await _executor.ExecuteAsync(
+            new SiteExecutionInput
+            {
+                Plan = site.Plan.Plan,
+                HoldRemovals = decision.RemovalsHeld,
+                Statuses = site.State.GroupStatuses,
+                Journal = site.Journal,
+                CreationTags = creationTags,
+            },
+            dryRun,
+            cancellationToken).ConfigureAwait(false);
+        changes.AddRange(result.Changes);
+        creations.AddRange(result.Creations);
+        errors.AddRange(result.Errors);
+
+        if (tagsUsable)
+        {
+            var users = site.Identities.Matched.ToDictionary(m => m.Key, m => m.Value.SiteUserId);
+            foreach (var (customerId, created) in result.Created)
+            {
+                users[customerId] = created.SiteUserId;
+            }
+
+            tagWork.ToAssign.RemoveAll(t => result.TaggedAtCreation.TryGetValue(t.CustomerId, out var number) && string.Equals(number, t.Number, StringComparison.OrdinalIgnoreCase));
+            tags.AddRange(await _tags.ApplyAsync(siteId, tagWork, resolved, users, dryRun, errors, cancellationToken).ConfigureAwait(false));
+        }
+    }
+
+    /// <summary>Records what reading and matching learned: identity links, settled journal entries and a ledger that matches SALTO.</summary>
+    private async Task RecordBookkeepingAsync(SiteRun site, RevocationDecision decision, CancellationToken cancellationToken)
+    {
+        var siteId = site.SiteId;
+        var stale = site.Plan.StaleLedgerEntries.ToList();
+        if (decision.Overridden || _options.AllowMassRevocation)
+        {
+            // The operator confirmed the empty groups are real: their ledger entries go too.
+            stale.AddRange(site.State.OwnedMemberships
+                .Where(o => site.Plan.SuspiciouslyEmptyGroups.Contains(o.GroupId, StringComparer.OrdinalIgnoreCase))
+                .Select(o => new MembershipKey(siteId, o.GroupId, o.UserId)));
+        }
+
+        var changes = new SyncStateChanges
+        {
+            IdentitiesToSave = site.Identities.LinksToSave,
+            IdentitiesToRemove = [.. site.Identities.LinksToForget.Select(id => (siteId, id))],
+            MembershipsAdded = site.Settled,
+            MembershipsRemoved = stale,
+            Values = site.SettledEntries.Count > 0 ? [site.Journal.Remove(site.SettledEntries)] : [],
+        };
+        if (!changes.IsEmpty)
+        {
+            await _store.ApplyAsync(changes, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static SyncCallCounts Calls(ServiceCallTally tally) => new()
+    {
+        Nexudus = new ServiceCallCount { Reads = tally.NexudusReads, Writes = tally.NexudusWrites },
+        SaltoKs = new ServiceCallCount { Reads = tally.SaltoReads, Writes = tally.SaltoWrites },
+    };
+
+    private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+}

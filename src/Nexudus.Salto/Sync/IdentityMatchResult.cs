@@ -1,0 +1,33 @@
+using Nexudus.Salto.SaltoKs;
+using Nexudus.Salto.State;
+
+namespace Nexudus.Salto.Sync;
+
+/// <summary>What <see cref="IdentityMatcher"/> found for one site.</summary>
+internal sealed class IdentityMatchResult
+{
+    /// <summary>Gets the customers matched to a SALTO user, by customer id.</summary>
+    public Dictionary<long, MatchedIdentity> Matched { get; } = [];
+
+    /// <summary>Gets the customers with no SALTO user, who may have one created (ascending ids).</summary>
+    public List<long> WithoutUser { get; } = [];
+
+    /// <summary>Gets the customers who could not be matched, and why.</summary>
+    public List<IdentityIssue> Issues { get; } = [];
+
+    /// <summary>Gets identity links to remember: new e-mail matches and links whose site-user id moved.</summary>
+    public List<IdentityLink> LinksToSave { get; } = [];
+
+    /// <summary>Gets customers whose remembered SALTO user is gone from the site.</summary>
+    public List<long> LinksToForget { get; } = [];
+
+    /// <summary>
+    /// Gets SALTO users who may be the user of an entitled customer that could not be matched (an ambiguous or
+    /// shared e-mail). They are never removed from a group, not even an exclusive one: not knowing who they are,
+    /// the SDK must not lock a paying member out.
+    /// </summary>
+    public HashSet<PlatformUserId> Unresolved { get; } = [];
+
+    /// <summary>Gets the customer each known SALTO user is, from the identity map and this run's matches.</summary>
+    public Dictionary<PlatformUserId, long> CustomerByUser { get; } = [];
+}

@@ -1,0 +1,115 @@
+using System.Text.Json;
+using Nexudus.Salto.SaltoKs;
+using Nexudus.Salto.State;
+
+namespace Nexudus.Salto.Sync;
+
+/// <summary>
+/// The write-ahead journal of one site's membership changes, kept in a named value of the state store.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Before a bulk PATCH the journal records its changes, in the same batch that takes the removed members out of
+/// the ownership ledger. After SALTO accepts the chunk, the additions enter the ledger and the entries leave the
+/// journal. So the ledger never claims a membership SALTO does not have, whenever the run stops.
+/// </para>
+/// <para>
+/// A run that stops between the two (a crash, a cancellation, a timeout whose outcome is unknown) leaves
+/// entries behind. The next run settles them against the members it reads: an addition SALTO has is claimed
+/// for the ledger (the SDK made it), a removal SALTO did not make goes back into the ledger.
+/// </para>
+/// </remarks>
+internal sealed class PendingMembershipJournal
+{
+    private readonly List<PendingMembershipChange> _entries;
+
+    private PendingMembershipJournal(string siteId, List<PendingMembershipChange> entries)
+    {
+        SiteId = siteId;
+        _entries = entries;
+    }
+
+    public string SiteId { get; }
+
+    public string Key => KeyOf(SiteId);
+
+    public IReadOnlyList<PendingMembershipChange> Entries => _entries;
+
+    public static string KeyOf(string siteId) => $"nexudus-salto:sync:pending-memberships:{siteId}";
+
+    public static async Task<PendingMembershipJournal> LoadAsync(ISyncStateStore store, string siteId, CancellationToken cancellationToken)
+    {
+        var json = await store.GetValueAsync(KeyOf(siteId), cancellationToken).ConfigureAwait(false);
+        List<PendingMembershipChange>? entries = null;
+        if (!string.IsNullOrEmpty(json))
+        {
+            try
+            {
+                entries = JsonSerializer.Deserialize(json, SyncStateJsonContext.Default.ListPendingMembershipChange);
+            }
+            catch (JsonException)
+            {
+                // Unreadable entries cannot be settled; dropping them only loses ownership claims, never grants.
+                entries = null;
+            }
+        }
+
+        return new PendingMembershipJournal(siteId, entries ?? []);
+    }
+
+    /// <summary>Adds entries; returns the value to store.</summary>
+    public KeyValuePair<string, string?> Add(IEnumerable<PendingMembershipChange> entries)
+    {
+        _entries.AddRange(entries);
+        return Value();
+    }
+
+    /// <summary>Removes entries; returns the value to store.</summary>
+    public KeyValuePair<string, string?> Remove(IEnumerable<PendingMembershipChange> entries)
+    {
+        foreach (var entry in entries)
+        {
+            _entries.Remove(entry);
+        }
+
+        return Value();
+    }
+
+    /// <summary>
+    /// Settles the entries of the groups whose members were read: what the ledger must now hold, and which
+    /// entries are settled. Entries of groups not read stay pending.
+    /// </summary>
+    public (List<OwnedMembership> Claims, List<PendingMembershipChange> Settled) Settle(
+        IReadOnlyDictionary<string, IReadOnlyList<PlatformUserId>> members, DateTimeOffset now)
+    {
+        var claims = new List<OwnedMembership>();
+        var settled = new List<PendingMembershipChange>();
+        foreach (var entry in _entries)
+        {
+            if (!members.TryGetValue(entry.GroupId, out var groupMembers))
+            {
+                continue;
+            }
+
+            settled.Add(entry);
+            var user = new PlatformUserId(entry.UserId);
+            if (groupMembers.Contains(user))
+            {
+                // An addition SALTO made, or a removal it did not: either way the SDK owns the membership.
+                claims.Add(new OwnedMembership
+                {
+                    SiteId = SiteId,
+                    GroupId = entry.GroupId,
+                    UserId = user,
+                    CustomerId = entry.CustomerId,
+                    AddedAt = entry.IsAddition ? now : entry.AddedAt ?? now,
+                });
+            }
+        }
+
+        return (claims, settled);
+    }
+
+    private KeyValuePair<string, string?> Value() =>
+        new(Key, _entries.Count == 0 ? null : JsonSerializer.Serialize(_entries, SyncStateJsonContext.Default.ListPendingMembershipChange));
+}

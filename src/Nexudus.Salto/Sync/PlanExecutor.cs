@@ -1,0 +1,358 @@
+using Microsoft.Extensions.Logging;
+using Nexudus.Salto.SaltoKs;
+using Nexudus.Salto.State;
+
+namespace Nexudus.Salto.Sync;
+
+/// <summary>
+/// Applies one site's plan (SPEC §4.5): creates the missing SALTO users, then sends one bulk
+/// <c>PATCH …/access_groups/{id}/users</c> per changed group, chunked, and records in the state store only what
+/// SALTO accepted, chunk by chunk.
+/// </summary>
+/// <remarks>
+/// <list type="bullet">
+/// <item>A new user's identity link is saved as soon as SALTO has created it; their additions then use the new
+/// platform user id. A customer whose user could not be created has their additions skipped.</item>
+/// <item>Every chunk is journalled before it is sent (<see cref="PendingMembershipJournal"/>), so a run stopped at
+/// any point leaves a ledger that claims nothing SALTO lacks, and the next run settles the rest.</item>
+/// <item>A failed group records its failure with an exponential back-off and does not stop the others; a group
+/// still waiting out its back-off is skipped.</item>
+/// <item>State written after SALTO accepted a change is written even if the run is being cancelled: knowing what
+/// SALTO did matters more than stopping a few milliseconds sooner.</item>
+/// </list>
+/// </remarks>
+internal sealed class PlanExecutor(ISaltoKsClient client, ISyncStateStore store, AccessSyncOptions options, TimeProvider time, ILogger logger)
+{
+    public async Task<SiteExecutionResult> ExecuteAsync(SiteExecutionInput input, bool dryRun, CancellationToken cancellationToken)
+    {
+        var result = new SiteExecutionResult();
+        var plan = input.Plan;
+        var failedCreations = new HashSet<long>();
+        foreach (var creation in plan.UserCreations)
+        {
+            if (dryRun)
+            {
+                result.Creations.Add(new UserCreation { SiteId = plan.SiteId, CustomerId = creation.CustomerId, Outcome = SyncChangeOutcome.Planned });
+                continue;
+            }
+
+            if (!await CreateUserAsync(creation, input, result, cancellationToken).ConfigureAwait(false))
+            {
+                failedCreations.Add(creation.CustomerId);
+            }
+        }
+
+        foreach (var group in plan.Additions.Select(a => a.GroupId).Concat(plan.Removals.Select(r => r.GroupId))
+                     .Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal))
+        {
+            var additions = plan.Additions.Where(a => Same(a.GroupId, group)).ToList();
+            var removals = plan.Removals.Where(r => Same(r.GroupId, group)).ToList();
+            await ChangeGroupAsync(input, group, additions, removals, failedCreations, dryRun, result, cancellationToken).ConfigureAwait(false);
+        }
+
+        return result;
+    }
+
+    private async Task<bool> CreateUserAsync(PlannedUserCreation creation, SiteExecutionInput input, SiteExecutionResult result, CancellationToken cancellationToken)
+    {
+        var site = input.Plan.SiteId;
+        var tag = input.CreationTags.TryGetValue(creation.CustomerId, out var t) ? t : default;
+        var request = new SiteUserCreateRequest
+        {
+            FirstName = creation.FirstName,
+            LastName = creation.LastName,
+            Email = creation.Email,
+            RoleIds = options.NewUserRoleIds,
+            TagId = tag.TagId,
+        };
+
+        SiteUserCreateResult created;
+        try
+        {
+            // The run has just read every user of the site, so the client's own look-up first would only double the calls.
+            created = await client.CreateSiteUserAsync(site, request, SiteUserCreateLookup.OnlyAfterUncertainCreate, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (IsServiceFailure(ex, cancellationToken))
+        {
+            SyncLog.UserCreationFailed(logger, creation.CustomerId, site, ex);
+            var message = Describe(ex);
+            result.Creations.Add(new UserCreation { SiteId = site, CustomerId = creation.CustomerId, Outcome = SyncChangeOutcome.Failed, Detail = message });
+            result.Errors.Add(new SyncError { Kind = SyncErrorKind.UserCreation, SiteId = site, CustomerId = creation.CustomerId, Message = message });
+            return false;
+        }
+
+        if (created.User.User?.Id is not { Value: not null } platformUserId)
+        {
+            const string Message = "SALTO KS created the user but returned no platform user id; it is matched by e-mail on the next run.";
+            result.Creations.Add(new UserCreation { SiteId = site, CustomerId = creation.CustomerId, SiteUserId = created.User.Id, Outcome = SyncChangeOutcome.Failed, Detail = Message });
+            result.Errors.Add(new SyncError { Kind = SyncErrorKind.UserCreation, SiteId = site, CustomerId = creation.CustomerId, Message = Message });
+            return false;
+        }
+
+        var now = time.GetUtcNow();
+        var sent = created.Outcome == SiteUserCreateOutcome.Created;
+        var changes = new SyncStateChanges
+        {
+            IdentitiesToSave =
+            [
+                new IdentityLink
+                {
+                    SiteId = site,
+                    CustomerId = creation.CustomerId,
+                    SiteUserId = created.User.Id,
+                    PlatformUserId = platformUserId,
+                    Email = creation.Email,
+                    CreatedBySdk = created.Outcome != SiteUserCreateOutcome.AlreadyExisted,
+                    LinkedAt = now,
+                },
+            ],
+            TagsAssigned = sent && tag.TagId is not null
+                ? [new TagAssignment { SiteId = site, CustomerId = creation.CustomerId, TagNumber = tag.Number, TagId = tag.TagId, AssignedAt = now }]
+                : [],
+        };
+        await store.ApplyAsync(changes, CancellationToken.None).ConfigureAwait(false);
+        if (sent && tag.TagId is not null)
+        {
+            result.TaggedAtCreation[creation.CustomerId] = tag.Number;
+        }
+
+        SyncLog.UserCreated(logger, created.User.Id, platformUserId, creation.CustomerId, site);
+        result.Created[creation.CustomerId] = new MatchedIdentity(creation.CustomerId, created.User.Id, platformUserId, IdentityMatchKind.Email);
+        result.Creations.Add(new UserCreation
+        {
+            SiteId = site,
+            CustomerId = creation.CustomerId,
+            SiteUserId = created.User.Id,
+            PlatformUserId = platformUserId,
+            InvitationSent = sent,
+            Outcome = SyncChangeOutcome.Applied,
+        });
+        return true;
+    }
+
+    private async Task ChangeGroupAsync(
+        SiteExecutionInput input,
+        string group,
+        List<PlannedMembershipAddition> additions,
+        List<PlannedMembershipRemoval> removals,
+        HashSet<long> failedCreations,
+        bool dryRun,
+        SiteExecutionResult result,
+        CancellationToken cancellationToken)
+    {
+        var site = input.Plan.SiteId;
+        var adds = new List<(PlatformUserId User, PlannedMembershipAddition Addition)>();
+        foreach (var addition in additions)
+        {
+            var user = addition.UserId ?? (result.Created.TryGetValue(addition.CustomerId, out var created) ? created.PlatformUserId : null);
+            if (user is { } id)
+            {
+                adds.Add((id, addition));
+            }
+            else if (!dryRun)
+            {
+                result.Changes.Add(Change(addition, null, failedCreations.Contains(addition.CustomerId) ? SyncChangeOutcome.Skipped : SyncChangeOutcome.Failed,
+                    "The customer's SALTO user could not be created; the addition waits for a later run."));
+            }
+            else
+            {
+                result.Changes.Add(Change(addition, null, SyncChangeOutcome.Planned, null));
+            }
+        }
+
+        var removes = removals;
+        if (input.HoldRemovals)
+        {
+            result.Changes.AddRange(removals.Select(r => Change(r, SyncChangeOutcome.Held, "Held by the revocation guard.")));
+            removes = [];
+        }
+
+        if (dryRun)
+        {
+            result.Changes.AddRange(adds.Select(a => Change(a.Addition, a.User, SyncChangeOutcome.Planned, null)));
+            result.Changes.AddRange(removes.Select(r => Change(r, SyncChangeOutcome.Planned, null)));
+            return;
+        }
+
+        if (adds.Count == 0 && removes.Count == 0)
+        {
+            return;
+        }
+
+        var status = input.Statuses.FirstOrDefault(s => Same(s.GroupId, group));
+        var now = time.GetUtcNow();
+        if (status?.NextAttemptAt is { } next && next > now)
+        {
+            var detail = $"The group is waiting out its back-off after {status.ConsecutiveFailures} failed attempt(s); next attempt after {next:O}.";
+            SyncLog.GroupInBackOff(logger, group, site, next);
+            result.Changes.AddRange(adds.Select(a => Change(a.Addition, a.User, SyncChangeOutcome.Skipped, detail)));
+            result.Changes.AddRange(removes.Select(r => Change(r, SyncChangeOutcome.Skipped, detail)));
+            result.Errors.Add(new SyncError { Kind = SyncErrorKind.GroupBackOff, SiteId = site, GroupId = group, Message = detail });
+            return;
+        }
+
+        var size = Math.Max(1, options.MembershipChunkSize);
+        var chunks = Math.Max((adds.Count + size - 1) / size, (removes.Count + size - 1) / size);
+        Exception? failure = null;
+        int added = 0, removed = 0;
+        for (var i = 0; i < chunks; i++)
+        {
+            var chunkAdds = adds.Skip(i * size).Take(size).ToList();
+            var chunkRemoves = removes.Skip(i * size).Take(size).ToList();
+            var pending = chunkAdds.Select(a => new PendingMembershipChange(group, a.User.Value, true, a.Addition.CustomerId, null))
+                .Concat(chunkRemoves.Where(r => r.Basis == RemovalBasis.AddedBySdk)
+                    .Select(r => new PendingMembershipChange(group, r.UserId.Value, false, r.CustomerId, r.AddedAt)))
+                .ToList();
+
+            // Write ahead: the journal learns of the chunk, and the ledger stops claiming what is being removed.
+            await store.ApplyAsync(
+                new SyncStateChanges
+                {
+                    Values = [input.Journal.Add(pending)],
+                    MembershipsRemoved = [.. chunkRemoves.Where(r => r.Basis == RemovalBasis.AddedBySdk).Select(r => new MembershipKey(site, group, r.UserId))],
+                },
+                cancellationToken).ConfigureAwait(false);
+
+            AccessGroupMembersChangeResult outcome;
+            try
+            {
+                outcome = await client.ChangeAccessGroupMembersAsync(
+                    site, group, new AccessGroupUsersChange { AddIds = [.. chunkAdds.Select(a => a.User)], RemoveIds = [.. chunkRemoves.Select(r => r.UserId)] }, cancellationToken)
+                    .ConfigureAwait(false);
+            }
+            catch (Exception ex) when (IsServiceFailure(ex, cancellationToken))
+            {
+                // The outcome is unknown: the journal keeps the chunk and the next run settles it from what SALTO has.
+                failure = ex;
+                result.Changes.AddRange(chunkAdds.Select(a => Change(a.Addition, a.User, SyncChangeOutcome.Failed, Describe(ex))));
+                result.Changes.AddRange(chunkRemoves.Select(r => Change(r, SyncChangeOutcome.Failed, Describe(ex))));
+                continue;
+            }
+
+            var acceptedAdds = outcome.AddedIds.ToHashSet();
+            var acceptedRemoves = outcome.RemovedIds.ToHashSet();
+            var accepted = pending.Where(p => p.IsAddition ? acceptedAdds.Contains(new PlatformUserId(p.UserId)) : acceptedRemoves.Contains(new PlatformUserId(p.UserId))).ToList();
+            var acceptedAt = time.GetUtcNow();
+            await store.ApplyAsync(
+                new SyncStateChanges
+                {
+                    Values = [input.Journal.Remove(accepted)],
+                    MembershipsAdded =
+                    [
+                        .. chunkAdds.Where(a => acceptedAdds.Contains(a.User)).Select(a => new OwnedMembership
+                        {
+                            SiteId = site, GroupId = group, UserId = a.User, CustomerId = a.Addition.CustomerId, AddedAt = acceptedAt,
+                        }),
+                    ],
+                },
+                CancellationToken.None).ConfigureAwait(false);
+
+            var error = outcome.Chunks.FirstOrDefault(c => !c.Succeeded)?.Error;
+            failure ??= error;
+            foreach (var (user, addition) in chunkAdds)
+            {
+                var ok = acceptedAdds.Contains(user);
+                added += ok ? 1 : 0;
+                result.Changes.Add(Change(addition, user, ok ? SyncChangeOutcome.Applied : SyncChangeOutcome.Failed, ok ? null : Describe(error)));
+            }
+
+            foreach (var removal in chunkRemoves)
+            {
+                var ok = acceptedRemoves.Contains(removal.UserId);
+                removed += ok ? 1 : 0;
+                result.Changes.Add(Change(removal, ok ? SyncChangeOutcome.Applied : SyncChangeOutcome.Failed, ok ? null : Describe(error)));
+            }
+        }
+
+        await RecordStatusAsync(site, group, status, failure, result).ConfigureAwait(false);
+        SyncLog.GroupChanged(logger, group, site, added, removed);
+    }
+
+    private async Task RecordStatusAsync(string site, string group, GroupSyncStatus? previous, Exception? failure, SiteExecutionResult result)
+    {
+        var now = time.GetUtcNow();
+        GroupSyncStatus status;
+        if (failure is null)
+        {
+            status = new GroupSyncStatus { SiteId = site, GroupId = group, LastSuccessAt = now, LastFailureAt = previous?.LastFailureAt };
+        }
+        else
+        {
+            var failures = (previous?.ConsecutiveFailures ?? 0) + 1;
+            var delay = BackOff(failures);
+            status = new GroupSyncStatus
+            {
+                SiteId = site,
+                GroupId = group,
+                ConsecutiveFailures = failures,
+                LastError = Describe(failure),
+                LastFailureAt = now,
+                LastSuccessAt = previous?.LastSuccessAt,
+                NextAttemptAt = now + delay,
+            };
+            SyncLog.GroupFailed(logger, group, site, failures, now + delay, failure);
+            result.Errors.Add(new SyncError
+            {
+                Kind = SyncErrorKind.GroupChange,
+                SiteId = site,
+                GroupId = group,
+                Message = $"{Describe(failure)} Retried after {now + delay:O}.",
+            });
+        }
+
+        await store.ApplyAsync(new SyncStateChanges { GroupStatuses = [status] }, CancellationToken.None).ConfigureAwait(false);
+    }
+
+    private TimeSpan BackOff(int failures)
+    {
+        var baseDelay = options.GroupRetryBaseDelay <= TimeSpan.Zero ? TimeSpan.FromMinutes(1) : options.GroupRetryBaseDelay;
+        var ticks = baseDelay.Ticks * Math.Pow(2, Math.Min(failures - 1, 30));
+        return ticks >= options.GroupRetryMaxDelay.Ticks ? options.GroupRetryMaxDelay : TimeSpan.FromTicks((long)ticks);
+    }
+
+    private static MembershipChange Change(PlannedMembershipAddition addition, PlatformUserId? user, SyncChangeOutcome outcome, string? detail) => new()
+    {
+        Kind = MembershipChangeKind.Add,
+        SiteId = addition.SiteId,
+        GroupId = addition.GroupId,
+        CustomerId = addition.CustomerId,
+        UserId = user,
+        Grants = addition.Grants,
+        ValidUntil = addition.ValidUntil,
+        Outcome = outcome,
+        Detail = detail,
+    };
+
+    private static MembershipChange Change(PlannedMembershipRemoval removal, SyncChangeOutcome outcome, string? detail) => new()
+    {
+        Kind = MembershipChangeKind.Remove,
+        SiteId = removal.SiteId,
+        GroupId = removal.GroupId,
+        CustomerId = removal.CustomerId,
+        UserId = removal.UserId,
+        RemovalBasis = removal.Basis,
+        Outcome = outcome,
+        Detail = detail,
+    };
+
+    private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A failure of the service or the network, as opposed to the caller cancelling the run or a bug.</summary>
+    internal static bool IsServiceFailure(Exception exception, CancellationToken cancellationToken) => exception switch
+    {
+        OperationCanceledException => !cancellationToken.IsCancellationRequested,
+        SaltoKsApiException or HttpRequestException or TimeoutException or Polly.ExecutionRejectedException => true,
+        _ => false,
+    };
+
+    /// <summary>The exception's message: the clients' messages are already redacted (no secrets, no bodies beyond an excerpt).</summary>
+    internal static string Describe(Exception? exception) => exception switch
+    {
+        null => "SALTO KS did not accept the change.",
+        SaltoKsApiException api => api.Message,
+        Polly.Timeout.TimeoutRejectedException => "SALTO KS did not answer in time.",
+        OperationCanceledException => "SALTO KS did not answer in time.",
+        HttpRequestException http => $"SALTO KS could not be reached ({http.HttpRequestError}).",
+        _ => exception.GetType().Name,
+    };
+}

@@ -1,0 +1,15 @@
+using Nexudus.Salto.State;
+
+namespace Nexudus.Salto.Sync;
+
+/// <summary>The plan of one site, with the bookkeeping the executor needs besides it.</summary>
+/// <param name="Plan">The changes to make in SALTO KS.</param>
+/// <param name="StaleLedgerEntries">
+/// Ledger entries whose member is no longer in the group (removed by hand): the ledger forgets them, so it
+/// never claims a membership SALTO does not have.
+/// </param>
+/// <param name="SuspiciouslyEmptyGroups">
+/// Groups that came back empty while the ledger holds members the SDK added to them. Their ledger entries are
+/// kept, and the guard holds the run's removals.
+/// </param>
+internal sealed record SitePlan(AccessPlan Plan, IReadOnlyList<MembershipKey> StaleLedgerEntries, IReadOnlyList<string> SuspiciouslyEmptyGroups);

@@ -1,0 +1,16 @@
+using Nexudus.Salto.SaltoKs;
+using Nexudus.Salto.State;
+
+namespace Nexudus.Salto.Sync;
+
+/// <summary>One site's part of a run, between planning and applying.</summary>
+internal sealed record SiteRun(
+    string SiteId,
+    SiteSyncState State,
+    PendingMembershipJournal Journal,
+    IReadOnlyDictionary<string, IReadOnlyList<PlatformUserId>> Members,
+    IReadOnlyList<OwnedMembership> Settled,
+    IReadOnlyList<PendingMembershipChange> SettledEntries,
+    IReadOnlyCollection<long> Customers,
+    IdentityMatchResult Identities,
+    SitePlan Plan);
