@@ -136,6 +136,8 @@ internal sealed class DemoSpace
             .GroupLock(LondonMembers, LondonExitGate)
             .GroupLock(LondonMornings, LondonFrontDoor)
             .GroupLock(LondonMornings, LondonExitGate)
+            .GroupLock(LondonOffice, LondonFrontDoor)
+            .GroupLock(LondonOffice, LondonExitGate)
             .GroupLock(LondonOffice, LondonOfficeDoor)
             .GroupLock(LondonMeetingRoom, LondonMeetingRoomDoor)
             .User(new SiteUserId("9d000000-0000-4000-8000-00000000c001"), Contractor, "facilities@contractor.example", "Frank", "Facilities")
@@ -195,7 +197,7 @@ internal sealed class DemoSpace
         AddLocation(settings, 0, londonId, LondonSite);
         AddLink(settings, 0, "TimePassGroups", seed.Pass("London Day Pass").Id, LondonMembers);
         AddLink(settings, 0, "TimePassGroups", seed.Pass("London Morning Pass").Id, LondonMornings);
-        AddLink(settings, 0, "FloorPlanDeskGroups", seed.Desk("Office 3A").Id, LondonOffice, LondonMembers);
+        AddLink(settings, 0, "FloorPlanDeskGroups", seed.Desk("Office 3A").Id, LondonOffice);
         AddLink(settings, 0, "ResourceGroups", seed.Resource("Thames Meeting Room").Id, LondonMeetingRoom);
         settings["SaltoIntegration:Locations:0:Readers:" + LondonFrontDoor] = "CheckIn";
         settings["SaltoIntegration:Locations:0:Readers:" + LondonExitGate] = "CheckOut";

@@ -36,6 +36,11 @@ internal sealed class DemoStory(
     private readonly IntegrationComponents _components = new(services, settings);
     private AccessExplainer? _explain;
 
+    private string SiteName(string siteId) =>
+        _settings.Locations.FirstOrDefault(l => string.Equals(l.SaltoSiteId, siteId, StringComparison.OrdinalIgnoreCase)) is { } location
+            ? Explain.Location(location.NexudusBusinessId)
+            : siteId;
+
     // Names and lineage in words; read from Nexudus by ShowDesiredAccessAsync.
     private AccessExplainer Explain => _explain ?? throw new InvalidOperationException("Show who has access first.");
 
@@ -46,21 +51,72 @@ internal sealed class DemoStory(
     {
         ShowSpace();
         await ShowDesiredAccessAsync(cancellationToken);
-        ShowSync();
+        await ShowSyncAsync(cancellationToken);
+        OpenDoors();
         await ShowCheckInsAsync(cancellationToken);
         await ShowReportAsync(cancellationToken);
+        await ShowGuardAsync(cancellationToken);
         await ShowDoctorAsync(cancellationToken);
     }
 
-    private void ShowSync()
+    private async Task ShowSyncAsync(CancellationToken cancellationToken)
     {
-        _console.Heading("3. The sync: plan, guard and apply");
-        _console.Line(PendingFeatures.SyncEngine);
+        _console.Heading("3. The sync: plan, guard and apply (AccessSynchronizer)");
+        var writesBefore = _salto.Requests.GetCounters().Writes;
+        var plan = await _console.StepAsync("Planning: a dry run reads both services and writes nothing", () =>
+            _components.CreateSynchronizer(dryRun: true, allowMassRevocation: false).SynchronizeAsync(cancellationToken));
+        SyncReportView.Print(_console, plan, Explain, _space.NameOf, SiteName);
+        _console.Line($"SALTO KS writes during the dry run: {_salto.Requests.GetCounters().Writes - writesBefore}.");
+
+        var applied = await _console.StepAsync("Applying: one bulk PATCH per changed group", () =>
+            _components.CreateSynchronizer(dryRun: false, allowMassRevocation: false).SynchronizeAsync(cancellationToken));
+        SyncReportView.Print(_console, applied, Explain, _space.NameOf, SiteName);
+        var margarets = _salto.GetSiteUsers(DemoSpace.NewYorkSite).Count(u => string.Equals(u.User?.Email?.Trim(), "margaret@example.com", StringComparison.OrdinalIgnoreCase));
+        _console.Line($"Margaret Hamilton: matched to the SALTO user that already had her e-mail; SALTO holds {margarets} user for her.");
+        var frankStays = _salto.GetAccessGroupMembers(DemoSpace.LondonSite, DemoSpace.LondonMembers).Contains(DemoSpace.Contractor);
+        _console.Line($"Frank Facilities, added by hand to 'London members' (a Shared group): {(frankStays ? "still a member; the SDK removes only members it added" : "removed")}.");
+
+        writesBefore = _salto.Requests.GetCounters().Writes;
+        var again = await _console.StepAsync("Syncing again, with nothing changed", () =>
+            _components.CreateSynchronizer(dryRun: false, allowMassRevocation: false).SynchronizeAsync(cancellationToken));
+        _console.Line($"Result {again.Result}: {_salto.Requests.GetCounters().Writes - writesBefore} SALTO KS writes, {again.Changes.Count} changes.");
+    }
+
+    private void OpenDoors()
+    {
+        // Now that the sync created their SALTO users, members use the doors; the bridge turns that into check-ins.
+        var ada = _salto.FindSiteUserByEmail(DemoSpace.LondonSite, "ada@example.com")?.User?.Id;
+        var charles = _salto.FindSiteUserByEmail(DemoSpace.LondonSite, "charles@example.com")?.User?.Id;
+        if (ada is { } adaId)
+        {
+            _salto.AddEntry(DemoSpace.LondonSite, DemoSpace.LondonFrontDoor, adaId, at: _now.AddMinutes(-3));
+        }
+
+        if (charles is { } charlesId)
+        {
+            _salto.AddEntry(DemoSpace.LondonSite, DemoSpace.LondonFrontDoor, charlesId, at: _now.AddMinutes(-15));
+            _salto.AddEntry(DemoSpace.LondonSite, DemoSpace.LondonExitGate, charlesId, at: _now.AddMinutes(-1));
+        }
+    }
+
+    private async Task ShowGuardAsync(CancellationToken cancellationToken)
+    {
+        _console.Heading("6. The revocation guard: a mistake in Nexudus does not lock a company out");
+        var charles = _space.Seed.Customer("charles@example.com");
+        _nexudus.SuspendCustomer(charles.Id);
+        _console.Line("Charles Babbage, paying member of Analytical Engines Ltd, is suspended in Nexudus: his team loses its office with him.");
+        var held = await _console.StepAsync("Syncing", () =>
+            _components.CreateSynchronizer(dryRun: false, allowMassRevocation: false).SynchronizeAsync(cancellationToken));
+        SyncReportView.Print(_console, held, Explain, _space.NameOf, SiteName);
+        _console.Line($"`sync` exits {(held.Result == Sync.SyncResult.RemovalsHeld ? ExitCodes.RemovalsHeld : ExitCodes.Done)} here: the team can still open its office until an operator decides.");
+        var released = await _console.StepAsync("An operator who has read the plan releases them (sync --allow-mass-revocation)", () =>
+            _components.CreateSynchronizer(dryRun: false, allowMassRevocation: true).SynchronizeAsync(cancellationToken));
+        SyncReportView.Print(_console, released, Explain, _space.NameOf, SiteName);
     }
 
     private async Task ShowDoctorAsync(CancellationToken cancellationToken)
     {
-        _console.Heading("6. doctor: the same checks an operator runs on a real deployment");
+        _console.Heading("7. doctor: the same checks an operator runs on a real deployment");
         var report = await _console.StepAsync("Checking configuration, logins and links", () => DoctorCommand.ExamineAsync(_services, cancellationToken));
         DoctorCommand.Print(_console, report);
     }

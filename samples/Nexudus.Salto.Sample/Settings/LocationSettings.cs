@@ -19,6 +19,10 @@ internal sealed record LocationSettings
     /// <value>Empty when the location bridges no check-ins.</value>
     public required IReadOnlyDictionary<string, ReaderRole> Readers { get; init; }
 
+    /// <summary>Gets whether the sync writes linked passes' time slots as the groups' SALTO time schedules (opt-in).</summary>
+    /// <value><see langword="false"/> by default.</value>
+    public bool WritePassSchedules { get; init; }
+
     /// <summary>Gets the Nexudus business id.</summary>
     /// <value>0 when it was missing or bad.</value>
     public long NexudusBusinessId => Links.NexudusBusinessId;
@@ -62,6 +66,7 @@ internal sealed record LocationSettings
                 UseNexudusLinkFields = reader.Bool(section, "UseNexudusLinkFields", true),
             },
             Readers = reader.Readers(section, "Readers"),
+            WritePassSchedules = reader.Bool(section, "WritePassSchedules", false),
         };
     }
 }

@@ -34,13 +34,34 @@ public sealed class SampleDemoTests
     }
 
     [Fact]
+    public async Task RunAsync_Demo_SyncsThenMakesNoWritesTheSecondTime()
+    {
+        var run = await SampleRun.StartAsync("demo");
+
+        Assert.Contains("SALTO KS writes during the dry run: 0.", run.Stdout, StringComparison.Ordinal);
+        Assert.Matches(@"\+ add\s+│ Ada Lovelace\s+│ London members\s+│ holds pass 'London Day Pass'.*│ Applied", run.Stdout);
+        Assert.Contains("Result Completed: 0 SALTO KS writes, 0 changes.", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Frank Facilities, added by hand to 'London members' (a Shared group): still a member", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_Demo_ShowsTheGuardHoldingAMassRevocation()
+    {
+        var run = await SampleRun.StartAsync("demo");
+
+        Assert.Contains("3 removal(s) held by the guard", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("`sync` exits 2 here", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("--allow-mass-revocation released them", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RunAsync_Demo_BridgesDoorEntriesOnceAndReportsThem()
     {
         var run = await SampleRun.StartAsync("demo");
 
-        Assert.Contains("1 CheckedIn, 1 Rejected, 1 UnknownUser.", run.Stdout, StringComparison.Ordinal);
-        Assert.Contains("Nothing to do the second time: 3 entries were already handled", run.Stdout, StringComparison.Ordinal);
-        Assert.Matches(@"New York Flatiron\s+│ Margaret Hamilton\s+│ \d\d:\d\d\s+│ \d\d:\d\d\s+│ 2 ", run.Stdout);
+        Assert.Contains("3 CheckedIn, 1 CheckedOut, 1 Rejected, 1 UnknownUser.", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Nothing to do the second time: 6 entries were already handled", run.Stdout, StringComparison.Ordinal);
+        Assert.Matches(@"London Shoreditch\s+│ Charles Babbage\s+│ \d\d:\d\d\s+│ \d\d:\d\d\s+│ 2 ", run.Stdout);
     }
 
     [Fact]
