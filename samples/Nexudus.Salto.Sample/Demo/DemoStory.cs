@@ -134,7 +134,7 @@ internal sealed class DemoStory(
                 {
                     table.AddRow(
                         SampleConsole.Cell(name),
-                        SampleConsole.Cell(location.SaltoSiteId[..8] + "…"),
+                        SampleConsole.Cell(location.SaltoSiteId),
                         SampleConsole.Cell($"{kind} '{ItemName(item)}'"),
                         SampleConsole.Cell(string.Join(", ", groups.Select(_space.NameOf))),
                         SampleConsole.Cell(string.Empty));
@@ -143,13 +143,13 @@ internal sealed class DemoStory(
 
             foreach (var (lockId, role) in location.Readers)
             {
-                table.AddRow(SampleConsole.Cell(name), SampleConsole.Cell(location.SaltoSiteId[..8] + "…"), SampleConsole.Cell(string.Empty), SampleConsole.Cell(string.Empty), SampleConsole.Cell($"{_space.NameOf(lockId)}: {role} reader"));
+                table.AddRow(SampleConsole.Cell(name), SampleConsole.Cell(location.SaltoSiteId), SampleConsole.Cell(string.Empty), SampleConsole.Cell(string.Empty), SampleConsole.Cell($"{_space.NameOf(lockId)}: {role} reader"));
             }
         }
 
         table.AddRow(
             SampleConsole.Cell(DemoSpace.NewYork),
-            SampleConsole.Cell(DemoSpace.NewYorkSite[..8] + "…"),
+            SampleConsole.Cell(DemoSpace.NewYorkSite),
             SampleConsole.Cell("resource 'Hudson Boardroom'"),
             SampleConsole.Cell(_space.NameOf(DemoSpace.NewYorkBoardroom) + " (linked in Nexudus: AccessControlGroupId)"),
             SampleConsole.Cell(string.Empty));
