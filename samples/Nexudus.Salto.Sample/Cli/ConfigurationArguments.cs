@@ -1,0 +1,62 @@
+namespace Nexudus.Salto.Sample.Cli;
+
+/// <summary>
+/// Separates configuration-style arguments (<c>--Nexudus:BaseUrl=https://…</c>) from the command line the
+/// commands parse, so a deployment can set any SPEC §2 key on the command line without the parser rejecting it.
+/// </summary>
+/// <remarks>
+/// An argument is configuration when its name (the part after <c>--</c>, before any <c>=</c>) holds a
+/// colon, as every SPEC §2 key below a section does. Its value follows the <c>=</c>, or is the next argument.
+/// Command options never hold a colon, so nothing is taken from them.
+/// </remarks>
+internal static class ConfigurationArguments
+{
+    /// <summary>Splits the arguments.</summary>
+    /// <param name="args">The process arguments.</param>
+    /// <returns>The command's arguments and the configuration arguments, each in their original order.</returns>
+    public static (string[] Command, string[] Configuration) Split(IReadOnlyList<string> args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var command = new List<string>();
+        var configuration = new List<string>();
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            if (!IsConfigurationKey(arg))
+            {
+                command.Add(arg);
+                continue;
+            }
+
+            if (arg.Contains('=', StringComparison.Ordinal))
+            {
+                configuration.Add(arg);
+            }
+            else if (i + 1 < args.Count)
+            {
+                configuration.Add(arg);
+                configuration.Add(args[++i]);
+            }
+            else
+            {
+                // A key with no value: let the parser report it rather than guess.
+                command.Add(arg);
+            }
+        }
+
+        return ([.. command], [.. configuration]);
+    }
+
+    private static bool IsConfigurationKey(string arg)
+    {
+        if (!arg.StartsWith("--", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var name = arg[2..];
+        var equals = name.IndexOf('=', StringComparison.Ordinal);
+        var key = equals >= 0 ? name[..equals] : name;
+        return key.Length > 0 && key.Contains(':', StringComparison.Ordinal) && !key.StartsWith(':');
+    }
+}

@@ -1,0 +1,234 @@
+using System.Globalization;
+using Nexudus.Salto.Nexudus;
+using Nexudus.Salto.SaltoKs;
+using Nexudus.Salto.Testing;
+
+namespace Nexudus.Salto.Sample.Demo;
+
+/// <summary>
+/// A small coworking space, seeded consistently into both sandboxes: two locations in different time zones,
+/// each with its SALTO site, doors and access groups, and customers who show every rule at work.
+/// </summary>
+/// <remarks>
+/// <list type="bullet">
+/// <item>London (Europe/London): a day pass and a "morning" pass with time slots; an office held on contract
+/// by a company whose team shares it; a meeting room booked now, soon, and tentatively; a suspended customer
+/// who still holds a pass; a facilities contractor added by hand to the members' group.</item>
+/// <item>New York (America/New_York): a day pass; a boardroom linked in Nexudus itself (its
+/// <c>AccessControlGroupId</c>), booked later today; a customer whose e-mail SALTO already knows.</item>
+/// <item>Door entries on the readers: one rejected, one by a user Nexudus does not know.</item>
+/// </list>
+/// Times are relative to <c>now</c>, so the bookings are always "around now" whenever the demo runs.
+/// </remarks>
+internal sealed class DemoSpace
+{
+    /// <summary>The London location's name.</summary>
+    public const string London = "London Shoreditch";
+
+    /// <summary>The New York location's name.</summary>
+    public const string NewYork = "New York Flatiron";
+
+    // SALTO ids are UUIDs; fixed ones keep the demo's output the same from run to run.
+    internal const string LondonSite = "5a170000-0000-4000-8000-000000000001";
+    internal const string NewYorkSite = "5a170000-0000-4000-8000-000000000002";
+    internal const string LondonMembers = "6a000000-0000-4000-8000-00000000a001";
+    internal const string LondonMornings = "6a000000-0000-4000-8000-00000000a002";
+    internal const string LondonOffice = "6a000000-0000-4000-8000-00000000a003";
+    internal const string LondonMeetingRoom = "6a000000-0000-4000-8000-00000000a004";
+    internal const string NewYorkMembers = "6a000000-0000-4000-8000-00000000b001";
+    internal const string NewYorkBoardroom = "6a000000-0000-4000-8000-00000000b002";
+    internal const string LondonFrontDoor = "7b000000-0000-4000-8000-00000000a001";
+    internal const string LondonExitGate = "7b000000-0000-4000-8000-00000000a002";
+    internal const string LondonOfficeDoor = "7b000000-0000-4000-8000-00000000a003";
+    internal const string LondonMeetingRoomDoor = "7b000000-0000-4000-8000-00000000a004";
+    internal const string NewYorkLobby = "7b000000-0000-4000-8000-00000000b001";
+    internal const string NewYorkLobbyExit = "7b000000-0000-4000-8000-00000000b002";
+    internal const string NewYorkBoardroomDoor = "7b000000-0000-4000-8000-00000000b003";
+
+    /// <summary>A contractor's SALTO user, added by hand to the London members' group; Nexudus does not know them.</summary>
+    internal static readonly PlatformUserId Contractor = new("8c000000-0000-4000-8000-00000000c001");
+
+    /// <summary>The SALTO user SALTO already had for Margaret before the integration ran.</summary>
+    internal static readonly PlatformUserId Margaret = new("8c000000-0000-4000-8000-00000000c002");
+
+    /// <summary>A tag SALTO knows on no user Nexudus knows (a visitor's fob).</summary>
+    internal static readonly PlatformUserId UnknownVisitor = new("8c000000-0000-4000-8000-00000000c0ff");
+
+    private readonly Dictionary<string, string> _names;
+
+    private DemoSpace(NexudusSeed seed, Dictionary<string, string> names, IReadOnlyDictionary<string, string?> settings)
+    {
+        Seed = seed;
+        _names = names;
+        Settings = settings;
+    }
+
+    /// <summary>Gets what was seeded into Nexudus.</summary>
+    /// <value>The seed, for its records' ids.</value>
+    public NexudusSeed Seed { get; }
+
+    /// <summary>
+    /// Gets the configuration that points the SDK at the sandboxes and links the space: SPEC §2 keys
+    /// (<c>Nexudus:*</c>, <c>SaltoKs:*</c>, <c>SaltoIntegration:*</c>), exactly what a deployment would write.
+    /// </summary>
+    /// <value>Flat configuration keys and values.</value>
+    public IReadOnlyDictionary<string, string?> Settings { get; }
+
+    /// <summary>Seeds both sandboxes.</summary>
+    /// <param name="nexudus">The Nexudus sandbox, empty.</param>
+    /// <param name="salto">The SALTO KS sandbox, empty.</param>
+    /// <param name="now">The instant the space is built around.</param>
+    /// <param name="statePath">The state store file the configuration names.</param>
+    /// <returns>The space.</returns>
+    public static DemoSpace Create(NexudusSandbox nexudus, SaltoKsSandbox salto, DateTimeOffset now, string statePath)
+    {
+        ArgumentNullException.ThrowIfNull(nexudus);
+        ArgumentNullException.ThrowIfNull(salto);
+        var london = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+        var newYork = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
+        var hour = TimeSpan.FromHours(1);
+
+        var seed = nexudus.Seed(b => b
+            .Location(London, london)
+            .Customer("ada@example.com", "Ada Lovelace")
+            .Customer("grace@example.com", "Grace Hopper")
+            .Customer("charles@example.com", "Charles Babbage")
+            .Customer("alan@example.com", "Alan Turing")
+            .Customer("katherine@example.com", "Katherine Johnson")
+            .Customer("mallory@example.com", "Mallory Mayhem", c => c with { Active = false })
+            .Pass("London Day Pass")
+            .Pass("London Morning Pass")
+            .PassTimeSlot("London Morning Pass", DayOfWeek.Monday, new TimeOnly(8, 0), new TimeOnly(13, 0))
+            .PassTimeSlot("London Morning Pass", DayOfWeek.Tuesday, new TimeOnly(8, 0), new TimeOnly(13, 0))
+            .PassTimeSlot("London Morning Pass", DayOfWeek.Wednesday, new TimeOnly(8, 0), new TimeOnly(13, 0))
+            .PassTimeSlot("London Morning Pass", DayOfWeek.Thursday, new TimeOnly(8, 0), new TimeOnly(13, 0))
+            .PassTimeSlot("London Morning Pass", DayOfWeek.Friday, new TimeOnly(8, 0), new TimeOnly(13, 0))
+            .CustomerPass("ada@example.com", "London Day Pass")
+            .CustomerPass("grace@example.com", "London Morning Pass", p => p with { ExpireDate = now.AddDays(30) })
+            .CustomerPass("mallory@example.com", "London Day Pass")
+            .Plan("Private Office", SystemTariffType.FullTimePrivateOffice)
+            .Desk("Office 3A", FloorPlanItemType.Office)
+            .Contract("charles@example.com", "Private Office", now.AddMonths(-3), ["Office 3A"])
+            .Team("Analytical Engines Ltd", "charles@example.com", ["alan@example.com", "katherine@example.com"])
+            .Resource("Thames Meeting Room")
+            .Booking("grace@example.com", "Thames Meeting Room", now - (hour / 2), now + (hour / 2))
+            .Booking("alan@example.com", "Thames Meeting Room", now + TimeSpan.FromMinutes(40), now + TimeSpan.FromMinutes(100))
+            .Booking("ada@example.com", "Thames Meeting Room", now + (2 * hour), now + (3 * hour), bk => bk with { Tentative = true })
+            .Location(NewYork, newYork)
+            .Customer("margaret@example.com", "Margaret Hamilton")
+            .Customer("linus@example.com", "Linus Torvalds")
+            .Pass("New York Day Pass")
+            .CustomerPass("margaret@example.com", "New York Day Pass")
+            .Resource("Hudson Boardroom", accessControlGroupId: NewYorkBoardroom)
+            .Booking("linus@example.com", "Hudson Boardroom", now + (3 * hour), now + (4 * hour)));
+
+        salto.Seed(b => b
+            .Site(LondonSite, London, timeZone: "Europe/London")
+            .Lock(LondonFrontDoor, "Front door")
+            .Lock(LondonExitGate, "Exit gate")
+            .Lock(LondonOfficeDoor, "Office 3A door")
+            .Lock(LondonMeetingRoomDoor, "Thames meeting room door")
+            .AccessGroup(LondonMembers, "London members")
+            .AccessGroup(LondonMornings, "London mornings")
+            .AccessGroup(LondonOffice, "Office 3A")
+            .AccessGroup(LondonMeetingRoom, "Thames meeting room")
+            .GroupLock(LondonMembers, LondonFrontDoor)
+            .GroupLock(LondonMembers, LondonExitGate)
+            .GroupLock(LondonMornings, LondonFrontDoor)
+            .GroupLock(LondonMornings, LondonExitGate)
+            .GroupLock(LondonOffice, LondonFrontDoor)
+            .GroupLock(LondonOffice, LondonExitGate)
+            .GroupLock(LondonOffice, LondonOfficeDoor)
+            .GroupLock(LondonMeetingRoom, LondonMeetingRoomDoor)
+            .User(new SiteUserId("9d000000-0000-4000-8000-00000000c001"), Contractor, "facilities@contractor.example", "Frank", "Facilities")
+            .Member(LondonMembers, Contractor)
+            .Entry(LondonFrontDoor, now.AddMinutes(-5), UnknownVisitor)
+            .Site(NewYorkSite, NewYork, timeZone: "America/New_York")
+            .Lock(NewYorkLobby, "Lobby turnstile")
+            .Lock(NewYorkLobbyExit, "Lobby exit")
+            .Lock(NewYorkBoardroomDoor, "Hudson boardroom door")
+            .AccessGroup(NewYorkMembers, "New York members")
+            .AccessGroup(NewYorkBoardroom, "Hudson boardroom")
+            .GroupLock(NewYorkMembers, NewYorkLobby)
+            .GroupLock(NewYorkMembers, NewYorkLobbyExit)
+            .GroupLock(NewYorkBoardroom, NewYorkBoardroomDoor)
+
+            // SALTO already knows Margaret, with her e-mail spelt differently: she is matched, not created again.
+            .User(new SiteUserId("9d000000-0000-4000-8000-00000000c002"), Margaret, " Margaret@Example.com", "Margaret", "Hamilton")
+            .Entry(NewYorkLobby, now.AddMinutes(-25), Margaret, EntryEventCategory.LockRejected, eventDetail: "no_access")
+            .Entry(NewYorkLobby, now.AddMinutes(-20), Margaret));
+
+        var names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var site in new[] { LondonSite, NewYorkSite })
+        {
+            foreach (var group in salto.GetAccessGroups(site))
+            {
+                names[group.Id] = group.CustomerReference ?? group.Id;
+            }
+        }
+
+        names[LondonFrontDoor] = "Front door";
+        names[LondonExitGate] = "Exit gate";
+        names[LondonOfficeDoor] = "Office 3A door";
+        names[LondonMeetingRoomDoor] = "Thames meeting room door";
+        names[NewYorkLobby] = "Lobby turnstile";
+        names[NewYorkLobbyExit] = "Lobby exit";
+        names[NewYorkBoardroomDoor] = "Hudson boardroom door";
+
+        var settings = new Dictionary<string, string?>
+        {
+            ["Nexudus:BaseUrl"] = nexudus.BaseUrl.AbsoluteUri,
+            ["Nexudus:Username"] = nexudus.Username,
+            ["Nexudus:Password"] = nexudus.Password,
+
+            // The sandbox enforces no rate limits here, so the client's own limiter is scaled down with it.
+            ["Nexudus:MinRequestInterval"] = "00:00:00.005",
+            ["SaltoKs:BaseUrl"] = salto.BaseUrl.AbsoluteUri,
+            ["SaltoKs:IdentityUrl"] = salto.IdentityUrl.AbsoluteUri,
+            ["SaltoKs:ClientId"] = salto.ClientId,
+            ["SaltoKs:ClientSecret"] = salto.ClientSecret,
+            ["SaltoKs:Username"] = salto.Username,
+            ["SaltoKs:Password"] = salto.Password,
+            ["SaltoIntegration:StatePath"] = statePath,
+        };
+
+        var londonId = seed.Location(London).Id;
+        var newYorkId = seed.Location(NewYork).Id;
+        AddLocation(settings, 0, londonId, LondonSite);
+        AddLink(settings, 0, "TimePassGroups", seed.Pass("London Day Pass").Id, LondonMembers);
+        AddLink(settings, 0, "TimePassGroups", seed.Pass("London Morning Pass").Id, LondonMornings);
+        AddLink(settings, 0, "FloorPlanDeskGroups", seed.Desk("Office 3A").Id, LondonOffice);
+        AddLink(settings, 0, "ResourceGroups", seed.Resource("Thames Meeting Room").Id, LondonMeetingRoom);
+        settings["SaltoIntegration:Locations:0:Readers:" + LondonFrontDoor] = "CheckIn";
+        settings["SaltoIntegration:Locations:0:Readers:" + LondonExitGate] = "CheckOut";
+        settings["SaltoIntegration:Locations:0:GroupOwnership:" + LondonOffice] = "Exclusive";
+        settings["SaltoIntegration:Locations:0:WritePassSchedules"] = "true";
+
+        // New York's boardroom is linked in Nexudus itself (Resource.AccessControlGroupId), not here.
+        AddLocation(settings, 1, newYorkId, NewYorkSite);
+        AddLink(settings, 1, "TimePassGroups", seed.Pass("New York Day Pass").Id, NewYorkMembers);
+        settings["SaltoIntegration:Locations:1:Readers:" + NewYorkLobby] = "CheckIn";
+        settings["SaltoIntegration:Locations:1:Readers:" + NewYorkLobbyExit] = "CheckOut";
+
+        return new DemoSpace(seed, names, settings);
+    }
+
+    /// <summary>Names a SALTO group or lock as the space's operators named it.</summary>
+    /// <param name="id">The group or lock id.</param>
+    /// <returns>Its name, or the id when it is not one of the space's.</returns>
+    public string NameOf(string id) => _names.TryGetValue(id, out var name) ? name : id;
+
+    private static void AddLocation(Dictionary<string, string?> settings, int index, long businessId, string siteId)
+    {
+        settings[$"SaltoIntegration:Locations:{index}:NexudusBusinessId"] = businessId.ToString(CultureInfo.InvariantCulture);
+        settings[$"SaltoIntegration:Locations:{index}:SaltoSiteId"] = siteId;
+    }
+
+    private static void AddLink(Dictionary<string, string?> settings, int index, string kind, long itemId, params string[] groups)
+    {
+        for (var i = 0; i < groups.Length; i++)
+        {
+            settings[$"SaltoIntegration:Locations:{index}:{kind}:{itemId.ToString(CultureInfo.InvariantCulture)}:{i}"] = groups[i];
+        }
+    }
+}

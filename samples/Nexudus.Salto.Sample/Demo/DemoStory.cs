@@ -1,0 +1,266 @@
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Nexudus.Salto.Entitlements;
+using Nexudus.Salto.Nexudus;
+using Nexudus.Salto.Reports;
+using Nexudus.Salto.Sample.Commands;
+using Nexudus.Salto.Sample.Hosting;
+using Nexudus.Salto.Sample.Output;
+using Nexudus.Salto.Sample.Settings;
+using Nexudus.Salto.Testing;
+using Spectre.Console;
+
+namespace Nexudus.Salto.Sample.Demo;
+
+/// <summary>
+/// The demo's steps, told against the demo space in both sandboxes through the same configuration and SDK
+/// parts a deployment uses: the space and its links, who gets access and why, the sync, door entries
+/// becoming check-ins, the report, and <c>doctor</c>.
+/// </summary>
+internal sealed class DemoStory(
+    SampleConsole console,
+    IServiceProvider services,
+    IntegrationSettings settings,
+    DemoSpace space,
+    NexudusSandbox nexudus,
+    SaltoKsSandbox salto,
+    DateTimeOffset now)
+{
+    private readonly SampleConsole _console = console;
+    private readonly IServiceProvider _services = services;
+    private readonly IntegrationSettings _settings = settings;
+    private readonly DemoSpace _space = space;
+    private readonly NexudusSandbox _nexudus = nexudus;
+    private readonly SaltoKsSandbox _salto = salto;
+    private readonly DateTimeOffset _now = now;
+    private readonly IntegrationComponents _components = new(services, settings);
+    private AccessExplainer? _explain;
+
+    private string SiteName(string siteId) =>
+        _settings.Locations.FirstOrDefault(l => string.Equals(l.SaltoSiteId, siteId, StringComparison.OrdinalIgnoreCase)) is { } location
+            ? Explain.Location(location.NexudusBusinessId)
+            : siteId;
+
+    // Names and lineage in words; read from Nexudus by ShowDesiredAccessAsync.
+    private AccessExplainer Explain => _explain ?? throw new InvalidOperationException("Show who has access first.");
+
+    /// <summary>Runs every step, in order.</summary>
+    /// <param name="cancellationToken">Stops the demo.</param>
+    /// <returns>A task that completes when the story is told.</returns>
+    public async Task TellAsync(CancellationToken cancellationToken)
+    {
+        ShowSpace();
+        await ShowDesiredAccessAsync(cancellationToken);
+        await ShowSyncAsync(cancellationToken);
+        OpenDoors();
+        await ShowCheckInsAsync(cancellationToken);
+        await ShowReportAsync(cancellationToken);
+        await ShowGuardAsync(cancellationToken);
+        await ShowDoctorAsync(cancellationToken);
+    }
+
+    private async Task ShowSyncAsync(CancellationToken cancellationToken)
+    {
+        _console.Heading("3. The sync: plan, guard and apply (AccessSynchronizer)");
+        var writesBefore = _salto.Requests.GetCounters().Writes;
+        var plan = await _console.StepAsync("Planning: a dry run reads both services and writes nothing", () =>
+            _components.CreateSynchronizer(dryRun: true, allowMassRevocation: false).SynchronizeAsync(cancellationToken));
+        SyncReportView.Print(_console, plan, Explain, _space.NameOf, SiteName);
+        _console.Line($"SALTO KS writes during the dry run: {_salto.Requests.GetCounters().Writes - writesBefore}.");
+
+        var applied = await _console.StepAsync("Applying: one bulk PATCH per changed group", () =>
+            _components.CreateSynchronizer(dryRun: false, allowMassRevocation: false).SynchronizeAsync(cancellationToken));
+        SyncReportView.Print(_console, applied, Explain, _space.NameOf, SiteName);
+        var margarets = _salto.GetSiteUsers(DemoSpace.NewYorkSite).Count(u => string.Equals(u.User?.Email?.Trim(), "margaret@example.com", StringComparison.OrdinalIgnoreCase));
+        _console.Line($"Margaret Hamilton: matched to the SALTO user that already had her e-mail; SALTO holds {margarets} user for her.");
+        var frankStays = _salto.GetAccessGroupMembers(DemoSpace.LondonSite, DemoSpace.LondonMembers).Contains(DemoSpace.Contractor);
+        _console.Line($"Frank Facilities, added by hand to 'London members' (a Shared group): {(frankStays ? "still a member; the SDK removes only members it added" : "removed")}.");
+
+        writesBefore = _salto.Requests.GetCounters().Writes;
+        var again = await _console.StepAsync("Syncing again, with nothing changed", () =>
+            _components.CreateSynchronizer(dryRun: false, allowMassRevocation: false).SynchronizeAsync(cancellationToken));
+        _console.Line($"Result {again.Result}: {_salto.Requests.GetCounters().Writes - writesBefore} SALTO KS writes, {again.Changes.Count} changes.");
+    }
+
+    private void OpenDoors()
+    {
+        // Now that the sync created their SALTO users, members use the doors; the bridge turns that into check-ins.
+        var ada = _salto.FindSiteUserByEmail(DemoSpace.LondonSite, "ada@example.com")?.User?.Id;
+        var charles = _salto.FindSiteUserByEmail(DemoSpace.LondonSite, "charles@example.com")?.User?.Id;
+        if (ada is { } adaId)
+        {
+            _salto.AddEntry(DemoSpace.LondonSite, DemoSpace.LondonFrontDoor, adaId, at: _now.AddMinutes(-3));
+        }
+
+        if (charles is { } charlesId)
+        {
+            _salto.AddEntry(DemoSpace.LondonSite, DemoSpace.LondonFrontDoor, charlesId, at: _now.AddMinutes(-15));
+            _salto.AddEntry(DemoSpace.LondonSite, DemoSpace.LondonExitGate, charlesId, at: _now.AddMinutes(-1));
+        }
+    }
+
+    private async Task ShowGuardAsync(CancellationToken cancellationToken)
+    {
+        _console.Heading("6. The revocation guard: a mistake in Nexudus does not lock a company out");
+        var charles = _space.Seed.Customer("charles@example.com");
+        _nexudus.SuspendCustomer(charles.Id);
+        _console.Line("Charles Babbage, paying member of Analytical Engines Ltd, is suspended in Nexudus: his team loses its office with him.");
+        var held = await _console.StepAsync("Syncing", () =>
+            _components.CreateSynchronizer(dryRun: false, allowMassRevocation: false).SynchronizeAsync(cancellationToken));
+        SyncReportView.Print(_console, held, Explain, _space.NameOf, SiteName);
+        _console.Line($"`sync` exits {(held.Result == Sync.SyncResult.RemovalsHeld ? ExitCodes.RemovalsHeld : ExitCodes.Done)} here: the team can still open its office until an operator decides.");
+        var released = await _console.StepAsync("An operator who has read the plan releases them (sync --allow-mass-revocation)", () =>
+            _components.CreateSynchronizer(dryRun: false, allowMassRevocation: true).SynchronizeAsync(cancellationToken));
+        SyncReportView.Print(_console, released, Explain, _space.NameOf, SiteName);
+    }
+
+    private async Task ShowDoctorAsync(CancellationToken cancellationToken)
+    {
+        _console.Heading("7. doctor: the same checks an operator runs on a real deployment");
+        var report = await _console.StepAsync("Checking configuration, logins and links", () => DoctorCommand.ExamineAsync(_services, cancellationToken));
+        DoctorCommand.Print(_console, report);
+    }
+
+    private void ShowSpace()
+    {
+        _console.Heading("1. The demo space and its links (SaltoIntegration:Locations)");
+        var table = new Table().AddColumn("Location").AddColumn("SALTO site").AddColumn("Nexudus item").AddColumn("Opens access group").AddColumn("Doors");
+        foreach (var location in _settings.Locations)
+        {
+            var name = _space.Seed.All<Business>().FirstOrDefault(b => b.Id == location.NexudusBusinessId)?.Name ?? location.NexudusBusinessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            foreach (var (kind, links) in new[] { ("pass", location.Links.TimePassGroups), ("office", location.Links.FloorPlanDeskGroups), ("resource", location.Links.ResourceGroups) })
+            {
+                foreach (var (item, groups) in links)
+                {
+                    table.AddRow(
+                        SampleConsole.Cell(name),
+                        SampleConsole.Cell(location.SaltoSiteId),
+                        SampleConsole.Cell($"{kind} '{ItemName(item)}'"),
+                        SampleConsole.Cell(string.Join(", ", groups.Select(_space.NameOf))),
+                        SampleConsole.Cell(string.Empty));
+                }
+            }
+
+            foreach (var (lockId, role) in location.Readers)
+            {
+                table.AddRow(SampleConsole.Cell(name), SampleConsole.Cell(location.SaltoSiteId), SampleConsole.Cell(string.Empty), SampleConsole.Cell(string.Empty), SampleConsole.Cell($"{_space.NameOf(lockId)}: {role} reader"));
+            }
+        }
+
+        table.AddRow(
+            SampleConsole.Cell(DemoSpace.NewYork),
+            SampleConsole.Cell(DemoSpace.NewYorkSite),
+            SampleConsole.Cell("resource 'Hudson Boardroom'"),
+            SampleConsole.Cell(_space.NameOf(DemoSpace.NewYorkBoardroom) + " (linked in Nexudus: AccessControlGroupId)"),
+            SampleConsole.Cell(string.Empty));
+        _console.Write(table);
+        _console.Line("Also seeded: a suspended customer holding a pass, a tentative booking, a contractor added by hand to 'London members',");
+        _console.Line("a customer SALTO already knows by e-mail, and door entries (one rejected, one by a fob nobody in Nexudus holds).");
+    }
+
+    private async Task ShowCheckInsAsync(CancellationToken cancellationToken)
+    {
+        _console.Heading("4. Door entries become Nexudus check-ins (CheckInBridge)");
+        var bridge = _components.CreateCheckInBridge();
+        var first = await _console.StepAsync("Reading door entries since the last run and writing check-ins", () => bridge.RunAsync(cancellationToken));
+        CheckInReportView.Print(_console, first, Explain.Customer, _space.NameOf);
+
+        // The same entries again: each was recorded with its outcome, so nothing is written twice.
+        var again = await _console.StepAsync("Running the bridge again", () => bridge.RunAsync(cancellationToken));
+        _console.Line(again.Sites.Sum(s => s.Entries.Count) == 0
+            ? $"Nothing to do the second time: {again.Sites.Sum(s => s.AlreadyProcessed)} entries were already handled, each exactly once."
+            : $"The second run handled {again.Sites.Sum(s => s.Entries.Count)} new entries.");
+        foreach (var checkin in _nexudus.GetAll<Checkin>().OrderBy(c => c.FromTime))
+        {
+            _console.Line($"Nexudus now has: {Explain.Customer(checkin.CoworkerId ?? 0)} checked in at {Explain.Location(checkin.BusinessId ?? 0)} since {(checkin.FromTime is { } from ? Explain.Clock(from, checkin.BusinessId ?? 0) : "?")}{(checkin.ToTime is { } to ? $", out at {Explain.Clock(to, checkin.BusinessId ?? 0)}" : ", still in")}.");
+        }
+    }
+
+    private async Task ShowReportAsync(CancellationToken cancellationToken)
+    {
+        _console.Heading("5. The access report (AccessReportBuilder)");
+        var from = _now.AddHours(-2);
+        var to = _now.AddMinutes(5);
+        var rows = await _console.StepAsync("Joining the last two hours of entries with customers", () =>
+            _components.CreateReportBuilder().GetRowsAsync(from, to, cancellationToken).ToListAsync(cancellationToken).AsTask());
+        var entries = new Table().AddColumn("Local time").AddColumn("Location").AddColumn("Door").AddColumn("Customer").AddColumn("E-mail").AddColumn("Result");
+        var summary = new DailyPresenceSummary();
+        foreach (var row in rows)
+        {
+            summary.Add(row);
+            entries.AddRow(
+                SampleConsole.Cell(row.LocalTime.ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture)),
+                SampleConsole.Cell(row.Location),
+                SampleConsole.Cell(row.Door),
+                SampleConsole.Cell(row.CustomerName ?? "(unknown)"),
+                SampleConsole.Cell(row.Email),
+                SampleConsole.Cell(row.Result.ToString()));
+        }
+
+        _console.Write(entries);
+        var daily = new Table().AddColumn("Date").AddColumn("Location").AddColumn("Customer").AddColumn("First in").AddColumn("Last out").AddColumn("Entries");
+        foreach (var day in summary.GetRows())
+        {
+            daily.AddRow(
+                SampleConsole.Cell(day.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+                SampleConsole.Cell(day.Location),
+                SampleConsole.Cell(day.CustomerName),
+                SampleConsole.Cell(day.FirstIn?.ToString("HH:mm", CultureInfo.InvariantCulture)),
+                SampleConsole.Cell(day.LastOut?.ToString("HH:mm", CultureInfo.InvariantCulture)),
+                SampleConsole.Cell(day.Entries.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        _console.Write(daily);
+        _console.Line("The same report as CSV, JSON or a self-contained HTML page with charts: `report --from … --to … --format csv|json|html`.");
+    }
+
+    private async Task ShowDesiredAccessAsync(CancellationToken cancellationToken)
+    {
+        _console.Heading("2. Who should have access right now, and why (EntitlementResolver)");
+        var client = _services.GetRequiredService<INexudusClient>();
+        var (snapshot, businesses) = await _console.StepAsync("Reading Nexudus (customers, passes, contracts, teams, bookings)", async () =>
+            (await DemoSnapshotReader.ReadAsync(client, cancellationToken), await client.ListBusinessesAsync(cancellationToken: cancellationToken).ToListAsync(cancellationToken)));
+        var links = LinkMapBuilder.Build(_settings.ToLocationLinks(), snapshot);
+        var access = new EntitlementResolver().Resolve(snapshot, links, _now);
+        _explain = new AccessExplainer(snapshot, links, businesses);
+        var siteNames = links.Locations.ToDictionary(l => l.SiteId, l => l.BusinessId, StringComparer.OrdinalIgnoreCase);
+
+        var table = new Table().AddColumn("Customer").AddColumn("Access group").AddColumn("Why (lineage)").AddColumn("Until");
+        foreach (var membership in access.Memberships.OrderBy(m => Explain.Customer(m.CustomerId), StringComparer.Ordinal))
+        {
+            var business = siteNames.TryGetValue(membership.SiteId, out var id) ? id : 0;
+            table.AddRow(
+                SampleConsole.Cell(Explain.Customer(membership.CustomerId)),
+                SampleConsole.Cell($"{_space.NameOf(membership.GroupId)} ({Explain.Location(business)})"),
+                SampleConsole.Cell(Explain.Why(membership.Grants)),
+                SampleConsole.Cell(Explain.Local(membership.ValidUntil, business)));
+        }
+
+        _console.Write(table);
+        var without = snapshot.Coworkers.Where(c => access.GetMemberships(c.Id).Count == 0).OrderBy(c => c.FullName, StringComparer.Ordinal).ToList();
+        if (without.Count > 0)
+        {
+            var none = new Table().AddColumn("No access right now").AddColumn("Because");
+            foreach (var customer in without)
+            {
+                none.AddRow(SampleConsole.Cell(customer.FullName), SampleConsole.Cell(Explain.WhyNot(customer, _now)));
+            }
+
+            _console.Write(none);
+        }
+
+        _console.Line(access.NextEdge is { } edge
+            ? $"Next change by itself: {edge.UtcDateTime:HH:mm:ss} UTC (a booking window opens or closes, a pass expires); `watch` wakes exactly then."
+            : "Nothing changes by itself until Nexudus changes.");
+        foreach (var issue in access.Issues)
+        {
+            _console.Line($"Link issue: {issue.Message}");
+        }
+    }
+
+    private string ItemName(long id) =>
+        _space.Seed.All<TimePass>().FirstOrDefault(p => p.Id == id)?.Name
+        ?? _space.Seed.All<FloorPlanDesk>().FirstOrDefault(d => d.Id == id)?.Name
+        ?? _space.Seed.All<Resource>().FirstOrDefault(r => r.Id == id)?.Name
+        ?? id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,278 @@
+using System.Globalization;
+using Nexudus.Salto.Entitlements;
+using Nexudus.Salto.Nexudus;
+using Nexudus.Salto.SaltoKs;
+using Nexudus.Salto.Sample.Settings;
+
+namespace Nexudus.Salto.Sample.Doctor;
+
+/// <summary>
+/// Checks a deployment end to end without changing anything: the configuration, both logins, and that every
+/// linked location, pass, desk, resource, access group and reader lock exists where the configuration says.
+/// </summary>
+/// <remarks>Reads only; every problem becomes a <see cref="DoctorFinding"/> that says how to fix it.</remarks>
+internal sealed class IntegrationDoctor(Func<INexudusClient> nexudusClient, Func<ISaltoKsClient> saltoClient)
+{
+    private readonly List<(string, string)> _checks = [];
+    private readonly List<DoctorFinding> _findings = [];
+
+    /// <summary>Runs every check.</summary>
+    /// <param name="configuration">The checked configuration.</param>
+    /// <param name="cancellationToken">Stops the checks.</param>
+    /// <returns>What was checked and what is wrong.</returns>
+    public async Task<DoctorReport> ExamineAsync(ConfigurationCheck configuration, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        foreach (var error in configuration.AllErrors)
+        {
+            var key = KeyOf(error);
+            Error(error, key, key.Contains(':', StringComparison.Ordinal)
+                ? $"Set {key} in the deployment's settings file, as {key.Replace(":", "__", StringComparison.Ordinal)} in the environment, or as --{key}=… on the command line."
+                : "Correct the setting named in the problem.");
+        }
+
+        _checks.Add(("Configuration", configuration.IsValid ? "valid" : $"{configuration.AllErrors.Count()} bad key(s)"));
+        var settings = configuration.Integration;
+        LinkMap? links = null;
+        if (configuration.NexudusErrors.Count == 0)
+        {
+            links = await CheckNexudusAsync(nexudusClient(), settings, cancellationToken);
+        }
+        else
+        {
+            _checks.Add(("Nexudus login", "not tried: fix the Nexudus settings first"));
+        }
+
+        if (configuration.SaltoKsErrors.Count == 0)
+        {
+            await CheckSaltoAsync(saltoClient(), settings, links, cancellationToken);
+        }
+        else
+        {
+            _checks.Add(("SALTO KS login", "not tried: fix the SaltoKs settings first"));
+        }
+
+        return new DoctorReport
+        {
+            Checks = [.. _checks],
+            Findings = [.. _findings.OrderByDescending(f => f.Severity)],
+        };
+    }
+
+    private async Task<LinkMap?> CheckNexudusAsync(INexudusClient client, IntegrationSettings settings, CancellationToken cancellationToken)
+    {
+        List<Business> businesses;
+        try
+        {
+            businesses = await client.ListBusinessesAsync(cancellationToken: cancellationToken).ToListAsync(cancellationToken);
+        }
+        catch (NexudusAuthenticationException)
+        {
+            Error("Nexudus refused the username or password.", "Nexudus:Username, Nexudus:Password",
+                "Use the e-mail and password of a Nexudus administrator with API access (and Nexudus:ClientId when the account uses one).");
+            _checks.Add(("Nexudus login", "refused"));
+            return null;
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Whatever failed (an HTTP error, a refused connection, a resilience timeout or open circuit) is the answer.
+            Error($"Nexudus could not be reached: {e.Message}", "Nexudus:BaseUrl", "Check the address (https://spaces.nexudus.com for most spaces) and the network.");
+            _checks.Add(("Nexudus login", "unreachable"));
+            return null;
+        }
+
+        _checks.Add(("Nexudus login", $"ok, {businesses.Count} location(s) visible"));
+        var known = businesses.ToDictionary(b => b.Id);
+        var zones = await client.ListSimpleTimeZonesAsync(cancellationToken: cancellationToken).ToDictionaryAsync(z => z.Id, cancellationToken: cancellationToken);
+        foreach (var location in settings.Locations.Where(l => l.NexudusBusinessId > 0))
+        {
+            if (!known.TryGetValue(location.NexudusBusinessId, out var business))
+            {
+                Error($"Nexudus has no location {location.NexudusBusinessId} that this user can see.", $"{location.Path}:NexudusBusinessId",
+                    "Use the id of a location (business) of your space, or give the Nexudus user access to it.");
+            }
+            else if (business.SimpleTimeZoneId is not { } zoneId || !zones.TryGetValue(zoneId, out var zone) || !NexudusTimeZones.TryResolve(zone, out _))
+            {
+                Error($"Location {business.Name} ({business.Id}) has no time zone this machine knows; it would not be synced.", $"Nexudus location {business.Id}",
+                    "Set the location's time zone in Nexudus (Settings > General).");
+            }
+        }
+
+        // The linked items, and the links Nexudus itself holds, checked by the same builder the sync uses.
+        var snapshot = new NexudusSnapshot
+        {
+            TimePasses = await client.ListTimePassesAsync(cancellationToken: cancellationToken).ToListAsync(cancellationToken),
+            FloorPlanDesks = await client.ListFloorPlanDesksAsync(cancellationToken: cancellationToken).ToListAsync(cancellationToken),
+            Resources = await client.ListResourcesAsync(cancellationToken: cancellationToken).ToListAsync(cancellationToken),
+        };
+        var links = LinkMapBuilder.Build(settings.ToLocationLinks(), snapshot);
+        foreach (var issue in links.Issues)
+        {
+            Report(issue, settings);
+        }
+
+        var linked = links.Locations.Sum(l => l.TimePassGroups.Count + l.FloorPlanDeskGroups.Count + l.ResourceGroups.Count);
+        _checks.Add(("Linked passes, desks and resources", $"{linked} link(s) resolved, {links.Issues.Count} issue(s)"));
+        return links;
+    }
+
+    private async Task CheckSaltoAsync(ISaltoKsClient client, IntegrationSettings settings, LinkMap? links, CancellationToken cancellationToken)
+    {
+        var loggedIn = false;
+        foreach (var location in settings.Locations.Where(l => l.SaltoSiteId.Length > 0))
+        {
+            var site = location.SaltoSiteId;
+            try
+            {
+                _ = await client.GetSiteAsync(site, cancellationToken);
+                loggedIn = true;
+            }
+            catch (SaltoKsAuthenticationException)
+            {
+                Error("SALTO KS refused the client or user credentials.", "SaltoKs:ClientId, SaltoKs:ClientSecret, SaltoKs:Username, SaltoKs:Password",
+                    "Use the API client SALTO issued for your integration and a user with access to the site.");
+                _checks.Add(("SALTO KS login", "refused"));
+                return;
+            }
+            catch (Exception e) when (e is SaltoKsNotFoundException or SaltoKsForbiddenException)
+            {
+                loggedIn = true;
+                Error($"SALTO KS site {site} does not exist or this user cannot manage it.", $"{location.Path}:SaltoSiteId",
+                    "Use the site's id (a UUID, not its code) and give the integration user the site's admin role.");
+                continue;
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+            {
+                Error($"SALTO KS could not be reached: {e.Message}", "SaltoKs:BaseUrl, SaltoKs:IdentityUrl", "Check the addresses (connect.my-clay.com and your region's identity server) and the network.");
+                _checks.Add(("SALTO KS login", "unreachable"));
+                return;
+            }
+
+            await CheckSiteAsync(client, location, links?.Locations.FirstOrDefault(l => l.BusinessId == location.NexudusBusinessId), cancellationToken);
+        }
+
+        _checks.Add(("SALTO KS login", settings.Locations.Count == 0 ? "not tried: no location configured" : loggedIn ? "ok" : "not tried"));
+    }
+
+    private async Task CheckSiteAsync(ISaltoKsClient client, LocationSettings location, LocationLinkMap? map, CancellationToken cancellationToken)
+    {
+        var site = location.SaltoSiteId;
+        var groups = await client.GetAccessGroupsAsync(site, cancellationToken: cancellationToken).ToDictionaryAsync(g => g.Id, StringComparer.OrdinalIgnoreCase, cancellationToken);
+        var locks = await client.GetLocksAsync(site, cancellationToken: cancellationToken).ToDictionaryAsync(l => l.Id, StringComparer.OrdinalIgnoreCase, cancellationToken);
+
+        // The configured links name the groups (and where they are configured); the link map adds Nexudus' own links.
+        var linkedGroups = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        AddConfigured(linkedGroups, location.Path, "TimePassGroups", location.Links.TimePassGroups);
+        AddConfigured(linkedGroups, location.Path, "FloorPlanDeskGroups", location.Links.FloorPlanDeskGroups);
+        AddConfigured(linkedGroups, location.Path, "ResourceGroups", location.Links.ResourceGroups);
+        if (map is not null)
+        {
+            AddFromNexudus(linkedGroups, "time pass", map.TimePassGroups);
+            AddFromNexudus(linkedGroups, "floor-plan desk", map.FloorPlanDeskGroups);
+            AddFromNexudus(linkedGroups, "resource", map.ResourceGroups);
+        }
+
+        foreach (var (group, where) in linkedGroups)
+        {
+            if (!groups.ContainsKey(group))
+            {
+                Error($"Access group {group} does not exist at SALTO site {site}; its links grant nothing.", where,
+                    "Create the group in SALTO KS (with its doors), or correct the id.");
+                continue;
+            }
+
+            var doors = await client.GetAccessGroupLocksAsync(site, group, cancellationToken).CountAsync(cancellationToken);
+            if (doors == 0)
+            {
+                Warning($"Access group {Name(groups[group])} opens no door: its members gain nothing.", where, "Add the group's locks in SALTO KS.");
+            }
+        }
+
+        foreach (var (lockId, role) in location.Readers)
+        {
+            if (!locks.ContainsKey(lockId))
+            {
+                Error($"Lock {lockId} (a {role} reader) does not exist at SALTO site {site}; its entries are never bridged.", $"{location.Path}:Readers:{lockId}",
+                    "Use the id of a lock of this site (doctor lists none it cannot see), or remove the reader.");
+            }
+        }
+
+        _checks.Add(($"SALTO site {site}", $"{groups.Count} group(s), {locks.Count} lock(s); {linkedGroups.Count} linked group(s), {location.Readers.Count} reader(s) checked"));
+    }
+
+    private static string Name(AccessGroup group) => group.CustomerReference is { Length: > 0 } name ? $"{name} ({group.Id})" : group.Id;
+
+    private static void AddConfigured(Dictionary<string, string> groups, string path, string key, IReadOnlyDictionary<long, IReadOnlyList<string>> links)
+    {
+        foreach (var (item, ids) in links)
+        {
+            foreach (var group in ids)
+            {
+                groups.TryAdd(group, $"{path}:{key}:{item.ToString(CultureInfo.InvariantCulture)}");
+            }
+        }
+    }
+
+    private static void AddFromNexudus(Dictionary<string, string> groups, string kind, IReadOnlyDictionary<long, IReadOnlyList<string>> links)
+    {
+        foreach (var (item, ids) in links)
+        {
+            foreach (var group in ids)
+            {
+                groups.TryAdd(group, $"Nexudus {kind} {item.ToString(CultureInfo.InvariantCulture)} (AccessControlGroupId)");
+            }
+        }
+    }
+
+    private void Report(LinkIssue issue, IntegrationSettings settings)
+    {
+        var location = settings.Locations.FirstOrDefault(l => l.NexudusBusinessId == issue.BusinessId);
+        var path = location?.Path ?? "SaltoIntegration:Locations";
+        var key = issue.ItemKind switch
+        {
+            LinkedItemKind.TimePass => "TimePassGroups",
+            LinkedItemKind.FloorPlanDesk => "FloorPlanDeskGroups",
+            LinkedItemKind.Resource => "ResourceGroups",
+            _ => null,
+        };
+        var where = key is not null && issue.ItemId is { } item ? $"{path}:{key}:{item.ToString(CultureInfo.InvariantCulture)}" : path;
+        switch (issue.Kind)
+        {
+            case LinkIssueKind.UnknownItem:
+                Error(issue.Message, where, $"Use the id of an existing {Describe(issue.ItemKind)} of location {issue.BusinessId}, or remove the link.");
+                break;
+            case LinkIssueKind.ItemInOtherLocation:
+                Error(issue.Message, where, "Move the link to the location the item belongs to.");
+                break;
+            case LinkIssueKind.OwnershipWithoutLink:
+            case LinkIssueKind.OwnershipConflict:
+                Warning(issue.Message, issue.GroupId is { } group ? $"{path}:GroupOwnership:{group}" : path, "Make every location that links the group agree, or remove the entry.");
+                break;
+            default:
+                Error(issue.Message, where, "Correct the location's settings.");
+                break;
+        }
+    }
+
+    private static string Describe(LinkedItemKind? kind) => kind switch
+    {
+        LinkedItemKind.TimePass => "time pass",
+        LinkedItemKind.FloorPlanDesk => "floor-plan desk or office",
+        LinkedItemKind.Resource => "resource",
+        _ => "item",
+    };
+
+    // Messages start with the key they are about ("Nexudus:BaseUrl must …"); the key is the place to fix.
+    private static string KeyOf(string error)
+    {
+        var end = error.IndexOf(' ', StringComparison.Ordinal);
+        var key = (end > 0 ? error[..end] : error).TrimEnd(':', ',', '.');
+        return key.Contains(':', StringComparison.Ordinal) ? key : "configuration";
+    }
+
+    private void Error(string problem, string where, string fix) =>
+        _findings.Add(new DoctorFinding { Severity = DoctorSeverity.Error, Problem = problem, Where = where, Fix = fix });
+
+    private void Warning(string problem, string where, string fix) =>
+        _findings.Add(new DoctorFinding { Severity = DoctorSeverity.Warning, Problem = problem, Where = where, Fix = fix });
+}

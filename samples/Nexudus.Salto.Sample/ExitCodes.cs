@@ -1,0 +1,14 @@
+namespace Nexudus.Salto.Sample;
+
+/// <summary>The sample's exit codes (SPEC §6).</summary>
+internal static class ExitCodes
+{
+    /// <summary>The command did what it was asked.</summary>
+    public const int Done = 0;
+
+    /// <summary>The command failed; stderr has a one-line reason.</summary>
+    public const int Failed = 1;
+
+    /// <summary>The sync applied its adds but the revocation guard held its removals.</summary>
+    public const int RemovalsHeld = 2;
+}

@@ -1,0 +1,63 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Nexudus.Salto.Sample.Hosting;
+
+/// <summary>
+/// Builds the generic host every command runs in: configuration from the sample's <c>appsettings.json</c>
+/// (logging defaults only), an optional settings file, environment variables and configuration-style
+/// arguments, in that order of precedence; logging to stderr only; both service clients.
+/// </summary>
+internal static class SampleHostFactory
+{
+    /// <summary>Builds the host; it is not started.</summary>
+    /// <param name="settings">Where the configuration comes from.</param>
+    /// <returns>The host.</returns>
+    public static IHost Build(SampleHostSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            // The sample's own appsettings.json sits beside the binary, wherever `dotnet run` was started.
+            ContentRootPath = AppContext.BaseDirectory,
+            Args = [.. settings.ConfigurationArguments],
+        });
+
+        // Later sources win: a settings file and the command's defaults over appsettings.json, then the
+        // environment and the command line again (the default builder added them before the file), and
+        // last the values nothing may change (the demo's sandboxes, so it never reaches a real service).
+        if (settings.SettingsFile is { } file)
+        {
+            builder.Configuration.AddJsonFile(Path.GetFullPath(file), optional: false, reloadOnChange: false);
+        }
+
+        if (settings.DefaultValues is { Count: > 0 } defaults)
+        {
+            builder.Configuration.AddInMemoryCollection(defaults);
+        }
+
+        builder.Configuration.AddEnvironmentVariables();
+        builder.Configuration.AddCommandLine([.. settings.ConfigurationArguments]);
+        if (settings.FixedValues is { Count: > 0 } fixedValues)
+        {
+            builder.Configuration.AddInMemoryCollection(fixedValues);
+        }
+
+        // stdout carries only the command's output (with --json, the JSON document alone).
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(options =>
+        {
+            options.SingleLine = true;
+            options.TimestampFormat = "HH:mm:ss ";
+        });
+        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(
+            options => options.LogToStandardErrorThreshold = LogLevel.Trace);
+
+        var configuration = builder.Configuration;
+        builder.Services.AddNexudusClient(options => configuration.GetSection("Nexudus").Bind(options));
+        builder.Services.AddSaltoKsClient(options => configuration.GetSection("SaltoKs").Bind(options));
+        return builder.Build();
+    }
+}

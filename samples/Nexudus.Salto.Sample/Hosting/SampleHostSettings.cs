@@ -1,0 +1,21 @@
+namespace Nexudus.Salto.Sample.Hosting;
+
+/// <summary>Where a command's configuration comes from, besides <c>appsettings.json</c> and the environment.</summary>
+internal sealed record SampleHostSettings
+{
+    /// <summary>Gets the configuration-style arguments (<c>--Nexudus:BaseUrl=…</c>).</summary>
+    /// <value>Empty by default.</value>
+    public IReadOnlyList<string> ConfigurationArguments { get; init; } = [];
+
+    /// <summary>Gets a JSON settings file of the deployment (<c>--settings</c>).</summary>
+    /// <value><see langword="null"/> by default.</value>
+    public string? SettingsFile { get; init; }
+
+    /// <summary>Gets values that override the files but not the environment or the command line (the demo's log levels).</summary>
+    /// <value><see langword="null"/> by default.</value>
+    public IReadOnlyDictionary<string, string?>? DefaultValues { get; init; }
+
+    /// <summary>Gets values that override every other source (the demo's sandbox addresses and links).</summary>
+    /// <value><see langword="null"/> by default.</value>
+    public IReadOnlyDictionary<string, string?>? FixedValues { get; init; }
+}

@@ -1,0 +1,106 @@
+using System.Globalization;
+using Nexudus.Salto.Sample.Demo;
+using Nexudus.Salto.Sync;
+using Spectre.Console;
+
+namespace Nexudus.Salto.Sample.Output;
+
+/// <summary>Prints a sync run: the plan or the applied changes with their lineage, held removals, errors and calls.</summary>
+internal static class SyncReportView
+{
+    /// <summary>Prints the report.</summary>
+    /// <param name="console">The output.</param>
+    /// <param name="report">The sync's report.</param>
+    /// <param name="explain">Names customers and puts lineage into words.</param>
+    /// <param name="groupName">Names an access group.</param>
+    /// <param name="siteName">Names a SALTO site.</param>
+    public static void Print(SampleConsole console, SyncReport report, AccessExplainer explain, Func<string, string> groupName, Func<string, string> siteName)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(explain);
+        if (report.UserCreations.Count > 0)
+        {
+            var users = new Table().AddColumn("New SALTO user for").AddColumn("Site").AddColumn("Outcome").AddColumn("Detail");
+            foreach (var user in report.UserCreations)
+            {
+                users.AddRow(
+                    SampleConsole.Cell(explain.Customer(user.CustomerId)),
+                    SampleConsole.Cell(siteName(user.SiteId)),
+                    SampleConsole.Cell(user.Outcome.ToString()),
+                    SampleConsole.Cell(user.InvitationSent ? "invitation sent" : user.Detail));
+            }
+
+            console.Write(users);
+        }
+
+        if (report.Changes.Count > 0)
+        {
+            var changes = new Table().AddColumn("Change").AddColumn("Customer").AddColumn("Access group").AddColumn("Why").AddColumn("Outcome");
+            foreach (var change in report.Changes.OrderBy(c => c.Kind).ThenBy(c => groupName(c.GroupId), StringComparer.Ordinal).ThenBy(c => c.CustomerId))
+            {
+                var why = change.Kind == MembershipChangeKind.Add
+                    ? explain.Why(change.Grants)
+                    : change.RemovalBasis switch
+                    {
+                        RemovalBasis.AddedBySdk => "no longer entitled; the SDK had added them",
+                        RemovalBasis.ExclusiveGroup => "not entitled, and the group is Exclusive",
+                        _ => "no longer entitled",
+                    };
+                changes.AddRow(
+                    SampleConsole.Cell(change.Kind == MembershipChangeKind.Add ? "+ add" : "- remove"),
+                    SampleConsole.Cell(change.CustomerId is { } id ? explain.Customer(id) : change.UserId?.ToString()),
+                    SampleConsole.Cell(groupName(change.GroupId)),
+                    SampleConsole.Cell(why),
+                    SampleConsole.Cell(change.Detail is { Length: > 0 } detail ? $"{change.Outcome}: {detail}" : change.Outcome.ToString()));
+            }
+
+            console.Write(changes);
+        }
+        else
+        {
+            console.Line("No membership changes: SALTO already matches Nexudus.");
+        }
+
+        foreach (var tag in report.Tags)
+        {
+            console.Line($"Tag {tag.MaskedNumber} for {explain.Customer(tag.CustomerId)}: {tag.Kind} {tag.Outcome}{(tag.Detail is { Length: > 0 } d ? $" ({d})" : string.Empty)}");
+        }
+
+        foreach (var schedule in report.Schedules)
+        {
+            console.Line($"Schedule of {groupName(schedule.GroupId)}: {schedule.Kind} '{schedule.Schedule}' {schedule.Outcome}");
+        }
+
+        foreach (var issue in report.IdentityIssues)
+        {
+            console.Line($"Identity: {issue.Message}");
+        }
+
+        foreach (var issue in report.LinkIssues)
+        {
+            console.Line($"Link: {issue.Message}");
+        }
+
+        if (report.Revocation.RemovalsHeld)
+        {
+            console.WriteMarkup($"[yellow]{report.Revocation.PlannedRemovals} removal(s) held by the guard[/] ({Markup.Escape(string.Join(", ", report.Revocation.Reasons))}); adds were applied.");
+            foreach (var detail in report.Revocation.Details)
+            {
+                console.Line("  " + detail);
+            }
+        }
+        else if (report.Revocation.Overridden)
+        {
+            console.Line($"The guard would have held {report.Revocation.PlannedRemovals} removal(s); --allow-mass-revocation released them.");
+        }
+
+        foreach (var error in report.Errors)
+        {
+            console.Line($"Error ({error.Kind}): {error.Message}");
+        }
+
+        console.Line(string.Create(
+            CultureInfo.InvariantCulture,
+            $"{(report.DryRun ? "Dry run, nothing written. " : string.Empty)}Result: {report.Result}. Calls: Nexudus {report.Calls.Nexudus.Reads} reads, {report.Calls.Nexudus.Writes} writes; SALTO KS {report.Calls.SaltoKs.Reads} reads, {report.Calls.SaltoKs.Writes} writes; {report.Duration.TotalMilliseconds:N0} ms."));
+    }
+}

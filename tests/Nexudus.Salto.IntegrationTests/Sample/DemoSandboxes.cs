@@ -1,0 +1,51 @@
+using Nexudus.Salto.Sample.Demo;
+using Nexudus.Salto.Testing;
+
+namespace Nexudus.Salto.IntegrationTests.Sample;
+
+/// <summary>
+/// Both sandboxes seeded with the demo space, started by the test, and the space's settings as the
+/// configuration-style arguments an operator would pass (<c>--Nexudus:BaseUrl=…</c>).
+/// </summary>
+internal sealed class DemoSandboxes : IAsyncDisposable
+{
+    private DemoSandboxes(NexudusSandbox nexudus, SaltoKsSandbox salto, DemoSpace space, string stateDirectory)
+    {
+        Nexudus = nexudus;
+        Salto = salto;
+        Space = space;
+        StateDirectory = stateDirectory;
+    }
+
+    public NexudusSandbox Nexudus { get; }
+
+    public SaltoKsSandbox Salto { get; }
+
+    public DemoSpace Space { get; }
+
+    public string StateDirectory { get; }
+
+    public static async Task<DemoSandboxes> StartAsync()
+    {
+        var nexudus = await NexudusSandbox.StartAsync(new NexudusSandboxOptions { RateLimits = NexudusRateLimits.Disabled });
+        var salto = await SaltoKsSandbox.StartAsync();
+        var directory = Directory.CreateTempSubdirectory("nexudus-salto-sample-tests-").FullName;
+        var space = DemoSpace.Create(nexudus, salto, DateTimeOffset.UtcNow, Path.Combine(directory, "state.db"));
+        return new DemoSandboxes(nexudus, salto, space, directory);
+    }
+
+    /// <summary>The command, then the space's settings as configuration arguments, then any extra arguments.</summary>
+    public string[] Args(string command, params string[] extra) =>
+        [command, .. Space.Settings.Select(pair => $"--{pair.Key}={pair.Value}"), .. extra];
+
+    /// <summary>The arguments with one setting replaced.</summary>
+    public string[] ArgsWith(string command, string key, string value, params string[] extra) =>
+        [command, .. Space.Settings.Where(p => p.Key != key).Select(pair => $"--{pair.Key}={pair.Value}"), $"--{key}={value}", .. extra];
+
+    public async ValueTask DisposeAsync()
+    {
+        await Nexudus.DisposeAsync();
+        await Salto.DisposeAsync();
+        Directory.Delete(StateDirectory, recursive: true);
+    }
+}
