@@ -122,16 +122,26 @@ public sealed class SampleDoctorTests : IAsyncLifetime
         var run = await SampleRun.StartAsync(
             "doctor",
             "--Nexudus:BaseUrl=http://nexudus.example",
-            "--SaltoIntegration:Locations:0:NexudusBusinessId=abc",
-            "--SaltoIntegration:Locations:0:BookingAccessBefore=-00:05:00",
-            "--SaltoIntegration:Locations:0:GroupOwnership:g1=Mine");
+            "--SaltoIntegration:Locations:0:NexudusBusinessId=0",
+            "--SaltoIntegration:Locations:0:BookingAccessBefore=-00:05:00");
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("Nexudus:BaseUrl", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Nexudus:Username", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("SaltoKs:Username", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("SaltoIntegration:Locations:0:NexudusBusinessId", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("SaltoIntegration:Locations:0:SaltoSiteId", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("SaltoIntegration:Locations:0:BookingAccessBefore", run.Stdout, StringComparison.Ordinal);
-        Assert.Contains("SaltoIntegration:Locations:0:GroupOwnership:g1", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Doctor_ValueThatCannotBeRead_NamesTheKeyWithoutRepeatingTheValue()
+    {
+        var run = await SampleRun.StartAsync(_sandboxes.ArgsWith("doctor", "SaltoIntegration:Locations:1:NexudusBusinessId", "not-a-number-4242"));
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("SaltoIntegration:Locations:1:NexudusBusinessId cannot be read as Int64.", run.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("not-a-number-4242", run.Stdout + run.Stderr, StringComparison.Ordinal);
     }
 
     private static string SettingsJson(IReadOnlyDictionary<string, string?> settings)
