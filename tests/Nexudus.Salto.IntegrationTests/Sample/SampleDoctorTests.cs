@@ -85,6 +85,18 @@ public sealed class SampleDoctorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Doctor_StateFolderThatDoesNotExist_ExitsOneAndNamesStatePath()
+    {
+        var missing = Path.Combine(_sandboxes.StateDirectory, "no-such-folder", "state.db");
+
+        var run = await SampleRun.StartAsync(_sandboxes.ArgsWith("doctor", "SaltoIntegration:StatePath", missing));
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Matches(@"The state store's folder .*no-such-folder does not exist.*│ SaltoIntegration:StatePath", run.Stdout);
+        Assert.False(Directory.Exists(Path.GetDirectoryName(missing)));
+    }
+
+    [Fact]
     public async Task Doctor_WrongNexudusPassword_ReportsTheRefusedLoginWithoutThePassword()
     {
         var run = await SampleRun.StartAsync(_sandboxes.ArgsWith("doctor", "Nexudus:Password", "wrong-password-3141"));
