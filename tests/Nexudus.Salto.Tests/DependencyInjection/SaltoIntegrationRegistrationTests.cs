@@ -45,6 +45,19 @@ public sealed class SaltoIntegrationRegistrationTests
     }
 
     [Fact]
+    public void AddSaltoIntegration_WithWorkerAndHealthCheck_ResolvesThemFromConfigurationAlone()
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSaltoIntegration(IntegrationConfiguration.Build(IntegrationConfiguration.Valid())).AddWorker().AddHealthCheck();
+        using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+
+        Assert.Single(provider.GetServices<IHostedService>().OfType<SaltoIntegrationWorker>());
+        Assert.IsType<IntegrationRuns>(provider.GetRequiredService<IIntegrationRuns>());
+        Assert.NotNull(provider.GetRequiredService<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckService>());
+    }
+
+    [Fact]
     public void AddSaltoIntegration_FromConfiguration_BindsEveryIntegrationKey()
     {
         using var host = BuildHost(IntegrationConfiguration.Valid());
