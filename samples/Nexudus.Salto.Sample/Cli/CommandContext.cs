@@ -26,13 +26,16 @@ internal sealed class CommandContext(SampleConsole console, IReadOnlyList<string
     /// <param name="defaults">Values below the environment and command line.</param>
     /// <param name="fixedValues">Values above everything else.</param>
     /// <returns>The host, not started.</returns>
-    public IHost BuildHost(ParseResult parseResult, IReadOnlyDictionary<string, string?>? defaults = null, IReadOnlyDictionary<string, string?>? fixedValues = null) =>
+    /// <param name="runWorker">Whether the host runs the background worker.</param>
+    public IHost BuildHost(
+        ParseResult parseResult, IReadOnlyDictionary<string, string?>? defaults = null, IReadOnlyDictionary<string, string?>? fixedValues = null, bool runWorker = false) =>
         SampleHostFactory.Build(new SampleHostSettings
         {
             ConfigurationArguments = configurationArguments,
             SettingsFile = parseResult.GetValue(SettingsOption)?.FullName,
             DefaultValues = defaults,
             FixedValues = fixedValues,
+            RunWorker = runWorker,
         });
 
     /// <summary>Runs a command's body, turning any failure into exit code 1 and a one-line reason on stderr.</summary>

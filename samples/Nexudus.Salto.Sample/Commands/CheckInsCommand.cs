@@ -31,7 +31,7 @@ internal static class CheckInsCommand
             async token =>
             {
                 using var host = context.BuildHost(parseResult);
-                var configuration = ConfigurationCheck.Run(host.Services, requireLocations: true);
+                var configuration = ConfigurationCheck.Run(host.Services);
                 if (!configuration.IsValid)
                 {
                     context.Console.Fail($"checkins: the configuration is not valid: {string.Join(" ", configuration.AllErrors)}");

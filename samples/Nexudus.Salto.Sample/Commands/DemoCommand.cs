@@ -58,7 +58,7 @@ internal static class DemoCommand
         {
             var space = DemoSpace.Create(nexudus, salto, now, Path.Combine(stateDirectory.FullName, "demo.db"));
             using var host = context.BuildHost(parseResult, QuietLogs, space.Settings);
-            var configuration = ConfigurationCheck.Run(host.Services, requireLocations: true);
+            var configuration = ConfigurationCheck.Run(host.Services);
             if (!configuration.IsValid)
             {
                 console.Fail("demo: the demo's own configuration is not valid: " + string.Join(" ", configuration.AllErrors));

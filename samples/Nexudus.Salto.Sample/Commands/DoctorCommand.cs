@@ -46,7 +46,7 @@ internal static class DoctorCommand
     /// <returns>The report.</returns>
     internal static Task<DoctorReport> ExamineAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        var configuration = ConfigurationCheck.Run(services, requireLocations: true);
+        var configuration = ConfigurationCheck.Run(services);
         var doctor = new IntegrationDoctor(services.GetRequiredService<INexudusClient>, services.GetRequiredService<ISaltoKsClient>);
         return doctor.ExamineAsync(configuration, cancellationToken);
     }

@@ -70,7 +70,7 @@ internal static class ReportCommand
         CommandContext context, ParseResult parseResult, DateTimeOffset from, DateTimeOffset to, string format, DirectoryInfo? output, CancellationToken cancellationToken)
     {
         using var host = context.BuildHost(parseResult);
-        var configuration = ConfigurationCheck.Run(host.Services, requireLocations: true);
+        var configuration = ConfigurationCheck.Run(host.Services);
         if (!configuration.IsValid)
         {
             context.Console.Fail($"report: the configuration is not valid: {string.Join(" ", configuration.AllErrors)}");

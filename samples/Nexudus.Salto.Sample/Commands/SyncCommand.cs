@@ -40,7 +40,7 @@ internal static class SyncCommand
             async token =>
             {
                 using var host = context.BuildHost(parseResult);
-                var configuration = ConfigurationCheck.Run(host.Services, requireLocations: true);
+                var configuration = ConfigurationCheck.Run(host.Services);
                 if (!configuration.IsValid)
                 {
                     context.Console.Fail($"sync: the configuration is not valid: {string.Join(" ", configuration.AllErrors)}");

@@ -1,5 +1,8 @@
 using System.CommandLine;
+using System.Globalization;
+using Microsoft.Extensions.Hosting;
 using Nexudus.Salto.Sample.Cli;
+using Nexudus.Salto.Sample.Settings;
 
 namespace Nexudus.Salto.Sample.Commands;
 
@@ -13,9 +16,38 @@ internal static class WatchCommand
     {
         var command = new Command(
             "watch",
-            "Runs the background worker until Ctrl+C: a periodic full sync, wake-ups at booking edges, and the check-in bridge on its own interval.");
-        command.SetAction((parseResult, cancellationToken) =>
-            PendingCommand.RunAsync(context, parseResult, "watch", PendingFeatures.Worker, cancellationToken));
+            "Runs the background worker until Ctrl+C: a full sync at start and every SaltoIntegration:Worker:SyncInterval, wake-ups at booking edges, and the check-in bridge on its own interval. Progress and failures go to the log (stderr). Exit code 0 when stopped, 1 when it cannot start.");
+        command.SetAction((parseResult, cancellationToken) => context.RunAsync(
+            "watch",
+            async _ =>
+            {
+                using var host = context.BuildHost(parseResult, runWorker: true);
+                var configuration = ConfigurationCheck.Run(host.Services);
+                if (!configuration.IsValid)
+                {
+                    context.Console.Fail($"watch: the configuration is not valid: {string.Join(" ", configuration.AllErrors)}");
+                    return ExitCodes.Failed;
+                }
+
+                var worker = configuration.Integration.Options.Worker;
+                context.Console.Line(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"Watching {configuration.Integration.Locations.Count} location(s): a sync every {worker.SyncInterval} and at each booking edge, check-ins every {worker.CheckInInterval}. Ctrl+C stops."));
+                try
+                {
+                    await host.RunAsync(cancellationToken);
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    // Stopped while still starting: nothing had run yet.
+                }
+
+                // Stopping is how watch ends; the worker hands the token to the running job, and the state store's
+                // atomic writes leave nothing half-done.
+                context.Console.Line("Stopped.");
+                return ExitCodes.Done;
+            },
+            CancellationToken.None));
         return command;
     }
 }

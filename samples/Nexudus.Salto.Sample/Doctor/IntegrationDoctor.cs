@@ -33,6 +33,7 @@ internal sealed class IntegrationDoctor(Func<INexudusClient> nexudusClient, Func
 
         _checks.Add(("Configuration", configuration.IsValid ? "valid" : $"{configuration.AllErrors.Count()} bad key(s)"));
         var settings = configuration.Integration;
+        CheckStatePath(settings.Options.StatePath);
         LinkMap? links = null;
         if (configuration.NexudusErrors.Count == 0)
         {
@@ -198,6 +199,26 @@ internal sealed class IntegrationDoctor(Func<INexudusClient> nexudusClient, Func
         }
 
         _checks.Add(($"SALTO site {site}", $"{groups.Count} group(s), {locks.Count} lock(s); {linkedGroups.Count} linked group(s), {location.Readers.Count} reader(s) checked"));
+    }
+
+    // Read-only: the folder must exist (the store creates its file, not its folders); nothing is written to try it.
+    private void CheckStatePath(string? statePath)
+    {
+        if (string.IsNullOrWhiteSpace(statePath))
+        {
+            return;
+        }
+
+        var folder = Path.GetDirectoryName(Path.GetFullPath(statePath));
+        if (folder is not null && !Directory.Exists(folder))
+        {
+            Error($"The state store's folder {folder} does not exist; the first sync could not save what it did.", "SaltoIntegration:StatePath",
+                "Create the folder (writable by the account that runs the sync), or point StatePath elsewhere.");
+            _checks.Add(("State store", "folder missing"));
+            return;
+        }
+
+        _checks.Add(("State store", File.Exists(statePath) ? "present" : "folder exists; the first run creates the file"));
     }
 
     private static string Name(AccessGroup group) => group.CustomerReference is { Length: > 0 } name ? $"{name} ({group.Id})" : group.Id;

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Nexudus.Salto.CheckIns;
+using Nexudus.Salto.Entitlements;
 using Nexudus.Salto.Nexudus;
 using Nexudus.Salto.Reports;
 using Nexudus.Salto.SaltoKs;
@@ -10,53 +12,54 @@ using Nexudus.Salto.Sync;
 
 namespace Nexudus.Salto.Sample.Hosting;
 
-/// <summary>
-/// Builds the integration's parts from a host's clients and the <c>SaltoIntegration</c> settings: the state
-/// store, the sync engine, the check-in bridge and the report builder.
-/// </summary>
-/// <remarks>A stand-in until <c>services.AddSaltoIntegration(configuration)</c> (issue 9) registers them.</remarks>
+/// <summary>The integration's parts, as <c>AddSaltoIntegration</c> registered them in a host.</summary>
 internal sealed class IntegrationComponents(IServiceProvider services, IntegrationSettings settings)
 {
-    private ISyncStateStore? _state;
+    /// <summary>Gets the settings the parts were made from.</summary>
+    /// <value>The bound <c>SaltoIntegration</c> section.</value>
+    public IntegrationSettings Settings { get; } = settings;
 
     /// <summary>Gets the durable state store at <c>SaltoIntegration:StatePath</c>.</summary>
-    /// <value>One store per host.</value>
-    public ISyncStateStore State => _state ??= new SqliteSyncStateStore(new SqliteSyncStateStoreOptions { Path = Path.GetFullPath(settings.StatePath) });
+    /// <value>The host's store.</value>
+    public ISyncStateStore State => services.GetRequiredService<ISyncStateStore>();
 
-    /// <summary>Creates the sync engine for the configured locations.</summary>
+    /// <summary>Gets the sync engine for the configured locations.</summary>
     /// <param name="dryRun">Plan only, write nothing.</param>
     /// <param name="allowMassRevocation">Release removals the guard would hold.</param>
-    /// <returns>The synchronizer.</returns>
-    public AccessSynchronizer CreateSynchronizer(bool dryRun, bool allowMassRevocation) => new(
-        services.GetRequiredService<INexudusClient>(),
-        services.GetRequiredService<ISaltoKsClient>(),
-        State,
-        new AccessSyncOptions
+    /// <returns>The container's synchronizer for a plain run; for a dry run or an override, one made the same way with that flag.</returns>
+    public AccessSynchronizer CreateSynchronizer(bool dryRun, bool allowMassRevocation)
+    {
+        if (!dryRun && !allowMassRevocation)
         {
-            Locations = [.. settings.Locations.Select(l => new SyncLocation { Links = l.Links, WritePassSchedules = l.WritePassSchedules })],
-            Safety = new RevocationSafety { MaxRevocations = settings.MaxRevocations, MaxRevocationPercent = settings.MaxRevocationPercent },
-            DryRun = dryRun,
-            AllowMassRevocation = allowMassRevocation,
-        },
-        services.GetRequiredService<TimeProvider>(),
-        logger: services.GetRequiredService<ILogger<AccessSynchronizer>>());
+            return services.GetRequiredService<AccessSynchronizer>();
+        }
 
-    /// <summary>Creates the check-in bridge for the configured readers.</summary>
+        // AddSaltoIntegration registers one engine with the configured settings; the per-run flags of a console
+        // command need their own, built from the same options and services.
+        var options = Settings.Options;
+        return new AccessSynchronizer(
+            services.GetRequiredService<INexudusClient>(),
+            services.GetRequiredService<ISaltoKsClient>(),
+            State,
+            new AccessSyncOptions
+            {
+                Locations = [.. options.Locations.Select(l => new SyncLocation { Links = l.ToLocationLinks(), WritePassSchedules = l.WritePassSchedules })],
+                Safety = new RevocationSafety { MaxRevocations = options.Safety.MaxRevocations, MaxRevocationPercent = options.Safety.MaxRevocationPercent },
+                MembershipChunkSize = services.GetRequiredService<IOptions<SaltoKsClientOptions>>().Value.MembershipChunkSize,
+                DryRun = dryRun,
+                AllowMassRevocation = allowMassRevocation,
+            },
+            services.GetRequiredService<TimeProvider>(),
+            services.GetService<ISaltoTagResolver>(),
+            services.GetRequiredService<ILogger<AccessSynchronizer>>(),
+            services.GetRequiredService<EntitlementResolver>());
+    }
+
+    /// <summary>Gets the check-in bridge for the configured readers.</summary>
     /// <returns>The bridge.</returns>
-    public CheckInBridge CreateCheckInBridge() => new(
-        services.GetRequiredService<INexudusClient>(),
-        services.GetRequiredService<ISaltoKsClient>(),
-        State,
-        new CheckInBridgeOptions { Locations = settings.ToCheckInLocations(), CheckInLookBack = settings.CheckInLookBack },
-        services.GetRequiredService<TimeProvider>(),
-        services.GetRequiredService<ILogger<CheckInBridge>>());
+    public CheckInBridge CreateCheckInBridge() => services.GetRequiredService<CheckInBridge>();
 
-    /// <summary>Creates the access report builder for the configured locations.</summary>
+    /// <summary>Gets the access report builder for the configured locations.</summary>
     /// <returns>The builder.</returns>
-    public AccessReportBuilder CreateReportBuilder() => new(
-        services.GetRequiredService<INexudusClient>(),
-        services.GetRequiredService<ISaltoKsClient>(),
-        State,
-        new AccessReportOptions { Locations = settings.ToCheckInLocations() },
-        services.GetRequiredService<ILogger<AccessReportBuilder>>());
+    public AccessReportBuilder CreateReportBuilder() => services.GetRequiredService<AccessReportBuilder>();
 }

@@ -8,7 +8,7 @@ namespace Nexudus.Salto.Sample.Hosting;
 /// <summary>
 /// Builds the generic host every command runs in: configuration from the sample's <c>appsettings.json</c>
 /// (logging defaults only), an optional settings file, environment variables and configuration-style
-/// arguments, in that order of precedence; logging to stderr only; both service clients.
+/// arguments, in that order of precedence; logging to stderr only; the integration (<c>AddSaltoIntegration</c>).
 /// </summary>
 internal static class SampleHostFactory
 {
@@ -55,9 +55,12 @@ internal static class SampleHostFactory
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(
             options => options.LogToStandardErrorThreshold = LogLevel.Trace);
 
-        var configuration = builder.Configuration;
-        builder.Services.AddNexudusClient(options => configuration.GetSection("Nexudus").Bind(options));
-        builder.Services.AddSaltoKsClient(options => configuration.GetSection("SaltoKs").Bind(options));
+        var integration = builder.Services.AddSaltoIntegration(builder.Configuration);
+        if (settings.RunWorker)
+        {
+            integration.AddWorker();
+        }
+
         return builder.Build();
     }
 }

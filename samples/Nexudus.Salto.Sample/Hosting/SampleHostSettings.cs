@@ -15,6 +15,10 @@ internal sealed record SampleHostSettings
     /// <value><see langword="null"/> by default.</value>
     public IReadOnlyDictionary<string, string?>? DefaultValues { get; init; }
 
+    /// <summary>Gets whether the host runs the background worker (<c>watch</c>).</summary>
+    /// <value><see langword="false"/> by default: one-shot commands run their part themselves.</value>
+    public bool RunWorker { get; init; }
+
     /// <summary>Gets values that override every other source (the demo's sandbox addresses and links).</summary>
     /// <value><see langword="null"/> by default.</value>
     public IReadOnlyDictionary<string, string?>? FixedValues { get; init; }

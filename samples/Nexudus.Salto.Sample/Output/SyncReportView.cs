@@ -51,7 +51,7 @@ internal static class SyncReportView
                     SampleConsole.Cell(change.CustomerId is { } id ? explain.Customer(id) : change.UserId?.ToString()),
                     SampleConsole.Cell(groupName(change.GroupId)),
                     SampleConsole.Cell(why),
-                    SampleConsole.Cell(change.Detail is { Length: > 0 } detail ? $"{change.Outcome}: {detail}" : change.Outcome.ToString()));
+                    SampleConsole.Cell(change.Outcome != SyncChangeOutcome.Held && change.Detail is { Length: > 0 } detail ? $"{change.Outcome}: {detail}" : change.Outcome.ToString()));
             }
 
             console.Write(changes);

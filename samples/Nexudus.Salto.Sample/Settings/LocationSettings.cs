@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Nexudus.Salto.CheckIns;
 using Nexudus.Salto.Entitlements;
 
@@ -24,49 +23,10 @@ internal sealed record LocationSettings
     public bool WritePassSchedules { get; init; }
 
     /// <summary>Gets the Nexudus business id.</summary>
-    /// <value>0 when it was missing or bad.</value>
+    /// <value>0 when it was missing.</value>
     public long NexudusBusinessId => Links.NexudusBusinessId;
 
     /// <summary>Gets the SALTO site id.</summary>
     /// <value>Empty when it was missing.</value>
     public string SaltoSiteId => Links.SaltoSiteId;
-
-    /// <summary>Gets the location as the check-in bridge and the reports take it.</summary>
-    /// <returns>The location's site and readers.</returns>
-    public CheckInLocation ToCheckInLocation() => new()
-    {
-        NexudusBusinessId = NexudusBusinessId,
-        SaltoSiteId = SaltoSiteId,
-        Readers = Readers,
-    };
-
-    /// <summary>Reads one location.</summary>
-    /// <param name="section">The location's section.</param>
-    /// <param name="reader">Collects errors.</param>
-    /// <returns>The location.</returns>
-    internal static LocationSettings Read(IConfigurationSection section, IntegrationSettings.SectionReader reader)
-    {
-        var day = TimeSpan.FromDays(1);
-        return new LocationSettings
-        {
-            Path = section.Path,
-            Links = new LocationLinks
-            {
-                NexudusBusinessId = reader.Id(section, "NexudusBusinessId"),
-                SaltoSiteId = reader.Text(section, "SaltoSiteId"),
-                TimePassGroups = reader.Links(section, "TimePassGroups"),
-                FloorPlanDeskGroups = reader.Links(section, "FloorPlanDeskGroups"),
-                ResourceGroups = reader.Links(section, "ResourceGroups"),
-                GroupOwnership = reader.Enums<GroupOwnership>(section, "GroupOwnership"),
-                BookingAccessBefore = reader.Duration(section, "BookingAccessBefore", EntitlementPolicy.DefaultBookingBuffer, TimeSpan.Zero, day),
-                BookingAccessAfter = reader.Duration(section, "BookingAccessAfter", EntitlementPolicy.DefaultBookingBuffer, TimeSpan.Zero, day),
-                IncludeTentativeBookings = reader.Bool(section, "IncludeTentativeBookings", false),
-                PassDayCutoff = reader.Duration(section, "PassDayCutoff", TimeSpan.Zero, TimeSpan.Zero, day),
-                PassExpireDateIsLocal = reader.Bool(section, "PassExpireDateIsLocal", false),
-                UseNexudusLinkFields = reader.Bool(section, "UseNexudusLinkFields", true),
-            },
-            Readers = reader.Readers(section, "Readers"),
-            WritePassSchedules = reader.Bool(section, "WritePassSchedules", false),
-        };
-    }
 }

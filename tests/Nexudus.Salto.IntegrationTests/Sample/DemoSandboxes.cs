@@ -9,13 +9,17 @@ namespace Nexudus.Salto.IntegrationTests.Sample;
 /// </summary>
 internal sealed class DemoSandboxes : IAsyncDisposable
 {
-    private DemoSandboxes(NexudusSandbox nexudus, SaltoKsSandbox salto, DemoSpace space, string stateDirectory)
+    private DemoSandboxes(NexudusSandbox nexudus, SaltoKsSandbox salto, DemoSpace space, string stateDirectory, DateTimeOffset now)
     {
+        Now = now;
         Nexudus = nexudus;
         Salto = salto;
         Space = space;
         StateDirectory = stateDirectory;
     }
+
+    /// <summary>The instant the space was built around (its entries are minutes before it).</summary>
+    public DateTimeOffset Now { get; }
 
     public NexudusSandbox Nexudus { get; }
 
@@ -30,8 +34,9 @@ internal sealed class DemoSandboxes : IAsyncDisposable
         var nexudus = await NexudusSandbox.StartAsync(new NexudusSandboxOptions { RateLimits = NexudusRateLimits.Disabled });
         var salto = await SaltoKsSandbox.StartAsync();
         var directory = Directory.CreateTempSubdirectory("nexudus-salto-sample-tests-").FullName;
-        var space = DemoSpace.Create(nexudus, salto, DateTimeOffset.UtcNow, Path.Combine(directory, "state.db"));
-        return new DemoSandboxes(nexudus, salto, space, directory);
+        var now = DateTimeOffset.UtcNow;
+        var space = DemoSpace.Create(nexudus, salto, now, Path.Combine(directory, "state.db"));
+        return new DemoSandboxes(nexudus, salto, space, directory, now);
     }
 
     /// <summary>The command, then the space's settings as configuration arguments, then any extra arguments.</summary>

@@ -85,6 +85,18 @@ public sealed class SampleDoctorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Doctor_StateFolderThatDoesNotExist_ExitsOneAndNamesStatePath()
+    {
+        var missing = Path.Combine(_sandboxes.StateDirectory, "no-such-folder", "state.db");
+
+        var run = await SampleRun.StartAsync(_sandboxes.ArgsWith("doctor", "SaltoIntegration:StatePath", missing));
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Matches(@"The state store's folder .*no-such-folder does not exist.*│ SaltoIntegration:StatePath", run.Stdout);
+        Assert.False(Directory.Exists(Path.GetDirectoryName(missing)));
+    }
+
+    [Fact]
     public async Task Doctor_WrongNexudusPassword_ReportsTheRefusedLoginWithoutThePassword()
     {
         var run = await SampleRun.StartAsync(_sandboxes.ArgsWith("doctor", "Nexudus:Password", "wrong-password-3141"));
@@ -122,16 +134,26 @@ public sealed class SampleDoctorTests : IAsyncLifetime
         var run = await SampleRun.StartAsync(
             "doctor",
             "--Nexudus:BaseUrl=http://nexudus.example",
-            "--SaltoIntegration:Locations:0:NexudusBusinessId=abc",
-            "--SaltoIntegration:Locations:0:BookingAccessBefore=-00:05:00",
-            "--SaltoIntegration:Locations:0:GroupOwnership:g1=Mine");
+            "--SaltoIntegration:Locations:0:NexudusBusinessId=0",
+            "--SaltoIntegration:Locations:0:BookingAccessBefore=-00:05:00");
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("Nexudus:BaseUrl", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Nexudus:Username", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("SaltoKs:Username", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("SaltoIntegration:Locations:0:NexudusBusinessId", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("SaltoIntegration:Locations:0:SaltoSiteId", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("SaltoIntegration:Locations:0:BookingAccessBefore", run.Stdout, StringComparison.Ordinal);
-        Assert.Contains("SaltoIntegration:Locations:0:GroupOwnership:g1", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Doctor_ValueThatCannotBeRead_NamesTheKeyWithoutRepeatingTheValue()
+    {
+        var run = await SampleRun.StartAsync(_sandboxes.ArgsWith("doctor", "SaltoIntegration:Locations:1:NexudusBusinessId", "not-a-number-4242"));
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("SaltoIntegration:Locations:1:NexudusBusinessId cannot be read as Int64.", run.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("not-a-number-4242", run.Stdout + run.Stderr, StringComparison.Ordinal);
     }
 
     private static string SettingsJson(IReadOnlyDictionary<string, string?> settings)
