@@ -23,6 +23,7 @@ internal static class SyncCostHarness
     {
         var output = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? Path.Combine(FindRepositoryRoot(), "benchmarks", "results", "sync-cost.md");
         var concurrency = Option(args, "--concurrency", 6);
+        StartLoad = Load();
         var interval = TimeSpan.FromMilliseconds(Option(args, "--interval-ms", 110));
         // The sandboxes' clock is the real one, except while the space is generated: its records are stamped a day
         // back, as real records are older than the sync that reads them (incremental reads depend on it).
@@ -90,6 +91,11 @@ internal static class SyncCostHarness
         Console.WriteLine($"Written to {output}");
         return runs.All(r => r.Report.Result != SyncResult.Failed) ? 0 : 1;
     }
+
+    private static string StartLoad { get; set; } = "unknown";
+
+    private static string Load() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
 
     private static int Option(string[] args, string name, int fallback)
     {
@@ -178,17 +184,17 @@ internal static class SyncCostHarness
         s.AppendLine();
         s.AppendLine(CultureInfo.InvariantCulture, $"**Space** (`SandboxSpaceGenerator`, seed 20250304): {string.Join(", ", space.Counts.Select(c => $"{c.Value:N0} {c.Key.ToLowerInvariant()}"))}; generated in {generation.TotalSeconds:0.0} s.");
         s.AppendLine("Both sandboxes serve pages of up to 1,000 records; the Nexudus sandbox enforces the documented limits (1 call per 100 ms, 120 a minute, 5,000 an hour, 60 writes a minute, answering 409 + `Retry-After`) and the client keeps to the same limits. Calls are the sandboxes' own request logs (token requests included).");
-        s.AppendLine(CultureInfo.InvariantCulture, $"Client settings: page size 1,000, batch size 100, `MinRequestInterval` {interval.TotalMilliseconds:0} ms (a margin over the documented 100 ms, since the server judges arrivals), `NexudusReadConcurrency` {concurrency}, `MembershipChunkSize` 100. Both sandboxes run in the harness's process on the same two shared cores.");
+        s.AppendLine(CultureInfo.InvariantCulture, $"Client settings: page size 1,000, batch size 100, `MinRequestInterval` {interval.TotalMilliseconds:0} ms (a margin over the documented 100 ms, since the server judges arrivals), `NexudusReadConcurrency` {concurrency}, `MembershipChunkSize` 100. Both sandboxes run in the harness's process on the same two shared cores (load average {StartLoad} when the harness started).");
         s.AppendLine();
         s.AppendLine("**Goals:** a full sync in ≤ 60 Nexudus calls and ≤ 2 SALTO calls per managed group plus one per changed group and per created user; a no-change run makes 0 writes; wall time within 1.2× of the rate-limit floor.");
         s.AppendLine();
-        s.AppendLine("| Run | Result | Nexudus calls (writes) | Throttled | SALTO calls | SALTO reads / creations / PATCHes / tag writes | SALTO budget | Groups managed / changed | Changes applied | Wall time | Rate-limit floor | Wall ÷ floor |");
-        s.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+        s.AppendLine("| Run | Result | Nexudus calls (writes) | Throttled | SALTO calls | SALTO reads / creations / PATCHes / tag writes | SALTO budget | Groups managed / changed | Changes applied | Wall time | of which Nexudus reading | Rate-limit floor | Wall ÷ floor |");
+        s.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
         foreach (var r in runs)
         {
             var floor = RateLimitFloor(r.Nexudus.Requests);
             s.AppendLine(CultureInfo.InvariantCulture,
-                $"| {r.Name} | {r.Report.Result} | {r.Nexudus.Requests} ({r.Nexudus.Writes}) | {r.Nexudus.ThrottlesServed} | {r.Salto.Requests} | {r.SaltoReads} / {r.Created} / {r.Patches} / {r.TagWrites} | {r.Budget} | {Managed} / {r.ChangedGroups} | {r.Report.Changes.Count(c => c.Outcome == SyncChangeOutcome.Applied)} | {r.Wall.TotalSeconds:0.00} s | {floor.TotalSeconds:0.00} s | {r.Wall / floor:0.00}× |");
+                $"| {r.Name} | {r.Report.Result} | {r.Nexudus.Requests} ({r.Nexudus.Writes}) | {r.Nexudus.ThrottlesServed} | {r.Salto.Requests} | {r.SaltoReads} / {r.Created} / {r.Patches} / {r.TagWrites} | {r.Budget} | {Managed} / {r.ChangedGroups} | {r.Report.Changes.Count(c => c.Outcome == SyncChangeOutcome.Applied)} | {r.Wall.TotalSeconds:0.00} s | {r.Reading.TotalSeconds:0.00} s | {floor.TotalSeconds:0.00} s | {r.Wall / floor:0.00}× |");
         }
 
         s.AppendLine();
