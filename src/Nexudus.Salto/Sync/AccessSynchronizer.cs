@@ -502,7 +502,7 @@ public class AccessSynchronizer
     {
         var siteId = site.SiteId;
         var stale = site.Plan.StaleLedgerEntries.ToList();
-        if (decision.Overridden || _options.AllowMassRevocation)
+        if (_options.AllowMassRevocation && !decision.Reasons.Contains(RevocationHoldReason.NexudusReadFailed))
         {
             // The operator confirmed the empty groups are real: their ledger entries go too.
             stale.AddRange(site.State.OwnedMemberships

@@ -118,4 +118,28 @@ public sealed class SyncGuardTests
         Assert.Contains(RevocationHoldReason.SaltoReadFailed, report.Revocation.Reasons);
         Assert.Equal(4, h.Members(PassGroup).Count);
     }
+
+    [Fact]
+    public async Task Synchronize_GroupEmptiedByHandAndConfirmedWithTheOverride_ForgetsItsLedgerAndHoldsNoMore()
+    {
+        var (h, seed) = await FourExpiringPassesAsync();
+        await using var _ = h;
+        h.Time.Advance(TimeSpan.FromHours(3));
+
+        // An administrator empties the group in SALTO KS by hand.
+        foreach (var member in h.Members(PassGroup).ToList())
+        {
+            await h.SaltoClient.RemoveAccessGroupMemberAsync(SiteId, PassGroup, member);
+        }
+
+        var held = await h.SyncAsync(Options(seed));
+        var confirmed = await h.SyncAsync(Options(seed, o => o with { AllowMassRevocation = true }));
+        var after = await h.SyncAsync(Options(seed));
+
+        Assert.Contains(RevocationHoldReason.SuspiciouslyEmptyRead, held.Revocation.Reasons);
+        Assert.Equal(SyncResult.Completed, after.Result);
+        Assert.Empty(after.Revocation.Reasons);
+        Assert.DoesNotContain((await h.Store.LoadSiteAsync(SiteId)).OwnedMemberships, o => o.GroupId == PassGroup);
+        Assert.Equal(SyncResult.Completed, confirmed.Result);
+    }
 }
