@@ -21,7 +21,9 @@ internal static class SyncCostHarness
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var output = args.Length > 0 ? args[0] : Path.Combine(FindRepositoryRoot(), "benchmarks", "results", "sync-cost.md");
+        var output = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? Path.Combine(FindRepositoryRoot(), "benchmarks", "results", "sync-cost.md");
+        var concurrency = Option(args, "--concurrency", 6);
+        var interval = TimeSpan.FromMilliseconds(Option(args, "--interval-ms", 110));
         // The sandboxes' clock is the real one, except while the space is generated: its records are stamped a day
         // back, as real records are older than the sync that reads them (incremental reads depend on it).
         var time = new ShiftedTimeProvider();
@@ -44,7 +46,7 @@ internal static class SyncCostHarness
             o.PageSize = PageSize;
 
             // A margin over the documented 100 ms: the server sees arrivals, not our send times, and a 409 costs a second.
-            o.MinRequestInterval = TimeSpan.FromMilliseconds(110);
+            o.MinRequestInterval = interval;
         });
         services.AddSaltoKsClient(o =>
         {
@@ -58,7 +60,7 @@ internal static class SyncCostHarness
         });
         await using var provider = services.BuildServiceProvider();
         var store = new InMemorySyncStateStore();
-        var options = new AccessSyncOptions { Locations = [new SyncLocation { Links = space.Links }] };
+        var options = new AccessSyncOptions { Locations = [new SyncLocation { Links = space.Links }], NexudusReadConcurrency = concurrency };
         var synchronizer = new AccessSynchronizer(
             provider.GetRequiredService<INexudusClient>(), provider.GetRequiredService<ISaltoKsClient>(), store, options, time);
 
@@ -81,12 +83,18 @@ internal static class SyncCostHarness
         ChangeSomething(nexudus, space, time.GetUtcNow());
         runs.Add(await MeasureAsync("4. Incremental sync after a few changes", incremental, nexudus, salto));
 
-        var markdown = Render(space, generated.Elapsed, runs);
+        var markdown = Render(space, generated.Elapsed, runs, concurrency, interval);
         Directory.CreateDirectory(Path.GetDirectoryName(output)!);
         await File.WriteAllTextAsync(output, markdown);
         Console.WriteLine(markdown);
         Console.WriteLine($"Written to {output}");
         return runs.All(r => r.Report.Result != SyncResult.Failed) ? 0 : 1;
+    }
+
+    private static int Option(string[] args, string name, int fallback)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
     }
 
     private static Task QuietMinuteAsync()
@@ -163,13 +171,14 @@ internal static class SyncCostHarness
         return TimeSpan.FromSeconds(calls == 0 ? 0 : starts[^1] + 0.1);
     }
 
-    private static string Render(SandboxSpace space, TimeSpan generation, List<Measured> runs)
+    private static string Render(SandboxSpace space, TimeSpan generation, List<Measured> runs, int concurrency, TimeSpan interval)
     {
         var s = new StringBuilder();
         s.AppendLine("# Sync call-cost harness");
         s.AppendLine();
         s.AppendLine(CultureInfo.InvariantCulture, $"**Space** (`SandboxSpaceGenerator`, seed 20250304): {string.Join(", ", space.Counts.Select(c => $"{c.Value:N0} {c.Key.ToLowerInvariant()}"))}; generated in {generation.TotalSeconds:0.0} s.");
         s.AppendLine("Both sandboxes serve pages of up to 1,000 records; the Nexudus sandbox enforces the documented limits (1 call per 100 ms, 120 a minute, 5,000 an hour, 60 writes a minute, answering 409 + `Retry-After`) and the client keeps to the same limits. Calls are the sandboxes' own request logs (token requests included).");
+        s.AppendLine(CultureInfo.InvariantCulture, $"Client settings: page size 1,000, batch size 100, `MinRequestInterval` {interval.TotalMilliseconds:0} ms (a margin over the documented 100 ms, since the server judges arrivals), `NexudusReadConcurrency` {concurrency}, `MembershipChunkSize` 100. Both sandboxes run in the harness's process on the same two shared cores.");
         s.AppendLine();
         s.AppendLine("**Goals:** a full sync in ≤ 60 Nexudus calls and ≤ 2 SALTO calls per managed group plus one per changed group and per created user; a no-change run makes 0 writes; wall time within 1.2× of the rate-limit floor.");
         s.AppendLine();

@@ -67,6 +67,13 @@ public sealed record AccessSyncOptions
     /// <value>6 by default; 1 reads one call after another.</value>
     public int NexudusReadConcurrency { get; init; } = 6;
 
+    /// <summary>
+    /// Gets how many SALTO KS read calls (a site's users, a group's members) may be in flight at once. Above 1, the
+    /// reads of the configured groups also start while Nexudus is still being read.
+    /// </summary>
+    /// <value>4 by default; 1 reads SALTO after Nexudus, one call after another.</value>
+    public int SaltoReadConcurrency { get; init; } = 4;
+
     /// <summary>Gets how Nexudus numbers the weekdays of pass time slots (unconfirmed), for written schedules.</summary>
     /// <value><see cref="TimeSlotDayNumbering.SundayZero"/> by default.</value>
     public TimeSlotDayNumbering TimeSlotDayNumbering { get; init; }

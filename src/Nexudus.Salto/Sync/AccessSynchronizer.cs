@@ -175,11 +175,80 @@ public class AccessSynchronizer
 
     private async Task<SyncReport> RunAsync(DateTimeOffset now, ServiceCallTally tally, CancellationToken cancellationToken)
     {
-        var dryRun = _options.DryRun;
         var locations = _options.Locations;
-        SyncLog.RunStarted(_logger, dryRun, locations.Count);
+        SyncLog.RunStarted(_logger, _options.DryRun, locations.Count);
         var errors = new List<SyncError>();
 
+        // SALTO's side does not depend on Nexudus for the configured groups: read it meanwhile (unless reads are sequential).
+        using var saltoGate = new SemaphoreSlim(Math.Max(1, _options.SaltoReadConcurrency));
+        var siteReads = new Dictionary<string, SaltoSiteReads>(StringComparer.OrdinalIgnoreCase);
+        SaltoSiteReads ReadsOf(string siteId)
+        {
+            if (!siteReads.TryGetValue(siteId, out var reads))
+            {
+                siteReads.Add(siteId, reads = new SaltoSiteReads(_salto, siteId, saltoGate, cancellationToken));
+            }
+
+            return reads;
+        }
+
+        if (_options.SaltoReadConcurrency > 1)
+        {
+            foreach (var (siteId, groups) in ConfiguredGroups(locations))
+            {
+                var reads = ReadsOf(siteId);
+                _ = reads.Users;
+                foreach (var group in groups)
+                {
+                    _ = reads.Members(group);
+                }
+            }
+        }
+
+        try
+        {
+            return await RunCoreAsync(now, tally, ReadsOf, errors, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // Reads started for groups that turned out not to be managed (or for a run that failed early) are observed here.
+            foreach (var reads in siteReads.Values)
+            {
+                await reads.SettleAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static Dictionary<string, HashSet<string>> ConfiguredGroups(IReadOnlyList<SyncLocation> locations)
+    {
+        var bySite = new Dictionary<string, HashSet<string>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var links in locations.Select(l => l.Links))
+        {
+            var site = links.SaltoSiteId?.Trim();
+            if (string.IsNullOrEmpty(site))
+            {
+                continue;
+            }
+
+            if (!bySite.TryGetValue(site, out var groups))
+            {
+                bySite.Add(site, groups = new HashSet<string>(StringComparer.OrdinalIgnoreCase));
+            }
+
+            foreach (var list in links.TimePassGroups.Values.Concat(links.FloorPlanDeskGroups.Values).Concat(links.ResourceGroups.Values))
+            {
+                groups.UnionWith((list ?? []).Where(g => !string.IsNullOrWhiteSpace(g)).Select(g => g.Trim()));
+            }
+        }
+
+        return bySite;
+    }
+
+    private async Task<SyncReport> RunCoreAsync(
+        DateTimeOffset now, ServiceCallTally tally, Func<string, SaltoSiteReads> readsOf, List<SyncError> errors, CancellationToken cancellationToken)
+    {
+        var dryRun = _options.DryRun;
+        var locations = _options.Locations;
         var read = await _reader.ReadAsync(
             new SnapshotReadRequest(
                 [.. locations.Select(l => l.Links.NexudusBusinessId).Distinct()],
@@ -208,7 +277,7 @@ public class AccessSynchronizer
         var saltoReadFailed = false;
         foreach (var siteId in links.Locations.Select(l => l.SiteId).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal))
         {
-            var site = await PlanSiteAsync(siteId, desired, snapshot, customers, now, errors, cancellationToken).ConfigureAwait(false);
+            var site = await PlanSiteAsync(readsOf(siteId), desired, snapshot, customers, now, errors, cancellationToken).ConfigureAwait(false);
             if (site is null)
             {
                 saltoReadFailed = true;
@@ -288,9 +357,10 @@ public class AccessSynchronizer
     }
 
     private async Task<SiteRun?> PlanSiteAsync(
-        string siteId, DesiredAccess desired, NexudusSnapshot snapshot, Dictionary<long, Coworker> customers, DateTimeOffset now,
+        SaltoSiteReads reads, DesiredAccess desired, NexudusSnapshot snapshot, Dictionary<long, Coworker> customers, DateTimeOffset now,
         List<SyncError> errors, CancellationToken cancellationToken)
     {
+        var siteId = reads.SiteId;
         using var activity = SaltoMetrics.ActivitySource.StartActivity("sync.plan");
         activity?.SetTag("site", siteId);
         var state = await _store.LoadSiteAsync(siteId, cancellationToken).ConfigureAwait(false);
@@ -299,11 +369,7 @@ public class AccessSynchronizer
         List<SiteUser> users;
         try
         {
-            users = [];
-            await foreach (var user in _salto.GetSiteUsersAsync(siteId, cancellationToken: cancellationToken).ConfigureAwait(false))
-            {
-                users.Add(user);
-            }
+            users = await reads.Users.ConfigureAwait(false);
         }
         catch (Exception ex) when (PlanExecutor.IsServiceFailure(ex, cancellationToken))
         {
@@ -314,28 +380,20 @@ public class AccessSynchronizer
 
         var groups = desired.ManagedGroups.Where(g => Same(g.SiteId, siteId)).ToList();
         var members = new Dictionary<string, IReadOnlyList<PlatformUserId>>(StringComparer.OrdinalIgnoreCase);
-        foreach (var group in groups)
+        var pending = groups.Select(g => (g.GroupId, Read: reads.Members(g.GroupId))).ToList();
+        foreach (var (groupId, read) in pending)
         {
             try
             {
-                var list = new List<PlatformUserId>();
-                await foreach (var member in _salto.GetAccessGroupMembersAsync(siteId, group.GroupId, cancellationToken).ConfigureAwait(false))
-                {
-                    if (member.PlatformUserId is { Value: not null } id)
-                    {
-                        list.Add(id);
-                    }
-                }
-
-                members[group.GroupId] = list;
+                members[groupId] = await read.ConfigureAwait(false);
             }
             catch (Exception ex) when (PlanExecutor.IsServiceFailure(ex, cancellationToken))
             {
-                SyncLog.SaltoReadFailed(_logger, $"members of group {group.GroupId}", siteId, ex);
+                SyncLog.SaltoReadFailed(_logger, $"members of group {groupId}", siteId, ex);
                 errors.Add(new SyncError
                 {
-                    Kind = SyncErrorKind.SaltoRead, SiteId = siteId, GroupId = group.GroupId,
-                    Message = $"Reading the members of group {group.GroupId} failed; the group is left alone this run: {PlanExecutor.Describe(ex)}",
+                    Kind = SyncErrorKind.SaltoRead, SiteId = siteId, GroupId = groupId,
+                    Message = $"Reading the members of group {groupId} failed; the group is left alone this run: {PlanExecutor.Describe(ex)}",
                 });
             }
         }

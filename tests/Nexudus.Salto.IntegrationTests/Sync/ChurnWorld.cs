@@ -31,7 +31,7 @@ internal static class ChurnWorld
             s => s.User(new SiteUserId("su-stranger"), Stranger, "stranger@example.com").Member(PassGroup, Stranger)
                 .User(new SiteUserId("su-known"), new PlatformUserId("pu-known"), "known@example.com")
                 .Tag("tag-1", "10000001").Tag("tag-2", "10000002").Tag("tag-3", "10000003"));
-        var options = Options(seed, o => o with { MembershipChunkSize = 2, NexudusReadConcurrency = 1, Safety = new RevocationSafety { MaxRevocations = 100, MaxRevocationPercent = 100 } });
+        var options = Options(seed, o => o with { MembershipChunkSize = 2, NexudusReadConcurrency = 1, SaltoReadConcurrency = 1, Safety = new RevocationSafety { MaxRevocations = 100, MaxRevocationPercent = 100 } });
 
         // leave2's contract ended yesterday, but a booking puts them in the room group until its window closes.
         h.Nexudus.Seed(b => b.AtLocation("Central").Booking("leave2@example.com", "Meeting room", Start.AddMinutes(-5), Start.AddMinutes(20)));
