@@ -125,6 +125,15 @@ internal static class SyncCostHarness
 
         var starts = nexudus.Requests.GetRequests().Select(r => r.Timestamp).Order().ToList();
         Console.WriteLine("    gaps (ms): " + string.Join(" ", starts.Zip(starts.Skip(1), (a, b) => (int)(b - a).TotalMilliseconds)));
+        var ordered = nexudus.Requests.GetRequests().OrderBy(r => r.Timestamp).ToList();
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            if (ordered[i].Throttled)
+            {
+                var before = i == 0 ? null : ordered[i - 1];
+                Console.WriteLine($"    throttled: {ordered[i].Method} {ordered[i].Route} {(before is null ? "first" : $"{(int)(ordered[i].Timestamp - before.Timestamp).TotalMilliseconds} ms after {before.Method} {before.Route} ({before.StatusCode})")}");
+            }
+        }
         return run;
     }
 
