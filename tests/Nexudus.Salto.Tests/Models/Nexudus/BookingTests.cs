@@ -4,6 +4,39 @@ namespace Nexudus.Salto.Tests.Models.Nexudus;
 
 public class BookingTests
 {
+    /// <summary>The members of <see cref="BookingBase"/> in the order they are written.</summary>
+    internal static readonly string[] BookingFieldOrder =
+    [
+        "ResourceId", "ResourceName", "ResourceResourceTypeId", "FloorPlanDeskId", "FloorPlanDeskName", "CoworkerId",
+        "CoworkerFullName", "CoworkerTeamNames", "ExtraServiceId", "FromTime", "FromTimeLocal", "ToTime",
+        "ToTimeLocal", "Tentative", "Online", "Invoiced", "InvoiceThisCoworker", "TeamsAtTheTimeOfBooking",
+        "TariffAtTheTimeOfBooking", "CheckedInAt", "CancelIfNotCheckedIn", "RepeatSeriesUniqueId", "RepeatBooking",
+        "Repeats", "RepeatEvery", "RepeatUntil", "WhichBookingsToUpdate",
+    ];
+
+    /// <summary>The members of <see cref="NexudusEntity"/> that are written (a zero id is left out).</summary>
+    internal static readonly string[] EntityFieldOrder = ["Id", "UniqueId", "CreatedOn", "UpdatedOn", "UpdatedBy", "SystemId"];
+
+    [Fact]
+    public void Serialize_FullRecord_WritesBookingFieldsThenEntityFields()
+    {
+        var booking = ModelAssert.Read<Booking>(NexudusPayloads.BookingFull);
+
+        var written = ModelAssert.Write(booking).EnumerateObject().Select(member => member.Name);
+
+        Assert.Equal([.. BookingFieldOrder, .. EntityFieldOrder], written);
+    }
+
+    [Fact]
+    public void RoundTrip_FullRecord_KeepsEveryFieldOfTheSharedBase()
+    {
+        var booking = ModelAssert.Read<Booking>(NexudusPayloads.BookingFull);
+
+        var copy = ModelAssert.RoundTrip(booking, NexudusJsonContext.Default.Booking);
+
+        Assert.Equal(booking, copy);
+    }
+
     [Fact]
     public void Deserialize_DocumentedExample_ReadsTimesTwinsAndFlags()
     {

@@ -37,4 +37,26 @@ public class CancelledBookingTests
 
         Assert.Equal(bookingFields, cancelledFields);
     }
+
+    [Fact]
+    public void Serialize_FullRecord_WritesBookingFieldsThenReasonThenEntityFields()
+    {
+        var cancelled = ModelAssert.Read<CancelledBooking>(NexudusPayloads.CancelledBookingFull);
+
+        var written = ModelAssert.Write(cancelled).EnumerateObject().Select(member => member.Name);
+
+        Assert.Equal(
+            [.. BookingTests.BookingFieldOrder, nameof(CancelledBooking.CancellationReason), .. BookingTests.EntityFieldOrder],
+            written);
+    }
+
+    [Fact]
+    public void RoundTrip_FullRecord_KeepsEveryFieldOfTheSharedBaseAndTheReason()
+    {
+        var cancelled = ModelAssert.Read<CancelledBooking>(NexudusPayloads.CancelledBookingFull);
+
+        var copy = ModelAssert.RoundTrip(cancelled, NexudusJsonContext.Default.CancelledBooking);
+
+        Assert.Equal(cancelled, copy);
+    }
 }
