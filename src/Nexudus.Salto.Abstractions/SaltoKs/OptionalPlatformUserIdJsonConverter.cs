@@ -12,22 +12,8 @@ internal sealed class OptionalPlatformUserIdJsonConverter : JsonConverter<Platfo
     public override bool HandleNull => true;
 
     public override PlatformUserId? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        reader.TokenType switch
-        {
-            JsonTokenType.Null => null,
-            JsonTokenType.String => reader.GetString() is { Length: > 0 } text ? new PlatformUserId(text) : null,
-            _ => throw new JsonException($"A user id must be a JSON string, not {reader.TokenType}."),
-        };
+        PlatformUserIdJsonConverter.Shared.ReadOptional(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, PlatformUserId? value, JsonSerializerOptions options)
-    {
-        if (value is { } id && id.Value is not null)
-        {
-            writer.WriteStringValue(id.Value);
-        }
-        else
-        {
-            writer.WriteNullValue();
-        }
-    }
+    public override void Write(Utf8JsonWriter writer, PlatformUserId? value, JsonSerializerOptions options) =>
+        PlatformUserIdJsonConverter.Shared.WriteOptional(writer, value);
 }

@@ -11,39 +11,22 @@ namespace Nexudus.Salto.SaltoKs;
 /// </remarks>
 public sealed class SiteUserIdJsonConverter : JsonConverter<SiteUserId>
 {
-    /// <inheritdoc/>
-    public override SiteUserId Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-    {
-        if (reader.TokenType != JsonTokenType.String)
-        {
-            throw new JsonException($"A SiteUserId must be a JSON string, not {reader.TokenType}.");
-        }
-
-        return Create(reader.GetString());
-    }
+    // The logic is shared with the other SALTO user id; this public type exists for the attribute.
+    internal static readonly SaltoUserIdJsonConverter<SiteUserId> Shared = new(nameof(SiteUserId), text => new SiteUserId(text), id => id.Value);
 
     /// <inheritdoc/>
-    public override void Write(Utf8JsonWriter writer, SiteUserId value, JsonSerializerOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(writer);
-        writer.WriteStringValue(Text(value));
-    }
+    public override SiteUserId Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        Shared.Read(ref reader, typeToConvert, options);
+
+    /// <inheritdoc/>
+    public override void Write(Utf8JsonWriter writer, SiteUserId value, JsonSerializerOptions options) =>
+        Shared.Write(writer, value, options);
 
     /// <inheritdoc/>
     public override SiteUserId ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        Create(reader.GetString());
+        Shared.ReadAsPropertyName(ref reader, typeToConvert, options);
 
     /// <inheritdoc/>
-    public override void WriteAsPropertyName(Utf8JsonWriter writer, SiteUserId value, JsonSerializerOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(writer);
-        writer.WritePropertyName(Text(value));
-    }
-
-    private static SiteUserId Create(string? text) =>
-        string.IsNullOrEmpty(text) ? throw new JsonException("A SiteUserId must not be empty.") : new SiteUserId(text);
-
-    // Writing default would send "" or null to SALTO KS, which it would reject as an unknown user.
-    private static string Text(SiteUserId value) =>
-        value.Value ?? throw new JsonException("A default SiteUserId cannot be written; it holds no id.");
+    public override void WriteAsPropertyName(Utf8JsonWriter writer, SiteUserId value, JsonSerializerOptions options) =>
+        Shared.WriteAsPropertyName(writer, value, options);
 }

@@ -116,6 +116,35 @@ public sealed class SaltoKsUserIdTests
         Assert.Throws<JsonException>(() => JsonSerializer.Deserialize("""{ "user": { "id": "a" } }""", SaltoKsJsonContext.Default.SiteUser));
 
     [Fact]
+    public void Deserialize_EmptySiteUserId_ThrowsNamingSiteUserId()
+    {
+        var error = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize("\"\"", SaltoKsJsonContext.Default.SiteUserId));
+
+        Assert.Equal("A SiteUserId must not be empty.", error.Message);
+    }
+
+    [Fact]
+    public void Deserialize_EmptyPlatformUserId_ThrowsNamingPlatformUserId()
+    {
+        var error = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize("\"\"", SaltoKsJsonContext.Default.PlatformUserId));
+
+        Assert.Equal("A PlatformUserId must not be empty.", error.Message);
+    }
+
+    [Fact]
+    public void DictionaryKey_SiteUserId_RoundTripsAsPropertyName()
+    {
+        var options = new JsonSerializerOptions { TypeInfoResolver = new DefaultJsonTypeInfoResolver() };
+        var map = new Dictionary<SiteUserId, int> { [new SiteUserId("5d1b")] = 2 };
+
+        string json = JsonSerializer.Serialize(map, options);
+        var back = JsonSerializer.Deserialize<Dictionary<SiteUserId, int>>(json, options)!;
+
+        Assert.Equal("""{"5d1b":2}""", json);
+        Assert.Equal(2, back[new SiteUserId("5D1B")]);
+    }
+
+    [Fact]
     public void DictionaryKey_PlatformUserId_RoundTripsAsPropertyName()
     {
         // The state store may key maps by id; the converter also handles property names.
