@@ -8,7 +8,7 @@ namespace Nexudus.Salto.SaltoKs;
 /// with both its ids. For about a minute afterwards some calls on the new user may fail with 403
 /// <c>2203</c> or 404 <c>2202</c>.
 /// </remarks>
-public sealed record SiteUserCreateRequest
+public sealed record SiteUserCreateRequest : SiteUserRequestBase
 {
     /// <summary>Gets the first name.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
@@ -30,36 +30,4 @@ public sealed record SiteUserCreateRequest
     /// <summary>Gets the UUID of a registered tag to assign to the user.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? TagId { get; init; }
-
-    /// <summary>Gets the display alias.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public string? Alias { get; init; }
-
-    /// <summary>Gets whether the user starts blocked.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public bool? Blocked { get; init; }
-
-    /// <summary>Gets whether the user may open with a PIN.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public bool? UsePin { get; init; }
-
-    /// <summary>Gets whether the user may open locks that are in privacy mode.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public bool? OverridePrivacyMode { get; init; }
-
-    /// <summary>Gets whether the user may switch easy office mode.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public bool? ToggleEasyOfficeMode { get; init; }
-
-    /// <summary>Gets whether the user may switch manual office mode.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public bool? ToggleManualOfficeMode { get; init; }
-
-    /// <summary>Gets whether the user's tag works offline; offline access ignores time schedules.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public bool? TagOfflineAccess { get; init; }
-
-    /// <summary>Gets whether the user's tag starts blocked.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public bool? TagBlocked { get; init; }
 }

@@ -56,6 +56,55 @@ public sealed class SaltoKsRequestModelTests
     }
 
     [Fact]
+    public void Serialize_SiteUserCreateWithEveryField_WritesItsOwnFieldsThenTheSharedSettingsInOrder()
+    {
+        var request = new SiteUserCreateRequest
+        {
+            FirstName = "Sam", LastName = "Example", Email = "sam@example.com", RoleIds = ["r1"], TagId = "t1",
+            Alias = "S", Blocked = false, UsePin = true, OverridePrivacyMode = false, ToggleEasyOfficeMode = true,
+            ToggleManualOfficeMode = false, TagOfflineAccess = true, TagBlocked = false,
+        };
+
+        Assert.Equal(
+            """{"first_name":"Sam","last_name":"Example","email":"sam@example.com","role_ids":["r1"],"tag_id":"t1","alias":"S","blocked":false,"use_pin":true,"override_privacy_mode":false,"toggle_easy_office_mode":true,"toggle_manual_office_mode":false,"tag_offline_access":true,"tag_blocked":false}""",
+            JsonSerializer.Serialize(request, SaltoKsJsonContext.Default.SiteUserCreateRequest));
+    }
+
+    [Fact]
+    public void Serialize_SiteUserUpdateWithEverySetting_WritesTheSharedSettingsInOrder()
+    {
+        var request = new SiteUserUpdateRequest
+        {
+            Alias = "S", Blocked = true, UsePin = false, OverridePrivacyMode = true, ToggleEasyOfficeMode = false,
+            ToggleManualOfficeMode = true, TagOfflineAccess = false, TagBlocked = true,
+        };
+
+        Assert.Equal(
+            """{"alias":"S","blocked":true,"use_pin":false,"override_privacy_mode":true,"toggle_easy_office_mode":false,"toggle_manual_office_mode":true,"tag_offline_access":false,"tag_blocked":true}""",
+            JsonSerializer.Serialize(request, SaltoKsJsonContext.Default.SiteUserUpdateRequest));
+    }
+
+    [Fact]
+    public void Serialize_EmptySiteUserUpdate_WritesAnEmptyObject() =>
+        Assert.Equal("{}", JsonSerializer.Serialize(new SiteUserUpdateRequest(), SaltoKsJsonContext.Default.SiteUserUpdateRequest));
+
+    [Fact]
+    public void Deserialize_SiteUserUpdate_RoundTripsEverySharedSetting()
+    {
+        SiteUserUpdateRequest request = SaltoKsJsonAssert.RoundTrips(
+            """{ "alias": "S", "blocked": true, "use_pin": false, "override_privacy_mode": true, "toggle_easy_office_mode": false, "toggle_manual_office_mode": true, "tag_offline_access": false, "tag_blocked": true }""",
+            SaltoKsJsonContext.Default.SiteUserUpdateRequest);
+
+        Assert.Equal(
+            new SiteUserUpdateRequest
+            {
+                Alias = "S", Blocked = true, UsePin = false, OverridePrivacyMode = true, ToggleEasyOfficeMode = false,
+                ToggleManualOfficeMode = true, TagOfflineAccess = false, TagBlocked = true,
+            },
+            request);
+    }
+
+    [Fact]
     public void Serialize_AccessGroupUsersChange_WritesPlatformIdsAsStrings()
     {
         var change = new AccessGroupUsersChange
