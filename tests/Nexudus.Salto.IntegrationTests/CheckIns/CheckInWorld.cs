@@ -2,6 +2,7 @@ using System.Collections.ObjectModel;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Nexudus.Salto.CheckIns;
+using Nexudus.Salto.IntegrationTests.Sandboxes;
 using Nexudus.Salto.Nexudus;
 using Nexudus.Salto.SaltoKs;
 using Nexudus.Salto.State;
@@ -10,8 +11,7 @@ using Nexudus.Salto.Testing;
 namespace Nexudus.Salto.IntegrationTests.CheckIns;
 
 /// <summary>
-/// Both sandboxes, the real clients pointed at them (built with <c>AddNexudusClient</c> and
-/// <c>AddSaltoKsClient</c>) and a state store: one coworking location, "Central" in London, whose
+/// Both sandboxes, the real clients pointed at them (a <see cref="SandboxClients"/>) and a state store: one coworking location, "Central" in London, whose
 /// SALTO site has a check-in reader (front door), a check-out reader (exit) and a side door that is
 /// no reader.
 /// </summary>
@@ -37,30 +37,27 @@ internal sealed class CheckInWorld : IAsyncDisposable
     /// <summary>Tuesday 4 March 2025, 09:00 UTC (and in London).</summary>
     public static readonly DateTimeOffset Start = new(2025, 3, 4, 9, 0, 0, TimeSpan.Zero);
 
-    private readonly ServiceProvider _services;
+    private readonly SandboxClients _sandboxes;
 
-    private CheckInWorld(FakeTimeProvider time, NexudusSandbox nexudus, SaltoKsSandbox salto, NexudusSeed seed, ServiceProvider services)
+    private CheckInWorld(SandboxClients sandboxes, NexudusSeed seed)
     {
-        Time = time;
-        Nexudus = nexudus;
-        Salto = salto;
+        _sandboxes = sandboxes;
         Seed = seed;
-        _services = services;
     }
 
-    public FakeTimeProvider Time { get; }
+    public FakeTimeProvider Time => _sandboxes.Time;
 
-    public NexudusSandbox Nexudus { get; }
+    public NexudusSandbox Nexudus => _sandboxes.Nexudus;
 
-    public SaltoKsSandbox Salto { get; }
+    public SaltoKsSandbox Salto => _sandboxes.Salto;
 
     public NexudusSeed Seed { get; }
 
     public InMemorySyncStateStore Store { get; } = new();
 
-    public INexudusClient NexudusClient => _services.GetRequiredService<INexudusClient>();
+    public INexudusClient NexudusClient => _sandboxes.NexudusClient;
 
-    public ISaltoKsClient SaltoClient => _services.GetRequiredService<ISaltoKsClient>();
+    public ISaltoKsClient SaltoClient => _sandboxes.SaltoClient;
 
     public long CentralId => Seed.Location("Central").Id;
 
@@ -81,20 +78,24 @@ internal sealed class CheckInWorld : IAsyncDisposable
         Action<IHttpClientBuilder>? nexudusPipeline = null,
         Action<NexudusClientOptions>? nexudusClient = null)
     {
-        var time = new FakeTimeProvider(Start);
-        var nexudusOptions = new NexudusSandboxOptions { TimeProvider = time, RateLimits = NexudusRateLimits.Disabled };
-        nexudusSandbox?.Invoke(nexudusOptions);
-        var nexudus = await NexudusSandbox.StartAsync(nexudusOptions);
-        var seed = nexudus.Seed(b => b
+        var sandboxes = await SandboxClients.StartAsync(
+            Start,
+            nexudusSandbox,
+            saltoSandbox: o =>
+            {
+                o.AccessTokenLifetime = TimeSpan.FromDays(30);
+                o.MaxEntryPageSize = 3;
+            },
+            nexudusClient: nexudusClient,
+            nexudusPipeline: nexudusPipeline);
+        var seed = sandboxes.Nexudus.Seed(b => b
             .Location("Central", TimeZoneInfo.FindSystemTimeZoneById("Europe/London"))
             .Pass("Day Pass")
             .Customer("ada@example.com", "Ada Lovelace").CustomerPass("ada@example.com", "Day Pass")
             .Customer("bob@example.com", "Bob Example").CustomerPass("bob@example.com", "Day Pass")
             .Customer("cy@example.com", "Cy Nopass")
             .Customer("dee@example.com", "Dee Email").CustomerPass("dee@example.com", "Day Pass"));
-
-        var salto = await SaltoKsSandbox.StartAsync(new SaltoKsSandboxOptions { TimeProvider = time, AccessTokenLifetime = TimeSpan.FromDays(30), MaxEntryPageSize = 3 });
-        salto.Seed(b => b
+        sandboxes.Salto.Seed(b => b
             .Site(SiteId, "Central", timeZone: "Europe/London")
             .Lock(FrontDoor, "Front door")
             .Lock(Exit, "Exit")
@@ -105,32 +106,7 @@ internal sealed class CheckInWorld : IAsyncDisposable
             .User(new SiteUserId("su-dee"), Dee, " DEE@Example.com ", "Dee", "Email")
             .User(new SiteUserId("su-eve"), Eve, "eve@example.com", "Eve", "Stranger"));
 
-        var services = new ServiceCollection();
-        var nexudusBuilder = services.AddNexudusClient(o =>
-        {
-            o.BaseUrl = nexudus.BaseUrl;
-            o.Username = nexudus.Username;
-            o.Password = nexudus.Password;
-            o.MinRequestInterval = TimeSpan.Zero;
-            o.MaxRequestsPerMinute = 0;
-            o.MaxRequestsPerHour = 0;
-            o.MaxWritesPerMinute = 0;
-            o.RetryBaseDelay = TimeSpan.Zero;
-            nexudusClient?.Invoke(o);
-        });
-        nexudusPipeline?.Invoke(nexudusBuilder);
-        services.AddSaltoKsClient(o =>
-        {
-            o.BaseUrl = salto.BaseUrl;
-            o.IdentityUrl = salto.IdentityUrl;
-            o.ClientId = salto.ClientId;
-            o.ClientSecret = salto.ClientSecret;
-            o.Username = salto.Username;
-            o.Password = salto.Password;
-            o.RetryBaseDelay = TimeSpan.Zero;
-        });
-
-        var world = new CheckInWorld(time, nexudus, salto, seed, services.BuildServiceProvider());
+        var world = new CheckInWorld(sandboxes, seed);
         await world.LinkAsync("ada@example.com", "su-ada", Ada);
         await world.LinkAsync("bob@example.com", "su-bob", Bob);
         await world.LinkAsync("cy@example.com", "su-cy", Cy);
@@ -187,10 +163,5 @@ internal sealed class CheckInWorld : IAsyncDisposable
 
     public IReadOnlyList<Checkin> Checkins => Nexudus.GetAll<Checkin>();
 
-    public async ValueTask DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        await Nexudus.DisposeAsync();
-        await Salto.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _sandboxes.DisposeAsync();
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Nexudus.Salto.Entitlements;
+using Nexudus.Salto.IntegrationTests.Sandboxes;
 using Nexudus.Salto.Nexudus;
 using Nexudus.Salto.SaltoKs;
 using Nexudus.Salto.State;
@@ -10,9 +11,9 @@ using Nexudus.Salto.Testing;
 namespace Nexudus.Salto.IntegrationTests.Sync;
 
 /// <summary>
-/// Both sandboxes on loopback, both clients as <c>AddNexudusClient</c>/<c>AddSaltoKsClient</c> register them, an
+/// Both sandboxes on loopback and both clients as <c>AddNexudusClient</c>/<c>AddSaltoKsClient</c> register them
+/// (a <see cref="SandboxClients"/>, here with pages of 1,000 and every call counted by <see cref="Hook"/>), an
 /// in-memory state store and a fake clock for the business time (the sandboxes' data and the resolver's "now").
-/// The clients keep the real clock for their own waits, with zero retry delays, so nothing waits long.
 /// </summary>
 internal sealed class SyncHarness : IAsyncDisposable
 {
@@ -24,30 +25,27 @@ internal sealed class SyncHarness : IAsyncDisposable
     public static readonly DateTimeOffset Start = new(2025, 3, 4, 9, 0, 0, TimeSpan.Zero);
     public static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
 
-    private readonly ServiceProvider _services;
+    private readonly SandboxClients _sandboxes;
 
-    private SyncHarness(FakeTimeProvider time, NexudusSandbox nexudus, SaltoKsSandbox salto, ServiceProvider services, RequestHook hook)
+    private SyncHarness(SandboxClients sandboxes, RequestHook hook)
     {
-        Time = time;
-        Nexudus = nexudus;
-        Salto = salto;
-        _services = services;
+        _sandboxes = sandboxes;
         Hook = hook;
     }
 
-    public FakeTimeProvider Time { get; }
+    public FakeTimeProvider Time => _sandboxes.Time;
 
-    public NexudusSandbox Nexudus { get; }
+    public NexudusSandbox Nexudus => _sandboxes.Nexudus;
 
-    public SaltoKsSandbox Salto { get; }
+    public SaltoKsSandbox Salto => _sandboxes.Salto;
 
     public RequestHook Hook { get; }
 
     public ISyncStateStore Store { get; set; } = new InMemorySyncStateStore();
 
-    public INexudusClient NexudusClient => _services.GetRequiredService<INexudusClient>();
+    public INexudusClient NexudusClient => _sandboxes.NexudusClient;
 
-    public ISaltoKsClient SaltoClient => _services.GetRequiredService<ISaltoKsClient>();
+    public ISaltoKsClient SaltoClient => _sandboxes.SaltoClient;
 
     public static async Task<SyncHarness> StartAsync(
         Action<NexudusSandboxOptions>? nexudus = null,
@@ -55,43 +53,33 @@ internal sealed class SyncHarness : IAsyncDisposable
         Action<SaltoKsClientOptions>? saltoClient = null,
         Action<NexudusClientOptions>? nexudusClient = null)
     {
-        var time = new FakeTimeProvider(Start);
-        var nexudusOptions = new NexudusSandboxOptions { TimeProvider = time, RateLimits = NexudusRateLimits.Disabled, MaxPageSize = 1000 };
-        nexudus?.Invoke(nexudusOptions);
-        var saltoOptions = new SaltoKsSandboxOptions { TimeProvider = time, MaxPageSize = 1000 };
-        salto?.Invoke(saltoOptions);
-        var nexudusSandbox = await NexudusSandbox.StartAsync(nexudusOptions);
-        var saltoSandbox = await SaltoKsSandbox.StartAsync(saltoOptions);
         var hook = new RequestHook();
-
-        var services = new ServiceCollection();
-        services.AddNexudusClient(o =>
-        {
-            o.BaseUrl = nexudusSandbox.BaseUrl;
-            o.Username = nexudusSandbox.Username;
-            o.Password = nexudusSandbox.Password;
-            o.PageSize = 1000;
-            o.MinRequestInterval = TimeSpan.Zero;
-            o.MaxRequestsPerMinute = 0;
-            o.MaxRequestsPerHour = 0;
-            o.MaxWritesPerMinute = 0;
-            o.RetryBaseDelay = TimeSpan.Zero;
-            nexudusClient?.Invoke(o);
-        }).AddHttpMessageHandler(hook.CreateHandler);
-        services.AddSaltoKsClient(o =>
-        {
-            o.BaseUrl = saltoSandbox.BaseUrl;
-            o.IdentityUrl = saltoSandbox.IdentityUrl;
-            o.ClientId = saltoSandbox.ClientId;
-            o.ClientSecret = saltoSandbox.ClientSecret;
-            o.Username = saltoSandbox.Username;
-            o.Password = saltoSandbox.Password;
-            o.ListPageSize = 1000;
-            o.RetryBaseDelay = TimeSpan.Zero;
-            o.PostCreateRetryDelay = TimeSpan.Zero;
-            saltoClient?.Invoke(o);
-        }).AddHttpMessageHandler(hook.CreateHandler);
-        return new SyncHarness(time, nexudusSandbox, saltoSandbox, services.BuildServiceProvider(), hook);
+        var sandboxes = await SandboxClients.StartAsync(
+            Start,
+            nexudusSandbox: o =>
+            {
+                o.MaxPageSize = 1000;
+                nexudus?.Invoke(o);
+            },
+            saltoSandbox: o =>
+            {
+                o.MaxPageSize = 1000;
+                salto?.Invoke(o);
+            },
+            nexudusClient: o =>
+            {
+                o.PageSize = 1000;
+                nexudusClient?.Invoke(o);
+            },
+            saltoClient: o =>
+            {
+                o.ListPageSize = 1000;
+                o.PostCreateRetryDelay = TimeSpan.Zero;
+                saltoClient?.Invoke(o);
+            },
+            nexudusPipeline: builder => builder.AddHttpMessageHandler(hook.CreateHandler),
+            saltoPipeline: builder => builder.AddHttpMessageHandler(hook.CreateHandler));
+        return new SyncHarness(sandboxes, hook);
     }
 
     public AccessSynchronizer Synchronizer(AccessSyncOptions options, ISaltoTagResolver? tags = null) =>
@@ -105,12 +93,7 @@ internal sealed class SyncHarness : IAsyncDisposable
     public PlatformUserId UserOf(string email) =>
         Salto.FindSiteUserByEmail(SiteId, email)?.User?.Id ?? throw new InvalidOperationException($"No SALTO user has {email}.");
 
-    public async ValueTask DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        await Nexudus.DisposeAsync();
-        await Salto.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _sandboxes.DisposeAsync();
 
     /// <summary>The standard location: one pass, one office and one room, each linked to its own group by configuration.</summary>
     public static SyncLocation Location(NexudusSeed seed, GroupOwnership passGroupOwnership = GroupOwnership.Shared, bool schedules = false) => new()
