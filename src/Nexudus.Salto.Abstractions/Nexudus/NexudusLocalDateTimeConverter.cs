@@ -16,28 +16,8 @@ internal sealed class NexudusLocalDateTimeConverter : JsonConverter<DateTime>
 {
     private const string WireFormat = "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF";
 
-    public override DateTime Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-    {
-        if (reader.TokenType != JsonTokenType.String)
-        {
-            throw new JsonException($"Expected a date-time string but found {reader.TokenType}.");
-        }
-
-        var text = reader.GetString();
-
-        // AssumeUniversal keeps the machine zone out of it; DateTimeOffset.DateTime is the clock
-        // reading in whatever offset the text carried, with Kind = Unspecified.
-        if (!DateTimeOffset.TryParse(
-                text,
-                CultureInfo.InvariantCulture,
-                DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces,
-                out var value))
-        {
-            throw new JsonException($"'{text}' is not a date-time value.");
-        }
-
-        return value.DateTime;
-    }
+    public override DateTime Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        NexudusWireDateTime.Read(ref reader).DateTime;
 
     public override void Write(Utf8JsonWriter writer, DateTime value, JsonSerializerOptions options)
     {

@@ -17,25 +17,8 @@ internal sealed class NexudusUtcDateTimeConverter : JsonConverter<DateTimeOffset
 {
     private const string WireFormat = "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'";
 
-    public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-    {
-        if (reader.TokenType != JsonTokenType.String)
-        {
-            throw new JsonException($"Expected a date-time string but found {reader.TokenType}.");
-        }
-
-        var text = reader.GetString();
-        if (!DateTimeOffset.TryParse(
-                text,
-                CultureInfo.InvariantCulture,
-                DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces,
-                out var value))
-        {
-            throw new JsonException($"'{text}' is not a date-time value.");
-        }
-
-        return value.ToUniversalTime();
-    }
+    public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        NexudusWireDateTime.Read(ref reader).ToUniversalTime();
 
     public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options)
     {
