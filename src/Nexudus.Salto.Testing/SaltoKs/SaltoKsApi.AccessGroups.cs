@@ -130,15 +130,7 @@ internal sealed partial class SaltoKsApi
             // Every id is checked before anything changes, so a rejected call changes nothing.
             List<UserRecord> adds = [.. change.AddIds.Select(id => Member(site, id.Value))];
             List<UserRecord> removes = [.. change.RemoveIds.Select(id => Member(site, id.Value))];
-            foreach (UserRecord add in adds.Where(a => !group.Members.Contains(a.PlatformUserId)))
-            {
-                group.Members.Add(add.PlatformUserId);
-            }
-
-            foreach (UserRecord remove in removes)
-            {
-                group.Members.Remove(remove.PlatformUserId);
-            }
+            ApplyBulkChange(group.Members, adds.Select(a => a.PlatformUserId), removes.Select(r => r.PlatformUserId));
         }
 
         await WriteEmptyAsync(context, 200).ConfigureAwait(false);
@@ -224,15 +216,7 @@ internal sealed partial class SaltoKsApi
             GroupRecord group = Group(context, site);
             List<SaltoLock> adds = [.. change.AddIds.Select(id => site.FindLock(id) ?? throw SaltoKsApiFailure.NotFound("Lock not found"))];
             List<SaltoLock> removes = [.. change.RemoveIds.Select(id => site.FindLock(id) ?? throw SaltoKsApiFailure.NotFound("Lock not found"))];
-            foreach (SaltoLock add in adds.Where(a => !group.LockIds.Contains(a.Id)))
-            {
-                group.LockIds.Add(add.Id);
-            }
-
-            foreach (SaltoLock remove in removes)
-            {
-                group.LockIds.Remove(remove.Id);
-            }
+            ApplyBulkChange(group.LockIds, adds.Select(a => a.Id), removes.Select(r => r.Id));
         }
 
         await WriteEmptyAsync(context, 200).ConfigureAwait(false);
@@ -365,4 +349,19 @@ internal sealed partial class SaltoKsApi
         StartDate = request.StartDate,
         EndDate = request.EndDate,
     };
+
+    // A bulk PATCH adds what the group lacks (each id once, in order) and then removes, as SALTO KS does; the
+    // callers check every id first, so a rejected call changes nothing.
+    private static void ApplyBulkChange<T>(List<T> current, IEnumerable<T> adds, IEnumerable<T> removes)
+    {
+        foreach (T add in adds.Where(a => !current.Contains(a)))
+        {
+            current.Add(add);
+        }
+
+        foreach (T remove in removes)
+        {
+            current.Remove(remove);
+        }
+    }
 }
