@@ -101,9 +101,7 @@ internal sealed partial class SaltoKsApi
     private async Task AddMemberAsync(HttpContext context)
     {
         JsonElement body = await ReadBodyAsync(context).ConfigureAwait(false);
-        string? userId = body.ValueKind == JsonValueKind.Object && body.TryGetProperty("user_id", out JsonElement value) && value.ValueKind == JsonValueKind.String
-            ? value.GetString()
-            : throw SaltoKsApiFailure.InvalidParameter("A parameter value is invalid: user_id");
+        string? userId = RequiredString(body, "user_id");
         lock (state.Gate)
         {
             SiteRecord site = Site(context);
@@ -189,9 +187,7 @@ internal sealed partial class SaltoKsApi
     private async Task AddGroupLockAsync(HttpContext context)
     {
         JsonElement body = await ReadBodyAsync(context).ConfigureAwait(false);
-        string? lockId = body.ValueKind == JsonValueKind.Object && body.TryGetProperty("lock_id", out JsonElement value) && value.ValueKind == JsonValueKind.String
-            ? value.GetString()
-            : throw SaltoKsApiFailure.InvalidParameter("A parameter value is invalid: lock_id");
+        string? lockId = RequiredString(body, "lock_id");
         lock (state.Gate)
         {
             SiteRecord site = Site(context);

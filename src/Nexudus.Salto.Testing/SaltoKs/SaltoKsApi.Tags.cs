@@ -30,9 +30,7 @@ internal sealed partial class SaltoKsApi
     private async Task AssignTagAsync(HttpContext context)
     {
         JsonElement body = await ReadBodyAsync(context).ConfigureAwait(false);
-        string? tagId = body.ValueKind == JsonValueKind.Object && body.TryGetProperty("tag_id", out JsonElement value) && value.ValueKind == JsonValueKind.String
-            ? value.GetString()
-            : throw SaltoKsApiFailure.InvalidParameter("A parameter value is invalid: tag_id");
+        string? tagId = RequiredString(body, "tag_id");
         SiteUser updated;
         lock (state.Gate)
         {

@@ -249,6 +249,12 @@ internal sealed partial class SaltoKsApi(SaltoKsSandboxState state, SaltoKsSandb
         return body.Deserialize(typeInfo) ?? throw SaltoKsApiFailure.RequestInvalid();
     }
 
+    // A body such as {"user_id": "…"}: anything but a string there is 400 "A parameter value is invalid: user_id".
+    private static string? RequiredString(JsonElement body, string name) =>
+        body.ValueKind == JsonValueKind.Object && body.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : throw SaltoKsApiFailure.InvalidParameter($"A parameter value is invalid: {name}");
+
     // ---- Responses ----
 
     private static Task WriteJsonAsync<T>(HttpContext context, int statusCode, T value, JsonTypeInfo<T> typeInfo) =>

@@ -241,6 +241,21 @@ public sealed class SaltoKsSandboxAccessGroupTests
         Assert.Equal(new DateTimeOffset(2025, 3, 4, 10, 30, 0, TimeSpan.Zero), stored.EndDate);
     }
 
+    [Theory]
+    [InlineData("users", "user_id", "{}")]
+    [InlineData("users", "user_id", """{"user_id":42}""")]
+    [InlineData("locks", "lock_id", "{}")]
+    [InlineData("locks", "lock_id", """{"lock_id":null}""")]
+    public async Task AddOne_IdMissingOrNotAString_Answers400NamingTheField(string collection, string field, string body)
+    {
+        await using var host = await SaltoKsTestHost.StartAsync();
+
+        SaltoKsTestHost.Reply reply = await host.PostAsync($"{Group}/{collection}", body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, reply.Status);
+        Assert.Equal($"A parameter value is invalid: {field}", reply.Json.GetProperty("Message").GetString());
+    }
+
     [Fact]
     public async Task CreateTimeSchedule_NoWeekday_Answers400With1101()
     {
