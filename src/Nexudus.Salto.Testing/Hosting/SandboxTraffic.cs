@@ -17,9 +17,20 @@ internal sealed partial class SandboxTraffic(
     Func<HttpContext, bool> isWrite,
     ILogger logger)
 {
+    private static readonly object ArrivedKey = new();
+
+    /// <summary>
+    /// When the request reached the sandbox (as the request log records it), or <see langword="null"/> for a request
+    /// that did not pass through this middleware. Rate limits judge this instant, as the service counts a call when it
+    /// arrives, not when a busy handler gets round to it.
+    /// </summary>
+    public static DateTimeOffset? ArrivedAt(HttpContext context) =>
+        context.Items.TryGetValue(ArrivedKey, out var value) && value is DateTimeOffset arrived ? arrived : null;
+
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
         DateTimeOffset arrived = timeProvider.GetUtcNow();
+        context.Items[ArrivedKey] = arrived;
         HttpRequest request = context.Request;
         string path = request.Path.Value ?? "/";
         IReadOnlyList<SandboxFault> injected = faults.Take(request.Method, path);

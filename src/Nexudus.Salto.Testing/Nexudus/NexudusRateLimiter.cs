@@ -23,20 +23,23 @@ internal sealed class NexudusRateLimiter
     }
 
     /// <summary>Admits the request, or returns how long the client must wait.</summary>
-    public TimeSpan? TryAdmit(bool isWrite)
+    /// <param name="isWrite">Whether the request counts against the write limits.</param>
+    /// <param name="arrivedAt">When the request arrived; now when unknown.</param>
+    public TimeSpan? TryAdmit(bool isWrite, DateTimeOffset? arrivedAt = null)
     {
         if (!_limits.Enabled)
         {
             return null;
         }
 
-        var now = _time.GetUtcNow();
+        var now = arrivedAt ?? _time.GetUtcNow();
         lock (_gate)
         {
+            // Concurrent requests may be judged in another order than they arrived: the gap is what counts.
             TimeSpan? wait = null;
-            if (_limits.MinInterval > TimeSpan.Zero && _last is { } last && now - last < _limits.MinInterval)
+            if (_limits.MinInterval > TimeSpan.Zero && _last is { } last && (now - last).Duration() < _limits.MinInterval)
             {
-                wait = Max(wait, last + _limits.MinInterval - now);
+                wait = Max(wait, _limits.MinInterval - (now - last).Duration());
             }
 
             wait = Max(wait, _minute.WaitFor(now, _limits.RequestsPerMinute));
@@ -53,7 +56,7 @@ internal sealed class NexudusRateLimiter
                 return wait;
             }
 
-            _last = now;
+            _last = _last is { } previous && previous > now ? previous : now;
             _minute.Add(now);
             _hour.Add(now);
             _day.Add(now);

@@ -75,7 +75,7 @@ internal sealed class NexudusRequestHandler
         var route = Route.Resolve(method, path, request.Query);
 
         NexudusResponse response;
-        if (_limiter.TryAdmit(IsWrite(context)) is { } wait)
+        if (_limiter.TryAdmit(IsWrite(context), SandboxTraffic.ArrivedAt(context)) is { } wait)
         {
             NexudusSandboxLog.Throttled(_logger, method, path, wait);
             response = NexudusResponse.Throttle(wait);

@@ -75,12 +75,26 @@ public sealed class NexudusClientOptions
     public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(15);
 
     /// <summary>
-    /// Gets or sets the shortest time between two calls, counted from the previous call's response
-    /// (Nexudus counts a call when it arrives, which may be any time before its response);
-    /// <see cref="TimeSpan.Zero"/> turns it off.
+    /// Gets or sets the shortest time between two calls' arrivals at Nexudus (which counts a call when it
+    /// arrives); <see cref="TimeSpan.Zero"/> turns it off. How the client keeps arrivals apart without seeing
+    /// them is <see cref="MaxTransitSkew"/>.
     /// </summary>
     /// <value>100 milliseconds (the documented "1 per 100 ms").</value>
     public TimeSpan MinRequestInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
+    /// Gets or sets how much longer one request may take to reach Nexudus than the request sent after it. A call
+    /// starts <see cref="MinRequestInterval"/> plus this skew after the previous call started, or
+    /// <see cref="MinRequestInterval"/> after the previous call's response when that came sooner; so calls overlap
+    /// (up to the sync engine's read concurrency) instead of each waiting for the one before it.
+    /// </summary>
+    /// <value>
+    /// 50 milliseconds by default, which covers ordinary network jitter; a request that is slower still (a new TLS
+    /// connection on a slow link) may meet a 409, which the client waits out (<c>Retry-After</c>) and retries.
+    /// <see langword="null"/> makes every call wait for the previous calls' responses: never a 409 for pacing, but
+    /// calls never overlap, so a full read takes the sum of every response's latency plus the intervals.
+    /// </value>
+    public TimeSpan? MaxTransitSkew { get; set; } = TimeSpan.FromMilliseconds(50);
 
     /// <summary>Gets or sets how many calls may start in any 60 seconds; 0 turns the limit off.</summary>
     /// <value>120.</value>

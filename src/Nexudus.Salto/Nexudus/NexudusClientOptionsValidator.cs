@@ -69,6 +69,11 @@ internal sealed class NexudusClientOptionsValidator : IValidateOptions<NexudusCl
         Range(failures, section, nameof(options.MaxWritesPerMinute), options.MaxWritesPerMinute, 0, int.MaxValue);
         Range(failures, section, nameof(options.MaxRetryAttempts), options.MaxRetryAttempts, 0, 100);
         Duration(failures, section, nameof(options.MinRequestInterval), options.MinRequestInterval, TimeSpan.Zero, TimeSpan.FromMinutes(1));
+        if (options.MaxTransitSkew is { } skew)
+        {
+            Duration(failures, section, nameof(options.MaxTransitSkew), skew, TimeSpan.Zero, TimeSpan.FromMinutes(1));
+        }
+
         Duration(failures, section, nameof(options.TokenRefreshLeadTime), options.TokenRefreshLeadTime, TimeSpan.Zero, TimeSpan.FromDays(1));
         Duration(failures, section, nameof(options.RefreshTokenLifetime), options.RefreshTokenLifetime, TimeSpan.Zero, TimeSpan.FromDays(365));
 

@@ -15,13 +15,16 @@ namespace Nexudus.Salto.Nexudus;
 /// Callers wait in arrival order; nothing is ever rejected, only delayed.
 /// </para>
 /// <para>
-/// The service counts a call when it arrives, which is some unknown instant between the moment
-/// the client sends it and the moment the response comes back. Counting calls from when they were
-/// sent would let network jitter squeeze two arrivals closer than the limit (a slow first call on
-/// a new connection, then a fast one), and the service would answer 409. So a call holds its place
-/// in every window until its response arrives (the lease is disposed): the next call starts at
-/// least the minimum interval after the previous call's response, and a call leaves a window only
-/// once its response is older than the window. Calls still in flight stay in every window.
+/// The service counts a call when it arrives, some unknown instant between the moment the client
+/// sends it and the moment its response comes back, so spacing the sends 100 ms apart is not
+/// enough: a call that takes longer to reach the service than the one after it squeezes the two
+/// arrivals together, and the service answers 409. How far apart two calls' travel times may be is
+/// <see cref="NexudusClientOptions.MaxTransitSkew"/>: a call starts the minimum interval after the
+/// previous call started plus that skew, or after the previous call's response if that came sooner
+/// (its arrival is then known to be past). So calls overlap, and a read takes about as long as the
+/// limits allow rather than the sum of every response's latency. With no skew given, every call
+/// waits for the previous calls' responses (calls never overlap). The minute and hour windows count
+/// a call from its start until its response is older than the window: calls in flight stay in them.
 /// </para>
 /// </remarks>
 internal sealed class NexudusRateLimiter : PartitionedRateLimiter<HttpRequestMessage>
@@ -33,8 +36,8 @@ internal sealed class NexudusRateLimiter : PartitionedRateLimiter<HttpRequestMes
     private readonly SlidingWindow[] _allCalls;
     private readonly SlidingWindow[] _writes;
     private readonly TimeSpan _minInterval;
-    private DateTimeOffset? _lastStart;
-    private DateTimeOffset? _lastEnd;
+    private readonly TimeSpan? _maxSkew;
+    private readonly List<Call> _recent = [];
     private TaskCompletionSource _callEnded = NewSignal();
     private long _waiting;
     private long _granted;
@@ -45,6 +48,7 @@ internal sealed class NexudusRateLimiter : PartitionedRateLimiter<HttpRequestMes
         _time = time;
         _logger = logger;
         _minInterval = o.MinRequestInterval;
+        _maxSkew = o.MaxTransitSkew;
         _allCalls = [.. Windows((o.MaxRequestsPerMinute, TimeSpan.FromMinutes(1)), (o.MaxRequestsPerHour, TimeSpan.FromHours(1)))];
         _writes = [.. Windows((o.MaxWritesPerMinute, TimeSpan.FromMinutes(1)))];
     }
@@ -179,14 +183,14 @@ internal sealed class NexudusRateLimiter : PartitionedRateLimiter<HttpRequestMes
     private TimeSpan? TimeUntilAllowed(bool write, DateTimeOffset now)
     {
         TimeSpan? wait = TimeSpan.Zero;
-        if (_lastStart is { } start)
+        if (_minInterval > TimeSpan.Zero)
         {
-            wait = Max(wait, start + _minInterval - now);
-        }
-
-        if (_lastEnd is { } end)
-        {
-            wait = Max(wait, end + _minInterval - now);
+            // Every recent call's arrival must be at least the interval behind this one's.
+            _recent.RemoveAll(c => ArrivalBound(c) is { } bound && bound + _minInterval <= now);
+            foreach (var call in _recent)
+            {
+                wait = Max(wait, ArrivalBound(call) is { } bound ? bound + _minInterval - now : null);
+            }
         }
 
         foreach (var window in write ? _allCalls.Concat(_writes) : _allCalls)
@@ -197,11 +201,30 @@ internal sealed class NexudusRateLimiter : PartitionedRateLimiter<HttpRequestMes
         return wait;
     }
 
+    /// <summary>
+    /// The latest instant at which <paramref name="call"/> can have reached the service, as far as pacing a call sent
+    /// now is concerned: its start plus the allowed skew, or its response if that came first; unknown while neither is known.
+    /// </summary>
+    private DateTimeOffset? ArrivalBound(Call call)
+    {
+        var bySkew = _maxSkew is { } skew ? call.Start + skew : (DateTimeOffset?)null;
+        return (bySkew, call.End) switch
+        {
+            ({ } s, { } e) => s < e ? s : e,
+            ({ } s, null) => s,
+            (null, { } e) => e,
+            _ => null,
+        };
+    }
+
     private Lease Grant(bool write, DateTimeOffset now)
     {
-        _lastStart = now;
         Interlocked.Increment(ref _granted);
-        var call = new Call();
+        var call = new Call(now);
+        if (_minInterval > TimeSpan.Zero)
+        {
+            _recent.Add(call);
+        }
         foreach (var window in write ? _allCalls.Concat(_writes) : _allCalls)
         {
             window.Add(call);
@@ -217,7 +240,6 @@ internal sealed class NexudusRateLimiter : PartitionedRateLimiter<HttpRequestMes
         {
             var now = _time.GetUtcNow();
             call.End = now;
-            _lastEnd = _lastEnd is { } last && last > now ? last : now;
             ended = _callEnded;
             _callEnded = NewSignal();
         }
@@ -229,8 +251,10 @@ internal sealed class NexudusRateLimiter : PartitionedRateLimiter<HttpRequestMes
     private static TimeSpan? Max(TimeSpan? a, TimeSpan? b) => a is { } x && b is { } y ? (x > y ? x : y) : null;
 
     /// <summary>One granted call: in flight until <see cref="End"/> is set.</summary>
-    private sealed class Call
+    private sealed class Call(DateTimeOffset start)
     {
+        public DateTimeOffset Start { get; } = start;
+
         public DateTimeOffset? End { get; set; }
     }
 

@@ -13,7 +13,11 @@ public sealed class NexudusRateLimiterTests
     [Fact]
     public async Task AcquireAsync_SecondCallWithin100Milliseconds_WaitsForTheInterval()
     {
-        using var limiter = Create(o => o.MinRequestInterval = TimeSpan.FromMilliseconds(100));
+        using var limiter = Create(o =>
+        {
+            o.MinRequestInterval = TimeSpan.FromMilliseconds(100);
+            o.MaxTransitSkew = TimeSpan.Zero;
+        });
         using var first = await limiter.AcquireAsync(Get(), 1);
 
         var second = limiter.AcquireAsync(Get(), 1).AsTask();
@@ -51,24 +55,105 @@ public sealed class NexudusRateLimiterTests
     }
 
     [Fact]
-    public async Task AcquireAsync_PreviousResponseArrivedLate_WaitsTheIntervalFromThatResponse()
+    public async Task AcquireAsync_NoSkewAllowedAndPreviousResponseLate_WaitsTheIntervalFromThatResponse()
     {
-        // The service counts a call when it arrives, at some instant before its response; only an
-        // interval measured from the response is sure to separate two arrivals by 100 ms.
-        using var limiter = Create(o => o.MinRequestInterval = TimeSpan.FromMilliseconds(100));
+        // Without a bound on how long a request travels, only an interval measured from the previous response is
+        // sure to separate two arrivals by 100 ms.
+        using var limiter = Create(o =>
+        {
+            o.MinRequestInterval = TimeSpan.FromMilliseconds(100);
+            o.MaxTransitSkew = null;
+        });
         var first = await limiter.AcquireAsync(Get(), 1);
-        _time.Advance(TimeSpan.FromMilliseconds(250));
-        first.Dispose();
 
         var second = limiter.AcquireAsync(Get(), 1).AsTask();
+        _time.Advance(TimeSpan.FromMilliseconds(250));
+        await Settle();
+        var waitingWhileInFlight = !second.IsCompleted;
+        first.Dispose();
         _time.Advance(TimeSpan.FromMilliseconds(99));
         await Settle();
         var waitingAt99 = !second.IsCompleted;
         _time.Advance(TimeSpan.FromMilliseconds(1));
         using var lease = await second;
 
+        Assert.True(waitingWhileInFlight);
         Assert.True(waitingAt99);
         Assert.True(lease.IsAcquired);
+    }
+
+    [Fact]
+    public async Task AcquireAsync_SkewAllowedAndPreviousCallInFlight_StartsTheIntervalPlusTheSkewAfterItsStart()
+    {
+        using var limiter = Create(o =>
+        {
+            o.MinRequestInterval = TimeSpan.FromMilliseconds(100);
+            o.MaxTransitSkew = TimeSpan.FromMilliseconds(50);
+        });
+        using var first = await limiter.AcquireAsync(Get(), 1); // its response has not come back
+
+        var second = limiter.AcquireAsync(Get(), 1).AsTask();
+        _time.Advance(TimeSpan.FromMilliseconds(149));
+        await Settle();
+        var waitingAt149 = !second.IsCompleted;
+        _time.Advance(TimeSpan.FromMilliseconds(1));
+        using var lease = await second;
+
+        Assert.True(waitingAt149);
+        Assert.True(lease.IsAcquired);
+    }
+
+    [Fact]
+    public async Task AcquireAsync_SkewAllowedAndPreviousResponseCameSooner_StartsTheIntervalAfterThatResponse()
+    {
+        using var limiter = Create(o =>
+        {
+            o.MinRequestInterval = TimeSpan.FromMilliseconds(100);
+            o.MaxTransitSkew = TimeSpan.FromMilliseconds(50);
+        });
+        var first = await limiter.AcquireAsync(Get(), 1);
+        _time.Advance(TimeSpan.FromMilliseconds(20));
+        first.Dispose(); // it arrived by 20 ms at the latest
+
+        var second = limiter.AcquireAsync(Get(), 1).AsTask();
+        _time.Advance(TimeSpan.FromMilliseconds(99));
+        await Settle();
+        var waitingAt119 = !second.IsCompleted;
+        _time.Advance(TimeSpan.FromMilliseconds(1));
+        using var lease = await second;
+
+        Assert.True(waitingAt119);
+        Assert.True(lease.IsAcquired);
+    }
+
+    [Fact]
+    public async Task AcquireAsync_SkewAllowed_ManyCallsOverlapAtTheIntervalPlusTheSkew()
+    {
+        using var limiter = Create(o =>
+        {
+            o.MinRequestInterval = TimeSpan.FromMilliseconds(100);
+            o.MaxTransitSkew = TimeSpan.FromMilliseconds(10);
+        });
+        var leases = new List<System.Threading.RateLimiting.RateLimitLease> { await limiter.AcquireAsync(Get(), 1) };
+        var waitingAt109 = new List<bool>();
+        for (var i = 1; i < 5; i++)
+        {
+            // None of the earlier calls has had its response: each starts 110 ms after the one before.
+            var next = limiter.AcquireAsync(Get(), 1).AsTask();
+            _time.Advance(TimeSpan.FromMilliseconds(109));
+            await Settle();
+            waitingAt109.Add(!next.IsCompleted);
+            _time.Advance(TimeSpan.FromMilliseconds(1));
+            leases.Add(await next);
+        }
+
+        foreach (var lease in leases)
+        {
+            lease.Dispose();
+        }
+
+        Assert.Equal([true, true, true, true], waitingAt109);
+        Assert.All(leases, l => Assert.True(l.IsAcquired));
     }
 
     [Fact]
@@ -113,7 +198,11 @@ public sealed class NexudusRateLimiterTests
     [Fact]
     public async Task AcquireAsync_WaitingCallCancelled_ThrowsAndFreesTheTurn()
     {
-        using var limiter = Create(o => o.MinRequestInterval = TimeSpan.FromSeconds(1));
+        using var limiter = Create(o =>
+        {
+            o.MinRequestInterval = TimeSpan.FromSeconds(1);
+            o.MaxTransitSkew = TimeSpan.Zero;
+        });
         using var first = await limiter.AcquireAsync(Get(), 1);
         using var cancellation = new CancellationTokenSource();
 
