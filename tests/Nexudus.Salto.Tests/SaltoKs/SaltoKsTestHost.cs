@@ -5,6 +5,8 @@ using Microsoft.Extensions.Time.Testing;
 using Nexudus.Salto.SaltoKs;
 using RichardSzalay.MockHttp;
 
+using Nexudus.Salto.Tests.Support;
+
 namespace Nexudus.Salto.Tests.SaltoKs;
 
 /// <summary>
@@ -44,7 +46,7 @@ internal sealed class SaltoKsTestHost : IDisposable
 
     public MockHttpMessageHandler Http { get; } = new(BackendDefinitionBehavior.Always);
 
-    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2025, 3, 4, 9, 0, 0, TimeSpan.Zero));
+    public ObservedFakeTimeProvider Time { get; } = new(new DateTimeOffset(2025, 3, 4, 9, 0, 0, TimeSpan.Zero));
 
     public ServiceProvider Services { get; }
 
@@ -94,6 +96,34 @@ internal sealed class SaltoKsTestHost : IDisposable
             if (!call.IsCompleted)
             {
                 Time.Advance(step ?? TimeSpan.FromSeconds(1));
+            }
+        }
+
+        Assert.True(call.IsCompleted, "The call did not complete while the fake clock moved on.");
+        return await call;
+    }
+
+    /// <summary>
+    /// Moves the clock by <paramref name="delay"/> each time the call starts a delay of exactly that length, and only
+    /// then, so a busy machine cannot let time pass while the call is still working (which would shorten a retry
+    /// window by however many steps slipped in).
+    /// </summary>
+    public async Task<T> AdvanceThroughDelaysAsync<T>(Task<T> call, TimeSpan delay)
+    {
+        var seen = 0;
+        for (var i = 0; i < 2000 && !call.IsCompleted; i++)
+        {
+            var started = Time.DueTimes.Count(d => d == delay);
+            for (var wait = 0; wait < 2500 && started <= seen && !call.IsCompleted; wait++)
+            {
+                await Task.WhenAny(call, Task.Delay(2));
+                started = Time.DueTimes.Count(d => d == delay);
+            }
+
+            if (!call.IsCompleted)
+            {
+                seen = started;
+                Time.Advance(delay);
             }
         }
 
