@@ -34,4 +34,7 @@ internal static partial class NexudusLog
 
     [LoggerMessage(EventId = 3109, Level = LogLevel.Information, Message = "Nexudus check-in {CheckinId} is already closed; left as it is")]
     public static partial void CheckinAlreadyClosed(ILogger logger, long checkinId);
+
+    [LoggerMessage(EventId = 3110, Level = LogLevel.Warning, Message = "Nexudus throttled a call the client had paced; calls are now spaced for a transit skew of {Skew} (set Nexudus:MaxTransitSkew to start there)")]
+    public static partial void TransitSkewGrown(ILogger logger, TimeSpan skew);
 }

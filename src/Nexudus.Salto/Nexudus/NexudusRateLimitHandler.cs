@@ -6,7 +6,8 @@ namespace Nexudus.Salto.Nexudus;
 /// </summary>
 /// <remarks>
 /// The lease is held until the response headers arrive, because the limiter counts a call as
-/// taking place until then (the service may count it at any instant in between).
+/// taking place until then (the service may count it at any instant in between). A 409 (Nexudus's
+/// throttling answer) tells the limiter its pacing was too tight for this link.
 /// </remarks>
 internal sealed class NexudusRateLimitHandler(NexudusRateLimiter limiter) : DelegatingHandler
 {
@@ -17,6 +18,12 @@ internal sealed class NexudusRateLimitHandler(NexudusRateLimiter limiter) : Dele
         // From here on the service may receive the request, so a create that fails later is no
         // longer known to be unprocessed.
         request.Options.Set(NexudusRequestOptions.Dispatched, true);
-        return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode == System.Net.HttpStatusCode.Conflict)
+        {
+            limiter.OnThrottled();
+        }
+
+        return response;
     }
 }

@@ -36,7 +36,7 @@ internal sealed class NexudusRateLimiter : PartitionedRateLimiter<HttpRequestMes
     private readonly SlidingWindow[] _allCalls;
     private readonly SlidingWindow[] _writes;
     private readonly TimeSpan _minInterval;
-    private readonly TimeSpan? _maxSkew;
+    private TimeSpan? _maxSkew;
     private readonly List<Call> _recent = [];
     private TaskCompletionSource _callEnded = NewSignal();
     private long _waiting;
@@ -51,6 +51,43 @@ internal sealed class NexudusRateLimiter : PartitionedRateLimiter<HttpRequestMes
         _maxSkew = o.MaxTransitSkew;
         _allCalls = [.. Windows((o.MaxRequestsPerMinute, TimeSpan.FromMinutes(1)), (o.MaxRequestsPerHour, TimeSpan.FromHours(1)))];
         _writes = [.. Windows((o.MaxWritesPerMinute, TimeSpan.FromMinutes(1)))];
+    }
+
+    /// <summary>The longest skew the limiter grows to after throttling: beyond it, a 409 is not about travel times.</summary>
+    internal static readonly TimeSpan MaxLearnedSkew = TimeSpan.FromSeconds(1);
+
+    /// <summary>Gets the travel-time skew the pacing currently allows for (<see langword="null"/>: calls never overlap).</summary>
+    internal TimeSpan? CurrentSkew
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _maxSkew;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Nexudus throttled a call although the limiter let it start: two arrivals came closer than the skew allowed for
+    /// (or another client shares the quota). The allowed skew doubles (at least 10 ms more, at most
+    /// <see cref="MaxLearnedSkew"/>) for the rest of this limiter's life, so a slow link costs one 409, not one a call.
+    /// </summary>
+    public void OnThrottled()
+    {
+        TimeSpan? grown;
+        lock (_gate)
+        {
+            if (_maxSkew is not { } skew || skew >= MaxLearnedSkew)
+            {
+                return;
+            }
+
+            var doubled = skew + (skew > TimeSpan.FromMilliseconds(10) ? skew : TimeSpan.FromMilliseconds(10));
+            _maxSkew = grown = doubled > MaxLearnedSkew ? MaxLearnedSkew : doubled;
+        }
+
+        NexudusLog.TransitSkewGrown(_logger, grown.Value);
     }
 
     public static bool IsWrite(HttpRequestMessage request) =>

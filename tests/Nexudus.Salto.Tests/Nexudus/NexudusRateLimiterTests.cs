@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -154,6 +155,76 @@ public sealed class NexudusRateLimiterTests
 
         Assert.Equal([true, true, true, true], waitingAt109);
         Assert.All(leases, l => Assert.True(l.IsAcquired));
+    }
+
+    [Theory]
+    [InlineData(0, 10)]
+    [InlineData(10, 20)]
+    [InlineData(50, 100)]
+    [InlineData(700, 1000)]
+    [InlineData(1000, 1000)]
+    public void OnThrottled_SkewAllowed_GrowsTheSkewUpToOneSecond(int skewMs, int expectedMs)
+    {
+        using var limiter = Create(o =>
+        {
+            o.MinRequestInterval = TimeSpan.FromMilliseconds(100);
+            o.MaxTransitSkew = TimeSpan.FromMilliseconds(skewMs);
+        });
+
+        limiter.OnThrottled();
+
+        Assert.Equal(TimeSpan.FromMilliseconds(expectedMs), limiter.CurrentSkew);
+    }
+
+    [Fact]
+    public void OnThrottled_NoSkewAllowed_StaysSerial()
+    {
+        using var limiter = Create(o => o.MaxTransitSkew = null);
+
+        limiter.OnThrottled();
+
+        Assert.Null(limiter.CurrentSkew);
+    }
+
+    [Fact]
+    public async Task AcquireAsync_AfterAThrottle_SpacesCallsInFlightByTheGrownSkew()
+    {
+        using var limiter = Create(o =>
+        {
+            o.MinRequestInterval = TimeSpan.FromMilliseconds(100);
+            o.MaxTransitSkew = TimeSpan.FromMilliseconds(10);
+        });
+        limiter.OnThrottled();
+        using var first = await limiter.AcquireAsync(Get(), 1);
+
+        var second = limiter.AcquireAsync(Get(), 1).AsTask();
+        _time.Advance(TimeSpan.FromMilliseconds(119));
+        await Settle();
+        var waitingAt119 = !second.IsCompleted;
+        _time.Advance(TimeSpan.FromMilliseconds(1));
+        using var lease = await second;
+
+        Assert.True(waitingAt119);
+        Assert.True(lease.IsAcquired);
+    }
+
+    [Fact]
+    public async Task Client_Throttled_GrowsTheLimitersSkew()
+    {
+        using var harness = NexudusHarness.Create(o =>
+        {
+            o.MinRequestInterval = TimeSpan.FromMilliseconds(100);
+            o.MaxTransitSkew = TimeSpan.FromMilliseconds(10);
+        });
+        harness.Http.When(HttpMethod.Post, NexudusHarness.TokenUrl).Respond("application/json", NexudusHarness.TokenJson("a", "r", 3600));
+        harness.Http.Expect(HttpMethod.Get, NexudusHarness.BaseUrl + "api/spaces/coworkers/1")
+            .Respond(System.Net.HttpStatusCode.Conflict, [new KeyValuePair<string, string>("Retry-After", "1")], "application/json", """{"Message":"You must wait before accessing this url again."}""");
+        harness.Http.Expect(HttpMethod.Get, NexudusHarness.BaseUrl + "api/spaces/coworkers/1").Respond("application/json", """{"Id":1}""");
+
+        await harness.RunWithClockAsync(() => harness.Client.GetCoworkerAsync(1), TimeSpan.FromMilliseconds(50));
+
+        harness.Http.VerifyNoOutstandingExpectation();
+        Assert.Equal(TimeSpan.FromMilliseconds(20), harness.Services.GetRequiredService<NexudusRateLimiter>().CurrentSkew);
     }
 
     [Fact]
