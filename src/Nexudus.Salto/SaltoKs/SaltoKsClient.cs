@@ -22,6 +22,13 @@ namespace Nexudus.Salto.SaltoKs;
 /// already authenticate its requests.
 /// </para>
 /// <para>
+/// Membership changes adapt to SALTO KS's unpublished size limit: a <c>PATCH</c> it rejects as a whole is sent
+/// again in halves, and a size SALTO KS shows it accepts becomes the size later calls start with
+/// (<see cref="SaltoKsClientOptions.MembershipChunkSize"/> explains when). Clients registered with
+/// <c>AddSaltoKsClient</c> share the learned size within their service provider; a client built with the public
+/// constructor keeps its own.
+/// </para>
+/// <para>
 /// Every method is <see langword="virtual"/>, and the protected parameterless constructor lets a mocking library
 /// derive from the class.
 /// </para>
