@@ -196,7 +196,7 @@ internal static class SyncCostHarness
         s.AppendLine();
         s.AppendLine(CultureInfo.InvariantCulture, $"**Space** (`SandboxSpaceGenerator`, seed 20250304): {string.Join(", ", space.Counts.Select(c => $"{c.Value:N0} {c.Key.ToLowerInvariant()}"))}; generated in {generation.TotalSeconds:0.0} s.");
         s.AppendLine("Both sandboxes serve pages of up to 1,000 records; the Nexudus sandbox enforces the documented limits (1 call per 100 ms, 120 a minute, 5,000 an hour, 60 writes a minute, answering 409 + `Retry-After`) and the client keeps to the same limits. Calls are the sandboxes' own request logs (token requests included).");
-        s.AppendLine(CultureInfo.InvariantCulture, $"Client settings: page size 1,000, batch size 100, `MinRequestInterval` {interval.TotalMilliseconds:0} ms (the documented limit, which the sandbox judges by arrival) with `MaxTransitSkew` {skew.TotalMilliseconds:0} ms (calls overlap, each starting the interval plus the skew after the one before, or the interval after its response), `NexudusReadConcurrency` {concurrency}, `MembershipChunkSize` 100. Both sandboxes run in the harness's process on the same two shared cores (load average {StartLoad} when the harness started).");
+        s.AppendLine(CultureInfo.InvariantCulture, $"Client settings: page size 1,000, batch size 100, `MinRequestInterval` {interval.TotalMilliseconds:0} ms (the documented limit, which the sandbox judges by arrival) with `MaxTransitSkew` {skew.TotalMilliseconds:0} ms (calls overlap, each starting the interval plus the skew after the one before, or the interval after its response), `NexudusReadConcurrency` {concurrency}, `MembershipChunkSize` 1,000 (the default; the sandbox sets no limit on ids per PATCH). Both sandboxes run in the harness's process on the same two shared cores (load average {StartLoad} when the harness started).");
         s.AppendLine();
         s.AppendLine("**Goals:** a full sync in ≤ 60 Nexudus calls and ≤ 2 SALTO calls per managed group plus one per changed group and per created user; a no-change run makes 0 writes; wall time within 1.2× of the rate-limit floor.");
         s.AppendLine();
@@ -210,7 +210,7 @@ internal static class SyncCostHarness
         }
 
         s.AppendLine();
-        s.AppendLine("SALTO budget = 2 × managed groups + changed groups + users created. Reads are the site's users (pages of 1,000), each managed group's members, the site's tags and the token; a group with more than 100 changes takes one PATCH per 100 (`MembershipChunkSize`), and each tag assigned to an existing user is one more call.");
+        s.AppendLine("SALTO budget = 2 × managed groups + changed groups + users created. Reads are the site's users (pages of 1,000), each managed group's members, the site's tags and the token; a group with more than 1,000 changes takes one PATCH per 1,000 (`MembershipChunkSize`), and each tag assigned to an existing user who does not already hold it is one more call.");
         s.AppendLine();
         s.AppendLine("**Verdict**");
         s.AppendLine();

@@ -7,7 +7,10 @@ namespace Nexudus.Salto.SaltoKs;
 public sealed record AccessGroupMembersChangeResult
 {
     /// <summary>Gets the outcome of each call, in the order the calls were made.</summary>
-    /// <value>Empty when there was nothing to change (no call was made).</value>
+    /// <value>
+    /// Empty when there was nothing to change (no call was made). A call that SALTO KS rejected as a whole and that
+    /// was sent again in halves is not listed; its halves are, each with its own outcome.
+    /// </value>
     public IReadOnlyList<AccessGroupMembersChunkResult> Chunks { get; init => field = value ?? []; } = [];
 
     /// <summary>Gets whether every call was accepted.</summary>

@@ -196,6 +196,13 @@ public interface ISaltoKsClient
     /// The outcome of each call. A failed call does not stop the others and is not thrown: read
     /// <see cref="AccessGroupMembersChangeResult.Chunks"/> to record exactly what SALTO KS accepted.
     /// </returns>
+    /// <remarks>
+    /// SALTO KS applies a call all or nothing, and its size limit is unconfirmed. The HTTP client
+    /// (<c>SaltoKsClient</c>) therefore sends a call that SALTO KS rejects as a whole (413, 400, or 404 <c>2202</c>
+    /// for one unknown user) and that carried more than one id again as two halves, recursively; the result then
+    /// lists the calls whose outcome is final, so accepted halves succeed and only the part that still fails
+    /// carries the error. Timeouts, network failures, 401/403, 429 and 5xx are not split.
+    /// </remarks>
     /// <exception cref="ArgumentException">An id is both added and removed.</exception>
     Task<AccessGroupMembersChangeResult> ChangeAccessGroupMembersAsync(string siteId, string accessGroupId, AccessGroupUsersChange change, CancellationToken cancellationToken = default);
 

@@ -66,6 +66,9 @@ public static class SaltoKsServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<SaltoKsIdentityTokenProvider>>()));
         services.TryAddSingleton(_ => new SaltoKsUserCreationLog());
+
+        // The typed client is transient: the membership size one instance learns must outlive it.
+        services.TryAddSingleton(_ => new SaltoKsMembershipChunkSize());
         services.TryAddTransient(sp => new SaltoKsBearerTokenHandler(
             sp.GetRequiredService<ISaltoKsTokenProvider>(), sp.GetRequiredService<ILogger<SaltoKsBearerTokenHandler>>()));
 
@@ -87,7 +90,8 @@ public static class SaltoKsServiceCollectionExtensions
                 sp.GetRequiredService<IOptions<SaltoKsClientOptions>>().Value,
                 sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<ILogger<SaltoKsClient>>(),
-                sp.GetRequiredService<SaltoKsUserCreationLog>()))
+                sp.GetRequiredService<SaltoKsUserCreationLog>(),
+                sp.GetRequiredService<SaltoKsMembershipChunkSize>()))
 
             // The pipeline's own timeouts govern; HttpClient's 100 s default would cut retries short.
             .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)

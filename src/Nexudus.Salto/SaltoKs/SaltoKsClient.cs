@@ -22,6 +22,13 @@ namespace Nexudus.Salto.SaltoKs;
 /// already authenticate its requests.
 /// </para>
 /// <para>
+/// Membership changes adapt to SALTO KS's unpublished size limit: a <c>PATCH</c> it rejects as a whole is sent
+/// again in halves, and a size SALTO KS shows it accepts becomes the size later calls start with
+/// (<see cref="SaltoKsClientOptions.MembershipChunkSize"/> explains when). Clients registered with
+/// <c>AddSaltoKsClient</c> share the learned size within their service provider; a client built with the public
+/// constructor keeps its own.
+/// </para>
+/// <para>
 /// Every method is <see langword="virtual"/>, and the protected parameterless constructor lets a mocking library
 /// derive from the class.
 /// </para>
@@ -35,6 +42,7 @@ public class SaltoKsClient : ISaltoKsClient
     private readonly TimeProvider _timeProvider = null!;
     private readonly ILogger _logger = null!;
     private readonly SaltoKsUserCreationLog _creations = null!;
+    private readonly SaltoKsMembershipChunkSize _chunkSize = null!;
     private readonly ConcurrentDictionary<string, TimeZoneInfo> _siteZones = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Creates a client for a mocking library; every call on it fails.</summary>
@@ -50,11 +58,23 @@ public class SaltoKsClient : ISaltoKsClient
     /// <exception cref="ArgumentNullException"><paramref name="httpClient"/> or <paramref name="options"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="options"/> are not valid; the message lists every problem.</exception>
     public SaltoKsClient(HttpClient httpClient, SaltoKsClientOptions options, TimeProvider? timeProvider = null, ILogger<SaltoKsClient>? logger = null)
-        : this(httpClient, Checked(options), timeProvider ?? TimeProvider.System, logger ?? (ILogger)NullLogger.Instance, new SaltoKsUserCreationLog())
+        : this(
+            httpClient,
+            Checked(options),
+            timeProvider ?? TimeProvider.System,
+            logger ?? (ILogger)NullLogger.Instance,
+            new SaltoKsUserCreationLog(),
+            new SaltoKsMembershipChunkSize())
     {
     }
 
-    internal SaltoKsClient(HttpClient httpClient, SaltoKsClientOptions options, TimeProvider timeProvider, ILogger logger, SaltoKsUserCreationLog creations)
+    internal SaltoKsClient(
+        HttpClient httpClient,
+        SaltoKsClientOptions options,
+        TimeProvider timeProvider,
+        ILogger logger,
+        SaltoKsUserCreationLog creations,
+        SaltoKsMembershipChunkSize chunkSize)
     {
         ArgumentNullException.ThrowIfNull(httpClient);
         ArgumentNullException.ThrowIfNull(options);
@@ -63,6 +83,7 @@ public class SaltoKsClient : ISaltoKsClient
         _timeProvider = timeProvider;
         _logger = logger;
         _creations = creations;
+        _chunkSize = chunkSize;
     }
 
     private SaltoKsApiVersions Versions => _options.ApiVersions;
@@ -263,34 +284,10 @@ public class SaltoKsClient : ISaltoKsClient
                 $"{both.Length} platform user id(s) are both added and removed, e.g. {both[0]}; decide which before calling.", nameof(change));
         }
 
-        int size = _options.MembershipChunkSize;
-        int calls = Math.Max(ChunkCount(adds.Count, size), ChunkCount(removes.Count, size));
-        var results = new List<AccessGroupMembersChunkResult>(calls);
-        for (int i = 0; i < calls; i++)
-        {
-            PlatformUserId[] chunkAdds = [.. adds.Skip(i * size).Take(size)];
-            PlatformUserId[] chunkRemoves = [.. removes.Skip(i * size).Take(size)];
-            var body = new AccessGroupUsersChange { AddIds = chunkAdds, RemoveIds = chunkRemoves };
-            try
-            {
-                await RetryWhileNewAsync(
-                    _creations.LatestCreatedAt(chunkAdds.Concat(chunkRemoves)),
-                    "PATCH " + route.Path,
-                    ct => SendAndForgetAsync(HttpMethod.Patch, route, Json(body, SaltoKsJsonContext.Default.AccessGroupUsersChange), ct),
-                    cancellationToken).ConfigureAwait(false);
-                results.Add(new AccessGroupMembersChunkResult { AddIds = chunkAdds, RemoveIds = chunkRemoves });
-            }
-            catch (Exception ex) when (ex is SaltoKsApiException or HttpRequestException or TimeoutRejectedException ||
-                                       (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
-            {
-                // One failed chunk must not stop the others: each is an independent set operation.
-                SaltoKsLog.MembershipChunkFailed(_logger, i + 1, calls, accessGroupId, siteId, chunkAdds.Length, chunkRemoves.Length, ex);
-                results.Add(new AccessGroupMembersChunkResult { AddIds = chunkAdds, RemoveIds = chunkRemoves, Error = ex });
-            }
-        }
-
-        var result = new AccessGroupMembersChangeResult { Chunks = results };
-        SaltoKsLog.MembershipChanged(_logger, accessGroupId, siteId, result.AddedIds.Count, result.RemovedIds.Count, calls);
+        var run = new MembershipChangeRun(siteId, accessGroupId, route);
+        await SendMembershipPiecesAsync(run, adds, removes, cancellationToken).ConfigureAwait(false);
+        var result = new AccessGroupMembersChangeResult { Chunks = run.Results };
+        SaltoKsLog.MembershipChanged(_logger, accessGroupId, siteId, result.AddedIds.Count, result.RemovedIds.Count, run.Calls);
         return result;
     }
 
@@ -506,14 +503,107 @@ public class SaltoKsClient : ISaltoKsClient
             : page with { Items = [.. page.Items.Where(e => e.LockId is { } id && keepLocks.Contains(id))] };
     }
 
+    // Cuts the ids into calls of the current size, read again before each call so a size learned on the way applies at once.
+    private async Task SendMembershipPiecesAsync(
+        MembershipChangeRun run, List<PlatformUserId> adds, List<PlatformUserId> removes, CancellationToken cancellationToken)
+    {
+        int addsSent = 0, removesSent = 0;
+        while (addsSent < adds.Count || removesSent < removes.Count)
+        {
+            int size = _chunkSize.Current(_options.MembershipChunkSize);
+            List<PlatformUserId> pieceAdds = adds.GetRange(addsSent, Math.Min(size, adds.Count - addsSent));
+            List<PlatformUserId> pieceRemoves = removes.GetRange(removesSent, Math.Min(size, removes.Count - removesSent));
+            addsSent += pieceAdds.Count;
+            removesSent += pieceRemoves.Count;
+            await SendMembershipCallAsync(run, pieceAdds, pieceRemoves, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Sends one membership call; when SALTO KS rejects it as a whole for its size or for one bad id, sends each
+    /// half instead, so the rest of the change still lands.
+    /// </summary>
+    /// <returns><see langword="true"/> when SALTO KS accepted this very call (not only its halves).</returns>
+    private async Task<bool> SendMembershipCallAsync(
+        MembershipChangeRun run, List<PlatformUserId> adds, List<PlatformUserId> removes, CancellationToken cancellationToken)
+    {
+        if (Math.Max(adds.Count, removes.Count) > _chunkSize.Current(_options.MembershipChunkSize))
+        {
+            // A smaller size was learned since this part was cut: sending it whole would only be rejected again.
+            await SendMembershipPiecesAsync(run, adds, removes, cancellationToken).ConfigureAwait(false);
+            return false;
+        }
+
+        var body = new AccessGroupUsersChange { AddIds = [.. adds], RemoveIds = [.. removes] };
+        int call = ++run.Calls;
+        try
+        {
+            await RetryWhileNewAsync(
+                _creations.LatestCreatedAt(adds.Concat(removes)),
+                "PATCH " + run.Route.Path,
+                ct => SendAndForgetAsync(HttpMethod.Patch, run.Route, Json(body, SaltoKsJsonContext.Default.AccessGroupUsersChange), ct),
+                cancellationToken).ConfigureAwait(false);
+            run.AnyAccepted = true;
+            run.Results.Add(new AccessGroupMembersChunkResult { AddIds = body.AddIds, RemoveIds = body.RemoveIds });
+            return true;
+        }
+        catch (SaltoKsApiException ex) when (adds.Count + removes.Count > 1 && IsRejectedAsAWhole(ex, run))
+        {
+            SaltoKsLog.MembershipCallSplit(_logger, run.AccessGroupId, run.SiteId, ex.Status, ex.ErrorCode, adds.Count, removes.Count);
+
+            // Each list is halved (the first half takes the odd add, the second the odd remove), so both halves hold an id.
+            int firstAdds = (adds.Count + 1) / 2, firstRemoves = removes.Count / 2;
+            List<PlatformUserId> adds1 = adds.GetRange(0, firstAdds), adds2 = adds.GetRange(firstAdds, adds.Count - firstAdds);
+            List<PlatformUserId> removes1 = removes.GetRange(0, firstRemoves), removes2 = removes.GetRange(firstRemoves, removes.Count - firstRemoves);
+            bool first = await SendMembershipCallAsync(run, adds1, removes1, cancellationToken).ConfigureAwait(false);
+            bool second = await SendMembershipCallAsync(run, adds2, removes2, cancellationToken).ConfigureAwait(false);
+
+            // Both halves accepted as they were: the content was fine, so the size was the problem.
+            int half = Math.Max(Math.Max(adds1.Count, adds2.Count), Math.Max(removes1.Count, removes2.Count));
+            if (first && second && _chunkSize.TryLower(half))
+            {
+                SaltoKsLog.MembershipChunkSizeLearned(_logger, half, ex.Status, ex.ErrorCode);
+            }
+
+            return false;
+        }
+        catch (Exception ex) when (ex is SaltoKsApiException or HttpRequestException or TimeoutRejectedException ||
+                                   (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            // One failed call must not stop the others: each is an independent set operation.
+            SaltoKsLog.MembershipCallFailed(_logger, call, run.AccessGroupId, run.SiteId, adds.Count, removes.Count, ex);
+            if (adds.Count + removes.Count == 1 && IsUserNotFound(ex))
+            {
+                run.NotFoundAlone++;
+            }
+
+            run.Results.Add(new AccessGroupMembersChunkResult { AddIds = body.AddIds, RemoveIds = body.RemoveIds, Error = ex });
+            return false;
+        }
+    }
+
+    // Rejections that say nothing about whether SALTO KS would take part of the call: too large (413, or a 400 of
+    // any code), or one unknown user failing all of it (404 2202). Timeouts, network failures, 401/403, 429 and 5xx
+    // are left to the resilience pipeline: their outcome may be unknown, and a smaller call would not help.
+    private static bool IsRejectedAsAWhole(SaltoKsApiException exception, MembershipChangeRun run) => exception.Status switch
+    {
+        413 or 400 => true,
+
+        // A group SALTO KS cannot find answers 404 2202 to every call: once two single ids have failed so before any
+        // part of the change was accepted, splitting further would cost about two calls per id for nothing.
+        404 => IsUserNotFound(exception) && (run.AnyAccepted || run.NotFoundAlone < 2),
+        _ => false,
+    };
+
+    private static bool IsUserNotFound(Exception exception) =>
+        exception is SaltoKsApiException { Status: 404, ErrorCode: SaltoKsErrorMapper.NotFoundCode };
+
     private static SaltoKsClientOptions Checked(SaltoKsClientOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var result = new SaltoKsClientOptionsValidator().Validate(null, options);
         return result.Failed ? throw new ArgumentException(result.FailureMessage, nameof(options)) : options;
     }
-
-    private static int ChunkCount(int count, int size) => (count + size - 1) / size;
 
     private static void CheckId(PlatformUserId id, string parameterName)
     {
@@ -863,5 +953,27 @@ public class SaltoKsClient : ISaltoKsClient
                 await Task.Delay(_options.PostCreateRetryDelay, _timeProvider, cancellationToken).ConfigureAwait(false);
             }
         }
+    }
+
+    /// <summary>The state of one <see cref="ChangeAccessGroupMembersAsync"/> call across its (possibly split) calls.</summary>
+    private sealed class MembershipChangeRun(string siteId, string accessGroupId, SaltoKsRoute route)
+    {
+        public string SiteId { get; } = siteId;
+
+        public string AccessGroupId { get; } = accessGroupId;
+
+        public SaltoKsRoute Route { get; } = route;
+
+        /// <summary>Gets the outcome of each call whose outcome is final, in the order made; a call that was split is not one.</summary>
+        public List<AccessGroupMembersChunkResult> Results { get; } = [];
+
+        /// <summary>Gets or sets how many calls went out, split ones included.</summary>
+        public int Calls { get; set; }
+
+        /// <summary>Gets or sets whether SALTO KS accepted any call of the change.</summary>
+        public bool AnyAccepted { get; set; }
+
+        /// <summary>Gets or sets how many calls of a single id failed with 404 <c>2202</c>.</summary>
+        public int NotFoundAlone { get; set; }
     }
 }

@@ -97,9 +97,23 @@ public sealed class SaltoKsClientOptions
     /// </value>
     public SaltoKsScheduleDateMode ScheduleDates { get; set; } = SaltoKsScheduleDateMode.Utc;
 
-    /// <summary>Gets or sets the most ids sent in each of <c>add_ids</c> and <c>remove_ids</c> in one membership <c>PATCH</c>.</summary>
-    /// <value>100 by default.</value>
-    public int MembershipChunkSize { get; set; } = 100;
+    /// <summary>
+    /// Gets or sets the most ids sent in each of <c>add_ids</c> and <c>remove_ids</c> in one membership <c>PATCH</c>
+    /// (the size the client starts with).
+    /// </summary>
+    /// <value>1,000 by default.</value>
+    /// <remarks>
+    /// <para>
+    /// SALTO KS publishes no maximum (unconfirmed), and asks for bulk calls, so the default aims at one call per
+    /// changed group. The client adapts instead of relying on the guess: a call SALTO KS rejects as a whole with
+    /// 413, 400 or 404 <c>2202</c> is sent again as two halves, recursively, so an over-large body or one unknown
+    /// id never blocks the rest. When both halves of a rejected call are accepted, the client starts later calls
+    /// at the half size (it never raises it again) and logs the learned size once at Warning; set this option to
+    /// that size to start there.
+    /// </para>
+    /// <para>The sync engine's <c>AccessSyncOptions.MembershipChunkSize</c> must not exceed this value.</para>
+    /// </remarks>
+    public int MembershipChunkSize { get; set; } = 1000;
 
     /// <summary>
     /// Gets or sets how long after creating a user the client retries calls about that user that SALTO KS answers with

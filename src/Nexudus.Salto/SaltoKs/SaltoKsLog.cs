@@ -41,12 +41,25 @@ internal static partial class SaltoKsLog
     [LoggerMessage(4011, LogLevel.Information, "SALTO KS answered {ErrorCode} for a user created {Age} ago; retrying {Operation} in {Delay}.")]
     public static partial void PostCreateRetry(ILogger logger, string? errorCode, TimeSpan age, string operation, TimeSpan delay);
 
-    [LoggerMessage(4012, LogLevel.Warning, "Membership change {Chunk}/{Chunks} of access group {AccessGroupId} in site {SiteId} failed ({Adds} adds, {Removes} removes not applied).")]
-    public static partial void MembershipChunkFailed(ILogger logger, int chunk, int chunks, string accessGroupId, string siteId, int adds, int removes, Exception exception);
+    [LoggerMessage(4012, LogLevel.Warning, "Membership call {Call} of access group {AccessGroupId} in site {SiteId} failed ({Adds} adds, {Removes} removes not applied).")]
+    public static partial void MembershipCallFailed(ILogger logger, int call, string accessGroupId, string siteId, int adds, int removes, Exception exception);
 
     [LoggerMessage(4013, LogLevel.Information, "Changed the members of access group {AccessGroupId} in site {SiteId}: {Added} added, {Removed} removed, in {Calls} calls.")]
     public static partial void MembershipChanged(ILogger logger, string accessGroupId, string siteId, int added, int removed, int calls);
 
     [LoggerMessage(4014, LogLevel.Warning, "Site user lookup by e-mail in site {SiteId} matched {Count} users; using {SiteUserId}.")]
     public static partial void AmbiguousEmail(ILogger logger, string siteId, int count, SiteUserId siteUserId);
+
+    [LoggerMessage(
+        4015,
+        LogLevel.Warning,
+        "SALTO KS rejected a membership call as a whole ({Status}, {ErrorCode}) and accepted both its halves: its limit seems lower than the configured size. " +
+        "Later membership calls send at most {Size} ids in each of add_ids and remove_ids; set SaltoKs:MembershipChunkSize to {Size} to start there.")]
+    public static partial void MembershipChunkSizeLearned(ILogger logger, int size, int status, string? errorCode);
+
+    [LoggerMessage(
+        4016,
+        LogLevel.Information,
+        "SALTO KS rejected a membership call of access group {AccessGroupId} in site {SiteId} as a whole ({Status}, {ErrorCode}; {Adds} adds, {Removes} removes); sending it in two halves.")]
+    public static partial void MembershipCallSplit(ILogger logger, string accessGroupId, string siteId, int status, string? errorCode, int adds, int removes);
 }

@@ -28,11 +28,16 @@ public sealed record AccessSyncOptions
     public bool AllowMassRevocation { get; init; }
 
     /// <summary>
-    /// Gets how many members one bulk <c>PATCH …/access_groups/{id}/users</c> adds and removes at most. Each
-    /// chunk is recorded in the state store as soon as SALTO accepts it.
+    /// Gets how many members one chunk of a group's change adds and removes at most. Each chunk is journalled
+    /// before it is sent and recorded in the state store as soon as SALTO accepts it; the SALTO client may send a
+    /// chunk in several calls (when SALTO rejects it whole), and only the ids SALTO accepted are recorded.
     /// </summary>
-    /// <value>100 by default; keep it no larger than the SALTO client's <c>MembershipChunkSize</c>.</value>
-    public int MembershipChunkSize { get; init; } = 100;
+    /// <value>
+    /// 1,000 by default, so a first sync changes most groups with one <c>PATCH …/access_groups/{id}/users</c>
+    /// (SALTO's own limit is unconfirmed; the client halves what SALTO rejects). Keep it no larger than the SALTO
+    /// client's <c>MembershipChunkSize</c>; <c>AddSaltoIntegration</c> sets it to that value.
+    /// </value>
+    public int MembershipChunkSize { get; init; } = 1000;
 
     /// <summary>Gets the back-off after a group's first failed change; it doubles with each further failure.</summary>
     /// <value>One minute by default.</value>

@@ -486,10 +486,10 @@ public class AccessSynchronizer
 
         if (tagsUsable)
         {
-            var users = site.Identities.Matched.ToDictionary(m => m.Key, m => m.Value.SiteUserId);
+            var users = new Dictionary<long, MatchedIdentity>(site.Identities.Matched);
             foreach (var (customerId, created) in result.Created)
             {
-                users[customerId] = created.SiteUserId;
+                users[customerId] = created;
             }
 
             tagWork.ToAssign.RemoveAll(t => result.TaggedAtCreation.TryGetValue(t.CustomerId, out var number) && string.Equals(number, t.Number, StringComparison.OrdinalIgnoreCase));

@@ -71,7 +71,7 @@ internal static class IdentityMatcher
                 continue;
             }
 
-            var identity = new MatchedIdentity(link.CustomerId, user.Id, user.User.Id, IdentityMatchKind.IdentityMap);
+            var identity = new MatchedIdentity(link.CustomerId, user.Id, user.User.Id, IdentityMatchKind.IdentityMap, user.TagId);
             linked.Add(link.CustomerId, identity);
             result.CustomerByUser.Add(user.User.Id, link.CustomerId);
             if (!user.Id.Equals(link.SiteUserId))
@@ -139,7 +139,7 @@ internal static class IdentityMatcher
                     break;
                 case 1:
                     var user = candidates[0];
-                    var match = new MatchedIdentity(customerId, user.Id, user.User!.Id, IdentityMatchKind.Email);
+                    var match = new MatchedIdentity(customerId, user.Id, user.User!.Id, IdentityMatchKind.Email, user.TagId);
                     result.Matched.Add(customerId, match);
                     result.CustomerByUser.Add(match.PlatformUserId, customerId);
                     result.LinksToSave.Add(new IdentityLink

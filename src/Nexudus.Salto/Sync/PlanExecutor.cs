@@ -7,7 +7,7 @@ namespace Nexudus.Salto.Sync;
 /// <summary>
 /// Applies one site's plan (SPEC §4.5): creates the missing SALTO users, then sends one bulk
 /// <c>PATCH …/access_groups/{id}/users</c> per changed group, chunked, and records in the state store only what
-/// SALTO accepted, chunk by chunk.
+/// SALTO accepted, chunk by chunk (by id, when the client had to split a chunk SALTO rejected whole).
 /// </summary>
 /// <remarks>
 /// <list type="bullet">
@@ -247,20 +247,23 @@ internal sealed class PlanExecutor(ISaltoKsClient client, ISyncStateStore store,
                 },
                 CancellationToken.None).ConfigureAwait(false);
 
-            var error = outcome.Chunks.FirstOrDefault(c => !c.Succeeded)?.Error;
-            failure ??= error;
+            // The client may have sent the chunk in several calls: each id failed with the error of its own call.
+            var failedCalls = outcome.Chunks.Where(c => !c.Succeeded).ToList();
+            var addErrors = failedCalls.SelectMany(c => c.AddIds.Select(id => (id, c.Error))).DistinctBy(e => e.id).ToDictionary(e => e.id, e => e.Error);
+            var removeErrors = failedCalls.SelectMany(c => c.RemoveIds.Select(id => (id, c.Error))).DistinctBy(e => e.id).ToDictionary(e => e.id, e => e.Error);
+            failure ??= failedCalls.FirstOrDefault()?.Error;
             foreach (var (user, addition) in chunkAdds)
             {
                 var ok = acceptedAdds.Contains(user);
                 added += ok ? 1 : 0;
-                result.Changes.Add(Change(addition, user, ok ? SyncChangeOutcome.Applied : SyncChangeOutcome.Failed, ok ? null : Describe(error)));
+                result.Changes.Add(Change(addition, user, ok ? SyncChangeOutcome.Applied : SyncChangeOutcome.Failed, ok ? null : Describe(addErrors.GetValueOrDefault(user))));
             }
 
             foreach (var removal in chunkRemoves)
             {
                 var ok = acceptedRemoves.Contains(removal.UserId);
                 removed += ok ? 1 : 0;
-                result.Changes.Add(Change(removal, ok ? SyncChangeOutcome.Applied : SyncChangeOutcome.Failed, ok ? null : Describe(error)));
+                result.Changes.Add(Change(removal, ok ? SyncChangeOutcome.Applied : SyncChangeOutcome.Failed, ok ? null : Describe(removeErrors.GetValueOrDefault(removal.UserId))));
             }
         }
 

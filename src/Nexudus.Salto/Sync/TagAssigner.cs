@@ -12,7 +12,10 @@ namespace Nexudus.Salto.Sync;
 /// </summary>
 /// <remarks>
 /// Only tags the SDK assigned (the state store's tag assignments) are ever unassigned. A customer who is not in
-/// the snapshot (archived or suspended customers are not read in full reads) keeps their tags.
+/// the snapshot (archived or suspended customers are not read in full reads) keeps their tags. A tag the
+/// customer's SALTO user already holds (its <c>tag_id</c> in the users list read at the start of the run) is
+/// neither sent nor recorded nor reported: the SDK did not assign it, so it will never unassign it, the same
+/// ownership rule as for members added to a group by hand.
 /// </remarks>
 internal sealed class TagAssigner(ISaltoKsClient client, ISyncStateStore store, ISaltoTagResolver resolver, TimeProvider time, ILogger logger)
 {
@@ -55,11 +58,18 @@ internal sealed class TagAssigner(ISaltoKsClient client, ISyncStateStore store, 
     }
 
     /// <summary>Assigns and unassigns; records each accepted change at once.</summary>
+    /// <param name="siteId">The SALTO site.</param>
+    /// <param name="work">What <see cref="Plan"/> worked out.</param>
+    /// <param name="resolved">Registered tag ids by number.</param>
+    /// <param name="users">Each customer's SALTO user, with the tag it held when the site's users were read.</param>
+    /// <param name="dryRun">Whether to report the changes without making them.</param>
+    /// <param name="errors">Collects the failures.</param>
+    /// <param name="cancellationToken">Stops the work between calls.</param>
     public async Task<List<TagChange>> ApplyAsync(
         string siteId,
         TagWork work,
         IReadOnlyDictionary<string, string> resolved,
-        IReadOnlyDictionary<long, SiteUserId> users,
+        IReadOnlyDictionary<long, MatchedIdentity> users,
         bool dryRun,
         List<SyncError> errors,
         CancellationToken cancellationToken)
@@ -85,7 +95,7 @@ internal sealed class TagAssigner(ISaltoKsClient client, ISyncStateStore store, 
 
             try
             {
-                await client.UnassignTagAsync(siteId, user, assignment.TagId, cancellationToken).ConfigureAwait(false);
+                await client.UnassignTagAsync(siteId, user.SiteUserId, assignment.TagId, cancellationToken).ConfigureAwait(false);
                 await store.ApplyAsync(
                     new SyncStateChanges { TagsUnassigned = [(siteId, assignment.CustomerId, assignment.TagNumber)] }, CancellationToken.None).ConfigureAwait(false);
                 changes.Add(change with { Outcome = SyncChangeOutcome.Applied });
@@ -110,6 +120,12 @@ internal sealed class TagAssigner(ISaltoKsClient client, ISyncStateStore store, 
                 continue;
             }
 
+            users.TryGetValue(customerId, out var user);
+            if (string.Equals(user?.TagId, tagId, StringComparison.OrdinalIgnoreCase))
+            {
+                continue; // the user already holds this tag: no change, and not the SDK's to record or ever unassign
+            }
+
             var change = new TagChange
             {
                 SiteId = siteId, CustomerId = customerId, Kind = TagChangeKind.Assign, MaskedNumber = masked, TagId = tagId, Outcome = SyncChangeOutcome.Planned,
@@ -120,14 +136,14 @@ internal sealed class TagAssigner(ISaltoKsClient client, ISyncStateStore store, 
                 continue;
             }
 
-            if (!users.TryGetValue(customerId, out var user))
+            if (user is null)
             {
                 continue; // no SALTO user (yet): assigned once the user exists
             }
 
             try
             {
-                await client.AssignTagAsync(siteId, user, tagId, cancellationToken).ConfigureAwait(false);
+                await client.AssignTagAsync(siteId, user.SiteUserId, tagId, cancellationToken).ConfigureAwait(false);
                 await store.ApplyAsync(
                     new SyncStateChanges
                     {

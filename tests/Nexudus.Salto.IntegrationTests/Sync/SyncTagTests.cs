@@ -96,6 +96,90 @@ public sealed class SyncTagTests
         Assert.Equal(0, h.Salto.Requests.Count("GET", $"/v1.1/sites/{SiteId}/tags"));
     }
 
+    [Fact]
+    public async Task Synchronize_UserAlreadyHoldsTheTag_MakesNoWrite()
+    {
+        await using var h = await StartAsync();
+        var seed = SeedHeldTag(h, cards: "11112222", heldTag: "tag-1");
+
+        await h.SyncAsync(Options(seed));
+
+        Assert.Equal(0, h.Salto.Requests.GetCounters().Writes);
+        Assert.Equal(["tag-1"], TagsOf(h));
+    }
+
+    [Fact]
+    public async Task Synchronize_UserAlreadyHoldsTheTag_ReportsAndRecordsNothing()
+    {
+        await using var h = await StartAsync();
+        var seed = SeedHeldTag(h, cards: "11112222", heldTag: "tag-1");
+
+        var report = await h.SyncAsync(Options(seed));
+
+        Assert.Empty(report.Tags);
+        Assert.Empty((await h.Store.LoadSiteAsync(SiteId)).TagAssignments);
+    }
+
+    [Fact]
+    public async Task Synchronize_HeldTagNumberRemovedInNexudus_IsNeverUnassigned()
+    {
+        await using var h = await StartAsync();
+        var seed = SeedHeldTag(h, cards: "11112222", heldTag: "tag-1");
+        await h.SyncAsync(Options(seed));
+        h.Nexudus.Put(h.Nexudus.Get<global::Nexudus.Salto.Nexudus.Coworker>(seed.Customer("sam@example.com").Id)! with { AccessCardId = "" });
+
+        var report = await h.SyncAsync(Options(seed));
+
+        Assert.Empty(report.Tags);
+        Assert.Equal(["tag-1"], TagsOf(h));
+    }
+
+    [Fact]
+    public async Task Synchronize_UserHoldsADifferentTag_ReplacesItWithTheResolvedOne()
+    {
+        await using var h = await StartAsync();
+        var seed = SeedHeldTag(h, cards: "11112222", heldTag: "tag-2");
+
+        var report = await h.SyncAsync(Options(seed));
+
+        Assert.Equal(["tag-1"], TagsOf(h));
+        Assert.Equal((TagChangeKind.Assign, SyncChangeOutcome.Applied), (Assert.Single(report.Tags).Kind, report.Tags[0].Outcome));
+        Assert.Equal(["tag-1"], (await h.Store.LoadSiteAsync(SiteId)).TagAssignments.Select(t => t.TagId));
+    }
+
+    [Fact]
+    public async Task Synchronize_DryRunAndUserAlreadyHoldsTheTag_PlansNoTagChange()
+    {
+        await using var h = await StartAsync();
+        var seed = SeedHeldTag(h, cards: "11112222", heldTag: "tag-1");
+
+        var report = await h.SyncAsync(Options(seed, o => o with { DryRun = true }));
+
+        Assert.Empty(report.Tags);
+        Assert.Equal(0, h.Salto.Requests.GetCounters().Writes);
+    }
+
+    [Fact]
+    public async Task Synchronize_DryRunAndUserHoldsADifferentTag_PlansTheAssignmentAndWritesNothing()
+    {
+        await using var h = await StartAsync();
+        var seed = SeedHeldTag(h, cards: "11112222", heldTag: "tag-2");
+
+        var report = await h.SyncAsync(Options(seed, o => o with { DryRun = true }));
+
+        Assert.Equal((TagChangeKind.Assign, SyncChangeOutcome.Planned), (Assert.Single(report.Tags).Kind, report.Tags[0].Outcome));
+        Assert.Equal(0, h.Salto.Requests.GetCounters().Writes);
+        Assert.Equal(["tag-2"], TagsOf(h));
+    }
+
+    // Sam already has a SALTO user, already in the pass group, holding a tag given by hand.
+    private static Testing.NexudusSeed SeedHeldTag(SyncHarness h, string cards, string heldTag) => h.Seed(
+        b => b.Customer("sam@example.com", "Sam Example", c => c with { AccessCardId = cards }).CustomerPass("sam@example.com", "Day Pass"),
+        s => s.Tag("tag-1", "11112222").Tag("tag-2", "33334444")
+            .User(new SiteUserId("su-sam"), new PlatformUserId("pu-sam"), "sam@example.com")
+            .UserTag(new SiteUserId("su-sam"), heldTag)
+            .Member(PassGroup, new PlatformUserId("pu-sam")));
+
     private sealed class FixedTagResolver(string tagId) : ISaltoTagResolver
     {
         public Task<IReadOnlyDictionary<string, string>> ResolveAsync(string siteId, IReadOnlyCollection<string> tagNumbers, CancellationToken cancellationToken = default) =>

@@ -29,6 +29,28 @@ public sealed class IdentityMatcherTests
     }
 
     [Fact]
+    public void Match_ByEmailUserHoldingATag_CarriesTheHeldTag()
+    {
+        var world = new PlanningWorld().Customer(1).SaltoUser(1).Entitle(1);
+        world.Users[0] = world.Users[0] with { TagId = "tag-held" };
+
+        var result = world.Match();
+
+        Assert.Equal("tag-held", result.Matched[1].TagId);
+    }
+
+    [Fact]
+    public void Match_ByIdentityMapUserHoldingATag_CarriesTheHeldTag()
+    {
+        var world = new PlanningWorld().Customer(1).SaltoUser(1).Link(1).Entitle(1);
+        world.Users[0] = world.Users[0] with { TagId = "tag-held" };
+
+        var result = world.Match();
+
+        Assert.Equal(("tag-held", IdentityMatchKind.IdentityMap), (result.Matched[1].TagId, result.Matched[1].Kind));
+    }
+
+    [Fact]
     public void Match_NoSaltoUserWithEmail_ListsCustomerWithoutUser()
     {
         var world = new PlanningWorld().Customer(1).SaltoUser(2).Entitle(1);
