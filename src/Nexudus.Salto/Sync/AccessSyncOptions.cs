@@ -66,6 +66,20 @@ public sealed record AccessSyncOptions
     public TimeSpan FullReadInterval { get; init; }
 
     /// <summary>
+    /// Gets whether a full read's missing SALTO users are created while Nexudus is still being read: as soon as the
+    /// customers, passes, bookings, desks and resources are in, the customers those already entitle on a site get
+    /// their users, while the contracts and teams are still being read. The entitlement rules only ever grant, so
+    /// anyone entitled by part of the records is entitled by all of them (a property test checks it); customers
+    /// entitled only through a contract or a team get their users once everything is read. Never in a dry run, and
+    /// never from an incremental read.
+    /// </summary>
+    /// <value>
+    /// <see langword="true"/> by default: on a first sync with thousands of users to create it hides the creations
+    /// behind the Nexudus reads, which the rate limits make slow.
+    /// </value>
+    public bool CreateUsersWhileReading { get; init; } = true;
+
+    /// <summary>
     /// Gets how many Nexudus read calls may be in flight at once. The client's rate limiter still paces when each
     /// starts; overlapping them keeps a read close to the time the rate limits allow.
     /// </summary>

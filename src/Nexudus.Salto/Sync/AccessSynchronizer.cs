@@ -249,16 +249,36 @@ public class AccessSynchronizer
     {
         var dryRun = _options.DryRun;
         var locations = _options.Locations;
-        var read = await _reader.ReadAsync(
-            new SnapshotReadRequest(
-                [.. locations.Select(l => l.Links.NexudusBusinessId).Distinct()],
-                now,
-                locations.Count == 0 ? TimeSpan.Zero : locations.Max(l => l.Links.BookingAccessBefore),
-                locations.Count == 0 ? TimeSpan.Zero : locations.Max(l => l.Links.BookingAccessAfter),
-                _options.BookingLookAhead,
-                locations.Any(l => l.WritePassSchedules),
-                _options.FullReadInterval),
-            cancellationToken).ConfigureAwait(false);
+
+        // Users for customers the lists already entitle are created while the contracts and teams are still read.
+        Task<EarlyUserCreations>? creatingEarly = null;
+        SnapshotReadResult read;
+        try
+        {
+            read = await _reader.ReadAsync(
+                new SnapshotReadRequest(
+                    [.. locations.Select(l => l.Links.NexudusBusinessId).Distinct()],
+                    now,
+                    locations.Count == 0 ? TimeSpan.Zero : locations.Max(l => l.Links.BookingAccessBefore),
+                    locations.Count == 0 ? TimeSpan.Zero : locations.Max(l => l.Links.BookingAccessAfter),
+                    _options.BookingLookAhead,
+                    locations.Any(l => l.WritePassSchedules),
+                    _options.FullReadInterval,
+                    _options.CreateUsersWhileReading && !dryRun
+                        ? lists => creatingEarly = CreateUsersWhileReadingAsync(lists, now, readsOf, cancellationToken)
+                        : null),
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch when (creatingEarly is not null)
+        {
+            // What was created is recorded already; the run is ending, so its outcome is only observed here.
+            await creatingEarly.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default)
+                .ConfigureAwait(false);
+            throw;
+        }
+
+        var early = creatingEarly is null ? new EarlyUserCreations() : await creatingEarly.ConfigureAwait(false);
+        errors.AddRange(early.Errors);
         var snapshot = read.Snapshot;
         SyncLog.SnapshotRead(_logger, read.Kind, snapshot.Coworkers.Count, snapshot.CoworkerTimePasses.Count, snapshot.CoworkerContracts.Count,
             snapshot.Bookings.Count, tally.NexudusReads + tally.NexudusWrites);
@@ -277,7 +297,7 @@ public class AccessSynchronizer
         var saltoReadFailed = false;
         foreach (var siteId in links.Locations.Select(l => l.SiteId).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal))
         {
-            var site = await PlanSiteAsync(readsOf(siteId), desired, snapshot, customers, now, errors, cancellationToken).ConfigureAwait(false);
+            var site = await PlanSiteAsync(readsOf(siteId), desired, snapshot, customers, now, early, errors, cancellationToken).ConfigureAwait(false);
             if (site is null)
             {
                 saltoReadFailed = true;
@@ -314,7 +334,7 @@ public class AccessSynchronizer
         }
 
         var changes = new List<MembershipChange>();
-        var creations = new List<UserCreation>();
+        var creations = new List<UserCreation>(early.Creations);
         var tags = new List<TagChange>();
         var schedules = new List<ScheduleChange>();
         foreach (var site in sites)
@@ -358,7 +378,7 @@ public class AccessSynchronizer
 
     private async Task<SiteRun?> PlanSiteAsync(
         SaltoSiteReads reads, DesiredAccess desired, NexudusSnapshot snapshot, Dictionary<long, Coworker> customers, DateTimeOffset now,
-        List<SyncError> errors, CancellationToken cancellationToken)
+        EarlyUserCreations early, List<SyncError> errors, CancellationToken cancellationToken)
     {
         var siteId = reads.SiteId;
         using var activity = SaltoMetrics.ActivitySource.StartActivity("sync.plan");
@@ -369,7 +389,7 @@ public class AccessSynchronizer
         List<SiteUser> users;
         try
         {
-            users = await reads.Users.ConfigureAwait(false);
+            users = [.. await reads.Users.ConfigureAwait(false), .. early.UsersOf(siteId)];
         }
         catch (Exception ex) when (PlanExecutor.IsServiceFailure(ex, cancellationToken))
         {
@@ -423,8 +443,157 @@ public class AccessSynchronizer
             Ledger = ledger,
             Customers = customers,
         });
+        if (plan.Plan.UserCreations.Any(c => early.Failed(siteId, c.CustomerId)))
+        {
+            // Tried once this run already, while Nexudus was being read: the error is reported; the next run tries again.
+            plan = plan with { Plan = plan.Plan with { UserCreations = [.. plan.Plan.UserCreations.Where(c => !early.Failed(siteId, c.CustomerId))] } };
+        }
+
         SyncLog.SitePlanned(_logger, siteId, plan.Plan.UserCreations.Count, plan.Plan.Additions.Count, plan.Plan.Removals.Count, plan.Plan.IdentityIssues.Count);
         return new SiteRun(siteId, state with { OwnedMemberships = ledger }, journal, members, claims, settled, toMatch, identities, plan);
+    }
+
+    /// <summary>
+    /// Creates, per site, the missing SALTO users of the customers that <paramref name="lists"/> (everything but the
+    /// contracts and teams) already entitles, while the rest of Nexudus is still being read. The rules only grant, so
+    /// everyone entitled by part of the records is entitled by all of them. Reads and tag resolution it cannot do are
+    /// left for the rest of the run, which reports them; creations it makes are recorded as the executor always does.
+    /// </summary>
+    private async Task<EarlyUserCreations> CreateUsersWhileReadingAsync(
+        NexudusSnapshot lists, DateTimeOffset now, Func<string, SaltoSiteReads> readsOf, CancellationToken cancellationToken)
+    {
+        // Off the reader's path at once: it goes on reading while this works.
+        await Task.Yield();
+        var result = new EarlyUserCreations();
+        var links = LinkMapBuilder.Build(_options.Locations.Select(l => l.Links), lists);
+        var desired = _resolver.Resolve(lists, links, now);
+        var customers = new Dictionary<long, Coworker>();
+        foreach (var customer in lists.Coworkers)
+        {
+            customers.TryAdd(customer.Id, customer);
+        }
+
+        foreach (var siteId in links.Locations.Select(l => l.SiteId).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal))
+        {
+            var entitled = desired.Memberships.Where(m => Same(m.SiteId, siteId)).Select(m => m.CustomerId).ToHashSet();
+            if (entitled.Count == 0)
+            {
+                continue;
+            }
+
+            var reads = readsOf(siteId);
+            List<SiteUser> users;
+            try
+            {
+                users = await reads.Users.ConfigureAwait(false);
+            }
+            catch (Exception ex) when (PlanExecutor.IsServiceFailure(ex, cancellationToken))
+            {
+                continue; // the rest of the run meets the same failure and reports it
+            }
+
+            var groups = desired.ManagedGroups.Where(g => Same(g.SiteId, siteId)).ToList();
+            var members = new Dictionary<string, IReadOnlyList<PlatformUserId>>(StringComparer.OrdinalIgnoreCase);
+            foreach (var group in groups)
+            {
+                try
+                {
+                    members[group.GroupId] = await reads.Members(group.GroupId).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (PlanExecutor.IsServiceFailure(ex, cancellationToken))
+                {
+                    // Left out: no one is created for a group whose members are unknown (the planner skips it).
+                }
+            }
+
+            var state = await _store.LoadSiteAsync(siteId, cancellationToken).ConfigureAwait(false);
+            var identities = IdentityMatcher.Match(siteId, lists.Coworkers, entitled, users, state.Identities, now);
+            var plan = AccessPlanner.Plan(new SitePlanningInput
+            {
+                SiteId = siteId,
+                Groups = groups,
+                Members = members,
+                Desired = desired,
+                Identities = identities,
+                Ledger = state.OwnedMemberships,
+                Customers = customers,
+            }).Plan;
+            if (plan.UserCreations.Count == 0)
+            {
+                continue;
+            }
+
+            var tagWork = TagAssigner.Plan(plan.UserCreations.Select(c => c.CustomerId), customers, state.TagAssignments);
+            IReadOnlyDictionary<string, string> resolved = new Dictionary<string, string>();
+            try
+            {
+                resolved = await _tags.ResolveAsync(siteId, tagWork.ToAssign.Select(t => t.Number), cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (PlanExecutor.IsServiceFailure(ex, cancellationToken))
+            {
+                // Created without tags: the rest of the run assigns them (and reports the failure if it persists).
+            }
+
+            var creationTags = CreationTags(plan.UserCreations, tagWork, resolved);
+            var journal = await PendingMembershipJournal.LoadAsync(_store, siteId, cancellationToken).ConfigureAwait(false);
+            var executed = await _executor.ExecuteAsync(
+                new SiteExecutionInput
+                {
+                    Plan = plan with { Additions = [], Removals = [] },
+                    HoldRemovals = true,
+                    Statuses = state.GroupStatuses,
+                    Journal = journal,
+                    CreationTags = creationTags,
+                },
+                dryRun: false,
+                cancellationToken).ConfigureAwait(false);
+            result.Creations.AddRange(executed.Creations);
+            result.Errors.AddRange(executed.Errors);
+            var created = new List<SiteUser>();
+            foreach (var creation in plan.UserCreations)
+            {
+                if (executed.Created.TryGetValue(creation.CustomerId, out var identity))
+                {
+                    created.Add(new SiteUser
+                    {
+                        Id = identity.SiteUserId,
+                        User = new SaltoUser { Id = identity.PlatformUserId, Email = creation.Email, FirstName = creation.FirstName, LastName = creation.LastName },
+                        TagId = executed.TaggedAtCreation.ContainsKey(creation.CustomerId) ? creationTags[creation.CustomerId].TagId : null,
+                    });
+                }
+                else
+                {
+                    if (!result.FailedCustomers.TryGetValue(siteId, out var failed))
+                    {
+                        result.FailedCustomers.Add(siteId, failed = []);
+                    }
+
+                    failed.Add(creation.CustomerId);
+                }
+            }
+
+            result.CreatedUsers[siteId] = created;
+            SyncLog.UsersCreatedWhileReading(_logger, siteId, created.Count, plan.UserCreations.Count);
+        }
+
+        return result;
+    }
+
+    /// <summary>The tag each new user gets at creation: the first of the customer's numbers that resolved to a registered tag.</summary>
+    private static Dictionary<long, (string Number, string TagId)> CreationTags(
+        IEnumerable<PlannedUserCreation> creations, TagWork tagWork, IReadOnlyDictionary<string, string> resolved)
+    {
+        var creationTags = new Dictionary<long, (string, string)>();
+        foreach (var creation in creations)
+        {
+            var first = tagWork.ToAssign.FirstOrDefault(t => t.CustomerId == creation.CustomerId && resolved.ContainsKey(t.Number));
+            if (first.Number is not null)
+            {
+                creationTags[creation.CustomerId] = (first.Number, resolved[first.Number]);
+            }
+        }
+
+        return creationTags;
     }
 
     private async Task ApplySiteAsync(
@@ -459,15 +628,7 @@ public class AccessSynchronizer
             errors.Add(new SyncError { Kind = SyncErrorKind.Tag, SiteId = siteId, Message = $"Reading the tags of site {siteId} failed; tags are left as they are this run: {PlanExecutor.Describe(ex)}" });
         }
 
-        var creationTags = new Dictionary<long, (string, string)>();
-        foreach (var creation in site.Plan.Plan.UserCreations)
-        {
-            var first = tagWork.ToAssign.FirstOrDefault(t => t.CustomerId == creation.CustomerId && resolved.ContainsKey(t.Number));
-            if (first.Number is not null)
-            {
-                creationTags[creation.CustomerId] = (first.Number, resolved[first.Number]);
-            }
-        }
+        var creationTags = CreationTags(site.Plan.Plan.UserCreations, tagWork, resolved);
 
         var result = await _executor.ExecuteAsync(
             new SiteExecutionInput

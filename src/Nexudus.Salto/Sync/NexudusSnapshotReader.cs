@@ -88,7 +88,10 @@ internal sealed class NexudusSnapshotReader(INexudusClient client, ILogger logge
         var slots = !request.ReadTimeSlots ? Task.FromResult<List<TimePassTimeSlot>?>([]) : PartAsync("pass time slots", failures, () => ListAsync<TimePassTimeSlot>(gate,
             (c, t) => client.GetTimePassTimeSlotsPageAsync(new TimePassTimeSlotQuery { UpdatedOn = Since(cache, "TimePassTimeSlot", incremental && cache.HasSlots) }, c, t), ct));
         var bookings = PartAsync("bookings", failures, () => ListAsync<Booking>(gate, (c, t) => client.GetBookingsPageAsync(BookingWindow(request), c, t), ct));
-        await Task.WhenAll(zones, customers, passes, unusedPasses, usedPasses, contracts, teams, desks, resources, slots, bookings, fullContracts, fullTeams)
+        var listsRead = incremental || request.ListsRead is null
+            ? Task.CompletedTask
+            : TellListsReadAsync(request.ListsRead, zones, customers, passes, unusedPasses, usedPasses, desks, resources, bookings);
+        await Task.WhenAll(zones, customers, passes, unusedPasses, usedPasses, contracts, teams, desks, resources, slots, bookings, fullContracts, fullTeams, listsRead)
             .ConfigureAwait(false);
 
         // Merged one after another, in a fixed order, so the snapshot does not depend on which call finished first.
@@ -140,6 +143,42 @@ internal sealed class NexudusSnapshotReader(INexudusClient client, ILogger logge
             TimeZones = cache.Zones,
         };
         return new SnapshotReadResult(snapshot, [.. cache.Slots.Values.OrderBy(s => s.Id)], failures, incremental ? SnapshotReadKind.Incremental : SnapshotReadKind.Full);
+    }
+
+    /// <summary>
+    /// Once every list but the contracts and teams is in (and none failed), tells the caller what they hold: a
+    /// snapshot that can only entitle fewer customers than the whole one, since the rules only grant.
+    /// </summary>
+    private static async Task TellListsReadAsync(
+        Action<NexudusSnapshot> listsRead,
+        Task<Dictionary<long, TimeZoneInfo>?> zones,
+        Task<List<Coworker>?> customers,
+        Task<List<TimePass>?> passes,
+        Task<List<CoworkerTimePass>?> unusedPasses,
+        Task<List<CoworkerTimePass>?> usedPasses,
+        Task<List<FloorPlanDesk>?> desks,
+        Task<List<Resource>?> resources,
+        Task<List<Booking>?> bookings)
+    {
+        await Task.WhenAll(zones, customers, passes, unusedPasses, usedPasses, desks, resources, bookings).ConfigureAwait(false);
+        if (await zones.ConfigureAwait(false) is not { } zoneMap || await customers.ConfigureAwait(false) is not { } people ||
+            await passes.ConfigureAwait(false) is not { } definitions || Concat(await unusedPasses.ConfigureAwait(false), await usedPasses.ConfigureAwait(false)) is not { } held ||
+            await desks.ConfigureAwait(false) is not { } deskList || await resources.ConfigureAwait(false) is not { } resourceList ||
+            await bookings.ConfigureAwait(false) is not { } bookingList)
+        {
+            return;
+        }
+
+        listsRead(new NexudusSnapshot
+        {
+            Coworkers = LastById(people),
+            TimePasses = LastById(definitions),
+            CoworkerTimePasses = LastById(held),
+            FloorPlanDesks = LastById(deskList),
+            Resources = LastById(resourceList),
+            Bookings = [.. bookingList.DistinctBy(b => b.Id).OrderBy(b => b.Id)], // as the whole snapshot keeps them
+            TimeZones = new Dictionary<long, TimeZoneInfo>(zoneMap),
+        });
     }
 
     /// <summary>
@@ -208,6 +247,19 @@ internal sealed class NexudusSnapshotReader(INexudusClient client, ILogger logge
         }
 
         return merged.Values;
+    }
+
+    /// <summary>One record per id, the last one listed (as <see cref="Merge{T}"/> keeps it), in id order.</summary>
+    private static List<T> LastById<T>(List<T> records)
+        where T : NexudusEntity
+    {
+        var byId = new Dictionary<long, T>();
+        foreach (var record in records)
+        {
+            byId[record.Id] = record;
+        }
+
+        return [.. byId.Values.OrderBy(r => r.Id)];
     }
 
     private static NexudusDateRange? Since(Cache cache, string entity, bool incremental) => incremental ? cache.Since(entity) : null;

@@ -65,4 +65,7 @@ internal static partial class SyncLog
 
     [LoggerMessage(EventId = 5119, Level = LogLevel.Information, Message = "Group {GroupId} on site {SiteId}: {Created} time schedule(s) created, {Deleted} deleted")]
     public static partial void SchedulesWritten(ILogger logger, string groupId, string siteId, int created, int deleted);
+
+    [LoggerMessage(EventId = 5120, Level = LogLevel.Information, Message = "Site {SiteId}: {Created} of {Planned} missing SALTO user(s) created while Nexudus was still being read")]
+    public static partial void UsersCreatedWhileReading(ILogger logger, string siteId, int created, int planned);
 }

@@ -49,6 +49,18 @@ public sealed class EntitlementResolverProperties
     }
 
     [Property(MaxTest = 1000)]
+    public Property Resolve_WithoutContractsAndTeams_GivesNoMembershipTheWholeSnapshotLacks(RandomWorld world)
+    {
+        // What the sync engine relies on to create users while contracts and teams are still being read.
+        var lists = world with { Snapshot = world.Snapshot with { CoworkerContracts = [], Teams = [] } };
+        var early = lists.Resolve().Keys();
+        var whole = world.Resolve().Keys();
+        return early.IsSubsetOf(whole).ToProperty()
+            .Classify(early.Count < whole.Count, "contracts or teams add memberships")
+            .Classify(early.Count == 0, "nothing before contracts");
+    }
+
+    [Property(MaxTest = 1000)]
     public Property Resolve_BeforeTheNextEdge_GivesTheSameMemberships(RandomWorld world, ushort fraction)
     {
         var access = world.Resolve();

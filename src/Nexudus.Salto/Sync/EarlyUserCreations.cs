@@ -1,0 +1,29 @@
+using Nexudus.Salto.SaltoKs;
+
+namespace Nexudus.Salto.Sync;
+
+/// <summary>
+/// The SALTO users a run created while Nexudus was still being read (<see cref="AccessSyncOptions.CreateUsersWhileReading"/>),
+/// per site, for the rest of the run to build on: the created users join the site's user list, their creations and
+/// errors join the report, and customers whose creation failed are not tried again in the same run.
+/// </summary>
+internal sealed class EarlyUserCreations
+{
+    /// <summary>Gets the users created on each site, as the site's user list would show them.</summary>
+    public Dictionary<string, List<SiteUser>> CreatedUsers { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Gets the customers whose user could not be created, per site.</summary>
+    public Dictionary<string, HashSet<long>> FailedCustomers { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Gets every creation attempted, as the report lists them.</summary>
+    public List<UserCreation> Creations { get; } = [];
+
+    /// <summary>Gets the errors of the early creations (including reads they could not do).</summary>
+    public List<SyncError> Errors { get; } = [];
+
+    /// <summary>Gets the users created on <paramref name="siteId"/>.</summary>
+    public IReadOnlyList<SiteUser> UsersOf(string siteId) => CreatedUsers.GetValueOrDefault(siteId) ?? [];
+
+    /// <summary>Gets whether the creation of <paramref name="customerId"/>'s user on <paramref name="siteId"/> failed.</summary>
+    public bool Failed(string siteId, long customerId) => FailedCustomers.TryGetValue(siteId, out var failed) && failed.Contains(customerId);
+}
