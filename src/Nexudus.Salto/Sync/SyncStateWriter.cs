@@ -28,6 +28,18 @@ internal sealed class SyncStateWriter(ISyncStateStore store, PendingMembershipJo
     private readonly List<QueuedChanges> _queue = [];
     private bool _writing;
 
+    /// <summary>Gets how many changes wait for the next write.</summary>
+    public int QueuedCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _queue.Count;
+            }
+        }
+    }
+
     /// <summary>Saves <paramref name="changes"/>; completes once they are durable.</summary>
     public Task CommitAsync(SyncStateChanges changes) => CommitAsync(changes, [], []);
 
