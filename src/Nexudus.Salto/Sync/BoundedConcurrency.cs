@@ -65,10 +65,9 @@ internal static class BoundedConcurrency
             {
                 await body(items[index], index).ConfigureAwait(false);
             }
-#pragma warning disable CA1031 // Any failure stops new items; it is rethrown once the items in flight have finished.
             catch (Exception ex)
-#pragma warning restore CA1031
             {
+                // Any failure stops new items; it is rethrown once the items in flight have finished.
                 run.Fail(ex);
                 return;
             }

@@ -86,7 +86,16 @@ internal sealed class SyncStateWriter(ISyncStateStore store, PendingMembershipJo
                     return;
                 }
 
-                batch = TakeBatch();
+                try
+                {
+                    batch = TakeBatch();
+                }
+                catch (Exception)
+                {
+                    // A change the batch rules cannot read is written on its own, where the store reports what is wrong.
+                    batch = [_queue[0]];
+                    _queue.RemoveAt(0);
+                }
             }
 
             try
@@ -94,9 +103,9 @@ internal sealed class SyncStateWriter(ISyncStateStore store, PendingMembershipJo
                 await WriteAsync(batch).ConfigureAwait(false);
                 Complete(batch, null);
             }
-#pragma warning disable CA1031 // The failure goes to the callers whose changes it concerns.
             catch (Exception) when (batch.Count > 1)
             {
+                // One change may be at fault: write them one by one, so the failure reaches only the callers it concerns.
                 foreach (var one in batch)
                 {
                     try
@@ -114,7 +123,6 @@ internal sealed class SyncStateWriter(ISyncStateStore store, PendingMembershipJo
             {
                 Complete(batch, ex);
             }
-#pragma warning restore CA1031
         }
     }
 
