@@ -3,11 +3,17 @@ using Nexudus.Salto.Benchmarks.Sync;
 using Nexudus.Salto.Benchmarks.Worker;
 
 // "sync-cost" runs the call-cost harness (not a BenchmarkDotNet benchmark: it counts calls and wall time against
-// rate-limited sandboxes); "worker-latency" runs the worker against the sandboxes on the real clock and observes
+// rate-limited sandboxes); "salto-writes" measures a first sync against a slow SALTO at several write concurrencies;
+// "worker-latency" runs the worker against the sandboxes on the real clock and observes
 // delays from outside; anything else goes to BenchmarkDotNet.
 if (args is ["sync-cost", ..])
 {
     return await SyncCostHarness.RunAsync(args[1..]);
+}
+
+if (args is ["salto-writes", ..])
+{
+    return await SaltoWriteConcurrencyHarness.RunAsync(args[1..]);
 }
 
 if (args is ["worker-latency", ..])

@@ -47,4 +47,14 @@ public sealed class SaltoIntegrationOptions
     /// </summary>
     /// <value>One hour.</value>
     public TimeSpan CheckInLookBack { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// Gets or sets how many SALTO KS writes of one site a sync run keeps in flight at once: user creations, the
+    /// bulk membership changes of different groups and tag changes. A first sync of a large space creates thousands
+    /// of users, so overlapping the calls is what keeps it to minutes; everything SALTO accepts is still recorded
+    /// before it is reported.
+    /// </summary>
+    /// <value>4; between 1 and 32. 1 writes one call after another.</value>
+    [Range(1, 32)]
+    public int SaltoWriteConcurrency { get; set; } = 4;
 }

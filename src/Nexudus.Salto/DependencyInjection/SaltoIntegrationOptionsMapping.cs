@@ -13,8 +13,8 @@ internal static class SaltoIntegrationOptionsMapping
 {
     /// <summary>
     /// The sync engine's settings: every location's links (through <see cref="SaltoLocationOptions.ToLocationLinks"/>)
-    /// and schedule opt-in, and the removal guard. Memberships are changed in chunks no larger than the SALTO
-    /// client sends.
+    /// and schedule opt-in, the removal guard and how many SALTO writes overlap. Memberships are changed in chunks no
+    /// larger than the SALTO client sends.
     /// </summary>
     public static AccessSyncOptions ToAccessSyncOptions(SaltoIntegrationOptions options, SaltoKsClientOptions saltoKs) => new()
     {
@@ -25,6 +25,7 @@ internal static class SaltoIntegrationOptionsMapping
             MaxRevocationPercent = options.Safety.MaxRevocationPercent,
         },
         MembershipChunkSize = saltoKs.MembershipChunkSize,
+        SaltoWriteConcurrency = options.SaltoWriteConcurrency,
     };
 
     /// <summary>The check-in bridge's settings: every location with its readers, and the first run's look-back.</summary>

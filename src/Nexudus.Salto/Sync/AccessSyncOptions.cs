@@ -93,6 +93,21 @@ public sealed record AccessSyncOptions
     /// <value>4 by default; 1 reads SALTO after Nexudus, one call after another.</value>
     public int SaltoReadConcurrency { get; init; } = 4;
 
+    /// <summary>
+    /// Gets how many SALTO KS write calls of one site may be in flight at once: user creations, the bulk membership
+    /// changes of different groups (the chunks of one group are always sent in order) and tag changes. What SALTO
+    /// accepted is still recorded before it is reported; records that finish together are saved in one state-store
+    /// write, and the store never sees two writes at once.
+    /// </summary>
+    /// <value>4 by default; between 1 and 32. 1 writes one call after another, in plan order.</value>
+    public int SaltoWriteConcurrency { get; init; } = DefaultSaltoWriteConcurrency;
+
+    /// <summary>The default of <see cref="SaltoWriteConcurrency"/>.</summary>
+    internal const int DefaultSaltoWriteConcurrency = 4;
+
+    /// <summary>The largest <see cref="SaltoWriteConcurrency"/> accepted.</summary>
+    internal const int MaxSaltoWriteConcurrency = 32;
+
     /// <summary>Gets how Nexudus numbers the weekdays of pass time slots (unconfirmed), for written schedules.</summary>
     /// <value><see cref="TimeSlotDayNumbering.SundayZero"/> by default.</value>
     public TimeSlotDayNumbering TimeSlotDayNumbering { get; init; }

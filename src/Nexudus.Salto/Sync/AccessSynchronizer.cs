@@ -24,7 +24,9 @@ namespace Nexudus.Salto.Sync;
 /// pending, matches customers to users and plans adds, removes and user creations;</item>
 /// <item>lets the revocation guard decide whether removals are held;</item>
 /// <item>applies the plans (unless <see cref="AccessSyncOptions.DryRun"/>): users, then one bulk PATCH per changed
-/// group, then tags and, where opted in, pass schedules; everything SALTO accepts is recorded at once.</item>
+/// group, then tags and, where opted in, pass schedules; everything SALTO accepts is recorded at once. Up to
+/// <see cref="AccessSyncOptions.SaltoWriteConcurrency"/> user creations, groups or tag changes are in flight at once;
+/// the state store still sees one write at a time.</item>
 /// </list>
 /// <para>
 /// A run with nothing to change writes nothing, to SALTO KS, to Nexudus or to the state store. Failures of one
@@ -67,6 +69,7 @@ public class AccessSynchronizer
     /// <param name="logger">The logger; none when <see langword="null"/>.</param>
     /// <param name="resolver">The entitlement rules; the standard <see cref="EntitlementResolver"/> when <see langword="null"/>.</param>
     /// <exception cref="ArgumentNullException">A required argument is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><see cref="AccessSyncOptions.SaltoWriteConcurrency"/> is not between 1 and 32.</exception>
     public AccessSynchronizer(
         INexudusClient nexudus,
         ISaltoKsClient saltoKs,
@@ -81,6 +84,12 @@ public class AccessSynchronizer
         ArgumentNullException.ThrowIfNull(saltoKs);
         ArgumentNullException.ThrowIfNull(stateStore);
         ArgumentNullException.ThrowIfNull(options);
+        if (options.SaltoWriteConcurrency is < 1 or > AccessSyncOptions.MaxSaltoWriteConcurrency)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(options), options.SaltoWriteConcurrency, $"{nameof(AccessSyncOptions.SaltoWriteConcurrency)} must be between 1 and {AccessSyncOptions.MaxSaltoWriteConcurrency}.");
+        }
+
         _nexudus = nexudus;
         _salto = saltoKs;
         _store = stateStore;
@@ -89,8 +98,8 @@ public class AccessSynchronizer
         _logger = logger ?? (ILogger)NullLogger.Instance;
         _resolver = resolver ?? new EntitlementResolver();
         _reader = new NexudusSnapshotReader(nexudus, _logger, options.NexudusReadConcurrency);
-        _executor = new PlanExecutor(saltoKs, stateStore, options, _time, _logger);
-        _tags = new TagAssigner(saltoKs, stateStore, tagResolver ?? new SaltoTagResolver(saltoKs), _time, _logger);
+        _executor = new PlanExecutor(saltoKs, options, _time, _logger);
+        _tags = new TagAssigner(saltoKs, tagResolver ?? new SaltoTagResolver(saltoKs), _time, _logger, options.SaltoWriteConcurrency);
         _schedules = new PassScheduleWriter(saltoKs, stateStore, options, _logger);
     }
 
@@ -545,6 +554,7 @@ public class AccessSynchronizer
                     Journal = journal,
                     CreationTags = creationTags,
                 },
+                new SyncStateWriter(_store, journal),
                 dryRun: false,
                 cancellationToken).ConfigureAwait(false);
             result.Creations.AddRange(executed.Creations);
@@ -630,6 +640,8 @@ public class AccessSynchronizer
 
         var creationTags = CreationTags(site.Plan.Plan.UserCreations, tagWork, resolved);
 
+        // One writer per site: the executor's and the tag assigner's records share its group commits, in order.
+        var writer = new SyncStateWriter(_store, site.Journal);
         var result = await _executor.ExecuteAsync(
             new SiteExecutionInput
             {
@@ -639,6 +651,7 @@ public class AccessSynchronizer
                 Journal = site.Journal,
                 CreationTags = creationTags,
             },
+            writer,
             dryRun,
             cancellationToken).ConfigureAwait(false);
         changes.AddRange(result.Changes);
@@ -654,7 +667,7 @@ public class AccessSynchronizer
             }
 
             tagWork.ToAssign.RemoveAll(t => result.TaggedAtCreation.TryGetValue(t.CustomerId, out var number) && string.Equals(number, t.Number, StringComparison.OrdinalIgnoreCase));
-            tags.AddRange(await _tags.ApplyAsync(siteId, tagWork, resolved, users, dryRun, errors, cancellationToken).ConfigureAwait(false));
+            tags.AddRange(await _tags.ApplyAsync(siteId, tagWork, resolved, users, dryRun, errors, writer, cancellationToken).ConfigureAwait(false));
         }
     }
 

@@ -18,9 +18,15 @@ namespace Nexudus.Salto.Sync;
 /// entries behind. The next run settles them against the members it reads: an addition SALTO has is claimed
 /// for the ledger (the SDK made it), a removal SALTO did not make goes back into the ledger.
 /// </para>
+/// <para>
+/// The journal is one value in the store, so concurrent groups must not each store their own copy: while a plan is
+/// applied, only <see cref="SyncStateWriter"/> changes it, and stores its whole value with each batch. Its methods
+/// lock anyway, so the in-memory entries stay whole whoever calls.
+/// </para>
 /// </remarks>
 internal sealed class PendingMembershipJournal
 {
+    private readonly Lock _gate = new();
     private readonly List<PendingMembershipChange> _entries;
 
     private PendingMembershipJournal(string siteId, List<PendingMembershipChange> entries)
@@ -33,7 +39,17 @@ internal sealed class PendingMembershipJournal
 
     public string Key => KeyOf(SiteId);
 
-    public IReadOnlyList<PendingMembershipChange> Entries => _entries;
+    /// <summary>Gets a copy of the entries as they are now.</summary>
+    public IReadOnlyList<PendingMembershipChange> Entries
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _entries];
+            }
+        }
+    }
 
     public static string KeyOf(string siteId) => $"nexudus-salto:sync:pending-memberships:{siteId}";
 
@@ -58,21 +74,34 @@ internal sealed class PendingMembershipJournal
     }
 
     /// <summary>Adds entries; returns the value to store.</summary>
-    public KeyValuePair<string, string?> Add(IEnumerable<PendingMembershipChange> entries)
-    {
-        _entries.AddRange(entries);
-        return Value();
-    }
+    public KeyValuePair<string, string?> Add(IEnumerable<PendingMembershipChange> entries) => Change(entries, []);
 
     /// <summary>Removes entries; returns the value to store.</summary>
-    public KeyValuePair<string, string?> Remove(IEnumerable<PendingMembershipChange> entries)
-    {
-        foreach (var entry in entries)
-        {
-            _entries.Remove(entry);
-        }
+    public KeyValuePair<string, string?> Remove(IEnumerable<PendingMembershipChange> entries) => Change([], entries);
 
-        return Value();
+    /// <summary>Adds, then removes, entries in one step; returns the value to store.</summary>
+    public KeyValuePair<string, string?> Change(IEnumerable<PendingMembershipChange> added, IEnumerable<PendingMembershipChange> removed)
+    {
+        lock (_gate)
+        {
+            _entries.AddRange(added);
+            foreach (var entry in removed)
+            {
+                _entries.Remove(entry);
+            }
+
+            return Value();
+        }
+    }
+
+    /// <summary>Puts back entries taken by <see cref="Entries"/>, when the write of a change failed and the store still holds the old value.</summary>
+    public void Restore(IReadOnlyList<PendingMembershipChange> entries)
+    {
+        lock (_gate)
+        {
+            _entries.Clear();
+            _entries.AddRange(entries);
+        }
     }
 
     /// <summary>
@@ -84,7 +113,7 @@ internal sealed class PendingMembershipJournal
     {
         var claims = new List<OwnedMembership>();
         var settled = new List<PendingMembershipChange>();
-        foreach (var entry in _entries)
+        foreach (var entry in Entries)
         {
             if (!members.TryGetValue(entry.GroupId, out var groupMembers))
             {

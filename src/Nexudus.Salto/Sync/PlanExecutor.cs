@@ -11,49 +11,92 @@ namespace Nexudus.Salto.Sync;
 /// </summary>
 /// <remarks>
 /// <list type="bullet">
-/// <item>A new user's identity link is saved as soon as SALTO has created it; their additions then use the new
-/// platform user id. A customer whose user could not be created has their additions skipped.</item>
+/// <item>Up to <see cref="AccessSyncOptions.SaltoWriteConcurrency"/> creations are in flight at once, then up to as
+/// many groups (the chunks of one group go in order). Records go through the site's <see cref="SyncStateWriter"/>,
+/// which saves together what finishes together and never writes to the store twice at once. The report's order does
+/// not depend on which call finished first: creations by customer id, groups in id order.</item>
+/// <item>A new user's identity link is saved as soon as SALTO has created it, and the creation is reported only once
+/// it is saved; their additions then use the new platform user id. A customer whose user could not be created has
+/// their additions skipped.</item>
 /// <item>Every chunk is journalled before it is sent (<see cref="PendingMembershipJournal"/>), so a run stopped at
 /// any point leaves a ledger that claims nothing SALTO lacks, and the next run settles the rest.</item>
 /// <item>A failed group records its failure with an exponential back-off and does not stop the others; a group
 /// still waiting out its back-off is skipped.</item>
 /// <item>State written after SALTO accepted a change is written even if the run is being cancelled: knowing what
-/// SALTO did matters more than stopping a few milliseconds sooner.</item>
+/// SALTO did matters more than stopping a few milliseconds sooner. Cancellation stops new calls from starting;
+/// those in flight finish (or fail) and are recorded first.</item>
 /// </list>
 /// </remarks>
-internal sealed class PlanExecutor(ISaltoKsClient client, ISyncStateStore store, AccessSyncOptions options, TimeProvider time, ILogger logger)
+internal sealed class PlanExecutor(ISaltoKsClient client, AccessSyncOptions options, TimeProvider time, ILogger logger)
 {
-    public async Task<SiteExecutionResult> ExecuteAsync(SiteExecutionInput input, bool dryRun, CancellationToken cancellationToken)
+    private int Concurrency => Math.Clamp(options.SaltoWriteConcurrency, 1, AccessSyncOptions.MaxSaltoWriteConcurrency);
+
+    public async Task<SiteExecutionResult> ExecuteAsync(SiteExecutionInput input, SyncStateWriter writer, bool dryRun, CancellationToken cancellationToken)
     {
         var result = new SiteExecutionResult();
         var plan = input.Plan;
+        var creations = plan.UserCreations.OrderBy(c => c.CustomerId).ToList();
         var failedCreations = new HashSet<long>();
-        foreach (var creation in plan.UserCreations)
+        if (dryRun)
         {
-            if (dryRun)
+            result.Creations.AddRange(creations.Select(c => new UserCreation { SiteId = plan.SiteId, CustomerId = c.CustomerId, Outcome = SyncChangeOutcome.Planned }));
+        }
+        else
+        {
+            var outcomes = new CreationOutcome[creations.Count];
+            await BoundedConcurrency.ForEachAsync(
+                creations,
+                Concurrency,
+                async (creation, i) => outcomes[i] = await CreateUserAsync(creation, input, writer, cancellationToken).ConfigureAwait(false),
+                cancellationToken).ConfigureAwait(false);
+            foreach (var outcome in outcomes)
             {
-                result.Creations.Add(new UserCreation { SiteId = plan.SiteId, CustomerId = creation.CustomerId, Outcome = SyncChangeOutcome.Planned });
-                continue;
-            }
+                result.Creations.Add(outcome.Creation);
+                if (outcome.Error is { } error)
+                {
+                    result.Errors.Add(error);
+                }
 
-            if (!await CreateUserAsync(creation, input, result, cancellationToken).ConfigureAwait(false))
-            {
-                failedCreations.Add(creation.CustomerId);
+                if (outcome.Identity is { } identity)
+                {
+                    result.Created[identity.CustomerId] = identity;
+                }
+                else
+                {
+                    failedCreations.Add(outcome.Creation.CustomerId);
+                }
+
+                if (outcome.TagNumber is { } number)
+                {
+                    result.TaggedAtCreation[outcome.Creation.CustomerId] = number;
+                }
             }
         }
 
-        foreach (var group in plan.Additions.Select(a => a.GroupId).Concat(plan.Removals.Select(r => r.GroupId))
-                     .Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal))
+        var groups = plan.Additions.Select(a => a.GroupId).Concat(plan.Removals.Select(r => r.GroupId))
+            .Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
+        var groupResults = new GroupOutcome[groups.Count];
+        await BoundedConcurrency.ForEachAsync(
+            groups,
+            Concurrency,
+            async (group, i) =>
+            {
+                var additions = plan.Additions.Where(a => Same(a.GroupId, group)).ToList();
+                var removals = plan.Removals.Where(r => Same(r.GroupId, group)).ToList();
+                var outcome = groupResults[i] = new GroupOutcome();
+                await ChangeGroupAsync(input, group, additions, removals, result.Created, failedCreations, dryRun, writer, outcome, cancellationToken).ConfigureAwait(false);
+            },
+            cancellationToken).ConfigureAwait(false);
+        foreach (var outcome in groupResults)
         {
-            var additions = plan.Additions.Where(a => Same(a.GroupId, group)).ToList();
-            var removals = plan.Removals.Where(r => Same(r.GroupId, group)).ToList();
-            await ChangeGroupAsync(input, group, additions, removals, failedCreations, dryRun, result, cancellationToken).ConfigureAwait(false);
+            result.Changes.AddRange(outcome.Changes);
+            result.Errors.AddRange(outcome.Errors);
         }
 
         return result;
     }
 
-    private async Task<bool> CreateUserAsync(PlannedUserCreation creation, SiteExecutionInput input, SiteExecutionResult result, CancellationToken cancellationToken)
+    private async Task<CreationOutcome> CreateUserAsync(PlannedUserCreation creation, SiteExecutionInput input, SyncStateWriter writer, CancellationToken cancellationToken)
     {
         var site = input.Plan.SiteId;
         var tag = input.CreationTags.TryGetValue(creation.CustomerId, out var t) ? t : default;
@@ -76,21 +119,22 @@ internal sealed class PlanExecutor(ISaltoKsClient client, ISyncStateStore store,
         {
             SyncLog.UserCreationFailed(logger, creation.CustomerId, site, ex);
             var message = Describe(ex);
-            result.Creations.Add(new UserCreation { SiteId = site, CustomerId = creation.CustomerId, Outcome = SyncChangeOutcome.Failed, Detail = message });
-            result.Errors.Add(new SyncError { Kind = SyncErrorKind.UserCreation, SiteId = site, CustomerId = creation.CustomerId, Message = message });
-            return false;
+            return new CreationOutcome(
+                new UserCreation { SiteId = site, CustomerId = creation.CustomerId, Outcome = SyncChangeOutcome.Failed, Detail = message },
+                new SyncError { Kind = SyncErrorKind.UserCreation, SiteId = site, CustomerId = creation.CustomerId, Message = message });
         }
 
         if (created.User.User?.Id is not { Value: not null } platformUserId)
         {
             const string Message = "SALTO KS created the user but returned no platform user id; it is matched by e-mail on the next run.";
-            result.Creations.Add(new UserCreation { SiteId = site, CustomerId = creation.CustomerId, SiteUserId = created.User.Id, Outcome = SyncChangeOutcome.Failed, Detail = Message });
-            result.Errors.Add(new SyncError { Kind = SyncErrorKind.UserCreation, SiteId = site, CustomerId = creation.CustomerId, Message = Message });
-            return false;
+            return new CreationOutcome(
+                new UserCreation { SiteId = site, CustomerId = creation.CustomerId, SiteUserId = created.User.Id, Outcome = SyncChangeOutcome.Failed, Detail = Message },
+                new SyncError { Kind = SyncErrorKind.UserCreation, SiteId = site, CustomerId = creation.CustomerId, Message = Message });
         }
 
         var now = time.GetUtcNow();
         var sent = created.Outcome == SiteUserCreateOutcome.Created;
+        var tagged = sent && tag.TagId is not null;
         var changes = new SyncStateChanges
         {
             IdentitiesToSave =
@@ -106,28 +150,26 @@ internal sealed class PlanExecutor(ISaltoKsClient client, ISyncStateStore store,
                     LinkedAt = now,
                 },
             ],
-            TagsAssigned = sent && tag.TagId is not null
-                ? [new TagAssignment { SiteId = site, CustomerId = creation.CustomerId, TagNumber = tag.Number, TagId = tag.TagId, AssignedAt = now }]
+            TagsAssigned = tagged
+                ? [new TagAssignment { SiteId = site, CustomerId = creation.CustomerId, TagNumber = tag.Number, TagId = tag.TagId!, AssignedAt = now }]
                 : [],
         };
-        await store.ApplyAsync(changes, CancellationToken.None).ConfigureAwait(false);
-        if (sent && tag.TagId is not null)
-        {
-            result.TaggedAtCreation[creation.CustomerId] = tag.Number;
-        }
+        await writer.CommitAsync(changes).ConfigureAwait(false);
 
         SyncLog.UserCreated(logger, created.User.Id, platformUserId, creation.CustomerId, site);
-        result.Created[creation.CustomerId] = new MatchedIdentity(creation.CustomerId, created.User.Id, platformUserId, IdentityMatchKind.Email);
-        result.Creations.Add(new UserCreation
-        {
-            SiteId = site,
-            CustomerId = creation.CustomerId,
-            SiteUserId = created.User.Id,
-            PlatformUserId = platformUserId,
-            InvitationSent = sent,
-            Outcome = SyncChangeOutcome.Applied,
-        });
-        return true;
+        return new CreationOutcome(
+            new UserCreation
+            {
+                SiteId = site,
+                CustomerId = creation.CustomerId,
+                SiteUserId = created.User.Id,
+                PlatformUserId = platformUserId,
+                InvitationSent = sent,
+                Outcome = SyncChangeOutcome.Applied,
+            },
+            null,
+            new MatchedIdentity(creation.CustomerId, created.User.Id, platformUserId, IdentityMatchKind.Email),
+            tagged ? tag.Number : null);
     }
 
     private async Task ChangeGroupAsync(
@@ -135,16 +177,18 @@ internal sealed class PlanExecutor(ISaltoKsClient client, ISyncStateStore store,
         string group,
         List<PlannedMembershipAddition> additions,
         List<PlannedMembershipRemoval> removals,
+        Dictionary<long, MatchedIdentity> createdUsers,
         HashSet<long> failedCreations,
         bool dryRun,
-        SiteExecutionResult result,
+        SyncStateWriter writer,
+        GroupOutcome result,
         CancellationToken cancellationToken)
     {
         var site = input.Plan.SiteId;
         var adds = new List<(PlatformUserId User, PlannedMembershipAddition Addition)>();
         foreach (var addition in additions)
         {
-            var user = addition.UserId ?? (result.Created.TryGetValue(addition.CustomerId, out var created) ? created.PlatformUserId : null);
+            var user = addition.UserId ?? (createdUsers.TryGetValue(addition.CustomerId, out var created) ? created.PlatformUserId : null);
             if (user is { } id)
             {
                 adds.Add((id, addition));
@@ -204,14 +248,16 @@ internal sealed class PlanExecutor(ISaltoKsClient client, ISyncStateStore store,
                     .Select(r => new PendingMembershipChange(group, r.UserId.Value, false, r.CustomerId, r.AddedAt)))
                 .ToList();
 
-            // Write ahead: the journal learns of the chunk, and the ledger stops claiming what is being removed.
-            await store.ApplyAsync(
+            // Write ahead: the journal learns of the chunk, and the ledger stops claiming what is being removed. A
+            // cancelled run sends nothing more, so it journals nothing more either.
+            cancellationToken.ThrowIfCancellationRequested();
+            await writer.CommitAsync(
                 new SyncStateChanges
                 {
-                    Values = [input.Journal.Add(pending)],
                     MembershipsRemoved = [.. chunkRemoves.Where(r => r.Basis == RemovalBasis.AddedBySdk).Select(r => new MembershipKey(site, group, r.UserId))],
                 },
-                cancellationToken).ConfigureAwait(false);
+                pending,
+                []).ConfigureAwait(false);
 
             AccessGroupMembersChangeResult outcome;
             try
@@ -233,10 +279,9 @@ internal sealed class PlanExecutor(ISaltoKsClient client, ISyncStateStore store,
             var acceptedRemoves = outcome.RemovedIds.ToHashSet();
             var accepted = pending.Where(p => p.IsAddition ? acceptedAdds.Contains(new PlatformUserId(p.UserId)) : acceptedRemoves.Contains(new PlatformUserId(p.UserId))).ToList();
             var acceptedAt = time.GetUtcNow();
-            await store.ApplyAsync(
+            await writer.CommitAsync(
                 new SyncStateChanges
                 {
-                    Values = [input.Journal.Remove(accepted)],
                     MembershipsAdded =
                     [
                         .. chunkAdds.Where(a => acceptedAdds.Contains(a.User)).Select(a => new OwnedMembership
@@ -245,7 +290,8 @@ internal sealed class PlanExecutor(ISaltoKsClient client, ISyncStateStore store,
                         }),
                     ],
                 },
-                CancellationToken.None).ConfigureAwait(false);
+                [],
+                accepted).ConfigureAwait(false);
 
             // The client may have sent the chunk in several calls: each id failed with the error of its own call.
             var failedCalls = outcome.Chunks.Where(c => !c.Succeeded).ToList();
@@ -267,11 +313,11 @@ internal sealed class PlanExecutor(ISaltoKsClient client, ISyncStateStore store,
             }
         }
 
-        await RecordStatusAsync(site, group, status, failure, result).ConfigureAwait(false);
+        await RecordStatusAsync(site, group, status, failure, writer, result).ConfigureAwait(false);
         SyncLog.GroupChanged(logger, group, site, added, removed);
     }
 
-    private async Task RecordStatusAsync(string site, string group, GroupSyncStatus? previous, Exception? failure, SiteExecutionResult result)
+    private async Task RecordStatusAsync(string site, string group, GroupSyncStatus? previous, Exception? failure, SyncStateWriter writer, GroupOutcome result)
     {
         var now = time.GetUtcNow();
         GroupSyncStatus status;
@@ -303,7 +349,7 @@ internal sealed class PlanExecutor(ISaltoKsClient client, ISyncStateStore store,
             });
         }
 
-        await store.ApplyAsync(new SyncStateChanges { GroupStatuses = [status] }, CancellationToken.None).ConfigureAwait(false);
+        await writer.CommitAsync(new SyncStateChanges { GroupStatuses = [status] }).ConfigureAwait(false);
     }
 
     private TimeSpan BackOff(int failures)
@@ -358,4 +404,15 @@ internal sealed class PlanExecutor(ISaltoKsClient client, ISyncStateStore store,
         HttpRequestException http => $"SALTO KS could not be reached ({http.HttpRequestError}).",
         _ => exception.GetType().Name,
     };
+
+    /// <summary>What one creation did: its report line, its error, the new identity and the tag given at creation.</summary>
+    private sealed record CreationOutcome(UserCreation Creation, SyncError? Error, MatchedIdentity? Identity = null, string? TagNumber = null);
+
+    /// <summary>What one group's change did, kept apart per group so that groups changed at once do not share lists.</summary>
+    private sealed class GroupOutcome
+    {
+        public List<MembershipChange> Changes { get; } = [];
+
+        public List<SyncError> Errors { get; } = [];
+    }
 }

@@ -11,13 +11,20 @@ namespace Nexudus.Salto.Sync;
 /// numbers no registered tag matches are reported (never fatal).
 /// </summary>
 /// <remarks>
+/// <para>
 /// Only tags the SDK assigned (the state store's tag assignments) are ever unassigned. A customer who is not in
 /// the snapshot (archived or suspended customers are not read in full reads) keeps their tags. A tag the
 /// customer's SALTO user already holds (its <c>tag_id</c> in the users list read at the start of the run) is
 /// neither sent nor recorded nor reported: the SDK did not assign it, so it will never unassign it, the same
 /// ownership rule as for members added to a group by hand.
+/// </para>
+/// <para>
+/// Up to <c>writeConcurrency</c> customers are served at once; one customer's changes go one after another, and every
+/// unassignment is done before any assignment (so a card moved from one customer to another is free when assigned).
+/// Each accepted change is committed through the site's <see cref="SyncStateWriter"/> before it is reported.
+/// </para>
 /// </remarks>
-internal sealed class TagAssigner(ISaltoKsClient client, ISyncStateStore store, ISaltoTagResolver resolver, TimeProvider time, ILogger logger)
+internal sealed class TagAssigner(ISaltoKsClient client, ISaltoTagResolver resolver, TimeProvider time, ILogger logger, int writeConcurrency)
 {
     /// <summary>Works out, per customer, which numbers to assign and which stored assignments to undo.</summary>
     public static TagWork Plan(
@@ -58,13 +65,6 @@ internal sealed class TagAssigner(ISaltoKsClient client, ISyncStateStore store, 
     }
 
     /// <summary>Assigns and unassigns; records each accepted change at once.</summary>
-    /// <param name="siteId">The SALTO site.</param>
-    /// <param name="work">What <see cref="Plan"/> worked out.</param>
-    /// <param name="resolved">Registered tag ids by number.</param>
-    /// <param name="users">Each customer's SALTO user, with the tag it held when the site's users were read.</param>
-    /// <param name="dryRun">Whether to report the changes without making them.</param>
-    /// <param name="errors">Collects the failures.</param>
-    /// <param name="cancellationToken">Stops the work between calls.</param>
     public async Task<List<TagChange>> ApplyAsync(
         string siteId,
         TagWork work,
@@ -72,93 +72,138 @@ internal sealed class TagAssigner(ISaltoKsClient client, ISyncStateStore store, 
         IReadOnlyDictionary<long, MatchedIdentity> users,
         bool dryRun,
         List<SyncError> errors,
+        SyncStateWriter writer,
         CancellationToken cancellationToken)
     {
         var changes = new List<TagChange>();
-        foreach (var assignment in work.ToUnassign)
+        var unassignments = await PerCustomerAsync(
+            work.ToUnassign, a => a.CustomerId, (a, e) => UnassignAsync(siteId, a, users, dryRun, writer, e, cancellationToken), cancellationToken).ConfigureAwait(false);
+        var assignments = await PerCustomerAsync(
+            work.ToAssign, a => a.CustomerId, (a, e) => AssignAsync(siteId, a.CustomerId, a.Number, resolved, users, dryRun, writer, e, cancellationToken), cancellationToken)
+            .ConfigureAwait(false);
+        foreach (var (change, error) in unassignments.Concat(assignments))
         {
-            var change = new TagChange
-            {
-                SiteId = siteId, CustomerId = assignment.CustomerId, Kind = TagChangeKind.Unassign,
-                MaskedNumber = AccessCardNumbers.Mask(assignment.TagNumber), TagId = assignment.TagId, Outcome = SyncChangeOutcome.Planned,
-            };
-            if (dryRun)
+            if (change is not null)
             {
                 changes.Add(change);
-                continue;
             }
 
-            if (!users.TryGetValue(assignment.CustomerId, out var user))
+            if (error is not null)
             {
-                continue; // the customer has no SALTO user here any more: nothing to take the tag from
-            }
-
-            try
-            {
-                await client.UnassignTagAsync(siteId, user.SiteUserId, assignment.TagId, cancellationToken).ConfigureAwait(false);
-                await store.ApplyAsync(
-                    new SyncStateChanges { TagsUnassigned = [(siteId, assignment.CustomerId, assignment.TagNumber)] }, CancellationToken.None).ConfigureAwait(false);
-                changes.Add(change with { Outcome = SyncChangeOutcome.Applied });
-            }
-            catch (Exception ex) when (PlanExecutor.IsServiceFailure(ex, cancellationToken))
-            {
-                changes.Add(Failed(change, assignment.CustomerId, ex, errors));
-            }
-        }
-
-        foreach (var (customerId, number) in work.ToAssign)
-        {
-            var masked = AccessCardNumbers.Mask(number);
-            if (!resolved.TryGetValue(number, out var tagId))
-            {
-                SyncLog.UnknownTag(logger, customerId, siteId);
-                changes.Add(new TagChange
-                {
-                    SiteId = siteId, CustomerId = customerId, Kind = TagChangeKind.UnknownNumber, MaskedNumber = masked, Outcome = SyncChangeOutcome.Skipped,
-                    Detail = "No tag with this number is registered at the site; register it there first.",
-                });
-                continue;
-            }
-
-            users.TryGetValue(customerId, out var user);
-            if (string.Equals(user?.TagId, tagId, StringComparison.OrdinalIgnoreCase))
-            {
-                continue; // the user already holds this tag: no change, and not the SDK's to record or ever unassign
-            }
-
-            var change = new TagChange
-            {
-                SiteId = siteId, CustomerId = customerId, Kind = TagChangeKind.Assign, MaskedNumber = masked, TagId = tagId, Outcome = SyncChangeOutcome.Planned,
-            };
-            if (dryRun)
-            {
-                changes.Add(change);
-                continue;
-            }
-
-            if (user is null)
-            {
-                continue; // no SALTO user (yet): assigned once the user exists
-            }
-
-            try
-            {
-                await client.AssignTagAsync(siteId, user.SiteUserId, tagId, cancellationToken).ConfigureAwait(false);
-                await store.ApplyAsync(
-                    new SyncStateChanges
-                    {
-                        TagsAssigned = [new TagAssignment { SiteId = siteId, CustomerId = customerId, TagNumber = number, TagId = tagId, AssignedAt = time.GetUtcNow() }],
-                    },
-                    CancellationToken.None).ConfigureAwait(false);
-                changes.Add(change with { Outcome = SyncChangeOutcome.Applied });
-            }
-            catch (Exception ex) when (PlanExecutor.IsServiceFailure(ex, cancellationToken))
-            {
-                changes.Add(Failed(change, customerId, ex, errors));
+                errors.Add(error);
             }
         }
 
         return changes;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="apply"/> for every item: customers concurrently (within the bound), one customer's items
+    /// in order. The outcomes come back in the items' order, whatever order they finished in.
+    /// </summary>
+    private async Task<List<(TagChange? Change, SyncError? Error)>> PerCustomerAsync<T>(
+        List<T> items, Func<T, long> customerOf, Func<T, List<SyncError>, Task<TagChange?>> apply, CancellationToken cancellationToken)
+    {
+        var outcomes = new (TagChange? Change, SyncError? Error)[items.Count];
+        var byCustomer = items.Select((item, index) => (Item: item, Index: index)).GroupBy(x => customerOf(x.Item)).Select(g => g.ToList()).ToList();
+        await BoundedConcurrency.ForEachAsync(
+            byCustomer,
+            writeConcurrency,
+            async (customerItems, _) =>
+            {
+                foreach (var (item, index) in customerItems)
+                {
+                    var error = new List<SyncError>(1);
+                    var change = await apply(item, error).ConfigureAwait(false);
+                    outcomes[index] = (change, error.FirstOrDefault());
+                }
+            },
+            cancellationToken).ConfigureAwait(false);
+        return [.. outcomes];
+    }
+
+    private async Task<TagChange?> UnassignAsync(
+        string siteId, TagAssignment assignment, IReadOnlyDictionary<long, MatchedIdentity> users, bool dryRun, SyncStateWriter writer, List<SyncError> errors,
+        CancellationToken cancellationToken)
+    {
+        var change = new TagChange
+        {
+            SiteId = siteId, CustomerId = assignment.CustomerId, Kind = TagChangeKind.Unassign,
+            MaskedNumber = AccessCardNumbers.Mask(assignment.TagNumber), TagId = assignment.TagId, Outcome = SyncChangeOutcome.Planned,
+        };
+        if (dryRun)
+        {
+            return change;
+        }
+
+        if (!users.TryGetValue(assignment.CustomerId, out var user))
+        {
+            return null; // the customer has no SALTO user here any more: nothing to take the tag from
+        }
+
+        try
+        {
+            await client.UnassignTagAsync(siteId, user.SiteUserId, assignment.TagId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (PlanExecutor.IsServiceFailure(ex, cancellationToken))
+        {
+            return Failed(change, assignment.CustomerId, ex, errors);
+        }
+
+        await writer.CommitAsync(new SyncStateChanges { TagsUnassigned = [(siteId, assignment.CustomerId, assignment.TagNumber)] }).ConfigureAwait(false);
+        return change with { Outcome = SyncChangeOutcome.Applied };
+    }
+
+    private async Task<TagChange?> AssignAsync(
+        string siteId, long customerId, string number, IReadOnlyDictionary<string, string> resolved, IReadOnlyDictionary<long, MatchedIdentity> users, bool dryRun,
+        SyncStateWriter writer, List<SyncError> errors, CancellationToken cancellationToken)
+    {
+        var masked = AccessCardNumbers.Mask(number);
+        if (!resolved.TryGetValue(number, out var tagId))
+        {
+            SyncLog.UnknownTag(logger, customerId, siteId);
+            return new TagChange
+            {
+                SiteId = siteId, CustomerId = customerId, Kind = TagChangeKind.UnknownNumber, MaskedNumber = masked, Outcome = SyncChangeOutcome.Skipped,
+                Detail = "No tag with this number is registered at the site; register it there first.",
+            };
+        }
+
+        users.TryGetValue(customerId, out var user);
+        if (string.Equals(user?.TagId, tagId, StringComparison.OrdinalIgnoreCase))
+        {
+            return null; // the user already holds this tag: no change, and not the SDK's to record or ever unassign
+        }
+
+        var change = new TagChange
+        {
+            SiteId = siteId, CustomerId = customerId, Kind = TagChangeKind.Assign, MaskedNumber = masked, TagId = tagId, Outcome = SyncChangeOutcome.Planned,
+        };
+        if (dryRun)
+        {
+            return change;
+        }
+
+        if (user is null)
+        {
+            return null; // no SALTO user (yet): assigned once the user exists
+        }
+
+        try
+        {
+            await client.AssignTagAsync(siteId, user.SiteUserId, tagId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (PlanExecutor.IsServiceFailure(ex, cancellationToken))
+        {
+            return Failed(change, customerId, ex, errors);
+        }
+
+        await writer.CommitAsync(
+            new SyncStateChanges
+            {
+                TagsAssigned = [new TagAssignment { SiteId = siteId, CustomerId = customerId, TagNumber = number, TagId = tagId, AssignedAt = time.GetUtcNow() }],
+            }).ConfigureAwait(false);
+        return change with { Outcome = SyncChangeOutcome.Applied };
     }
 
     private TagChange Failed(TagChange change, long customerId, Exception error, List<SyncError> errors)

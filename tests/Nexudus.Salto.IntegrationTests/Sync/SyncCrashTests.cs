@@ -11,14 +11,19 @@ public sealed class SyncCrashTests
 {
     private const int StopPointCount = 28;
 
-    // The churn run makes 29 requests (token requests included); each of the first 28 is a stopping point, both ways: 56 points.
-    public static TheoryData<int, HookAction> StopPoints()
+    // The churn run makes 29 requests (token requests included); each of the first 28 is a stopping point, both ways: 56 points,
+    // with SALTO writes one after another (the request numbers name the same requests every time) and overlapped (several
+    // writes are in flight when the run stops, and which is the Nth varies).
+    public static TheoryData<int, HookAction, int> StopPoints()
     {
-        var data = new TheoryData<int, HookAction>();
-        foreach (var n in Enumerable.Range(1, StopPointCount))
+        var data = new TheoryData<int, HookAction, int>();
+        foreach (var concurrency in new[] { 1, 4 })
         {
-            data.Add(n, HookAction.StopBefore);
-            data.Add(n, HookAction.StopAfter);
+            foreach (var n in Enumerable.Range(1, StopPointCount))
+            {
+                data.Add(n, HookAction.StopBefore, concurrency);
+                data.Add(n, HookAction.StopAfter, concurrency);
+            }
         }
 
         return data;
@@ -26,10 +31,10 @@ public sealed class SyncCrashTests
 
     [Theory]
     [MemberData(nameof(StopPoints))]
-    public async Task Synchronize_StoppedAtAnyRequest_KeepsATruthfulLedgerAndTheNextRunConverges(int stopAt, HookAction how)
+    public async Task Synchronize_StoppedAtAnyRequest_KeepsATruthfulLedgerAndTheNextRunConverges(int stopAt, HookAction how, int writeConcurrency)
     {
         await using var h = await StartAsync();
-        var options = await ChurnWorld.PrepareAsync(h);
+        var options = await ChurnWorld.PrepareAsync(h) with { SaltoWriteConcurrency = writeConcurrency };
         using var run = new CancellationTokenSource();
         var start = h.Hook.Count;
         h.Hook.OnRequest = (n, _) => n - start == stopAt ? how : HookAction.None;

@@ -9,14 +9,25 @@ namespace Nexudus.Salto.IntegrationTests.Sync;
 /// </summary>
 public sealed class SyncFaultTests
 {
-    public static TheoryData<string> Faults => ["salto-5xx-burst", "nexudus-5xx-burst", "nexudus-throttling", "salto-throttling", "token-expiry", "dropped-connections"];
+    // Each fault with SALTO writes one after another and overlapped.
+    public static TheoryData<string, int> Faults()
+    {
+        var data = new TheoryData<string, int>();
+        foreach (var fault in new[] { "salto-5xx-burst", "nexudus-5xx-burst", "nexudus-throttling", "salto-throttling", "token-expiry", "dropped-connections" })
+        {
+            data.Add(fault, 1);
+            data.Add(fault, 4);
+        }
+
+        return data;
+    }
 
     [Theory]
     [MemberData(nameof(Faults))]
-    public async Task Synchronize_UnderFault_ConvergesWithinOneExtraRunAndNeverAddsAStranger(string fault)
+    public async Task Synchronize_UnderFault_ConvergesWithinOneExtraRunAndNeverAddsAStranger(string fault, int writeConcurrency)
     {
         await using var h = await StartAsync();
-        var options = await ChurnWorld.PrepareAsync(h);
+        var options = await ChurnWorld.PrepareAsync(h) with { SaltoWriteConcurrency = writeConcurrency };
         Inject(h, fault);
 
         var tokensBefore = TokenRequests(h);

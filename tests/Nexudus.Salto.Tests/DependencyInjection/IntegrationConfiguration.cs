@@ -35,6 +35,7 @@ internal static class IntegrationConfiguration
         ["SaltoIntegration:Locations:0:PassExpireDateIsLocal"] = "true",
         ["SaltoIntegration:Locations:0:UseNexudusLinkFields"] = "false",
         ["SaltoIntegration:Locations:0:WritePassSchedules"] = "true",
+        ["SaltoIntegration:SaltoWriteConcurrency"] = "6",
         ["SaltoIntegration:Safety:MaxRevocations"] = "10",
         ["SaltoIntegration:Safety:MaxRevocationPercent"] = "12.5",
         ["SaltoIntegration:Worker:SyncInterval"] = "00:05:00",

@@ -43,6 +43,7 @@ public sealed class SaltoIntegrationOptionsValidatorTests
         Assert.Equal(TimeSpan.FromMinutes(15), options.Worker.SyncInterval);
         Assert.Equal(TimeSpan.FromMinutes(1), options.Worker.CheckInInterval);
         Assert.Equal(5, options.Worker.QuarantineAfterFailures);
+        Assert.Equal(4, options.SaltoWriteConcurrency);
     }
 
     [Fact]
@@ -146,6 +147,28 @@ public sealed class SaltoIntegrationOptionsValidatorTests
     {
         var options = Valid();
         options.Safety.MaxRevocationPercent = percent;
+
+        Assert.Empty(Failures(options));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(33)]
+    public void Validate_SaltoWriteConcurrencyOutsideOneToThirtyTwo_NamesIt(int concurrency)
+    {
+        var options = Valid();
+        options.SaltoWriteConcurrency = concurrency;
+
+        Assert.Equal(["SaltoIntegration:SaltoWriteConcurrency must be between 1 and 32."], Failures(options));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(32)]
+    public void Validate_SaltoWriteConcurrencyAtTheBounds_IsAccepted(int concurrency)
+    {
+        var options = Valid();
+        options.SaltoWriteConcurrency = concurrency;
 
         Assert.Empty(Failures(options));
     }

@@ -84,6 +84,7 @@ public sealed class SaltoIntegrationRegistrationTests
         Assert.Equal(10, options.Safety.MaxRevocations);
         Assert.Equal(12.5, options.Safety.MaxRevocationPercent);
         Assert.Equal(TimeSpan.FromMinutes(5), options.Worker.SyncInterval);
+        Assert.Equal(6, options.SaltoWriteConcurrency);
     }
 
     [Fact]
@@ -127,6 +128,18 @@ public sealed class SaltoIntegrationRegistrationTests
                 "SaltoIntegration:Locations:1:NexudusBusinessId repeats the location of SaltoIntegration:Locations:0; each Nexudus location may be listed once.",
             ],
             error.Failures);
+    }
+
+    [Fact]
+    public async Task AddSaltoIntegration_SaltoWriteConcurrencyOutOfRange_FailsStartNamingItsFullKey()
+    {
+        var values = IntegrationConfiguration.Valid();
+        values["SaltoIntegration:SaltoWriteConcurrency"] = "0";
+        using var host = BuildHost(values);
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Equal(["SaltoIntegration:SaltoWriteConcurrency must be between 1 and 32."], error.Failures);
     }
 
     [Fact]

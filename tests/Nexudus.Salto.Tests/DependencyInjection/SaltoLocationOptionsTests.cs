@@ -63,7 +63,7 @@ public sealed class SaltoLocationOptionsTests
     [Fact]
     public void ToAccessSyncOptions_LocationsAndSafety_AreCarriedOverOnce()
     {
-        var options = new SaltoIntegrationOptions();
+        var options = new SaltoIntegrationOptions { SaltoWriteConcurrency = 9 };
         options.Safety.MaxRevocations = 7;
         options.Safety.MaxRevocationPercent = 12.5;
         var location = new SaltoLocationOptions { NexudusBusinessId = 7, SaltoSiteId = "site-a", WritePassSchedules = true };
@@ -78,6 +78,7 @@ public sealed class SaltoLocationOptionsTests
         Assert.Equal(7, sync.Safety.MaxRevocations);
         Assert.Equal(12.5, sync.Safety.MaxRevocationPercent);
         Assert.Equal(40, sync.MembershipChunkSize);
+        Assert.Equal(9, sync.SaltoWriteConcurrency);
         Assert.False(sync.DryRun);
     }
 

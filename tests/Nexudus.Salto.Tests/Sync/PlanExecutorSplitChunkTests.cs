@@ -61,7 +61,7 @@ public sealed class PlanExecutorSplitChunkTests
                 new AccessGroupMembersChunkResult { AddIds = [new("u5")], Error = TooLarge },
             ],
         });
-        var executor = new PlanExecutor(client, store, new AccessSyncOptions(), new FakeTimeProvider(Now), NullLogger.Instance);
+        var executor = new PlanExecutor(client, new AccessSyncOptions(), new FakeTimeProvider(Now), NullLogger.Instance);
         var plan = new AccessPlan
         {
             SiteId = Site,
@@ -72,7 +72,7 @@ public sealed class PlanExecutorSplitChunkTests
         };
         var journal = await PendingMembershipJournal.LoadAsync(store, Site, CancellationToken.None);
 
-        var result = await executor.ExecuteAsync(new SiteExecutionInput { Plan = plan, Journal = journal }, dryRun: false, CancellationToken.None);
+        var result = await executor.ExecuteAsync(new SiteExecutionInput { Plan = plan, Journal = journal }, new SyncStateWriter(store, journal), dryRun: false, CancellationToken.None);
         return (store, result);
     }
 
