@@ -27,9 +27,19 @@ internal sealed partial class SandboxTraffic(
     public static DateTimeOffset? ArrivedAt(HttpContext context) =>
         context.Items.TryGetValue(ArrivedKey, out var value) && value is DateTimeOffset arrived ? arrived : null;
 
+    /// <summary>
+    /// The first middleware: notes when the request arrived, before routing or anything else can delay it (the rest of
+    /// this middleware runs after routing, so the log can name the route).
+    /// </summary>
+    public Task StampArrivalAsync(HttpContext context, RequestDelegate next)
+    {
+        context.Items[ArrivedKey] = timeProvider.GetUtcNow();
+        return next(context);
+    }
+
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
-        DateTimeOffset arrived = timeProvider.GetUtcNow();
+        DateTimeOffset arrived = ArrivedAt(context) ?? timeProvider.GetUtcNow();
         context.Items[ArrivedKey] = arrived;
         HttpRequest request = context.Request;
         string path = request.Path.Value ?? "/";

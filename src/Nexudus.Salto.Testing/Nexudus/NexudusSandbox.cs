@@ -95,6 +95,7 @@ public sealed class NexudusSandbox : IAsyncDisposable
             _ => { },
             app =>
             {
+                app.Use(traffic.StampArrivalAsync);
                 app.UseRouting();
                 app.Use(traffic.InvokeAsync);
                 handler.Map(app);

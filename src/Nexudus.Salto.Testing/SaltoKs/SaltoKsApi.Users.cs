@@ -96,7 +96,7 @@ internal sealed partial class SaltoKsApi
                 user.SyncTagId();
             }
 
-            site.Users.Add(user);
+            site.AddUser(user);
             if (email is not null)
             {
                 state.PlatformAccountsByEmail.TryAdd(email, platformUserId);
@@ -197,7 +197,7 @@ internal sealed partial class SaltoKsApi
         {
             SiteRecord site = Site(context);
             UserRecord user = RoutedUser(context, site);
-            site.Users.Remove(user);
+            site.RemoveUser(user);
 
             // Leaving the site ends every membership there; the platform account itself remains.
             foreach (GroupRecord group in site.Groups)

@@ -99,6 +99,7 @@ public sealed class SaltoKsSandbox : IAsyncDisposable
             _ => { },
             app =>
             {
+                app.Use(traffic.StampArrivalAsync);
                 app.UseRouting();
                 app.Use(traffic.InvokeAsync);
                 app.Use(api.GateAsync);

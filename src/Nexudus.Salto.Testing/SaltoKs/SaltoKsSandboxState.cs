@@ -57,9 +57,44 @@ internal sealed class SiteRecord(Site site)
 
     public List<EntryRecord> Entries { get; } = [];
 
-    public UserRecord? FindUser(SiteUserId id) => Users.Find(u => u.User.Id == id);
+    // Indexes over Users (a bulk PATCH looks up every id it names; a generated site has thousands of users).
+    private readonly Dictionary<SiteUserId, UserRecord> _bySiteUserId = [];
+    private readonly Dictionary<PlatformUserId, UserRecord> _byPlatformUserId = [];
 
-    public UserRecord? FindUser(PlatformUserId id) => Users.Find(u => u.PlatformUserId == id);
+    /// <summary>Adds a user (never add to <see cref="Users"/> directly: the look-ups are indexed).</summary>
+    public void AddUser(UserRecord user)
+    {
+        Users.Add(user);
+        _bySiteUserId.TryAdd(user.User.Id, user);
+        _byPlatformUserId.TryAdd(user.PlatformUserId, user);
+    }
+
+    /// <summary>Removes a user (never remove from <see cref="Users"/> directly: the look-ups are indexed).</summary>
+    public void RemoveUser(UserRecord user)
+    {
+        Users.Remove(user);
+        if (_bySiteUserId.TryGetValue(user.User.Id, out var bySite) && ReferenceEquals(bySite, user))
+        {
+            _bySiteUserId.Remove(user.User.Id);
+            if (Users.Find(u => u.User.Id == user.User.Id) is { } next)
+            {
+                _bySiteUserId.Add(user.User.Id, next);
+            }
+        }
+
+        if (_byPlatformUserId.TryGetValue(user.PlatformUserId, out var byPlatform) && ReferenceEquals(byPlatform, user))
+        {
+            _byPlatformUserId.Remove(user.PlatformUserId);
+            if (Users.Find(u => u.PlatformUserId == user.PlatformUserId) is { } next)
+            {
+                _byPlatformUserId.Add(user.PlatformUserId, next);
+            }
+        }
+    }
+
+    public UserRecord? FindUser(SiteUserId id) => _bySiteUserId.GetValueOrDefault(id);
+
+    public UserRecord? FindUser(PlatformUserId id) => _byPlatformUserId.GetValueOrDefault(id);
 
     public GroupRecord? FindGroup(string? id) =>
         Groups.Find(g => string.Equals(g.Group.Id, id, StringComparison.OrdinalIgnoreCase));

@@ -133,7 +133,7 @@ public sealed class SaltoKsSeedBuilder
         }
 
         List<Role> roles = [.. (roleIds ?? []).Select(r => site.Roles.Find(x => x.Id == r) ?? throw new ArgumentException($"Role '{r}' is not seeded on site '{site.Site.Id}'.", nameof(roleIds)))];
-        site.Users.Add(new UserRecord(new SiteUser
+        site.AddUser(new UserRecord(new SiteUser
         {
             Id = id,
             User = new SaltoUser { Id = userId, Email = email, FirstName = firstName, LastName = lastName },

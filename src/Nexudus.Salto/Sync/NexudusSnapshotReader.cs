@@ -17,8 +17,8 @@ namespace Nexudus.Salto.Sync;
 /// <item>pass definitions, and customers' passes that are unused or were used in the last two days (older used
 /// passes cannot grant: a pass day is at most a day long);</item>
 /// <item>active contracts, then full records (for <c>Desks</c>) only of those held by eligible customers;</item>
-/// <item>teams, then full records (for <c>TeamMembers</c>) only of teams whose paying member holds such a
-/// contract with desks;</item>
+/// <item>teams, then full records (for <c>TeamMembers</c>) only of teams whose paying member holds an active
+/// contract (read alongside the contracts' full records, not after them);</item>
 /// <item>floor-plan desks and resources (their link fields are in the list records);</item>
 /// <item>bookings whose window can touch [now, now + look-ahead], widened by a day each way because which clock
 /// the booking filters use is unconfirmed.</item>
@@ -74,7 +74,7 @@ internal sealed class NexudusSnapshotReader(INexudusClient client, ILogger logge
         var teams = PartAsync("teams", failures, () => ListAsync<Team>(gate,
             (c, t) => client.GetTeamsPageAsync(new TeamQuery { UpdatedOn = Since(cache, "Team", incremental) }, c, t), ct));
         var fullContracts = FullContractsAsync(cache, customers, contracts, gate, failures, ct);
-        var fullTeams = FullTeamsAsync(cache, fullContracts, contracts, teams, gate, failures, ct);
+        var fullTeams = FullTeamsAsync(cache, contracts, teams, gate, failures, ct);
         var usedPasses = incremental ? Task.FromResult<List<CoworkerTimePass>?>([]) : PartAsync("customer passes", failures, () => ListAsync<CoworkerTimePass>(gate,
             (c, t) => client.GetCoworkerTimePassesPageAsync(
                 new CoworkerTimePassQuery { Used = true, UsedDate = NexudusDateRange.Since(request.Now - UsedPassHorizon) }, c, t), ct));
@@ -208,26 +208,24 @@ internal sealed class NexudusSnapshotReader(INexudusClient client, ILogger logge
         });
 
     /// <summary>
-    /// Reads the full records (for <c>TeamMembers</c>) of teams whose paying member holds a contract with desks and
-    /// that the cache does not already hold in full, as soon as the full contracts and the teams list are in.
+    /// Reads the full records (for <c>TeamMembers</c>) of teams whose paying member holds an active contract and that
+    /// the cache does not already hold in full, as soon as the contracts and teams lists are in: the contract list
+    /// says who pays, so the teams are read alongside the contracts' full records rather than after them.
     /// </summary>
     private Task<List<Team>?> FullTeamsAsync(
-        Cache cache, Task<List<CoworkerContract>?> fullContracts, Task<List<CoworkerContract>?> contracts, Task<List<Team>?> teams,
+        Cache cache, Task<List<CoworkerContract>?> contracts, Task<List<Team>?> teams,
         SemaphoreSlim gate, List<(string, Exception)> failures, CancellationToken cancellationToken) =>
         PartAsync("teams", failures, async () =>
         {
             var listed = await teams.ConfigureAwait(false);
-            var fresh = await fullContracts.ConfigureAwait(false) ?? [];
-            var changedContracts = (await contracts.ConfigureAwait(false) ?? []).Select(c => c.Id).ToHashSet();
-            if (listed is null)
+            var listedContracts = await contracts.ConfigureAwait(false);
+            if (listed is null || listedContracts is null)
             {
                 return [];
             }
 
-            var payers = cache.Contracts.Values
-                .Where(c => cache.FullContracts.Contains(c.Id) && !changedContracts.Contains(c.Id))
-                .Concat(fresh)
-                .Where(c => c.Desks is { Count: > 0 } && c.CoworkerId is not null)
+            var payers = Overlay(cache.Contracts, listedContracts)
+                .Where(c => c.Active == true && c.CoworkerId is not null)
                 .Select(c => c.CoworkerId!.Value)
                 .ToHashSet();
             var changed = listed.Select(t => t.Id).ToHashSet();
