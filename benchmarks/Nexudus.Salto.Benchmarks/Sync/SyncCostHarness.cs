@@ -141,9 +141,15 @@ internal static class SyncCostHarness
         var starts = nexudus.Requests.GetRequests().Select(r => r.Timestamp).Order().ToList();
         Console.WriteLine("    gaps (ms): " + string.Join(" ", starts.Zip(starts.Skip(1), (a, b) => (int)(b - a).TotalMilliseconds)));
         var saltoLog = salto.Requests.GetRequests();
+        Console.WriteLine("    slowest Nexudus answers: " + string.Join(", ", nexudus.Requests.GetRequests().OrderByDescending(r => r.AnsweredAt - r.Timestamp).Take(5)
+            .Select(r => $"{r.Method} {r.Route} at {(r.Timestamp - started).TotalSeconds:0.00} s took {(r.AnsweredAt - r.Timestamp).TotalMilliseconds:0} ms")));
+        Console.WriteLine("    slowest SALTO answers: " + string.Join(", ", saltoLog.OrderByDescending(r => r.AnsweredAt - r.Timestamp).Take(5)
+            .Select(r => $"{r.Method} {r.Route} at {(r.Timestamp - started).TotalSeconds:0.00} s took {(r.AnsweredAt - r.Timestamp).TotalMilliseconds:0} ms")));
         string Span(IEnumerable<SandboxRequest> requests) =>
             requests.Any() ? $"{(requests.Min(r => r.Timestamp) - started).TotalSeconds:0.00}–{(requests.Max(r => r.Timestamp) - started).TotalSeconds:0.00} s" : "none";
-        Console.WriteLine($"    timeline: Nexudus {Span(nexudus.Requests.GetRequests())}, SALTO reads {Span(saltoLog.Where(r => r.Method == "GET"))}, " +
+        Console.WriteLine($"    timeline: Nexudus {Span(nexudus.Requests.GetRequests())}, SALTO users {Span(saltoLog.Where(r => r.Method == "GET" && r.Route.EndsWith("{site_id}/users", StringComparison.Ordinal)))}, " +
+                          $"members {Span(saltoLog.Where(r => r.Method == "GET" && r.Route.EndsWith("{access_group_id}/users", StringComparison.Ordinal)))}, " +
+                          $"tags {Span(saltoLog.Where(r => r.Method == "GET" && r.Route.EndsWith("/tags", StringComparison.Ordinal)))}, " +
                           $"user creations {Span(saltoLog.Where(r => r.Method == "POST" && r.Route.EndsWith("/users", StringComparison.Ordinal)))}, " +
                           $"PATCHes {Span(saltoLog.Where(r => r.Method == "PATCH"))}, end {(clock.Elapsed).TotalSeconds:0.00} s");
         var ordered = nexudus.Requests.GetRequests().OrderBy(r => r.Timestamp).ToList();

@@ -28,6 +28,10 @@ public sealed record SandboxRequest
     /// <summary>Gets when the request arrived, on the sandbox's <see cref="TimeProvider"/>.</summary>
     public required DateTimeOffset Timestamp { get; init; }
 
+    /// <summary>Gets when the sandbox started its answer (or dropped the connection), on its <see cref="TimeProvider"/>.</summary>
+    /// <value>The time the sandbox spent on the request is this less <see cref="Timestamp"/>.</value>
+    public DateTimeOffset AnsweredAt { get; init; }
+
     /// <summary>Gets whether the request was a write to the emulated API (not a read and not a token request).</summary>
     public bool IsWrite { get; init; }
 

@@ -66,6 +66,7 @@ internal sealed partial class SandboxTraffic(
                 Route = route,
                 StatusCode = status,
                 Timestamp = arrived,
+                AnsweredAt = timeProvider.GetUtcNow(),
                 IsWrite = isWrite(context),
                 Throttled = status is not null && context.Response.Headers.ContainsKey("Retry-After"),
                 Fault = applied,

@@ -81,7 +81,7 @@ public static class NexudusServiceCollectionExtensions
                     context.ServiceProvider.GetRequiredService<TimeProvider>(),
                     Logger<NexudusTokenSource>(context.ServiceProvider)));
         tokenClient
-            .AddHttpMessageHandler(sp => new NexudusRateLimitHandler(sp.GetRequiredService<NexudusRateLimiter>()))
+            .AddHttpMessageHandler(sp => new NexudusRateLimitHandler(sp.GetRequiredService<NexudusRateLimiter>(), pacedByResponse: true))
             .AddHttpMessageHandler(sp => new SaltoHttpTelemetryHandler(sp.GetRequiredService<SaltoMetrics>(), SaltoHttpTelemetryHandler.Nexudus))
             .AddHttpMessageHandler(() => new ServiceCallCountingHandler(CountedService.Nexudus, tokenClient: true));
 

@@ -9,10 +9,15 @@ namespace Nexudus.Salto.Nexudus;
 /// taking place until then (the service may count it at any instant in between). A 409 (Nexudus's
 /// throttling answer) tells the limiter its pacing was too tight for this link.
 /// </remarks>
-internal sealed class NexudusRateLimitHandler(NexudusRateLimiter limiter) : DelegatingHandler
+internal sealed class NexudusRateLimitHandler(NexudusRateLimiter limiter, bool pacedByResponse = false) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        if (pacedByResponse)
+        {
+            request.Options.Set(NexudusRequestOptions.PacedByResponse, true);
+        }
+
         using var lease = await limiter.AcquireAsync(request, 1, cancellationToken).ConfigureAwait(false);
 
         // From here on the service may receive the request, so a create that fails later is no

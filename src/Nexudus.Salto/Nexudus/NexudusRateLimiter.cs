@@ -119,7 +119,7 @@ internal sealed class NexudusRateLimiter : PartitionedRateLimiter<HttpRequestMes
                     return Lease.Denied;
                 }
 
-                return permitCount > 0 ? Grant(write, now) : Lease.Granted;
+                return permitCount > 0 ? Grant(write, now, PacedByResponse(resource)) : Lease.Granted;
             }
         }
         finally
@@ -156,7 +156,7 @@ internal sealed class NexudusRateLimiter : PartitionedRateLimiter<HttpRequestMes
                     wait = TimeUntilAllowed(write, now);
                     if (wait <= TimeSpan.Zero)
                     {
-                        var lease = permitCount > 0 ? Grant(write, now) : Lease.Granted;
+                        var lease = permitCount > 0 ? Grant(write, now, PacedByResponse(resource)) : Lease.Granted;
                         if (now > started)
                         {
                             LogWait(resource, now - started);
@@ -244,7 +244,7 @@ internal sealed class NexudusRateLimiter : PartitionedRateLimiter<HttpRequestMes
     /// </summary>
     private DateTimeOffset? ArrivalBound(Call call)
     {
-        var bySkew = _maxSkew is { } skew ? call.Start + skew : (DateTimeOffset?)null;
+        var bySkew = _maxSkew is { } skew && !call.PacedByResponse ? call.Start + skew : (DateTimeOffset?)null;
         return (bySkew, call.End) switch
         {
             ({ } s, { } e) => s < e ? s : e,
@@ -254,10 +254,13 @@ internal sealed class NexudusRateLimiter : PartitionedRateLimiter<HttpRequestMes
         };
     }
 
-    private Lease Grant(bool write, DateTimeOffset now)
+    private static bool PacedByResponse(HttpRequestMessage request) =>
+        request.Options.TryGetValue(NexudusRequestOptions.PacedByResponse, out var paced) && paced;
+
+    private Lease Grant(bool write, DateTimeOffset now, bool pacedByResponse)
     {
         Interlocked.Increment(ref _granted);
-        var call = new Call(now);
+        var call = new Call(now, pacedByResponse);
         if (_minInterval > TimeSpan.Zero)
         {
             _recent.Add(call);
@@ -288,9 +291,12 @@ internal sealed class NexudusRateLimiter : PartitionedRateLimiter<HttpRequestMes
     private static TimeSpan? Max(TimeSpan? a, TimeSpan? b) => a is { } x && b is { } y ? (x > y ? x : y) : null;
 
     /// <summary>One granted call: in flight until <see cref="End"/> is set.</summary>
-    private sealed class Call(DateTimeOffset start)
+    private sealed class Call(DateTimeOffset start, bool pacedByResponse)
     {
         public DateTimeOffset Start { get; } = start;
+
+        /// <summary>Gets whether the next call waits for this one's response (no transit skew is assumed for it).</summary>
+        public bool PacedByResponse { get; } = pacedByResponse;
 
         public DateTimeOffset? End { get; set; }
     }

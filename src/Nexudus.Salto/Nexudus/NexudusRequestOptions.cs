@@ -16,6 +16,12 @@ internal static class NexudusRequestOptions
     /// <summary>Set when the request has passed the rate limiter and is handed to the network.</summary>
     public static readonly HttpRequestOptionsKey<bool> Dispatched = new("Nexudus.Dispatched");
 
+    /// <summary>
+    /// Marks a call the next one must wait for (its response, plus the interval) instead of allowing for transit skew:
+    /// a token request, which opens its own connection and which every other call waits for anyway.
+    /// </summary>
+    public static readonly HttpRequestOptionsKey<bool> PacedByResponse = new("Nexudus.PacedByResponse");
+
     /// <summary>The method and path for logs and errors, without the query string.</summary>
     public static readonly HttpRequestOptionsKey<string> Endpoint = new("Nexudus.Endpoint");
 

@@ -128,6 +128,35 @@ public sealed class NexudusRateLimiterTests
     }
 
     [Fact]
+    public async Task AcquireAsync_PreviousCallPacedByResponse_WaitsForItsResponseDespiteTheSkew()
+    {
+        // A token request opens its own connection, so its arrival may lag more than the skew allows for.
+        using var limiter = Create(o =>
+        {
+            o.MinRequestInterval = TimeSpan.FromMilliseconds(100);
+            o.MaxTransitSkew = TimeSpan.FromMilliseconds(10);
+        });
+        var token = new HttpRequestMessage(HttpMethod.Post, "api/token");
+        token.Options.Set(NexudusRequestOptions.PacedByResponse, true);
+        var first = await limiter.AcquireAsync(token, 1);
+
+        var second = limiter.AcquireAsync(Get(), 1).AsTask();
+        _time.Advance(TimeSpan.FromMilliseconds(150));
+        await Settle();
+        var waitingWhileTokenInFlight = !second.IsCompleted;
+        first.Dispose();
+        _time.Advance(TimeSpan.FromMilliseconds(99));
+        await Settle();
+        var waitingAt99AfterResponse = !second.IsCompleted;
+        _time.Advance(TimeSpan.FromMilliseconds(1));
+        using var lease = await second;
+
+        Assert.True(waitingWhileTokenInFlight);
+        Assert.True(waitingAt99AfterResponse);
+        Assert.True(lease.IsAcquired);
+    }
+
+    [Fact]
     public async Task AcquireAsync_SkewAllowed_ManyCallsOverlapAtTheIntervalPlusTheSkew()
     {
         using var limiter = Create(o =>
