@@ -140,7 +140,8 @@ internal sealed class NexudusListQuery
         var array = new JsonArray();
         foreach (var record in pageRecords)
         {
-            array.Add(record);
+            // The records may be shared (the handler keeps their wire form between calls): the page gets copies.
+            array.Add(record.DeepClone());
         }
 
         return new JsonObject

@@ -27,6 +27,8 @@ internal sealed class NexudusRequestHandler
     private readonly NexudusRateLimiter _limiter;
     private readonly NexudusCheckinRules _checkins;
     private readonly ILogger _logger;
+    private readonly Lock _wireCacheGate = new();
+    private readonly Dictionary<Type, (long Version, List<JsonObject> Records)> _wireCache = [];
 
     public NexudusRequestHandler(
         NexudusSandboxOptions options,
@@ -266,13 +268,63 @@ internal sealed class NexudusRequestHandler
             return NexudusResponse.Message(400, error!);
         }
 
-        var envelope = listQuery.ToEnvelope(_store.All(kind.ClrType).Select(r => _wire.ToWire(kind, r)));
+        var envelope = listQuery.ToEnvelope(WireRecords(kind));
         foreach (var record in envelope["Records"]!.AsArray())
         {
             StripCollections(record!.AsObject());
         }
 
         return NexudusResponse.FromJson(200, envelope);
+    }
+
+    /// <summary>
+    /// Every record of a kind in its wire form, kept until the store changes: a paged read of a large list would
+    /// otherwise convert every record again for each page. The forms are fully built before they are shared, so
+    /// concurrent requests only read them.
+    /// </summary>
+    private List<JsonObject> WireRecords(NexudusEntityKind kind)
+    {
+        var (records, version) = _store.AllWithVersion(kind.ClrType);
+        lock (_wireCacheGate)
+        {
+            if (_wireCache.TryGetValue(kind.ClrType, out var cached) && cached.Version == version)
+            {
+                return cached.Records;
+            }
+
+            var wires = new List<JsonObject>(records.Count);
+            foreach (var record in records)
+            {
+                var wire = _wire.ToWire(kind, record);
+                Materialize(wire);
+                wires.Add(wire);
+            }
+
+            _wireCache[kind.ClrType] = (version, wires);
+            return wires;
+        }
+    }
+
+    /// <summary>Builds a node's whole tree now (nodes read from JSON build their children lazily, which is not thread-safe).</summary>
+    private static void Materialize(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var property in obj)
+                {
+                    Materialize(property.Value);
+                }
+
+                break;
+            case JsonArray array:
+                foreach (var item in array)
+                {
+                    Materialize(item);
+                }
+
+                break;
+        }
     }
 
     /// <summary>List records are partial: collection properties (<c>Teams</c>, <c>Desks</c>, …) are left out (§3.5).</summary>

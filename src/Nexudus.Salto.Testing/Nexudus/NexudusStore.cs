@@ -13,6 +13,7 @@ internal sealed class NexudusStore
     private readonly TimeProvider _time;
     private readonly string _updatedBy;
     private long _lastId;
+    private long _version;
 
     public NexudusStore(TimeProvider time, string updatedBy, long firstId)
     {
@@ -55,6 +56,15 @@ internal sealed class NexudusStore
         }
     }
 
+    /// <summary>Every record of a kind, with the store's version at that moment (it changes with every write).</summary>
+    public (IReadOnlyList<NexudusEntity> Records, long Version) AllWithVersion(Type type)
+    {
+        lock (_gate)
+        {
+            return ([.. Table(type).Values], _version);
+        }
+    }
+
     public IReadOnlyList<T> All<T>()
         where T : NexudusEntity => [.. All(typeof(T)).Cast<T>()];
 
@@ -81,6 +91,7 @@ internal sealed class NexudusStore
                 UpdatedBy = _updatedBy,
             };
             table[id] = stamped;
+            _version++;
             return (T)stamped;
         }
     }
@@ -94,6 +105,8 @@ internal sealed class NexudusStore
             {
                 Table(record.GetType())[record.Id] = record;
             }
+
+            _version++;
         }
     }
 
@@ -101,6 +114,7 @@ internal sealed class NexudusStore
     {
         lock (_gate)
         {
+            _version++;
             return Table(type).Remove(id);
         }
     }

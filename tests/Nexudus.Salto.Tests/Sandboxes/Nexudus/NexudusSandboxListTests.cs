@@ -32,6 +32,37 @@ public sealed class NexudusSandboxListTests
     }
 
     [Fact]
+    public async Task List_AfterARecordChanges_ServesTheChangedRecord()
+    {
+        // The sandbox keeps records' wire form between list calls; a write must be seen by the next list.
+        await using var sandbox = await StartAsync();
+        sandbox.Seed(b => b.Location("Central").Customers(3));
+        using var client = Client(sandbox);
+        var before = await client.GetJsonAsync("api/spaces/coworkers");
+        var first = sandbox.GetAll<Coworker>().OrderBy(c => c.FullName, StringComparer.Ordinal).First();
+
+        sandbox.Put(first with { FullName = "Aaron Changed" });
+        var after = await client.GetJsonAsync("api/spaces/coworkers");
+
+        Assert.NotEqual("Aaron Changed", before.GetProperty("Records")[0].GetProperty("FullName").GetString());
+        Assert.Equal("Aaron Changed", after.GetProperty("Records")[0].GetProperty("FullName").GetString());
+    }
+
+    [Fact]
+    public async Task List_ManyPagesAtOnce_EachServesItsOwnRecordsWithoutCollections()
+    {
+        await using var sandbox = await StartAsync();
+        sandbox.Seed(b => b.Location("Central").Customers(40));
+        using var client = Client(sandbox);
+
+        var pages = await Task.WhenAll(Enumerable.Range(1, 8).Select(p => client.GetJsonAsync($"api/spaces/coworkers?page={p}&size=5")));
+
+        var ids = pages.SelectMany(p => p.GetProperty("Records").EnumerateArray().Select(r => r.GetProperty("Id").GetInt64())).ToList();
+        Assert.Equal(40, ids.Distinct().Count());
+        Assert.All(pages.SelectMany(p => p.GetProperty("Records").EnumerateArray()), r => Assert.False(r.TryGetProperty("Businesses", out _)));
+    }
+
+    [Fact]
     public async Task List_SizeAboveTheCap_ServesTheCapAndReportsTheSizeHonoured()
     {
         await using var sandbox = await StartAsync(o => o.MaxPageSize = 10);
