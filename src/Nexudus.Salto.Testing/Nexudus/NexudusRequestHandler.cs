@@ -291,18 +291,27 @@ internal sealed class NexudusRequestHandler
             {
                 return cached.Records;
             }
-
-            var wires = new List<JsonObject>(records.Count);
-            foreach (var record in records)
-            {
-                var wire = _wire.ToWire(kind, record);
-                Materialize(wire);
-                wires.Add(wire);
-            }
-
-            _wireCache[kind.ClrType] = (version, wires);
-            return wires;
         }
+
+        // Built outside the lock: a request never blocks a thread waiting for another's build (two requests for the
+        // same new version may both build; the result is the same).
+        var wires = new List<JsonObject>(records.Count);
+        foreach (var record in records)
+        {
+            var wire = _wire.ToWire(kind, record);
+            Materialize(wire);
+            wires.Add(wire);
+        }
+
+        lock (_wireCacheGate)
+        {
+            if (!_wireCache.TryGetValue(kind.ClrType, out var cached) || cached.Version < version)
+            {
+                _wireCache[kind.ClrType] = (version, wires);
+            }
+        }
+
+        return wires;
     }
 
     /// <summary>Builds a node's whole tree now (nodes read from JSON build their children lazily, which is not thread-safe).</summary>

@@ -349,7 +349,7 @@ public class AccessSynchronizer
         foreach (var site in sites)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            await ApplySiteAsync(site, decision, customers, dryRun, changes, creations, tags, errors, cancellationToken).ConfigureAwait(false);
+            await ApplySiteAsync(site, decision, customers, early, dryRun, changes, creations, tags, errors, cancellationToken).ConfigureAwait(false);
             if (read.Failures.Count == 0)
             {
                 foreach (var location in locations.Where(l => l.WritePassSchedules && Same(l.Links.SaltoSiteId.Trim(), site.SiteId)))
@@ -536,7 +536,9 @@ public class AccessSynchronizer
             IReadOnlyDictionary<string, string> resolved = new Dictionary<string, string>();
             try
             {
-                resolved = await _tags.ResolveAsync(siteId, tagWork.ToAssign.Select(t => t.Number), cancellationToken).ConfigureAwait(false);
+                var numbers = tagWork.ToAssign.Select(t => t.Number).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+                resolved = await _tags.ResolveAsync(siteId, numbers, cancellationToken).ConfigureAwait(false);
+                result.NoteTags(siteId, numbers, resolved);
             }
             catch (Exception ex) when (PlanExecutor.IsServiceFailure(ex, cancellationToken))
             {
@@ -610,6 +612,7 @@ public class AccessSynchronizer
         SiteRun site,
         RevocationDecision decision,
         Dictionary<long, Coworker> customers,
+        EarlyUserCreations early,
         bool dryRun,
         List<MembershipChange> changes,
         List<UserCreation> creations,
@@ -626,11 +629,32 @@ public class AccessSynchronizer
         }
 
         var tagWork = TagAssigner.Plan(site.Customers, customers, site.State.TagAssignments);
-        IReadOnlyDictionary<string, string> resolved = new Dictionary<string, string>();
+        var resolved = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var tagsUsable = true;
         try
         {
-            resolved = await _tags.ResolveAsync(siteId, tagWork.ToAssign.Select(t => t.Number), cancellationToken).ConfigureAwait(false);
+            // Numbers resolved while Nexudus was being read are not asked again.
+            var known = early.TagLookups.GetValueOrDefault(siteId);
+            var toAsk = new List<string>();
+            foreach (var number in tagWork.ToAssign.Select(t => t.Number).Distinct(StringComparer.OrdinalIgnoreCase))
+            {
+                if (known is not null && known.TryGetValue(number, out var id))
+                {
+                    if (id is not null)
+                    {
+                        resolved[number] = id;
+                    }
+                }
+                else
+                {
+                    toAsk.Add(number);
+                }
+            }
+
+            foreach (var (number, id) in await _tags.ResolveAsync(siteId, toAsk, cancellationToken).ConfigureAwait(false))
+            {
+                resolved[number] = id;
+            }
         }
         catch (Exception ex) when (PlanExecutor.IsServiceFailure(ex, cancellationToken))
         {

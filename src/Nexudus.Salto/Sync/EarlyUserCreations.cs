@@ -21,6 +21,23 @@ internal sealed class EarlyUserCreations
     /// <summary>Gets the errors of the early creations (including reads they could not do).</summary>
     public List<SyncError> Errors { get; } = [];
 
+    /// <summary>Gets, per site, the tag numbers already resolved this run: the tag id, or <see langword="null"/> for none registered.</summary>
+    public Dictionary<string, Dictionary<string, string?>> TagLookups { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Notes what resolving <paramref name="asked"/> on <paramref name="siteId"/> gave, so the run does not ask again.</summary>
+    public void NoteTags(string siteId, IEnumerable<string> asked, IReadOnlyDictionary<string, string> resolved)
+    {
+        if (!TagLookups.TryGetValue(siteId, out var lookups))
+        {
+            TagLookups.Add(siteId, lookups = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase));
+        }
+
+        foreach (var number in asked)
+        {
+            lookups[number] = resolved.TryGetValue(number, out var id) ? id : null;
+        }
+    }
+
     /// <summary>Gets the users created on <paramref name="siteId"/>.</summary>
     public IReadOnlyList<SiteUser> UsersOf(string siteId) => CreatedUsers.GetValueOrDefault(siteId) ?? [];
 

@@ -125,6 +125,22 @@ public sealed class SyncEarlyCreationTests
     }
 
     [Fact]
+    public async Task Synchronize_CardsOfCustomersCreatedWhileReading_ResolvesTheSiteTagsOnce()
+    {
+        await using var h = await StartAsync();
+        var seed = h.Seed(
+            b => b.Customer("sam@example.com", "Sam Example", c => c with { AccessCardId = "11112222" }).CustomerPass("sam@example.com", "Day Pass")
+                .Customer("kim@example.com", "Kim Example", c => c with { AccessCardId = "33334444" }).CustomerPass("kim@example.com", "Day Pass"),
+            s => s.Tag("tag-1", "11112222").Tag("tag-2", "33334444"));
+
+        await h.SyncAsync(Options(seed));
+
+        Assert.Equal(1, h.Salto.Requests.Count("GET", $"/v1.1/sites/{SiteId}/tags"));
+        Assert.Equal(["tag-1"], h.Salto.GetUserTags(SiteId, h.Salto.FindSiteUserByEmail(SiteId, "sam@example.com")!.Id));
+        Assert.Equal(["tag-2"], h.Salto.GetUserTags(SiteId, h.Salto.FindSiteUserByEmail(SiteId, "kim@example.com")!.Id));
+    }
+
+    [Fact]
     public async Task Synchronize_DryRun_CreatesNoUserWhileReading()
     {
         await using var h = await StartAsync();
