@@ -28,7 +28,7 @@ internal sealed class NexudusRequestHandler
     private readonly NexudusCheckinRules _checkins;
     private readonly ILogger _logger;
     private readonly Lock _wireCacheGate = new();
-    private readonly Dictionary<Type, (long Version, List<JsonObject> Records)> _wireCache = [];
+    private readonly Dictionary<Type, (long Version, Task<List<JsonObject>> Build)> _wireCache = [];
 
     public NexudusRequestHandler(
         NexudusSandboxOptions options,
@@ -129,7 +129,7 @@ internal sealed class NexudusRequestHandler
         return (route.Method, route.Id, route.BatchIds) switch
         {
             ("GET", null, { } ids) => Batch(kind, ids),
-            ("GET", null, null) => List(kind, context.Request.Query),
+            ("GET", null, null) => await ListAsync(kind, context.Request.Query).ConfigureAwait(false),
             ("GET", { } id, _) => GetOne(kind, id),
             ("POST", null, _) when kind.Allows(NexudusOperations.Create) => await CreateAsync(kind, context.Request).ConfigureAwait(false),
             ("PUT", null, _) when kind.Allows(NexudusOperations.Update) => await UpdateAsync(kind, context.Request).ConfigureAwait(false),
@@ -261,14 +261,14 @@ internal sealed class NexudusRequestHandler
 
     // ----- Reads (§3.1, §3.2, §3.5) -----
 
-    private NexudusResponse List(NexudusEntityKind kind, IQueryCollection query)
+    private async Task<NexudusResponse> ListAsync(NexudusEntityKind kind, IQueryCollection query)
     {
         if (NexudusListQuery.Parse(kind, query, _options, out var error) is not { } listQuery)
         {
             return NexudusResponse.Message(400, error!);
         }
 
-        var envelope = listQuery.ToEnvelope(WireRecords(kind));
+        var envelope = listQuery.ToEnvelope(await WireRecordsAsync(kind).ConfigureAwait(false));
         foreach (var record in envelope["Records"]!.AsArray())
         {
             StripCollections(record!.AsObject());
@@ -282,36 +282,32 @@ internal sealed class NexudusRequestHandler
     /// otherwise convert every record again for each page. The forms are fully built before they are shared, so
     /// concurrent requests only read them.
     /// </summary>
-    private List<JsonObject> WireRecords(NexudusEntityKind kind)
+    private Task<List<JsonObject>> WireRecordsAsync(NexudusEntityKind kind)
     {
         var (records, version) = _store.AllWithVersion(kind.ClrType);
         lock (_wireCacheGate)
         {
-            if (_wireCache.TryGetValue(kind.ClrType, out var cached) && cached.Version == version)
+            // A build of this version (or a later one) already started is shared, and awaited without blocking a thread.
+            if (_wireCache.TryGetValue(kind.ClrType, out var cached) && cached.Version >= version && !cached.Build.IsFaulted)
             {
-                return cached.Records;
+                return cached.Build;
             }
-        }
 
-        // Built outside the lock: a request never blocks a thread waiting for another's build (two requests for the
-        // same new version may both build; the result is the same).
-        var wires = new List<JsonObject>(records.Count);
-        foreach (var record in records)
-        {
-            var wire = _wire.ToWire(kind, record);
-            Materialize(wire);
-            wires.Add(wire);
-        }
-
-        lock (_wireCacheGate)
-        {
-            if (!_wireCache.TryGetValue(kind.ClrType, out var cached) || cached.Version < version)
+            var build = Task.Run(() =>
             {
-                _wireCache[kind.ClrType] = (version, wires);
-            }
-        }
+                var wires = new List<JsonObject>(records.Count);
+                foreach (var record in records)
+                {
+                    var wire = _wire.ToWire(kind, record);
+                    Materialize(wire);
+                    wires.Add(wire);
+                }
 
-        return wires;
+                return wires;
+            });
+            _wireCache[kind.ClrType] = (version, build);
+            return build;
+        }
     }
 
     /// <summary>Builds a node's whole tree now (nodes read from JSON build their children lazily, which is not thread-safe).</summary>

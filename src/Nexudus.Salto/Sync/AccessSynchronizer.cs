@@ -532,7 +532,8 @@ public class AccessSynchronizer
                 continue;
             }
 
-            var tagWork = TagAssigner.Plan(plan.UserCreations.Select(c => c.CustomerId), customers, state.TagAssignments);
+            // Every entitled customer's numbers at once: one look-up serves the creations now and the rest of the run.
+            var tagWork = TagAssigner.Plan(entitled, customers, state.TagAssignments);
             IReadOnlyDictionary<string, string> resolved = new Dictionary<string, string>();
             try
             {
