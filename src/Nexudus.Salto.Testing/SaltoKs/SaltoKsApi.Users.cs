@@ -49,7 +49,7 @@ internal sealed partial class SaltoKsApi
                 ?? throw SaltoKsApiFailure.InvalidParameter("A role id is invalid"))];
 
             string? email = string.IsNullOrWhiteSpace(request.Email) ? null : request.Email.Trim();
-            if (email is not null && site.Users.Exists(u => string.Equals(u.User.User?.Email, email, StringComparison.OrdinalIgnoreCase)))
+            if (email is not null && site.HasUserWithEmail(email))
             {
                 // The real answer is unconfirmed; clients are told to search by e-mail before creating.
                 throw SaltoKsApiFailure.InvalidParameter("A user with this email already exists on the site");

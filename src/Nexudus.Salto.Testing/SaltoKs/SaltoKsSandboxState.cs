@@ -60,6 +60,7 @@ internal sealed class SiteRecord(Site site)
     // Indexes over Users (a bulk PATCH looks up every id it names; a generated site has thousands of users).
     private readonly Dictionary<SiteUserId, UserRecord> _bySiteUserId = [];
     private readonly Dictionary<PlatformUserId, UserRecord> _byPlatformUserId = [];
+    private readonly Dictionary<string, int> _emailCounts = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Adds a user (never add to <see cref="Users"/> directly: the look-ups are indexed).</summary>
     public void AddUser(UserRecord user)
@@ -67,12 +68,30 @@ internal sealed class SiteRecord(Site site)
         Users.Add(user);
         _bySiteUserId.TryAdd(user.User.Id, user);
         _byPlatformUserId.TryAdd(user.PlatformUserId, user);
+        if (user.User.User?.Email is { } email)
+        {
+            _emailCounts[email] = _emailCounts.GetValueOrDefault(email) + 1;
+        }
     }
+
+    /// <summary>Tells whether a user of the site has this e-mail (ignoring case).</summary>
+    public bool HasUserWithEmail(string email) => _emailCounts.GetValueOrDefault(email) > 0;
 
     /// <summary>Removes a user (never remove from <see cref="Users"/> directly: the look-ups are indexed).</summary>
     public void RemoveUser(UserRecord user)
     {
-        Users.Remove(user);
+        if (Users.Remove(user) && user.User.User?.Email is { } email && _emailCounts.TryGetValue(email, out var count))
+        {
+            if (count <= 1)
+            {
+                _emailCounts.Remove(email);
+            }
+            else
+            {
+                _emailCounts[email] = count - 1;
+            }
+        }
+
         if (_bySiteUserId.TryGetValue(user.User.Id, out var bySite) && ReferenceEquals(bySite, user))
         {
             _bySiteUserId.Remove(user.User.Id);

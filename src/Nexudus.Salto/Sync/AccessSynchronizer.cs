@@ -532,8 +532,9 @@ public class AccessSynchronizer
                 continue;
             }
 
-            // Every entitled customer's numbers at once: one look-up serves the creations now and the rest of the run.
-            var tagWork = TagAssigner.Plan(entitled, customers, state.TagAssignments);
+            // Every customer's numbers at once (the resolver reads the site's tags either way): one look-up serves the
+            // creations now and the rest of the run, including customers only contracts and teams turn out to entitle.
+            var tagWork = TagAssigner.Plan(customers.Keys, customers, state.TagAssignments);
             IReadOnlyDictionary<string, string> resolved = new Dictionary<string, string>();
             try
             {

@@ -59,7 +59,7 @@ internal sealed class NexudusSnapshotReader(INexudusClient client, ILogger logge
 
         // Calls in flight at once. The client's rate limiter paces their starts; overlapping them hides each
         // response's latency behind the wait for the next start, so a read takes about as long as the limits allow.
-        using var gate = new SemaphoreSlim(Math.Max(1, concurrency));
+        var gate = new ReadGate(concurrency);
 
         // Every list at once, the long ones first; full records as soon as the lists they depend on are in.
         var unusedPasses = PartAsync("customer passes", failures, () => ListAsync<CoworkerTimePass>(gate,
@@ -186,7 +186,7 @@ internal sealed class NexudusSnapshotReader(INexudusClient client, ILogger logge
     /// already hold in full, as soon as the customers and contracts lists are in.
     /// </summary>
     private Task<List<CoworkerContract>?> FullContractsAsync(
-        Cache cache, Task<List<Coworker>?> customers, Task<List<CoworkerContract>?> contracts, SemaphoreSlim gate,
+        Cache cache, Task<List<Coworker>?> customers, Task<List<CoworkerContract>?> contracts, ReadGate gate,
         List<(string, Exception)> failures, CancellationToken cancellationToken) =>
         PartAsync("contracts", failures, async () =>
         {
@@ -214,7 +214,7 @@ internal sealed class NexudusSnapshotReader(INexudusClient client, ILogger logge
     /// </summary>
     private Task<List<Team>?> FullTeamsAsync(
         Cache cache, Task<List<CoworkerContract>?> contracts, Task<List<Team>?> teams,
-        SemaphoreSlim gate, List<(string, Exception)> failures, CancellationToken cancellationToken) =>
+        ReadGate gate, List<(string, Exception)> failures, CancellationToken cancellationToken) =>
         PartAsync("teams", failures, async () =>
         {
             var listed = await teams.ConfigureAwait(false);
@@ -292,7 +292,7 @@ internal sealed class NexudusSnapshotReader(INexudusClient client, ILogger logge
         }
     }
 
-    private async Task<Dictionary<long, TimeZoneInfo>> ReadZonesAsync(SemaphoreSlim gate, IReadOnlyCollection<long> businessIds, CancellationToken cancellationToken)
+    private async Task<Dictionary<long, TimeZoneInfo>> ReadZonesAsync(ReadGate gate, IReadOnlyCollection<long> businessIds, CancellationToken cancellationToken)
     {
         var zones = new Dictionary<long, TimeZoneInfo>();
         if (businessIds.Count == 0)
@@ -300,9 +300,9 @@ internal sealed class NexudusSnapshotReader(INexudusClient client, ILogger logge
             return zones;
         }
 
-        var businesses = await GatedAsync(gate, () => client.GetBusinessesAsync(businessIds, cancellationToken)).ConfigureAwait(false);
+        var businesses = await GatedAsync(gate, listPage: true, () => client.GetBusinessesAsync(businessIds, cancellationToken)).ConfigureAwait(false);
         var zoneIds = businesses.Where(b => b.SimpleTimeZoneId is not null).Select(b => b.SimpleTimeZoneId!.Value).Distinct().ToList();
-        var known = zoneIds.Count == 0 ? [] : await GatedAsync(gate, () => client.GetSimpleTimeZonesAsync(zoneIds, cancellationToken)).ConfigureAwait(false);
+        var known = zoneIds.Count == 0 ? [] : await GatedAsync(gate, listPage: true, () => client.GetSimpleTimeZonesAsync(zoneIds, cancellationToken)).ConfigureAwait(false);
         var byId = known.ToDictionary(z => z.Id);
         foreach (var business in businesses)
         {
@@ -320,10 +320,10 @@ internal sealed class NexudusSnapshotReader(INexudusClient client, ILogger logge
     /// Reads every page of a list: the first, then (knowing the total) all the others at once, then on from the
     /// last page should the list have grown meanwhile. Paging still trusts only the service's "next page".
     /// </summary>
-    private static async Task<List<T>> ListAsync<T>(SemaphoreSlim gate, Func<NexudusPageCursor?, CancellationToken, Task<NexudusPage<T>>> getPage, CancellationToken cancellationToken)
+    private static async Task<List<T>> ListAsync<T>(ReadGate gate, Func<NexudusPageCursor?, CancellationToken, Task<NexudusPage<T>>> getPage, CancellationToken cancellationToken)
         where T : NexudusEntity
     {
-        var first = await GatedAsync(gate, () => getPage(null, cancellationToken)).ConfigureAwait(false);
+        var first = await GatedAsync(gate, listPage: true, () => getPage(null, cancellationToken)).ConfigureAwait(false);
         var records = new List<T>(first.Records);
         var next = first.NextCursor;
         if (next is not null && first.TotalItems is { } total && first.Records.Count > 0)
@@ -331,7 +331,7 @@ internal sealed class NexudusSnapshotReader(INexudusClient client, ILogger logge
             // The service may serve fewer records than asked for: count pages by what it served.
             var pages = (int)Math.Ceiling(total / (double)first.Records.Count);
             var rest = Enumerable.Range(next.Page, Math.Max(0, pages - next.Page + 1))
-                .Select(page => GatedAsync(gate, () => getPage(new NexudusPageCursor(page, next.PageSize), cancellationToken)))
+                .Select(page => GatedAsync(gate, listPage: true, () => getPage(new NexudusPageCursor(page, next.PageSize), cancellationToken)))
                 .ToList();
             foreach (var page in await Task.WhenAll(rest).ConfigureAwait(false))
             {
@@ -342,7 +342,7 @@ internal sealed class NexudusSnapshotReader(INexudusClient client, ILogger logge
 
         while (next is not null)
         {
-            var page = await GatedAsync(gate, () => getPage(next, cancellationToken)).ConfigureAwait(false);
+            var page = await GatedAsync(gate, listPage: true, () => getPage(next, cancellationToken)).ConfigureAwait(false);
             records.AddRange(page.Records);
             next = page.NextCursor;
         }
@@ -350,15 +350,15 @@ internal sealed class NexudusSnapshotReader(INexudusClient client, ILogger logge
         return records;
     }
 
-    private static async Task<List<T>> BatchAsync<T>(SemaphoreSlim gate, List<long> ids, Func<IEnumerable<long>, CancellationToken, Task<IReadOnlyList<T>>> get, CancellationToken cancellationToken)
+    private static async Task<List<T>> BatchAsync<T>(ReadGate gate, List<long> ids, Func<IEnumerable<long>, CancellationToken, Task<IReadOnlyList<T>>> get, CancellationToken cancellationToken)
     {
-        var chunks = await Task.WhenAll(ids.Chunk(BatchChunk).Select(chunk => GatedAsync(gate, () => get(chunk, cancellationToken)))).ConfigureAwait(false);
+        var chunks = await Task.WhenAll(ids.Chunk(BatchChunk).Select(chunk => GatedAsync(gate, listPage: false, () => get(chunk, cancellationToken)))).ConfigureAwait(false);
         return [.. chunks.SelectMany(c => c)];
     }
 
-    private static async Task<TResult> GatedAsync<TResult>(SemaphoreSlim gate, Func<Task<TResult>> call)
+    private static async Task<TResult> GatedAsync<TResult>(ReadGate gate, bool listPage, Func<Task<TResult>> call)
     {
-        await gate.WaitAsync().ConfigureAwait(false);
+        await gate.WaitAsync(listPage).ConfigureAwait(false);
         try
         {
             return await call().ConfigureAwait(false);
