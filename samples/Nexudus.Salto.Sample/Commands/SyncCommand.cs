@@ -48,7 +48,7 @@ internal static class SyncCommand
                 }
 
                 var components = new IntegrationComponents(host.Services, configuration.Integration);
-                var report = await components.CreateSynchronizer(parseResult.GetValue(dryRun), parseResult.GetValue(allowMassRevocation)).SynchronizeAsync(token);
+                var report = await components.SynchronizeAsync(parseResult.GetValue(dryRun), parseResult.GetValue(allowMassRevocation), token);
                 if (parseResult.GetValue(json))
                 {
                     await context.Console.Out.WriteLineAsync(JsonSerializer.Serialize(report, SyncJsonContext.Default.SyncReport));

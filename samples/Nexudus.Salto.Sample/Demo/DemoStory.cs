@@ -64,12 +64,12 @@ internal sealed class DemoStory(
         _console.Heading("3. The sync: plan, guard and apply (AccessSynchronizer)");
         var writesBefore = _salto.Requests.GetCounters().Writes;
         var plan = await _console.StepAsync("Planning: a dry run reads both services and writes nothing", () =>
-            _components.CreateSynchronizer(dryRun: true, allowMassRevocation: false).SynchronizeAsync(cancellationToken));
+            _components.SynchronizeAsync(dryRun: true, allowMassRevocation: false, cancellationToken));
         SyncReportView.Print(_console, plan, Explain, _space.NameOf, SiteName);
         _console.Line($"SALTO KS writes during the dry run: {_salto.Requests.GetCounters().Writes - writesBefore}.");
 
         var applied = await _console.StepAsync("Applying: one bulk PATCH per changed group", () =>
-            _components.CreateSynchronizer(dryRun: false, allowMassRevocation: false).SynchronizeAsync(cancellationToken));
+            _components.SynchronizeAsync(dryRun: false, allowMassRevocation: false, cancellationToken));
         SyncReportView.Print(_console, applied, Explain, _space.NameOf, SiteName);
         var margarets = _salto.GetSiteUsers(DemoSpace.NewYorkSite).Count(u => string.Equals(u.User?.Email?.Trim(), "margaret@example.com", StringComparison.OrdinalIgnoreCase));
         _console.Line($"Margaret Hamilton: matched to the SALTO user that already had her e-mail; SALTO holds {margarets} user for her.");
@@ -78,7 +78,7 @@ internal sealed class DemoStory(
 
         writesBefore = _salto.Requests.GetCounters().Writes;
         var again = await _console.StepAsync("Syncing again, with nothing changed", () =>
-            _components.CreateSynchronizer(dryRun: false, allowMassRevocation: false).SynchronizeAsync(cancellationToken));
+            _components.SynchronizeAsync(dryRun: false, allowMassRevocation: false, cancellationToken));
         _console.Line($"Result {again.Result}: {_salto.Requests.GetCounters().Writes - writesBefore} SALTO KS writes, {again.Changes.Count} changes.");
     }
 
@@ -106,11 +106,11 @@ internal sealed class DemoStory(
         _nexudus.SuspendCustomer(charles.Id);
         _console.Line("Charles Babbage, paying member of Analytical Engines Ltd, is suspended in Nexudus: his team loses its office with him.");
         var held = await _console.StepAsync("Syncing", () =>
-            _components.CreateSynchronizer(dryRun: false, allowMassRevocation: false).SynchronizeAsync(cancellationToken));
+            _components.SynchronizeAsync(dryRun: false, allowMassRevocation: false, cancellationToken));
         SyncReportView.Print(_console, held, Explain, _space.NameOf, SiteName);
         _console.Line($"`sync` exits {(held.Result == Sync.SyncResult.RemovalsHeld ? ExitCodes.RemovalsHeld : ExitCodes.Done)} here: the team can still open its office until an operator decides.");
         var released = await _console.StepAsync("An operator who has read the plan releases them (sync --allow-mass-revocation)", () =>
-            _components.CreateSynchronizer(dryRun: false, allowMassRevocation: true).SynchronizeAsync(cancellationToken));
+            _components.SynchronizeAsync(dryRun: false, allowMassRevocation: true, cancellationToken));
         SyncReportView.Print(_console, released, Explain, _space.NameOf, SiteName);
     }
 

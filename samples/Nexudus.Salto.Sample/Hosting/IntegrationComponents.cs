@@ -1,11 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Nexudus.Salto.CheckIns;
-using Nexudus.Salto.Entitlements;
-using Nexudus.Salto.Nexudus;
 using Nexudus.Salto.Reports;
-using Nexudus.Salto.SaltoKs;
 using Nexudus.Salto.Sample.Settings;
 using Nexudus.Salto.State;
 using Nexudus.Salto.Sync;
@@ -23,37 +18,14 @@ internal sealed class IntegrationComponents(IServiceProvider services, Integrati
     /// <value>The host's store.</value>
     public ISyncStateStore State => services.GetRequiredService<ISyncStateStore>();
 
-    /// <summary>Gets the sync engine for the configured locations.</summary>
+    /// <summary>Runs one sync pass with the container's synchronizer (the one the worker uses too).</summary>
     /// <param name="dryRun">Plan only, write nothing.</param>
     /// <param name="allowMassRevocation">Release removals the guard would hold.</param>
-    /// <returns>The container's synchronizer for a plain run; for a dry run or an override, one made the same way with that flag.</returns>
-    public AccessSynchronizer CreateSynchronizer(bool dryRun, bool allowMassRevocation)
-    {
-        if (!dryRun && !allowMassRevocation)
-        {
-            return services.GetRequiredService<AccessSynchronizer>();
-        }
-
-        // AddSaltoIntegration registers one engine with the configured settings; the per-run flags of a console
-        // command need their own, built from the same options and services.
-        var options = Settings.Options;
-        return new AccessSynchronizer(
-            services.GetRequiredService<INexudusClient>(),
-            services.GetRequiredService<ISaltoKsClient>(),
-            State,
-            new AccessSyncOptions
-            {
-                Locations = [.. options.Locations.Select(l => new SyncLocation { Links = l.ToLocationLinks(), WritePassSchedules = l.WritePassSchedules })],
-                Safety = new RevocationSafety { MaxRevocations = options.Safety.MaxRevocations, MaxRevocationPercent = options.Safety.MaxRevocationPercent },
-                MembershipChunkSize = services.GetRequiredService<IOptions<SaltoKsClientOptions>>().Value.MembershipChunkSize,
-                DryRun = dryRun,
-                AllowMassRevocation = allowMassRevocation,
-            },
-            services.GetRequiredService<TimeProvider>(),
-            services.GetService<ISaltoTagResolver>(),
-            services.GetRequiredService<ILogger<AccessSynchronizer>>(),
-            services.GetRequiredService<EntitlementResolver>());
-    }
+    /// <param name="cancellationToken">Stops the run between steps.</param>
+    /// <returns>The run's report.</returns>
+    public Task<SyncReport> SynchronizeAsync(bool dryRun, bool allowMassRevocation, CancellationToken cancellationToken) =>
+        services.GetRequiredService<AccessSynchronizer>().SynchronizeAsync(
+            new SyncRunOptions { DryRun = dryRun, AllowMassRevocation = allowMassRevocation }, cancellationToken);
 
     /// <summary>Gets the check-in bridge for the configured readers.</summary>
     /// <returns>The bridge.</returns>

@@ -11,7 +11,7 @@ namespace Nexudus.Salto.Sync;
 
 /// <summary>
 /// Keeps SALTO KS access-group memberships in step with Nexudus entitlements (SPEC §4): one call of
-/// <see cref="SynchronizeAsync"/> is one reconcile pass over every configured location, returning a
+/// <see cref="SynchronizeAsync(CancellationToken)"/> is one reconcile pass over every configured location, returning a
 /// <see cref="SyncReport"/>.
 /// </summary>
 /// <remarks>
@@ -111,8 +111,19 @@ public class AccessSynchronizer
     /// <see cref="SyncResult.Completed"/>.
     /// </returns>
     /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
-    public virtual async Task<SyncReport> SynchronizeAsync(CancellationToken cancellationToken = default)
+    public virtual Task<SyncReport> SynchronizeAsync(CancellationToken cancellationToken = default) =>
+        SynchronizeAsync(new SyncRunOptions(), cancellationToken);
+
+    /// <summary>Runs one reconcile pass over every configured location, with settings of this run only.</summary>
+    /// <param name="runOptions">What this run does differently (a dry run, released removals); unset values follow the options.</param>
+    /// <param name="cancellationToken">Stops the run between steps; what SALTO accepted is recorded first.</param>
+    /// <returns>The report, as <see cref="SynchronizeAsync(CancellationToken)"/> gives it.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="runOptions"/> is <see langword="null"/>.</exception>
+    /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
+    public virtual async Task<SyncReport> SynchronizeAsync(SyncRunOptions runOptions, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(runOptions);
+        var run = new RunFlags(runOptions.DryRun ?? _options.DryRun, runOptions.AllowMassRevocation ?? _options.AllowMassRevocation);
         // One span per run (with one per site's plan and apply inside), whoever runs it: the worker or a command.
         using var activity = SaltoMetrics.ActivitySource.StartActivity("sync");
         var startedAt = _time.GetUtcNow();
@@ -130,7 +141,7 @@ public class AccessSynchronizer
                 return new SyncReport
                 {
                     Result = SyncResult.Failed,
-                    DryRun = _options.DryRun,
+                    DryRun = run.DryRun,
                     StartedAt = startedAt,
                     FinishedAt = _time.GetUtcNow(),
                     Errors = [new SyncError { Kind = SyncErrorKind.StateLocked, Message = ex.Message }],
@@ -140,7 +151,7 @@ public class AccessSynchronizer
 
             await using (lease.ConfigureAwait(false))
             {
-                var report = await RunAsync(startedAt, tally, cancellationToken).ConfigureAwait(false);
+                var report = await RunAsync(startedAt, tally, run, cancellationToken).ConfigureAwait(false);
                 LogFinished(report);
                 if (activity is not null)
                 {
@@ -182,10 +193,10 @@ public class AccessSynchronizer
         SyncLog.RunFinished(_logger, report.Result, added, removed, held, created, report.Errors.Count, report.Duration);
     }
 
-    private async Task<SyncReport> RunAsync(DateTimeOffset now, ServiceCallTally tally, CancellationToken cancellationToken)
+    private async Task<SyncReport> RunAsync(DateTimeOffset now, ServiceCallTally tally, RunFlags run, CancellationToken cancellationToken)
     {
         var locations = _options.Locations;
-        SyncLog.RunStarted(_logger, _options.DryRun, locations.Count);
+        SyncLog.RunStarted(_logger, run.DryRun, locations.Count);
         var errors = new List<SyncError>();
 
         // SALTO's side does not depend on Nexudus for the configured groups: read it meanwhile (unless reads are sequential).
@@ -216,7 +227,7 @@ public class AccessSynchronizer
 
         try
         {
-            return await RunCoreAsync(now, tally, ReadsOf, errors, cancellationToken).ConfigureAwait(false);
+            return await RunCoreAsync(now, tally, run, ReadsOf, errors, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -254,9 +265,9 @@ public class AccessSynchronizer
     }
 
     private async Task<SyncReport> RunCoreAsync(
-        DateTimeOffset now, ServiceCallTally tally, Func<string, SaltoSiteReads> readsOf, List<SyncError> errors, CancellationToken cancellationToken)
+        DateTimeOffset now, ServiceCallTally tally, RunFlags run, Func<string, SaltoSiteReads> readsOf, List<SyncError> errors, CancellationToken cancellationToken)
     {
-        var dryRun = _options.DryRun;
+        var dryRun = run.DryRun;
         var locations = _options.Locations;
 
         // Users for customers the lists already entitle are created while the contracts and teams are still read.
@@ -331,7 +342,7 @@ public class AccessSynchronizer
         }
 
         var decision = RevocationGuard.Evaluate(
-            [.. sites.Select(s => s.Plan.Plan)], _options.Safety, _options.AllowMassRevocation,
+            [.. sites.Select(s => s.Plan.Plan)], _options.Safety, run.AllowMassRevocation,
             new GuardSignals(read.Failures.Count > 0, saltoReadFailed, suspicious));
         if (decision.RemovalsHeld)
         {
@@ -349,7 +360,7 @@ public class AccessSynchronizer
         foreach (var site in sites)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            await ApplySiteAsync(site, decision, customers, early, dryRun, changes, creations, tags, errors, cancellationToken).ConfigureAwait(false);
+            await ApplySiteAsync(site, decision, customers, early, run, changes, creations, tags, errors, cancellationToken).ConfigureAwait(false);
             if (read.Failures.Count == 0)
             {
                 foreach (var location in locations.Where(l => l.WritePassSchedules && Same(l.Links.SaltoSiteId.Trim(), site.SiteId)))
@@ -615,7 +626,7 @@ public class AccessSynchronizer
         RevocationDecision decision,
         Dictionary<long, Coworker> customers,
         EarlyUserCreations early,
-        bool dryRun,
+        RunFlags run,
         List<MembershipChange> changes,
         List<UserCreation> creations,
         List<TagChange> tags,
@@ -625,9 +636,10 @@ public class AccessSynchronizer
         var siteId = site.SiteId;
         using var activity = SaltoMetrics.ActivitySource.StartActivity("sync.apply");
         activity?.SetTag("site", siteId);
+        var dryRun = run.DryRun;
         if (!dryRun)
         {
-            await RecordBookkeepingAsync(site, decision, cancellationToken).ConfigureAwait(false);
+            await RecordBookkeepingAsync(site, decision, run.AllowMassRevocation, cancellationToken).ConfigureAwait(false);
         }
 
         var tagWork = TagAssigner.Plan(site.Customers, customers, site.State.TagAssignments);
@@ -698,11 +710,11 @@ public class AccessSynchronizer
     }
 
     /// <summary>Records what reading and matching learned: identity links, settled journal entries and a ledger that matches SALTO.</summary>
-    private async Task RecordBookkeepingAsync(SiteRun site, RevocationDecision decision, CancellationToken cancellationToken)
+    private async Task RecordBookkeepingAsync(SiteRun site, RevocationDecision decision, bool allowMassRevocation, CancellationToken cancellationToken)
     {
         var siteId = site.SiteId;
         var stale = site.Plan.StaleLedgerEntries.ToList();
-        if (_options.AllowMassRevocation && !decision.Reasons.Contains(RevocationHoldReason.NexudusReadFailed))
+        if (allowMassRevocation && !decision.Reasons.Contains(RevocationHoldReason.NexudusReadFailed))
         {
             // The operator confirmed the empty groups are real: their ledger entries go too.
             stale.AddRange(site.State.OwnedMemberships
@@ -731,4 +743,7 @@ public class AccessSynchronizer
     };
 
     private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The per-run settings in force: <see cref="SyncRunOptions"/> over <see cref="AccessSyncOptions"/>.</summary>
+    private sealed record RunFlags(bool DryRun, bool AllowMassRevocation);
 }

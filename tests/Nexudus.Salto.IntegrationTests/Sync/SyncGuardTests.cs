@@ -70,6 +70,43 @@ public sealed class SyncGuardTests
     }
 
     [Fact]
+    public async Task Synchronize_OverrideForOneRunOnly_AppliesHeldRemovalsThenHoldsAgain()
+    {
+        var (h, seed) = await FourExpiringPassesAsync();
+        await using var _ = h;
+        var synchronizer = h.Synchronizer(Options(seed, o => o with { Safety = new RevocationSafety() }));
+        h.Time.Advance(TimeSpan.FromHours(3));
+
+        var held = await synchronizer.SynchronizeAsync();
+        var released = await synchronizer.SynchronizeAsync(new SyncRunOptions { AllowMassRevocation = true });
+
+        Assert.Equal(SyncResult.RemovalsHeld, held.Result);
+        Assert.Equal(SyncResult.Completed, released.Result);
+        Assert.True(released.Revocation.Overridden);
+        Assert.Empty(h.Members(PassGroup));
+    }
+
+    [Fact]
+    public async Task Synchronize_DryRunForOneRun_WritesNothingAndTheNextRunApplies()
+    {
+        var (h, seed) = await FourExpiringPassesAsync();
+        await using var _ = h;
+        var synchronizer = h.Synchronizer(Options(seed, o => o with { Safety = new RevocationSafety { MaxRevocations = 100, MaxRevocationPercent = 100 } }));
+        h.Time.Advance(TimeSpan.FromHours(3));
+        h.Salto.Requests.Clear();
+
+        var planned = await synchronizer.SynchronizeAsync(new SyncRunOptions { DryRun = true });
+        var writesWhilePlanning = h.Salto.Requests.GetCounters().Writes;
+        var applied = await synchronizer.SynchronizeAsync();
+
+        Assert.True(planned.DryRun);
+        Assert.Equal(0, writesWhilePlanning);
+        Assert.All(planned.Changes, c => Assert.Equal(SyncChangeOutcome.Planned, c.Outcome));
+        Assert.False(applied.DryRun);
+        Assert.Empty(h.Members(PassGroup));
+    }
+
+    [Fact]
     public async Task Synchronize_NexudusReadFails_HoldsRemovalsEvenWithTheOverrideButAppliesAdds()
     {
         var (h, seed) = await FourExpiringPassesAsync();
