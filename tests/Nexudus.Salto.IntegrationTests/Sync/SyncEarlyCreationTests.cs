@@ -84,6 +84,31 @@ public sealed class SyncEarlyCreationTests
     }
 
     [Fact]
+    public async Task Synchronize_IncrementalRead_CreatesUsersOnlyAfterEveryNexudusRead()
+    {
+        await using var h = await StartAsync();
+        var seed = SeedPassesAndAContract(h);
+        var synchronizer = h.Synchronizer(Options(seed, o => o with { FullReadInterval = TimeSpan.FromHours(1) }));
+        await synchronizer.SynchronizeAsync();
+        h.Time.Advance(TimeSpan.FromMinutes(10));
+        h.Nexudus.Seed(b => b.AtLocation("Central").Customer("late@example.com", "Late Comer").CustomerPass("late@example.com", "Day Pass"));
+        var order = new ConcurrentQueue<(long N, bool Creation, bool Nexudus)>();
+        h.Hook.OnRequest = (n, request) =>
+        {
+            order.Enqueue((n, IsUserCreation(request), request.RequestUri!.AbsolutePath.StartsWith("/api/", StringComparison.Ordinal)));
+            return HookAction.None;
+        };
+
+        var report = await synchronizer.SynchronizeAsync();
+
+        Assert.Equal(SnapshotReadKind.Incremental, report.SnapshotRead);
+        var creation = Assert.Single(order, r => r.Creation);
+        Assert.True(creation.N > order.Where(r => r.Nexudus).Max(r => r.N));
+        Assert.Equal(SyncChangeOutcome.Applied, Assert.Single(report.UserCreations).Outcome);
+        Assert.Equal(3, h.Members(PassGroup).Count);
+    }
+
+    [Fact]
     public async Task Synchronize_WithAndWithoutCreatingWhileReading_EndsWithTheSameMembershipsAndLedger()
     {
         async Task<(string[] Pass, string[] Office, int Owned, int Identities)> RunAsync(bool early)
