@@ -195,9 +195,19 @@ internal sealed class IntegrationDoctor(Func<INexudusClient> nexudusClient, Func
             // SALTO KS never rolls a group without a time schedule out to the locks: its members are rejected at the door.
             if (!await client.GetTimeSchedulesAsync(site, group, cancellationToken).AnyAsync(cancellationToken))
             {
+                withoutSchedule++;
+                if (location.CreateMissingGroupSchedules)
+                {
+                    continue; // sync gives it the always-open schedule; the check line says so
+                }
+
+                if (location.WritePassSchedules && location.Links.TimePassGroups.Values.Any(ids => ids.Contains(group, StringComparer.OrdinalIgnoreCase)))
+                {
+                    continue; // sync writes the pass's time slots as the group's schedules; a pass without slots is warned about by sync
+                }
+
                 Warning($"Access group {Name(groups[group])} has no time schedule, so SALTO KS never rolls it out to the locks and its members are rejected at the door.", where,
                     $"Add a schedule in SALTO KS (every weekday, 00:00-23:59 for always open), or set {location.Path}:CreateMissingGroupSchedules to true so sync adds it.");
-                withoutSchedule++;
             }
         }
 
@@ -211,7 +221,8 @@ internal sealed class IntegrationDoctor(Func<INexudusClient> nexudusClient, Func
         }
 
         _checks.Add(($"SALTO site {site}", $"{groups.Count} group(s), {locks.Count} lock(s); {linkedGroups.Count} linked group(s), {location.Readers.Count} reader(s) checked"));
-        _checks.Add(($"SALTO site {site} schedules", withoutSchedule == 0 ? "every linked group has a time schedule" : $"{withoutSchedule} linked group(s) without a time schedule"));
+        _checks.Add(($"SALTO site {site} schedules", withoutSchedule == 0 ? "every linked group has a time schedule"
+            : $"{withoutSchedule} linked group(s) without a time schedule{(location.CreateMissingGroupSchedules ? "; sync adds the always-open one" : location.WritePassSchedules ? "; sync writes pass time slots where linked" : string.Empty)}"));
     }
 
     // Seats: the site's active_user_amount (used) and subscribed_user_amount (bought), else the subscription's user_amount.
