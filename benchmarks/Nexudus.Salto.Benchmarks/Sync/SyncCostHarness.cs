@@ -30,7 +30,11 @@ internal static class SyncCostHarness
         // back, as real records are older than the sync that reads them (incremental reads depend on it).
         var time = new ShiftedTimeProvider();
         await using var nexudus = await NexudusSandbox.StartAsync(new NexudusSandboxOptions { TimeProvider = time, MaxPageSize = PageSize });
-        await using var salto = await SaltoKsSandbox.StartAsync(new SaltoKsSandboxOptions { TimeProvider = time, MaxPageSize = PageSize });
+        // 5,000 customers need more than the default seat limit, and the budget with tag writes needs the tag routes.
+        await using var salto = await SaltoKsSandbox.StartAsync(new SaltoKsSandboxOptions
+        {
+            TimeProvider = time, MaxPageSize = PageSize, DefaultSeatLimit = null, ServeTagEndpoints = true, SiteUsersShowTagId = true,
+        });
 
         var generated = Stopwatch.StartNew();
         time.Shift = TimeSpan.FromDays(-1);

@@ -140,6 +140,12 @@ internal sealed class DemoSpace
             .GroupLock(LondonOffice, LondonExitGate)
             .GroupLock(LondonOffice, LondonOfficeDoor)
             .GroupLock(LondonMeetingRoom, LondonMeetingRoomDoor)
+
+            // A group without a time schedule never reaches the locks: the demo's groups are open always, except the
+            // morning group, whose schedule sync writes from the pass's time slots.
+            .TimeSchedule(LondonMembers, AlwaysOpen("7a000000-0000-4000-8000-00000000a001"))
+            .TimeSchedule(LondonOffice, AlwaysOpen("7a000000-0000-4000-8000-00000000a003"))
+            .TimeSchedule(LondonMeetingRoom, AlwaysOpen("7a000000-0000-4000-8000-00000000a004"))
             .User(new SiteUserId("9d000000-0000-4000-8000-00000000c001"), Contractor, "facilities@contractor.example", "Frank", "Facilities")
             .Member(LondonMembers, Contractor)
             .Entry(LondonFrontDoor, now.AddMinutes(-5), UnknownVisitor)
@@ -152,6 +158,8 @@ internal sealed class DemoSpace
             .GroupLock(NewYorkMembers, NewYorkLobby)
             .GroupLock(NewYorkMembers, NewYorkLobbyExit)
             .GroupLock(NewYorkBoardroom, NewYorkBoardroomDoor)
+            .TimeSchedule(NewYorkMembers, AlwaysOpen("7a000000-0000-4000-8000-00000000b001"))
+            .TimeSchedule(NewYorkBoardroom, AlwaysOpen("7a000000-0000-4000-8000-00000000b002"))
 
             // SALTO already knows Margaret, with her e-mail spelt differently: she is matched, not created again.
             .User(new SiteUserId("9d000000-0000-4000-8000-00000000c002"), Margaret, " Margaret@Example.com", "Margaret", "Hamilton")
@@ -231,4 +239,10 @@ internal sealed class DemoSpace
             settings[$"SaltoIntegration:Locations:{index}:{kind}:{itemId.ToString(CultureInfo.InvariantCulture)}:{i}"] = groups[i];
         }
     }
+
+    private static TimeSchedule AlwaysOpen(string id) => new()
+    {
+        Id = id, Monday = true, Tuesday = true, Wednesday = true, Thursday = true, Friday = true, Saturday = true, Sunday = true,
+        StartTime = new TimeOnly(0, 0), EndTime = new TimeOnly(23, 59, 59),
+    };
 }

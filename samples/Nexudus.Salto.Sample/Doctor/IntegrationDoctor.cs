@@ -123,9 +123,10 @@ internal sealed class IntegrationDoctor(Func<INexudusClient> nexudusClient, Func
         foreach (var location in settings.Locations.Where(l => l.SaltoSiteId.Length > 0))
         {
             var site = location.SaltoSiteId;
+            Site siteInfo;
             try
             {
-                _ = await client.GetSiteAsync(site, cancellationToken);
+                siteInfo = await client.GetSiteAsync(site, cancellationToken);
                 loggedIn = true;
             }
             catch (SaltoKsAuthenticationException)
@@ -150,6 +151,8 @@ internal sealed class IntegrationDoctor(Func<INexudusClient> nexudusClient, Func
             }
 
             await CheckSiteAsync(client, location, links?.Locations.FirstOrDefault(l => l.BusinessId == location.NexudusBusinessId), cancellationToken);
+            await CheckSeatsAsync(client, siteInfo, cancellationToken);
+            await CheckTagsAsync(client, site, cancellationToken);
         }
 
         _checks.Add(("SALTO KS login", settings.Locations.Count == 0 ? "not tried: no location configured" : loggedIn ? "ok" : "not tried"));
@@ -173,6 +176,7 @@ internal sealed class IntegrationDoctor(Func<INexudusClient> nexudusClient, Func
             AddFromNexudus(linkedGroups, "resource", map.ResourceGroups);
         }
 
+        var withoutSchedule = 0;
         foreach (var (group, where) in linkedGroups)
         {
             if (!groups.ContainsKey(group))
@@ -187,6 +191,24 @@ internal sealed class IntegrationDoctor(Func<INexudusClient> nexudusClient, Func
             {
                 Warning($"Access group {Name(groups[group])} opens no door: its members gain nothing.", where, "Add the group's locks in SALTO KS.");
             }
+
+            // SALTO KS never rolls a group without a time schedule out to the locks: its members are rejected at the door.
+            if (!await client.GetTimeSchedulesAsync(site, group, cancellationToken).AnyAsync(cancellationToken))
+            {
+                withoutSchedule++;
+                if (location.CreateMissingGroupSchedules)
+                {
+                    continue; // sync gives it the always-open schedule; the check line says so
+                }
+
+                if (location.WritePassSchedules && location.Links.TimePassGroups.Values.Any(ids => ids.Contains(group, StringComparer.OrdinalIgnoreCase)))
+                {
+                    continue; // sync writes the pass's time slots as the group's schedules; a pass without slots is warned about by sync
+                }
+
+                Warning($"Access group {Name(groups[group])} has no time schedule, so SALTO KS never rolls it out to the locks and its members are rejected at the door.", where,
+                    $"Add a schedule in SALTO KS (every weekday, 00:00-23:59 for always open), or set {location.Path}:CreateMissingGroupSchedules to true so sync adds it.");
+            }
         }
 
         foreach (var (lockId, role) in location.Readers)
@@ -199,6 +221,61 @@ internal sealed class IntegrationDoctor(Func<INexudusClient> nexudusClient, Func
         }
 
         _checks.Add(($"SALTO site {site}", $"{groups.Count} group(s), {locks.Count} lock(s); {linkedGroups.Count} linked group(s), {location.Readers.Count} reader(s) checked"));
+        _checks.Add(($"SALTO site {site} schedules", withoutSchedule == 0 ? "every linked group has a time schedule"
+            : $"{withoutSchedule} linked group(s) without a time schedule{(location.CreateMissingGroupSchedules ? "; sync adds the always-open one" : location.WritePassSchedules ? "; sync writes pass time slots where linked" : string.Empty)}"));
+    }
+
+    // Seats: the site's active_user_amount (used) and subscribed_user_amount (bought), else the subscription's user_amount.
+    private async Task CheckSeatsAsync(ISaltoKsClient client, Site site, CancellationToken cancellationToken)
+    {
+        var seats = site.SubscribedUserAmount;
+        if (seats is null)
+        {
+            try
+            {
+                seats = (await client.GetSiteSubscriptionAsync(site.Id, cancellationToken)).UserAmount;
+            }
+            catch (Exception e) when (e is SaltoKsApiException or HttpRequestException)
+            {
+                // Neither answer is guaranteed; the line below says what is known.
+            }
+        }
+
+        var used = site.ActiveUserAmount;
+        _checks.Add(($"SALTO site {site.Id} seats", (used, seats) switch
+        {
+            ({ } u, { } s) => string.Create(CultureInfo.InvariantCulture, $"{u} used of {s}"),
+            ({ } u, null) => string.Create(CultureInfo.InvariantCulture, $"{u} used; seats bought unknown"),
+            (null, { } s) => string.Create(CultureInfo.InvariantCulture, $"{s} bought; seats used unknown"),
+            _ => "unknown: the site shows neither count",
+        }));
+        if (used is { } inUse && seats is { } bought && inUse >= bought)
+        {
+            Warning($"Every seat of SALTO site {site.Id} is used ({inUse} of {bought}): a user created now is suspended and opens nothing, and sync reports it as a failure.",
+                $"SALTO site {site.Id}", "Delete users who no longer need access, or add seats to the site's subscription.");
+        }
+    }
+
+    // Tags: whether the site answers on the tag list endpoint, which no public capture shows. Missing is not an error.
+    private async Task CheckTagsAsync(ISaltoKsClient client, string site, CancellationToken cancellationToken)
+    {
+        string status;
+        try
+        {
+            await using var tags = client.GetTagsAsync(site, cancellationToken).GetAsyncEnumerator(cancellationToken);
+            _ = await tags.MoveNextAsync();
+            status = "tag list answers: sync assigns tags from Access Card Ids";
+        }
+        catch (SaltoKsApiException e) when (e.Status is 404 or 405)
+        {
+            status = $"no tag endpoint ({e.Status}): sync does not assign tags here and reports Access Card Ids that differ from the tag numbers SALTO shows";
+        }
+        catch (Exception e) when (e is SaltoKsApiException or HttpRequestException)
+        {
+            status = $"not known: {e.Message}";
+        }
+
+        _checks.Add(($"SALTO site {site} tags", status));
     }
 
     // Read-only: the folder must exist (the store creates its file, not its folders); nothing is written to try it.

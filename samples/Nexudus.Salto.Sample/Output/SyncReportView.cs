@@ -71,9 +71,19 @@ internal static class SyncReportView
             console.Line($"Schedule of {groupName(schedule.GroupId)}: {schedule.Kind} '{schedule.Schedule}' {schedule.Outcome}");
         }
 
+        foreach (var difference in report.TagDifferences)
+        {
+            console.Line($"Tag {difference.MaskedNumber} of {explain.Customer(difference.CustomerId)}: {difference.Kind} (Access Card Id in Nexudus vs tag_number in SALTO KS)");
+        }
+
         foreach (var issue in report.IdentityIssues)
         {
             console.Line($"Identity: {issue.Message}");
+        }
+
+        foreach (var warning in report.Warnings)
+        {
+            console.Line($"Warning ({warning.Kind}): {warning.Message}");
         }
 
         foreach (var issue in report.LinkIssues)

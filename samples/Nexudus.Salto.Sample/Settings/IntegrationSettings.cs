@@ -35,6 +35,7 @@ internal sealed record IntegrationSettings
                 Links = location.ToLocationLinks(),
                 Readers = new Dictionary<string, ReaderRole>(location.Readers, StringComparer.OrdinalIgnoreCase),
                 WritePassSchedules = location.WritePassSchedules,
+                CreateMissingGroupSchedules = location.CreateMissingGroupSchedules,
             })],
         };
     }

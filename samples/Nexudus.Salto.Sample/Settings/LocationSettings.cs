@@ -22,6 +22,9 @@ internal sealed record LocationSettings
     /// <value><see langword="false"/> by default.</value>
     public bool WritePassSchedules { get; init; }
 
+    /// <summary>Gets whether sync gives a linked group without a time schedule the always-open one.</summary>
+    public bool CreateMissingGroupSchedules { get; init; }
+
     /// <summary>Gets the Nexudus business id.</summary>
     /// <value>0 when it was missing.</value>
     public long NexudusBusinessId => Links.NexudusBusinessId;

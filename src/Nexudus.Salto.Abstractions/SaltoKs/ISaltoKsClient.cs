@@ -55,9 +55,12 @@ public interface ISaltoKsClient
     /// <exception cref="SaltoKsInvalidFilterException">SALTO KS rejected the filter.</exception>
     IAsyncEnumerable<SiteUser> GetSiteUsersAsync(string siteId, SaltoKsListQuery? query = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Finds the users of a site with an e-mail address (<c>$filter=user/email eq '…'</c>).</summary>
+    /// <summary>
+    /// Finds the users of a site with an e-mail address: the site's users are listed and compared here (trimmed,
+    /// ignoring case), as live clients do, rather than filtered on the server.
+    /// </summary>
     /// <param name="siteId">The site's UUID.</param>
-    /// <param name="email">The e-mail address; surrounding white space is ignored and quotes are escaped.</param>
+    /// <param name="email">The e-mail address; surrounding white space is ignored.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The matching users; normally none or one.</returns>
     Task<IReadOnlyList<SiteUser>> FindSiteUsersByEmailAsync(string siteId, string email, CancellationToken cancellationToken = default);
@@ -80,8 +83,11 @@ public interface ISaltoKsClient
     /// <returns>The user, and whether it was created or found.</returns>
     /// <remarks>
     /// SALTO KS has no idempotency key, so the create call is never retried blindly: the e-mail is looked up
-    /// first, and again after a create call whose outcome is unknown (timeout, network failure, 5xx). A user
-    /// without an e-mail cannot be looked up; such a create is sent once.
+    /// first, and again after a create call whose outcome is unknown (timeout, network failure, 5xx). A create that
+    /// SALTO KS refuses because the e-mail is already in use (400 <c>1101</c>) adopts the site user holding it
+    /// (<see cref="SiteUserCreateOutcome.AlreadyExisted"/>). A user without an e-mail cannot be looked up; such a
+    /// create is sent once. Check <see cref="SiteUser.SubscriptionState"/> of the result: with every seat taken,
+    /// SALTO KS still creates the user, but <see cref="SubscriptionState.Suspended"/>, and the person cannot open.
     /// </remarks>
     Task<SiteUserCreateResult> CreateSiteUserAsync(string siteId, SiteUserCreateRequest request, CancellationToken cancellationToken = default);
 

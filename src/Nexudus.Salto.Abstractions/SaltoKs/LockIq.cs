@@ -8,4 +8,11 @@ public sealed record LockIq
 
     /// <summary>Gets the IQ's data synchronisation state as SALTO KS writes it.</summary>
     public string? DataSyncState { get; init; }
+
+    /// <summary>Gets the IQ's id.</summary>
+    public string? Id { get; init; }
+
+    /// <summary>Gets whether the IQ is online; changes reach the locks only through an online IQ.</summary>
+    /// <value><see langword="null"/> when the service leaves it out.</value>
+    public bool? IsOnline { get; init; }
 }

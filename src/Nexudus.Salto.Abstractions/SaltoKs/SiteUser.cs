@@ -38,5 +38,14 @@ public sealed record SiteUser
     public bool? Blocked { get; init; }
 
     /// <summary>Gets the UUID of the tag (fob or card) assigned to the user, if any.</summary>
+    /// <value>
+    /// <see langword="null"/> on the live service, which shows no <c>tag_id</c> on site users; the tag a person holds
+    /// shows as <see cref="SaltoUser.TagNumber"/> (inside <see cref="User"/>) and <see cref="TagOwnedByThisSite"/>.
+    /// Read for services that send it.
+    /// </value>
     public string? TagId { get; init; }
+
+    /// <summary>Gets whether the tag the person holds (<see cref="SaltoUser.TagNumber"/>) is registered to this site.</summary>
+    /// <value><see langword="null"/> when the service leaves it out.</value>
+    public bool? TagOwnedByThisSite { get; init; }
 }

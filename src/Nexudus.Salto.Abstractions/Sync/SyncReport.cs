@@ -53,6 +53,17 @@ public sealed record SyncReport
     /// <value>Empty by default.</value>
     public IReadOnlyList<ScheduleChange> Schedules { get; init; } = [];
 
+    /// <summary>
+    /// Gets the differences between customers' Access Card Ids and the tag numbers SALTO KS shows, so an operator
+    /// can act where the API cannot assign tags.
+    /// </summary>
+    /// <value>Empty by default.</value>
+    public IReadOnlyList<TagDifference> TagDifferences { get; init; } = [];
+
+    /// <summary>Gets the warnings of the run: what was skipped or found wrong without failing it.</summary>
+    /// <value>Empty by default; warnings never change <see cref="Result"/>.</value>
+    public IReadOnlyList<SyncWarning> Warnings { get; init; } = [];
+
     /// <summary>Gets the customers who could not be matched to a SALTO user.</summary>
     /// <value>Empty by default.</value>
     public IReadOnlyList<IdentityIssue> IdentityIssues { get; init; } = [];

@@ -85,7 +85,7 @@ internal sealed partial class SaltoKsApi
 
         if (options.MemberShape == SaltoKsMemberShape.NestedUser)
         {
-            return WriteListAsync(context, [.. members.Select(m => m.User)], Json.SiteUser, NestedMemberFields);
+            return WriteListAsync(context, [.. members.Select(m => Shown(m.User))], Json.SiteUser, NestedMemberFields);
         }
 
         List<AccessGroupMember> flat = [.. members.Select(m => new AccessGroupMember

@@ -13,11 +13,6 @@ namespace Nexudus.Salto.Testing;
 /// </summary>
 internal sealed partial class SaltoKsApi
 {
-    private static readonly HashSet<string> KnownScopes = new(StringComparer.Ordinal)
-    {
-        "user_api.full_access", "openid", "profile", "offline_access",
-    };
-
     private static readonly JsonSerializerOptions TokenJson = new(SaltoKsJsonContext.Default.Options)
     {
         // An absent refresh token is left out, as IdentityServer does, rather than sent as null.
@@ -46,7 +41,7 @@ internal sealed partial class SaltoKsApi
             case "password":
                 string username = form["username"].ToString();
                 string password = form["password"].ToString();
-                string? scope = Scope(form["scope"].ToString());
+                string? scope = Scope(form["scope"].ToString(), options.GrantedScopes);
                 if (scope is null)
                 {
                     await WriteOAuthErrorAsync(context, "invalid_scope").ConfigureAwait(false);
@@ -99,11 +94,11 @@ internal sealed partial class SaltoKsApi
     }
 
     /// <summary>The granted scope: the requested one if every part is known, <c>user_api.full_access</c> if none was asked.</summary>
-    private static string? Scope(string requested)
+    private static string? Scope(string requested, ISet<string> granted)
     {
         string[] parts = requested.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         return parts.Length == 0 ? "user_api.full_access"
-            : parts.All(KnownScopes.Contains) ? string.Join(' ', parts)
+            : parts.All(granted.Contains) ? string.Join(' ', parts)
             : null;
     }
 

@@ -13,14 +13,15 @@ internal sealed partial class SaltoKsApi
 
     private static readonly IReadOnlyDictionary<string, ODataField<Role>> RoleFields = ODataField<Role>.Map(
         new("id", ODataFieldKind.Text, r => r.Id),
-        new("name", ODataFieldKind.Text, r => r.Name));
+        new("name", ODataFieldKind.Text, r => r.Name),
+        new("code", ODataFieldKind.Text, r => r.Code));
 
     private Task ListSitesAsync(HttpContext context)
     {
         List<Site> sites;
         lock (state.Gate)
         {
-            sites = [.. state.Sites.Select(s => s.Snapshot())];
+            sites = [.. state.Sites.Select(s => s.Snapshot(options.DefaultSeatLimit))];
         }
 
         return WriteListAsync(context, sites, Json.Site, SiteFields);
@@ -31,7 +32,7 @@ internal sealed partial class SaltoKsApi
         Site site;
         lock (state.Gate)
         {
-            site = Site(context).Snapshot();
+            site = Site(context).Snapshot(options.DefaultSeatLimit);
         }
 
         return WriteJsonAsync(context, 200, site, Json.Site);
@@ -42,7 +43,8 @@ internal sealed partial class SaltoKsApi
         SiteSubscription subscription;
         lock (state.Gate)
         {
-            subscription = Site(context).Subscription;
+            SiteRecord record = Site(context);
+            subscription = record.Subscription with { UserAmount = record.Seats(options.DefaultSeatLimit) };
         }
 
         return WriteJsonAsync(context, 200, subscription, Json.SiteSubscription);

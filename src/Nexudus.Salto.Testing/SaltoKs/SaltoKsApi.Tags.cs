@@ -41,10 +41,10 @@ internal sealed partial class SaltoKsApi
             if (!user.TagIds.Contains(tag.Id, StringComparer.OrdinalIgnoreCase))
             {
                 user.TagIds.Add(tag.Id);
-                user.SyncTagId();
+                user.SyncTagId(site);
             }
 
-            updated = user.User;
+            updated = Shown(user.User);
         }
 
         await WriteJsonAsync(context, 200, updated, Json.SiteUser).ConfigureAwait(false);
@@ -62,7 +62,7 @@ internal sealed partial class SaltoKsApi
                 throw SaltoKsApiFailure.NotFound("Tag not found");
             }
 
-            user.SyncTagId();
+            user.SyncTagId(site);
         }
 
         return WriteEmptyAsync(context, 204);

@@ -7,6 +7,8 @@ namespace Nexudus.Salto.Testing;
 /// <summary>Site users: list, get, create (which invites), update, subscription and delete.</summary>
 internal sealed partial class SaltoKsApi
 {
+    private const string EmailInUseMessage = "Validation failed: This email address is already in use.";
+
     private static readonly IReadOnlyDictionary<string, ODataField<SiteUser>> UserFields = ODataField<SiteUser>.Map(
         new("id", ODataFieldKind.Text, u => u.Id.Value),
         new("alias", ODataFieldKind.Text, u => u.Alias),
@@ -20,7 +22,7 @@ internal sealed partial class SaltoKsApi
         List<SiteUser> users;
         lock (state.Gate)
         {
-            users = [.. Site(context).Users.Select(u => u.User)];
+            users = [.. Site(context).Users.Select(u => Shown(u.User))];
         }
 
         return WriteListAsync(context, users, Json.SiteUser, UserFields);
@@ -31,7 +33,7 @@ internal sealed partial class SaltoKsApi
         SiteUser user;
         lock (state.Gate)
         {
-            user = RoutedUser(context, Site(context)).User;
+            user = Shown(RoutedUser(context, Site(context)).User);
         }
 
         return WriteJsonAsync(context, 200, user, Json.SiteUser);
@@ -51,8 +53,8 @@ internal sealed partial class SaltoKsApi
             string? email = string.IsNullOrWhiteSpace(request.Email) ? null : request.Email.Trim();
             if (email is not null && site.HasUserWithEmail(email))
             {
-                // The real answer is unconfirmed; clients are told to search by e-mail before creating.
-                throw SaltoKsApiFailure.InvalidParameter("A user with this email already exists on the site");
+                // As captured live: 400 {"ErrorCode":"1101","Message":"Validation failed: This email address is already in use."}.
+                throw SaltoKsApiFailure.InvalidParameter(EmailInUseMessage);
             }
 
             Tag? tag = null;
@@ -68,10 +70,10 @@ internal sealed partial class SaltoKsApi
                 : new PlatformUserId(state.NewId());
             if (site.FindUser(platformUserId) is not null)
             {
-                throw SaltoKsApiFailure.InvalidParameter("A user with this email already exists on the site");
+                throw SaltoKsApiFailure.InvalidParameter(EmailInUseMessage);
             }
 
-            bool seatFree = site.Subscription.UserAmount is not { } seats ||
+            bool seatFree = site.Seats(options.DefaultSeatLimit) is not { } seats ||
                 site.Users.Count(u => u.User.SubscriptionState == SubscriptionState.Subscribed) < seats;
             DateTimeOffset now = Now;
             var user = new UserRecord(new SiteUser
@@ -81,7 +83,7 @@ internal sealed partial class SaltoKsApi
                 Roles = roles,
                 Alias = request.Alias,
 
-                // With every seat taken SALTO still creates, but suspended (seen for guests, notes §3.9).
+                // With every seat taken SALTO still creates and answers 201, but suspended (captured live).
                 SubscriptionState = seatFree ? SubscriptionState.Subscribed : SubscriptionState.Suspended,
                 UsePin = request.UsePin ?? false,
                 RemoteAccess = false,
@@ -93,7 +95,7 @@ internal sealed partial class SaltoKsApi
             if (tag is not null)
             {
                 user.TagIds.Add(tag.Id);
-                user.SyncTagId();
+                user.SyncTagId(site);
             }
 
             site.AddUser(user);
@@ -103,7 +105,7 @@ internal sealed partial class SaltoKsApi
                 state.Invitations.Add(new SaltoKsInvitation { SiteId = site.Site.Id, SiteUserId = user.User.Id, Email = email, SentAt = now });
             }
 
-            created = user.User;
+            created = Shown(user.User);
         }
 
         await WriteJsonAsync(context, 201, created, Json.SiteUser).ConfigureAwait(false);
@@ -122,9 +124,9 @@ internal sealed partial class SaltoKsApi
         {
             SiteRecord site = Site(context);
             UserRecord user = RoutedUser(context, site);
-            if (body.TryGetProperty("tag_id", out JsonElement tagValue))
+            if (options.ServeTagEndpoints && body.TryGetProperty("tag_id", out JsonElement tagValue))
             {
-                // tag_id is how a tag reaches a user (notes §5.10): a user holds one this way; null clears it.
+                // The older reading (served with the tag endpoints): tag_id assigns a tag; null clears it.
                 Tag? tag = tagValue.ValueKind switch
                 {
                     JsonValueKind.Null => null,
@@ -142,7 +144,7 @@ internal sealed partial class SaltoKsApi
                     user.TagIds.Add(tag.Id);
                 }
 
-                user.SyncTagId();
+                user.SyncTagId(site);
             }
 
             // Only the fields clients are seen to PATCH; a rename is unconfirmed and ignored.
@@ -155,7 +157,7 @@ internal sealed partial class SaltoKsApi
                     ? alias.GetString()
                     : user.User.Alias,
             };
-            updated = user.User;
+            updated = Shown(user.User);
         }
 
         await WriteJsonAsync(context, 200, updated, Json.SiteUser).ConfigureAwait(false);
@@ -185,7 +187,7 @@ internal sealed partial class SaltoKsApi
         {
             UserRecord user = RoutedUser(context, Site(context));
             user.User = user.User with { SubscriptionState = requested == SubscriptionState.Subscribed ? SubscriptionState.Subscribed : SubscriptionState.Suspended };
-            updated = user.User;
+            updated = Shown(user.User);
         }
 
         await WriteJsonAsync(context, 200, updated, Json.SiteUser).ConfigureAwait(false);
@@ -227,4 +229,7 @@ internal sealed partial class SaltoKsApi
             throw SaltoKsApiFailure.InvalidParameter("The tag is already assigned to another user");
         }
     }
+
+    /// <summary>A site user as the API shows it: <c>tag_id</c> only under <see cref="SaltoKsSandboxOptions.SiteUsersShowTagId"/>.</summary>
+    private SiteUser Shown(SiteUser user) => options.SiteUsersShowTagId ? user : user with { TagId = null };
 }

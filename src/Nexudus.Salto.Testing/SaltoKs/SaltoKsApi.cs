@@ -81,9 +81,12 @@ internal sealed partial class SaltoKsApi(SaltoKsSandboxState state, SaltoKsSandb
         Api(app, "GET", "/v1.1/sites/{site_id}/entries", ListEntriesAsync);
         app.MapMethods("/v1.2/sites/{site_id}/entries", ["GET"], EntriesV12Async);
 
-        Api(app, "GET", options.TagListPath, ListTagsAsync);
-        Api(app, "POST", options.TagAssignPath, AssignTagAsync);
-        Api(app, "DELETE", options.TagUnassignPath, UnassignTagAsync);
+        if (options.ServeTagEndpoints)
+        {
+            Api(app, "GET", options.TagListPath, ListTagsAsync);
+            Api(app, "POST", options.TagAssignPath, AssignTagAsync);
+            Api(app, "DELETE", options.TagUnassignPath, UnassignTagAsync);
+        }
 
         app.MapMethods($"/{options.IdentityPathPrefix.Trim('/')}/connect/token", ["POST"], IssueTokenAsync);
     }

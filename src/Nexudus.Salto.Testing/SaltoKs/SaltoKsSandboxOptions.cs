@@ -53,8 +53,36 @@ public sealed class SaltoKsSandboxOptions
     /// Gets the route templates of the lists answered with a bare JSON array instead of the
     /// <c>{items, next_page_link, count}</c> envelope, e.g. <c>/v1.2/sites/{site_id}/users</c>.
     /// </summary>
-    /// <value><c>/v1.2/sites</c> by default, as observed.</value>
-    public ISet<string> BareArrayLists { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "/v1.2/sites" };
+    /// <value><c>/v1.2/sites</c> and <c>/v1.2/sites/{site_id}/users</c> by default, as captured on the live service.</value>
+    public ISet<string> BareArrayLists { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "/v1.2/sites", "/v1.2/sites/{site_id}/users" };
+
+    /// <summary>Gets the scopes the client registration holds; asking for any other fails the whole token request with <c>invalid_scope</c>.</summary>
+    /// <value>
+    /// <c>user_api.full_access</c> alone by default, as live password-grant clients see it. Add <c>offline_access</c>,
+    /// <c>openid</c> and <c>profile</c> for a registration that has them (a refresh token comes with <c>offline_access</c>).
+    /// </value>
+    public ISet<string> GrantedScopes { get; } = new HashSet<string>(StringComparer.Ordinal) { "user_api.full_access" };
+
+    /// <summary>
+    /// Gets or sets whether the tag endpoints (<see cref="TagListPath"/>, <see cref="TagAssignPath"/>,
+    /// <see cref="TagUnassignPath"/>) are served; no public capture shows them.
+    /// </summary>
+    /// <value><see langword="false"/> by default: those paths answer 404, as on the live service as far as known.</value>
+    public bool ServeTagEndpoints { get; set; }
+
+    /// <summary>
+    /// Gets or sets whether site users show <c>tag_id</c> (the older reading). The tag a person holds always shows as
+    /// the platform user's <c>tag_number</c> and the site user's <c>tag_owned_by_this_site</c>.
+    /// </summary>
+    /// <value><see langword="false"/> by default: no live capture shows <c>tag_id</c> on a site user.</value>
+    public bool SiteUsersShowTagId { get; set; }
+
+    /// <summary>
+    /// Gets or sets the seats of a site whose subscription was seeded without a <c>user_amount</c>. Creating a user with
+    /// every seat taken answers 201 with <c>subscription_state: "suspended"</c>, as the live service does.
+    /// </summary>
+    /// <value>1,000 by default; <see langword="null"/> for no limit.</value>
+    public int? DefaultSeatLimit { get; set; } = 1000;
 
     /// <summary>Gets or sets the item shape of <c>GET …/access_groups/{access_group_id}/users</c> (unconfirmed).</summary>
     /// <value><see cref="SaltoKsMemberShape.Flat"/> by default.</value>
@@ -98,7 +126,7 @@ public sealed class SaltoKsSandboxOptions
     /// <value><see langword="null"/> (no limit) by default; beyond it the answer is 400 <c>1101</c>.</value>
     public int? MaxBulkIds { get; set; }
 
-    /// <summary>Gets or sets the route template listing a site's registered tags (the tag endpoints are unconfirmed).</summary>
+    /// <summary>Gets or sets the route template listing a site's registered tags (unconfirmed; served with <see cref="ServeTagEndpoints"/>).</summary>
     /// <value><c>/v1.1/sites/{site_id}/tags</c> by default; it must contain <c>{site_id}</c>.</value>
     public string TagListPath { get; set; } = "/v1.1/sites/{site_id}/tags";
 
@@ -160,6 +188,11 @@ public sealed class SaltoKsSandboxOptions
         copy.ScheduleDatesAreSiteLocal = ScheduleDatesAreSiteLocal;
         copy.BareArrayLists.Clear();
         copy.BareArrayLists.UnionWith(BareArrayLists);
+        copy.GrantedScopes.Clear();
+        copy.GrantedScopes.UnionWith(GrantedScopes);
+        copy.ServeTagEndpoints = ServeTagEndpoints;
+        copy.SiteUsersShowTagId = SiteUsersShowTagId;
+        copy.DefaultSeatLimit = DefaultSeatLimit;
         return copy;
     }
 }

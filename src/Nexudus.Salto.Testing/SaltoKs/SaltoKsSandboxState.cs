@@ -124,12 +124,23 @@ internal sealed class SiteRecord(Site site)
     public Tag? FindTag(string? id) =>
         Tags.Find(t => string.Equals(t.Id, id, StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>The site as the API shows it, with its user counts computed now.</summary>
-    public Site Snapshot() => Site with
+    /// <summary>The seats of the site: its subscription's <c>user_amount</c>, else the sandbox's default; null for no limit.</summary>
+    public int? Seats(int? defaultSeats) => Subscription.UserAmount ?? defaultSeats;
+
+    /// <summary>
+    /// The site as the API shows it, with its user counts computed now: <c>subscribed_user_amount</c> is the seats
+    /// bought, <c>active_user_amount</c> the seats used, which stops counting at the seats (as captured live).
+    /// </summary>
+    public Site Snapshot(int? defaultSeats)
     {
-        ActiveUserAmount = Users.Count,
-        SubscribedUserAmount = Users.Count(u => u.User.SubscriptionState == SubscriptionState.Subscribed),
-    };
+        int used = Users.Count(u => u.User.SubscriptionState == SubscriptionState.Subscribed);
+        int? seats = Seats(defaultSeats);
+        return Site with
+        {
+            ActiveUserAmount = seats is { } limit ? Math.Min(used, limit) : used,
+            SubscribedUserAmount = seats,
+        };
+    }
 }
 
 /// <summary>A site user, with when the API created it (for the post-create window) and its tags.</summary>
@@ -145,7 +156,17 @@ internal sealed class UserRecord(SiteUser user)
     /// <summary>The tags assigned, in assignment order; the first shows as <c>tag_id</c>.</summary>
     public List<string> TagIds { get; } = [];
 
-    public void SyncTagId() => User = User with { TagId = TagIds.Count > 0 ? TagIds[0] : null };
+    /// <summary>Shows the first tag on the user: its id as <c>tag_id</c>, its number as <c>user.tag_number</c>.</summary>
+    public void SyncTagId(SiteRecord site)
+    {
+        Tag? tag = TagIds.Count > 0 ? site.FindTag(TagIds[0]) : null;
+        User = User with
+        {
+            TagId = tag?.Id,
+            TagOwnedByThisSite = tag is not null,
+            User = User.User is null ? null : User.User with { TagNumber = tag?.TagNumber },
+        };
+    }
 }
 
 /// <summary>An access group: its members (platform user ids), locks and time schedules.</summary>

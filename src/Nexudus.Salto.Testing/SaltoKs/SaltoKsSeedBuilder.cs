@@ -97,7 +97,8 @@ public sealed class SaltoKsSeedBuilder
     public SaltoKsSeedBuilder Role(string id, string name)
     {
         ArgumentException.ThrowIfNullOrEmpty(id);
-        CurrentSite.Roles.Add(new Role { Id = id, Name = name });
+        // As captured live: a role carries its code (e.g. site_user) and display name, and the older name is kept.
+        CurrentSite.Roles.Add(new Role { Id = id, Name = name, Code = name, CustomerReference = name, IsHierarchical = name is "site_user" or "site_admin" or "site_super_user" or "owner" });
         return this;
     }
 
@@ -267,7 +268,7 @@ public sealed class SaltoKsSeedBuilder
         UserRecord user = CurrentSite.FindUser(siteUserId) ?? throw new ArgumentException($"No user has site-user id '{siteUserId}'.", nameof(siteUserId));
         Tag tag = CurrentSite.FindTag(tagId) ?? throw new ArgumentException($"Tag '{tagId}' is not registered.", nameof(tagId));
         user.TagIds.Add(tag.Id);
-        user.SyncTagId();
+        user.SyncTagId(CurrentSite);
         return this;
     }
 

@@ -18,7 +18,10 @@ internal static class SaltoIntegrationOptionsMapping
     /// </summary>
     public static AccessSyncOptions ToAccessSyncOptions(SaltoIntegrationOptions options, SaltoKsClientOptions saltoKs) => new()
     {
-        Locations = [.. options.Locations.Select(l => new SyncLocation { Links = l.ToLocationLinks(), WritePassSchedules = l.WritePassSchedules })],
+        Locations = [.. options.Locations.Select(l => new SyncLocation
+        {
+            Links = l.ToLocationLinks(), WritePassSchedules = l.WritePassSchedules, CreateMissingGroupSchedules = l.CreateMissingGroupSchedules,
+        })],
         Safety = new RevocationSafety
         {
             MaxRevocations = options.Safety.MaxRevocations,

@@ -91,6 +91,14 @@ public sealed class SaltoLocationOptions
     /// <value><see langword="false"/>: schedules are opt-in per location.</value>
     public bool WritePassSchedules { get; set; }
 
+    /// <summary>
+    /// Gets or sets whether a linked group that has no time schedule gets the always-open one (every weekday,
+    /// 00:00–23:59). SALTO KS never rolls a group without a schedule out to the locks; every sync report and
+    /// <c>doctor</c> list such groups either way.
+    /// </summary>
+    /// <value><see langword="false"/>: opt-in per location; without it the run only warns.</value>
+    public bool CreateMissingGroupSchedules { get; set; }
+
     /// <summary>Makes the check-in bridge's view of this location: its site and readers.</summary>
     /// <returns>The location as <see cref="CheckInBridge"/> and the access reports take it.</returns>
     internal CheckInLocation ToCheckInLocation() => new()

@@ -112,11 +112,16 @@ public class SaltoKsClient : ISaltoKsClient
     public virtual async Task<IReadOnlyList<SiteUser>> FindSiteUsersByEmailAsync(string siteId, string email, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(email);
-        var query = new SaltoKsListQuery { Filter = ODataFilter.Equal("user/email", email.Trim()) };
+
+        // No live client filters users by e-mail on the server: the site's users are listed and matched here.
+        string wanted = email.Trim();
         var users = new List<SiteUser>();
-        await foreach (SiteUser user in GetSiteUsersAsync(siteId, query, cancellationToken).ConfigureAwait(false))
+        await foreach (SiteUser user in GetSiteUsersAsync(siteId, query: null, cancellationToken).ConfigureAwait(false))
         {
-            users.Add(user);
+            if (string.Equals(user.User?.Email?.Trim(), wanted, StringComparison.OrdinalIgnoreCase))
+            {
+                users.Add(user);
+            }
         }
 
         return users;
@@ -154,6 +159,18 @@ public class SaltoKsClient : ISaltoKsClient
             using HttpResponseMessage response = await SendAsync(
                 HttpMethod.Post, route, Json(request, SaltoKsJsonContext.Default.SiteUserCreateRequest), retryable: false, cancellationToken: cancellationToken).ConfigureAwait(false);
             created = await ReadAsync(response, route, SaltoKsJsonContext.Default.SiteUser, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SaltoKsApiException ex) when (email is not null && IsEmailInUse(ex))
+        {
+            // SALTO KS refuses a second user with the same e-mail (400 1101 "already in use"): the one there is adopted.
+            SiteUser? holder = await FindByEmailAsync(siteId, email, cancellationToken).ConfigureAwait(false);
+            if (holder is null)
+            {
+                throw;
+            }
+
+            SaltoKsLog.SiteUserAlreadyExists(_logger, siteId, holder.Id);
+            return new SiteUserCreateResult { User = holder, Outcome = SiteUserCreateOutcome.AlreadyExisted };
         }
         catch (Exception ex) when (email is not null && IsUncertain(ex, cancellationToken))
         {
@@ -628,6 +645,14 @@ public class SaltoKsClient : ISaltoKsClient
 
         return result;
     }
+
+    // 400 1101 with "already in use" (or "already exists") in the message: the e-mail belongs to a user of the site.
+    private static bool IsEmailInUse(SaltoKsApiException exception) =>
+        exception.Status == 400 &&
+        exception.ErrorCode == SaltoKsErrorMapper.InvalidParameterCode &&
+        exception.ServiceMessage is { } message &&
+        message.Contains("email", StringComparison.OrdinalIgnoreCase) &&
+        (message.Contains("already in use", StringComparison.OrdinalIgnoreCase) || message.Contains("already exists", StringComparison.OrdinalIgnoreCase));
 
     // Whether a failed create may still have created the user: no answer, or an answer that does not say.
     private static bool IsUncertain(Exception exception, CancellationToken cancellationToken) => exception switch

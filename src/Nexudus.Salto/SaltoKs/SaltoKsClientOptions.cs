@@ -51,8 +51,12 @@ public sealed class SaltoKsClientOptions
     public string? Password { get; set; }
 
     /// <summary>Gets or sets the scopes to ask for, separated by spaces.</summary>
-    /// <value><c>user_api.full_access offline_access</c> by default; <c>offline_access</c> brings a refresh token.</value>
-    public string Scope { get; set; } = "user_api.full_access offline_access";
+    /// <value>
+    /// <c>user_api.full_access</c> by default, the only scope password-grant clients are seen to ask for. Asking for a
+    /// scope the client registration lacks (even <c>offline_access</c> or <c>openid</c>) fails the whole token request
+    /// with <c>invalid_scope</c>; without a refresh token, the client simply renews with the password grant.
+    /// </value>
+    public string Scope { get; set; } = "user_api.full_access";
 
     /// <summary>
     /// Gets or sets a refresh token from an authorization-code login, used when the token store holds none yet.

@@ -13,6 +13,7 @@ internal static class SaltoKsErrorMapper
     public const string NotFoundCode = "2202";
     public const string ForbiddenCode = "2203";
     public const string InvalidFilterCode = "1102";
+    public const string InvalidParameterCode = "1101";
 
     /// <summary>Reads the error body of a failed API response and builds the exception.</summary>
     public static async Task<SaltoKsApiException> FromResponseAsync(
@@ -79,7 +80,9 @@ internal static class SaltoKsErrorMapper
         {
             using JsonDocument document = JsonDocument.Parse(body);
             JsonElement root = document.RootElement;
-            string? code = Text(root, "ErrorCode") ?? Text(root, "error") ?? Text(root, "type");
+            // RFC 7807 bodies ({type, title, status, traceId}) carry no service code: their type is a URL, so only the
+            // title is read, as the message beside the HTTP status.
+            string? code = Text(root, "ErrorCode") ?? Text(root, "error");
             string? message = Text(root, "Message") ?? Text(root, "error_description") ?? Text(root, "detail") ?? Text(root, "title");
             return (code, message);
         }

@@ -164,6 +164,13 @@ internal sealed class SaltoKsIdentityTokenProvider : ISaltoKsTokenProvider, IDis
         if (!response.IsSuccessStatusCode)
         {
             (string? code, string? message) = SaltoKsErrorMapper.ReadErrorBody(body);
+            if (string.Equals(code, "invalid_scope", StringComparison.OrdinalIgnoreCase))
+            {
+                // The whole request fails for one scope the client registration lacks: say which setting to change.
+                message = $"the identity server refused the scope asked for ('{_options.Scope}'); set {SaltoKsClientOptions.SectionName}:{nameof(SaltoKsClientOptions.Scope)} " +
+                          $"to scopes your client is registered for, usually 'user_api.full_access'{(message is null ? string.Empty : " (" + message + ")")}";
+            }
+
             SaltoKsApiException error = SaltoKsErrorMapper.Create((int)response.StatusCode, code, message, body, operation, Secrets(form));
 
             // 400 (invalid_grant, invalid_client…) and 401 mean the credentials are wrong: retrying will not help.

@@ -53,6 +53,7 @@ public class AccessSynchronizer
     private readonly PlanExecutor _executor = null!;
     private readonly TagAssigner _tags = null!;
     private readonly PassScheduleWriter _schedules = null!;
+    private readonly GroupScheduleCheck _groupSchedules = null!;
 
     /// <summary>Creates a synchronizer for a mocking library; every call on it fails.</summary>
     protected AccessSynchronizer()
@@ -101,6 +102,7 @@ public class AccessSynchronizer
         _executor = new PlanExecutor(saltoKs, options, _time, _logger);
         _tags = new TagAssigner(saltoKs, tagResolver ?? new SaltoTagResolver(saltoKs), _time, _logger, options.SaltoWriteConcurrency);
         _schedules = new PassScheduleWriter(saltoKs, stateStore, options, _logger);
+        _groupSchedules = new GroupScheduleCheck(saltoKs, _logger);
     }
 
     /// <summary>Runs one reconcile pass over every configured location.</summary>
@@ -356,11 +358,14 @@ public class AccessSynchronizer
         var changes = new List<MembershipChange>();
         var creations = new List<UserCreation>(early.Creations);
         var tags = new List<TagChange>();
+        var tagDifferences = new List<TagDifference>();
+        var warnings = new List<SyncWarning>();
         var schedules = new List<ScheduleChange>();
         foreach (var site in sites)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            await ApplySiteAsync(site, decision, customers, early, run, changes, creations, tags, errors, cancellationToken).ConfigureAwait(false);
+            await ApplySiteAsync(site, decision, customers, early, run, changes, creations, tags, errors, warnings, cancellationToken).ConfigureAwait(false);
+            tagDifferences.AddRange(TagComparison.Compare(site, customers, tags));
             if (read.Failures.Count == 0)
             {
                 foreach (var location in locations.Where(l => l.WritePassSchedules && Same(l.Links.SaltoSiteId.Trim(), site.SiteId)))
@@ -371,6 +376,18 @@ public class AccessSynchronizer
                     }
                 }
             }
+
+            // After the pass schedules: a linked group still without any never reaches the locks.
+            var siteLocations = locations.Where(l => Same(l.Links.SaltoSiteId.Trim(), site.SiteId)).ToList();
+            await _groupSchedules.CheckAsync(
+                site.SiteId,
+                desired.ManagedGroups.Where(g => Same(g.SiteId, site.SiteId) && site.Members.ContainsKey(g.GroupId)).Select(g => g.GroupId),
+                group => siteLocations.Any(l => l.CreateMissingGroupSchedules && LinksGroup(l.Links, group)),
+                dryRun,
+                warnings,
+                schedules,
+                errors,
+                cancellationToken).ConfigureAwait(false);
         }
 
         var result = errors.Count > 0 ? SyncResult.Failed : decision.RemovalsHeld ? SyncResult.RemovalsHeld : SyncResult.Completed;
@@ -388,6 +405,8 @@ public class AccessSynchronizer
             UserCreations = creations,
             Tags = tags,
             Schedules = schedules,
+            TagDifferences = tagDifferences,
+            Warnings = warnings,
             IdentityIssues = [.. sites.SelectMany(s => s.Plan.Plan.IdentityIssues)],
             LinkIssues = desired.Issues,
             Errors = errors,
@@ -470,7 +489,7 @@ public class AccessSynchronizer
         }
 
         SyncLog.SitePlanned(_logger, siteId, plan.Plan.UserCreations.Count, plan.Plan.Additions.Count, plan.Plan.Removals.Count, plan.Plan.IdentityIssues.Count);
-        return new SiteRun(siteId, state with { OwnedMemberships = ledger }, journal, members, claims, settled, toMatch, identities, plan);
+        return new SiteRun(siteId, state with { OwnedMemberships = ledger }, journal, members, claims, settled, toMatch, identities, plan, users);
     }
 
     /// <summary>
@@ -549,9 +568,17 @@ public class AccessSynchronizer
             IReadOnlyDictionary<string, string> resolved = new Dictionary<string, string>();
             try
             {
-                var numbers = tagWork.ToAssign.Select(t => t.Number).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+                // No tag call at all unless someone this site entitles (or whose tag the SDK assigned) has a card number.
+                var numbers = TagAssigner.Plan(entitled.Concat(state.TagAssignments.Select(t => t.CustomerId)), customers, state.TagAssignments).IsEmpty
+                    ? []
+                    : tagWork.ToAssign.Select(t => t.Number).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
                 resolved = await _tags.ResolveAsync(siteId, numbers, cancellationToken).ConfigureAwait(false);
                 result.NoteTags(siteId, numbers, resolved);
+            }
+            catch (SaltoKsApiException ex) when (IsMissingTagEndpoint(ex))
+            {
+                // Remembered for the run: the rest of it neither asks again nor writes tags on this site.
+                result.SitesWithoutTagEndpoints[siteId] = ex.Status;
             }
             catch (Exception ex) when (PlanExecutor.IsServiceFailure(ex, cancellationToken))
             {
@@ -631,6 +658,7 @@ public class AccessSynchronizer
         List<UserCreation> creations,
         List<TagChange> tags,
         List<SyncError> errors,
+        List<SyncWarning> warnings,
         CancellationToken cancellationToken)
     {
         var siteId = site.SiteId;
@@ -647,6 +675,11 @@ public class AccessSynchronizer
         var tagsUsable = true;
         try
         {
+            if (early.SitesWithoutTagEndpoints.TryGetValue(siteId, out var status))
+            {
+                throw SaltoKsErrorMapper.Create(status, null, null, null, "GET (tag list)", []);
+            }
+
             // Numbers resolved while Nexudus was being read are not asked again.
             var known = early.TagLookups.GetValueOrDefault(siteId);
             var toAsk = new List<string>();
@@ -669,6 +702,19 @@ public class AccessSynchronizer
             {
                 resolved[number] = id;
             }
+        }
+        catch (SaltoKsApiException ex) when (IsMissingTagEndpoint(ex))
+        {
+            // An unconfirmed endpoint never fails a run: one warning, and tag writes are off for the site this run.
+            tagsUsable = false;
+            SyncLog.TagEndpointsMissing(_logger, siteId, ex.Status);
+            warnings.Add(new SyncWarning
+            {
+                Kind = SyncWarningKind.TagEndpointsMissing,
+                SiteId = siteId,
+                Message = $"Site {siteId} answered {ex.Status} on its tag endpoint, so tags are not assigned there this run; " +
+                          "the report still compares Access Card Ids with the tag numbers SALTO shows (TagDifferences).",
+            });
         }
         catch (Exception ex) when (PlanExecutor.IsServiceFailure(ex, cancellationToken))
         {
@@ -705,6 +751,11 @@ public class AccessSynchronizer
             }
 
             tagWork.ToAssign.RemoveAll(t => result.TaggedAtCreation.TryGetValue(t.CustomerId, out var number) && string.Equals(number, t.Number, StringComparison.OrdinalIgnoreCase));
+
+            // A number the user already shows as its tag_number is held already: nothing to send, and not the SDK's to record.
+            var heldNumbers = site.Users.Where(u => u.User?.TagNumber is not null).DistinctBy(u => u.Id).ToDictionary(u => u.Id, u => u.User!.TagNumber!.Trim());
+            tagWork.ToAssign.RemoveAll(t => users.TryGetValue(t.CustomerId, out var user) && heldNumbers.TryGetValue(user.SiteUserId, out var held) &&
+                                            string.Equals(held, t.Number, StringComparison.OrdinalIgnoreCase));
             tags.AddRange(await _tags.ApplyAsync(siteId, tagWork, resolved, users, dryRun, errors, writer, cancellationToken).ConfigureAwait(false));
         }
     }
@@ -743,6 +794,13 @@ public class AccessSynchronizer
     };
 
     private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+
+    private static bool LinksGroup(LocationLinks links, string groupId) =>
+        links.TimePassGroups.Values.Concat(links.FloorPlanDeskGroups.Values).Concat(links.ResourceGroups.Values)
+            .Any(list => (list ?? []).Any(g => Same(g?.Trim() ?? string.Empty, groupId)));
+
+    // A 404 or 405 from the tag list: the site has no such endpoint (the site itself answered the users read).
+    private static bool IsMissingTagEndpoint(Exception exception) => exception is SaltoKsApiException { Status: 404 or 405 };
 
     /// <summary>The per-run settings in force: <see cref="SyncRunOptions"/> over <see cref="AccessSyncOptions"/>.</summary>
     private sealed record RunFlags(bool DryRun, bool AllowMassRevocation);

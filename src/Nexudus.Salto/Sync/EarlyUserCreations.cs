@@ -38,6 +38,9 @@ internal sealed class EarlyUserCreations
         }
     }
 
+    /// <summary>Gets the sites whose tag endpoint answered 404/405 this run (tag writes are off there), with the status.</summary>
+    public Dictionary<string, int> SitesWithoutTagEndpoints { get; } = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Gets the users created on <paramref name="siteId"/>.</summary>
     public IReadOnlyList<SiteUser> UsersOf(string siteId) => CreatedUsers.GetValueOrDefault(siteId) ?? [];
 

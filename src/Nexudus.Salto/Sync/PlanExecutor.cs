@@ -157,6 +157,29 @@ internal sealed class PlanExecutor(ISaltoKsClient client, AccessSyncOptions opti
         await writer.CommitAsync(changes).ConfigureAwait(false);
 
         SyncLog.UserCreated(logger, created.User.Id, platformUserId, creation.CustomerId, site);
+        if (created.Outcome != SiteUserCreateOutcome.AlreadyExisted && created.User.SubscriptionState == SubscriptionState.Suspended)
+        {
+            // SALTO answers 201 with every seat taken, but the user is suspended and opens nothing: a failure, never silent.
+            // The user exists (and is linked above), so memberships still go in and take effect once a seat is freed.
+            SyncLog.UserCreatedSuspended(logger, creation.CustomerId, site);
+            var message = $"No free seat at site {site}: SALTO KS holds the user of customer {creation.CustomerId} suspended, so they cannot open any " +
+                          "door until a seat is freed (delete unused users or add seats) and the user is subscribed.";
+            return new CreationOutcome(
+                new UserCreation
+                {
+                    SiteId = site,
+                    CustomerId = creation.CustomerId,
+                    SiteUserId = created.User.Id,
+                    PlatformUserId = platformUserId,
+                    InvitationSent = sent,
+                    Outcome = SyncChangeOutcome.Failed,
+                    Detail = message,
+                },
+                new SyncError { Kind = SyncErrorKind.UserCreation, SiteId = site, CustomerId = creation.CustomerId, Message = message },
+                new MatchedIdentity(creation.CustomerId, created.User.Id, platformUserId, IdentityMatchKind.Email),
+                tagged ? tag.Number : null);
+        }
+
         return new CreationOutcome(
             new UserCreation
             {

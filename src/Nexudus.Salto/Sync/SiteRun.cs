@@ -13,4 +13,5 @@ internal sealed record SiteRun(
     IReadOnlyList<PendingMembershipChange> SettledEntries,
     IReadOnlyCollection<long> Customers,
     IdentityMatchResult Identities,
-    SitePlan Plan);
+    SitePlan Plan,
+    IReadOnlyList<SiteUser> Users);

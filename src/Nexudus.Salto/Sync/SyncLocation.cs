@@ -15,4 +15,12 @@ public sealed record SyncLocation
     /// </summary>
     /// <value><see langword="false"/> by default (opt-in).</value>
     public bool WritePassSchedules { get; init; }
+
+    /// <summary>
+    /// Gets whether a linked group of the location that has no time schedule gets the always-open one (every
+    /// weekday, 00:00–23:59). SALTO KS never rolls a group without a schedule out to the locks, so its members are
+    /// rejected at the door; every run reports such groups either way.
+    /// </summary>
+    /// <value><see langword="false"/> by default (opt-in): the run only warns.</value>
+    public bool CreateMissingGroupSchedules { get; init; }
 }

@@ -68,4 +68,16 @@ internal static partial class SyncLog
 
     [LoggerMessage(EventId = 5120, Level = LogLevel.Information, Message = "Site {SiteId}: {Created} of {Planned} missing SALTO user(s) created while Nexudus was still being read")]
     public static partial void UsersCreatedWhileReading(ILogger logger, string siteId, int created, int planned);
+
+    [LoggerMessage(EventId = 5140, Level = LogLevel.Warning, Message = "Site {SiteId} answered {Status} on its tag endpoint; tag writes are off for this site this run (the report still compares card numbers)")]
+    public static partial void TagEndpointsMissing(ILogger logger, string siteId, int status);
+
+    [LoggerMessage(EventId = 5141, Level = LogLevel.Warning, Message = "Group {GroupId} on site {SiteId} has no time schedule, so SALTO KS never rolls it out to the locks")]
+    public static partial void GroupWithoutSchedule(ILogger logger, string groupId, string siteId);
+
+    [LoggerMessage(EventId = 5142, Level = LogLevel.Information, Message = "Group {GroupId} on site {SiteId} had no time schedule; the always-open schedule was created")]
+    public static partial void AlwaysOpenScheduleCreated(ILogger logger, string groupId, string siteId);
+
+    [LoggerMessage(EventId = 5143, Level = LogLevel.Error, Message = "SALTO KS created the user of customer {CustomerId} on site {SiteId} suspended: no free seat")]
+    public static partial void UserCreatedSuspended(ILogger logger, long customerId, string siteId);
 }

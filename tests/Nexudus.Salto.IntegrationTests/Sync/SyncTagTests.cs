@@ -7,6 +7,13 @@ namespace Nexudus.Salto.IntegrationTests.Sync;
 /// <summary>SPEC §4.9: AccessCardId numbers become the SALTO user's tags; unknown ones are reported; removed ones are unassigned.</summary>
 public sealed class SyncTagTests
 {
+    // These tests cover the older reading: a site that lists and assigns tags and shows tag_id on its users.
+    private static void OlderTagReading(Testing.SaltoKsSandboxOptions o)
+    {
+        o.ServeTagEndpoints = true;
+        o.SiteUsersShowTagId = true;
+    }
+
     private static Testing.NexudusSeed SeedCards(SyncHarness h, string cards) => h.Seed(
         b => b.Customer("sam@example.com", "Sam Example", c => c with { AccessCardId = cards }).CustomerPass("sam@example.com", "Day Pass"),
         s => s.Tag("tag-1", "11112222").Tag("tag-2", "33334444").Tag("tag-3", "55556666"));
@@ -17,7 +24,7 @@ public sealed class SyncTagTests
     [Fact]
     public async Task Synchronize_NewCustomerWithOneCard_GetsTheTagAtCreation()
     {
-        await using var h = await StartAsync();
+        await using var h = await StartAsync(salto: OlderTagReading);
         var seed = SeedCards(h, "11112222");
 
         var report = await h.SyncAsync(Options(seed));
@@ -31,7 +38,7 @@ public sealed class SyncTagTests
     [Fact]
     public async Task Synchronize_CardsSeparatedByCommasSemicolonsAndSpaces_AreAllAssigned()
     {
-        await using var h = await StartAsync(saltoClient: o => o.Tags.AssignmentMode = SaltoKsTagAssignmentMode.TagEndpoints);
+        await using var h = await StartAsync(salto: OlderTagReading, saltoClient: o => o.Tags.AssignmentMode = SaltoKsTagAssignmentMode.TagEndpoints);
         var seed = SeedCards(h, " 11112222, 33334444;55556666 ");
 
         var report = await h.SyncAsync(Options(seed));
@@ -43,7 +50,7 @@ public sealed class SyncTagTests
     [Fact]
     public async Task Synchronize_UnknownCardNumber_IsReportedMaskedAndNotFatal()
     {
-        await using var h = await StartAsync();
+        await using var h = await StartAsync(salto: OlderTagReading);
         var seed = SeedCards(h, "99998888");
 
         var report = await h.SyncAsync(Options(seed));
@@ -58,7 +65,7 @@ public sealed class SyncTagTests
     [Fact]
     public async Task Synchronize_CardRemovedInNexudus_IsUnassigned()
     {
-        await using var h = await StartAsync(saltoClient: o => o.Tags.AssignmentMode = SaltoKsTagAssignmentMode.TagEndpoints);
+        await using var h = await StartAsync(salto: OlderTagReading, saltoClient: o => o.Tags.AssignmentMode = SaltoKsTagAssignmentMode.TagEndpoints);
         var seed = SeedCards(h, "11112222 33334444");
         await h.SyncAsync(Options(seed));
         h.Nexudus.Put(h.Nexudus.Get<global::Nexudus.Salto.Nexudus.Coworker>(seed.Customer("sam@example.com").Id)! with { AccessCardId = "33334444" });
@@ -73,7 +80,7 @@ public sealed class SyncTagTests
     [Fact]
     public async Task Synchronize_CardAddedLater_IsAssignedToTheExistingUser()
     {
-        await using var h = await StartAsync();
+        await using var h = await StartAsync(salto: OlderTagReading);
         var seed = SeedCards(h, "");
         await h.SyncAsync(Options(seed));
         h.Nexudus.Put(h.Nexudus.Get<global::Nexudus.Salto.Nexudus.Coworker>(seed.Customer("sam@example.com").Id)! with { AccessCardId = "55556666" });
@@ -87,7 +94,7 @@ public sealed class SyncTagTests
     [Fact]
     public async Task Synchronize_CustomTagResolver_IsUsedInsteadOfTheTagList()
     {
-        await using var h = await StartAsync();
+        await using var h = await StartAsync(salto: OlderTagReading);
         var seed = SeedCards(h, "anything");
 
         await h.Synchronizer(Options(seed), new FixedTagResolver("tag-2")).SynchronizeAsync();
@@ -99,7 +106,7 @@ public sealed class SyncTagTests
     [Fact]
     public async Task Synchronize_UserAlreadyHoldsTheTag_MakesNoWrite()
     {
-        await using var h = await StartAsync();
+        await using var h = await StartAsync(salto: OlderTagReading);
         var seed = SeedHeldTag(h, cards: "11112222", heldTag: "tag-1");
 
         await h.SyncAsync(Options(seed));
@@ -111,7 +118,7 @@ public sealed class SyncTagTests
     [Fact]
     public async Task Synchronize_UserAlreadyHoldsTheTag_ReportsAndRecordsNothing()
     {
-        await using var h = await StartAsync();
+        await using var h = await StartAsync(salto: OlderTagReading);
         var seed = SeedHeldTag(h, cards: "11112222", heldTag: "tag-1");
 
         var report = await h.SyncAsync(Options(seed));
@@ -123,7 +130,7 @@ public sealed class SyncTagTests
     [Fact]
     public async Task Synchronize_HeldTagNumberRemovedInNexudus_IsNeverUnassigned()
     {
-        await using var h = await StartAsync();
+        await using var h = await StartAsync(salto: OlderTagReading);
         var seed = SeedHeldTag(h, cards: "11112222", heldTag: "tag-1");
         await h.SyncAsync(Options(seed));
         h.Nexudus.Put(h.Nexudus.Get<global::Nexudus.Salto.Nexudus.Coworker>(seed.Customer("sam@example.com").Id)! with { AccessCardId = "" });
@@ -137,7 +144,7 @@ public sealed class SyncTagTests
     [Fact]
     public async Task Synchronize_UserHoldsADifferentTag_ReplacesItWithTheResolvedOne()
     {
-        await using var h = await StartAsync();
+        await using var h = await StartAsync(salto: OlderTagReading);
         var seed = SeedHeldTag(h, cards: "11112222", heldTag: "tag-2");
 
         var report = await h.SyncAsync(Options(seed));
@@ -150,7 +157,7 @@ public sealed class SyncTagTests
     [Fact]
     public async Task Synchronize_DryRunAndUserAlreadyHoldsTheTag_PlansNoTagChange()
     {
-        await using var h = await StartAsync();
+        await using var h = await StartAsync(salto: OlderTagReading);
         var seed = SeedHeldTag(h, cards: "11112222", heldTag: "tag-1");
 
         var report = await h.SyncAsync(Options(seed, o => o with { DryRun = true }));
@@ -162,7 +169,7 @@ public sealed class SyncTagTests
     [Fact]
     public async Task Synchronize_DryRunAndUserHoldsADifferentTag_PlansTheAssignmentAndWritesNothing()
     {
-        await using var h = await StartAsync();
+        await using var h = await StartAsync(salto: OlderTagReading);
         var seed = SeedHeldTag(h, cards: "11112222", heldTag: "tag-2");
 
         var report = await h.SyncAsync(Options(seed, o => o with { DryRun = true }));

@@ -73,14 +73,17 @@ public sealed class SaltoKsClientRequestTests : IDisposable
     }
 
     [Fact]
-    public async Task FindSiteUsersByEmailAsync_EmailWithQuoteAndPlus_SendsEscapedAndEncodedFilter()
+    public async Task FindSiteUsersByEmailAsync_Always_ListsSiteUsersWithoutFilterAndMatchesTrimmedIgnoringCase()
     {
         _host.ExpectApi(HttpMethod.Get, "/v1.1/sites/s1/users")
-            .With(r => r.RequestUri!.Query == "?$filter=user%2Femail%20eq%20%27o%27%27brien%2Bdoor%40example.com%27")
-            .Respond("application/json", "[]");
+            .With(r => string.IsNullOrEmpty(r.RequestUri!.Query))
+            .Respond(
+                "application/json",
+                """[{"id":"su-1","user":{"id":"pu-1","email":" O'Brien+door@Example.com "}},{"id":"su-2","user":{"id":"pu-2","email":"other@example.com"}},{"id":"su-3","user":null}]""");
 
-        await _host.Client.FindSiteUsersByEmailAsync("s1", "  o'brien+door@example.com ");
+        IReadOnlyList<SiteUser> found = await _host.Client.FindSiteUsersByEmailAsync("s1", "  o'brien+door@example.com ");
 
+        Assert.Equal([new SiteUserId("su-1")], found.Select(u => u.Id));
         _host.Http.VerifyNoOutstandingExpectation();
     }
 
@@ -99,8 +102,8 @@ public sealed class SaltoKsClientRequestTests : IDisposable
     public async Task CreateSiteUserAsync_NewEmail_LooksUpThenPostsV11User()
     {
         _host.ExpectApi(HttpMethod.Get, "/v1.1/sites/s1/users")
-            .WithExactQueryString([new("$filter", "user/email eq 'sam@example.com'")])
-            .Respond("application/json", """{"items":[]}""");
+            .With(r => string.IsNullOrEmpty(r.RequestUri!.Query))
+            .Respond("application/json", """{"items":[],"next_page_link":null,"count":null}""");
         _host.ExpectApiJson(
                 HttpMethod.Post,
                 "/v1.1/sites/s1/users",
@@ -153,6 +156,65 @@ public sealed class SaltoKsClientRequestTests : IDisposable
 
         Assert.Equal(SiteUserCreateOutcome.Created, result.Outcome);
         _host.Http.VerifyNoOutstandingExpectation();
+    }
+
+    [Fact]
+    public async Task CreateSiteUserAsync_EmailInUse1101_RereadsUsersAndAdoptsTheMatchingOne()
+    {
+        _host.ExpectApiJson(HttpMethod.Post, "/v1.1/sites/s1/users", """{"email":"sam@example.com","role_ids":[]}""")
+            .Respond(
+                HttpStatusCode.BadRequest,
+                "application/json",
+                """{"ErrorCode":"1101","Message":"Validation failed: This email address is already in use."}""");
+        _host.ExpectApi(HttpMethod.Get, "/v1.1/sites/s1/users")
+            .With(r => string.IsNullOrEmpty(r.RequestUri!.Query))
+            .Respond("application/json", """[{"id":"su-7","user":{"id":"pu-7","email":"Sam@Example.com"},"subscription_state":"subscribed"}]""");
+
+        SiteUserCreateResult result = await _host.Client.CreateSiteUserAsync(
+            "s1", new SiteUserCreateRequest { Email = "sam@example.com" }, SiteUserCreateLookup.OnlyAfterUncertainCreate);
+
+        Assert.Equal(SiteUserCreateOutcome.AlreadyExisted, result.Outcome);
+        Assert.Equal(new SiteUserId("su-7"), result.User.Id);
+        _host.Http.VerifyNoOutstandingExpectation();
+    }
+
+    [Fact]
+    public async Task CreateSiteUserAsync_EmailInUse1101ButNoUserFound_ThrowsTheValidationError()
+    {
+        _host.ExpectApi(HttpMethod.Post, "/v1.1/sites/s1/users")
+            .Respond(HttpStatusCode.BadRequest, "application/json", """{"ErrorCode":1101,"Message":"Validation failed: This email address is already in use."}""");
+        _host.ExpectApi(HttpMethod.Get, "/v1.1/sites/s1/users").Respond("application/json", "[]");
+
+        var error = await Assert.ThrowsAsync<SaltoKsApiException>(() => _host.Client.CreateSiteUserAsync(
+            "s1", new SiteUserCreateRequest { Email = "sam@example.com" }, SiteUserCreateLookup.OnlyAfterUncertainCreate));
+
+        Assert.Equal("1101", error.ErrorCode);
+        _host.Http.VerifyNoOutstandingExpectation();
+    }
+
+    [Fact]
+    public async Task CreateSiteUserAsync_Other1101_ThrowsWithoutLookingUp()
+    {
+        MockedRequest lookup = _host.Http.When(HttpMethod.Get, SaltoKsTestHost.Api + "/v1.1/sites/s1/users").Respond("application/json", "[]");
+        _host.ExpectApi(HttpMethod.Post, "/v1.1/sites/s1/users")
+            .Respond(HttpStatusCode.BadRequest, "application/json", """{"ErrorCode":"1101","Message":"A role id is invalid"}""");
+
+        await Assert.ThrowsAsync<SaltoKsApiException>(() => _host.Client.CreateSiteUserAsync(
+            "s1", new SiteUserCreateRequest { Email = "sam@example.com" }, SiteUserCreateLookup.OnlyAfterUncertainCreate));
+
+        Assert.Equal(0, _host.Http.GetMatchCount(lookup));
+    }
+
+    [Fact]
+    public async Task CreateSiteUserAsync_NoFreeSeat_Returns201UserAsSuspended()
+    {
+        _host.ExpectApi(HttpMethod.Post, "/v1.1/sites/s1/users")
+            .Respond(HttpStatusCode.Created, "application/json", """{"id":"su-1","user":{"id":"pu-1","email":"sam@example.com"},"subscription_state":"suspended"}""");
+
+        SiteUserCreateResult result = await _host.Client.CreateSiteUserAsync(
+            "s1", new SiteUserCreateRequest { Email = "sam@example.com" }, SiteUserCreateLookup.OnlyAfterUncertainCreate);
+
+        Assert.Equal(SubscriptionState.Suspended, result.User.SubscriptionState);
     }
 
     [Fact]

@@ -37,6 +37,31 @@ public sealed class SaltoKsErrorTests
     }
 
     [Fact]
+    public async Task Call_Rfc7807Body_ReadsStatusAndTitleWithoutTakingTypeAsCode()
+    {
+        using var host = new SaltoKsTestHost(o => o.MaxRetryAttempts = 0);
+        host.AcceptTokenRequests();
+        host.Http.When(HttpMethod.Get, SaltoKsTestHost.Api + "/v1.2/sites/s1").Respond(_ => SaltoKsTestHost.Error(
+            HttpStatusCode.Forbidden,
+            """{"type":"https://httpstatuses.io/403","title":"Forbidden","status":403,"traceId":"00-cea3d65c87df8ca9a62a34e8c0d672fd-9ff9cf7d6345cd71-00"}"""));
+
+        SaltoKsApiException error = await Assert.ThrowsAnyAsync<SaltoKsApiException>(() => host.Client.GetSiteAsync("s1"));
+
+        Assert.IsType<SaltoKsForbiddenException>(error);
+        Assert.Equal(403, error.Status);
+        Assert.Null(error.ErrorCode);
+        Assert.Equal("Forbidden", error.ServiceMessage);
+    }
+
+    [Theory]
+    [InlineData("""{"ErrorCode":"3102","Message":"otp_invalid"}""")]
+    [InlineData("""{"ErrorCode":3102,"Message":"otp_invalid"}""")]
+    public void ReadErrorBody_StringOrNumericErrorCode_ReadsTheDigits(string body)
+    {
+        Assert.Equal(("3102", "otp_invalid"), SaltoKsErrorMapper.ReadErrorBody(body));
+    }
+
+    [Fact]
     public async Task Call_ErrorWithMessage_ExceptionCarriesCodeMessageAndPath()
     {
         using var host = new SaltoKsTestHost();

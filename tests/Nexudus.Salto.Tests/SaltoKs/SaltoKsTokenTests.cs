@@ -19,7 +19,7 @@ public sealed class SaltoKsTokenTests
             .WithHeaders("Authorization", Basic)
             .WithExactFormData(
             [
-                new("grant_type", "password"), new("scope", "user_api.full_access offline_access"),
+                new("grant_type", "password"), new("scope", "user_api.full_access"),
                 new("username", "integration@example.com"), new("password", SaltoKsTestHost.Password),
             ])
             .Respond("application/json", SaltoKsTestHost.TokenJson(SaltoKsTestHost.AccessToken, 3600, "refresh-token-1"));
@@ -108,6 +108,39 @@ public sealed class SaltoKsTokenTests
             .Respond("application/json", SaltoKsTestHost.TokenJson(SaltoKsTestHost.AccessToken, 3600, "refresh-token-1"));
         host.ExpectApi(HttpMethod.Get, "/v1.2/sites/s1").Respond("application/json", """{"id":"s1"}""");
 
+        await host.Client.GetSiteAsync("s1");
+
+        host.Http.VerifyNoOutstandingExpectation();
+    }
+
+    [Fact]
+    public async Task FirstCall_ScopeNotRegistered_ErrorNamesTheSettingAndTheScopeAskedFor()
+    {
+        using var host = new SaltoKsTestHost(o => o.Scope = "user_api.full_access offline_access");
+        host.Http.Expect(HttpMethod.Post, SaltoKsTestHost.TokenEndpoint).WithFormData("scope", "user_api.full_access offline_access")
+            .Respond(HttpStatusCode.BadRequest, "application/json", """{"error":"invalid_scope"}""");
+
+        SaltoKsAuthenticationException error = await Assert.ThrowsAsync<SaltoKsAuthenticationException>(() => host.Client.GetSiteAsync("s1"));
+
+        Assert.Equal("invalid_scope", error.ErrorCode);
+        Assert.Contains("SaltoKs:Scope", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'user_api.full_access offline_access'", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(SaltoKsTestHost.Password, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Renew_NoRefreshTokenIssued_RenewsWithThePasswordGrant()
+    {
+        using var host = new SaltoKsTestHost();
+        host.Http.Expect(HttpMethod.Post, SaltoKsTestHost.TokenEndpoint).WithFormData("grant_type", "password")
+            .Respond("application/json", SaltoKsTestHost.TokenJson(SaltoKsTestHost.AccessToken, 3600, refreshToken: null));
+        host.ExpectApi(HttpMethod.Get, "/v1.2/sites/s1").Respond("application/json", """{"id":"s1"}""");
+        host.Http.Expect(HttpMethod.Post, SaltoKsTestHost.TokenEndpoint).WithFormData("grant_type", "password")
+            .Respond("application/json", SaltoKsTestHost.TokenJson(SaltoKsTestHost.AccessToken, 3600, refreshToken: null));
+        host.ExpectApi(HttpMethod.Get, "/v1.2/sites/s1").Respond("application/json", """{"id":"s1"}""");
+
+        await host.Client.GetSiteAsync("s1");
+        host.Time.Advance(TimeSpan.FromMinutes(59.5));
         await host.Client.GetSiteAsync("s1");
 
         host.Http.VerifyNoOutstandingExpectation();

@@ -11,9 +11,9 @@ public sealed class SaltoKsSandboxIdentityTests
     [Fact]
     public async Task TokenEndpoint_PasswordGrantWithBasicClientAuth_ReturnsBearerTokenWithExpiresIn()
     {
-        await using var host = await SaltoKsTestHost.StartAsync(o => o.AccessTokenLifetime = TimeSpan.FromMinutes(20), logIn: false);
+        await using var host = await SaltoKsTestHost.StartAsync(o => { o.AccessTokenLifetime = TimeSpan.FromMinutes(20); o.GrantedScopes.Add("offline_access"); }, logIn: false);
 
-        using JsonDocument token = await host.RequestTokenAsync();
+        using JsonDocument token = await host.RequestTokenAsync("user_api.full_access offline_access");
 
         JsonElement root = token.RootElement;
         Assert.False(string.IsNullOrEmpty(root.GetProperty("access_token").GetString()));
@@ -21,6 +21,21 @@ public sealed class SaltoKsSandboxIdentityTests
         Assert.Equal(1200, root.GetProperty("expires_in").GetInt32());
         Assert.Equal("user_api.full_access offline_access", root.GetProperty("scope").GetString());
         Assert.False(string.IsNullOrEmpty(root.GetProperty("refresh_token").GetString()));
+    }
+
+    [Fact]
+    public async Task TokenEndpoint_ScopeTheRegistrationLacks_FailsTheWholeRequestWithInvalidScope()
+    {
+        await using var host = await SaltoKsTestHost.StartAsync(logIn: false);
+
+        var response = await host.PostTokenAsync(new Dictionary<string, string>
+        {
+            ["grant_type"] = "password", ["scope"] = "user_api.full_access offline_access",
+            ["username"] = "integration@example.com", ["password"] = "sandbox-password",
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("invalid_scope", await ErrorAsync(response));
     }
 
     [Fact]
@@ -110,8 +125,8 @@ public sealed class SaltoKsSandboxIdentityTests
     [Fact]
     public async Task TokenEndpoint_RefreshGrant_RotatesRefreshTokenAndRetiresTheOldOne()
     {
-        await using var host = await SaltoKsTestHost.StartAsync(logIn: false);
-        using JsonDocument first = await host.RequestTokenAsync();
+        await using var host = await SaltoKsTestHost.StartAsync(o => o.GrantedScopes.Add("offline_access"), logIn: false);
+        using JsonDocument first = await host.RequestTokenAsync("user_api.full_access offline_access");
         string refresh = first.RootElement.GetProperty("refresh_token").GetString()!;
 
         HttpResponseMessage refreshed = await host.PostTokenAsync(RefreshForm(refresh));
@@ -126,8 +141,8 @@ public sealed class SaltoKsSandboxIdentityTests
     [Fact]
     public async Task TokenEndpoint_RefreshGrantWithoutRotation_KeepsTheRefreshTokenUsable()
     {
-        await using var host = await SaltoKsTestHost.StartAsync(o => o.RotateRefreshTokens = false, logIn: false);
-        using JsonDocument first = await host.RequestTokenAsync();
+        await using var host = await SaltoKsTestHost.StartAsync(o => { o.RotateRefreshTokens = false; o.GrantedScopes.Add("offline_access"); }, logIn: false);
+        using JsonDocument first = await host.RequestTokenAsync("user_api.full_access offline_access");
         string refresh = first.RootElement.GetProperty("refresh_token").GetString()!;
 
         HttpResponseMessage refreshed = await host.PostTokenAsync(RefreshForm(refresh));

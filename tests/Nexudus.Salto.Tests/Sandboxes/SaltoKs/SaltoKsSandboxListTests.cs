@@ -240,7 +240,33 @@ public sealed class SaltoKsSandboxListTests
         Assert.Equal("Central", reply.Json.GetProperty("customer_reference").GetString());
         Assert.Equal("Europe/Madrid", reply.Json.GetProperty("time_zone").GetString());
         Assert.Equal(2, reply.Json.GetProperty("active_user_amount").GetInt32());
-        Assert.Equal(2, reply.Json.GetProperty("subscribed_user_amount").GetInt32());
+        Assert.Equal(1000, reply.Json.GetProperty("subscribed_user_amount").GetInt32());
+    }
+
+    [Fact]
+    public async Task GetSite_EverySeatUsed_ActiveStopsAtSubscribedAndACreateAnswers201Suspended()
+    {
+        await using var host = await SaltoKsTestHost.StartAsync(seed: b => SaltoKsTestHost.Standard(b).Subscription(2));
+
+        SaltoKsTestHost.Reply created = await host.PostAsync(
+            $"v1.1/sites/{SaltoKsTestHost.SiteId}/users", """{"first_name":"Cy","last_name":"Third","email":"cy@example.com"}""");
+        SaltoKsTestHost.Reply site = await host.GetAsync($"v1.2/sites/{SaltoKsTestHost.SiteId}");
+
+        Assert.Equal(HttpStatusCode.Created, created.Status);
+        Assert.Equal("suspended", created.Json.GetProperty("subscription_state").GetString());
+        Assert.Equal(2, site.Json.GetProperty("active_user_amount").GetInt32());
+        Assert.Equal(2, site.Json.GetProperty("subscribed_user_amount").GetInt32());
+    }
+
+    [Fact]
+    public async Task CreateUser_EmailAlreadyOnSite_Answers400With1101InUse()
+    {
+        await using var host = await SaltoKsTestHost.StartAsync();
+        SaltoKsTestHost.Reply created = await host.PostAsync($"v1.1/sites/{SaltoKsTestHost.SiteId}/users", """{"first_name":"A","email":" ANN@example.com "}""");
+
+        Assert.Equal(HttpStatusCode.BadRequest, created.Status);
+        Assert.Equal("1101", created.Json.GetProperty("ErrorCode").GetString());
+        Assert.Equal("Validation failed: This email address is already in use.", created.Json.GetProperty("Message").GetString());
     }
 
     [Fact]

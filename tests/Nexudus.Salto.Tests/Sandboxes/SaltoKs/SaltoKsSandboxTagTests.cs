@@ -1,11 +1,33 @@
 using System.Net;
 using System.Text.Json;
+using Nexudus.Salto.Testing;
 
 namespace Nexudus.Salto.Tests.Sandboxes.SaltoKs;
 
 /// <summary>Tags on their configurable (unconfirmed) routes (notes §5.10, SPEC §4.9).</summary>
 public sealed class SaltoKsSandboxTagTests
 {
+    // The tag endpoints and tag_id on users are the older reading, served only when asked for.
+    private static void OlderTagReading(SaltoKsSandboxOptions o)
+    {
+        o.ServeTagEndpoints = true;
+        o.SiteUsersShowTagId = true;
+    }
+
+    [Fact]
+    public async Task TagRoutes_EvidenceDefaults_Answer404AndUsersShowTagNumberWithoutTagId()
+    {
+        await using var host = await SaltoKsTestHost.StartAsync(seed: b => SaltoKsTestHost.Standard(b).UserTag(SaltoKsTestHost.AnnSiteUser, SaltoKsTestHost.Tag101));
+
+        SaltoKsTestHost.Reply list = await host.GetAsync($"v1.1/sites/{SaltoKsTestHost.SiteId}/tags");
+        SaltoKsTestHost.Reply user = await host.GetAsync($"v1.2/sites/{SaltoKsTestHost.SiteId}/users/{SaltoKsTestHost.AnnSiteUser}");
+
+        Assert.Equal(HttpStatusCode.NotFound, list.Status);
+        Assert.True(!user.Json.TryGetProperty("tag_id", out JsonElement tagId) || tagId.ValueKind == JsonValueKind.Null);
+        Assert.True(user.Json.GetProperty("tag_owned_by_this_site").GetBoolean());
+        Assert.False(string.IsNullOrEmpty(user.Json.GetProperty("user").GetProperty("tag_number").GetString()));
+    }
+
     private const string TagBody = $$"""{"tag_id":"{{SaltoKsTestHost.Tag101}}"}""";
 
     private static string Assign(object siteUserId) => $"v1.1/sites/{SaltoKsTestHost.SiteId}/users/{siteUserId}/tags";
@@ -17,7 +39,7 @@ public sealed class SaltoKsSandboxTagTests
     [Fact]
     public async Task ListTags_DefaultPath_AnswersRegisteredTags()
     {
-        await using var host = await SaltoKsTestHost.StartAsync();
+        await using var host = await SaltoKsTestHost.StartAsync(OlderTagReading);
 
         SaltoKsTestHost.Reply reply = await host.GetAsync($"v1.1/sites/{SaltoKsTestHost.SiteId}/tags");
 
@@ -29,7 +51,7 @@ public sealed class SaltoKsSandboxTagTests
     [Fact]
     public async Task ListTags_FilterByTagNumber_AnswersThatTag()
     {
-        await using var host = await SaltoKsTestHost.StartAsync(seed: b => SaltoKsTestHost.Standard(b).Tag("tag-2", "0099999"));
+        await using var host = await SaltoKsTestHost.StartAsync(OlderTagReading, seed: b => SaltoKsTestHost.Standard(b).Tag("tag-2", "0099999"));
 
         SaltoKsTestHost.Reply reply = await host.GetAsync($"v1.1/sites/{SaltoKsTestHost.SiteId}/tags?$filter=" + Uri.EscapeDataString("tag_number eq '0099999'"));
 
@@ -39,7 +61,7 @@ public sealed class SaltoKsSandboxTagTests
     [Fact]
     public async Task AssignTag_PostTagIdOnDefaultPath_AssignsTheTagToTheSiteUser()
     {
-        await using var host = await SaltoKsTestHost.StartAsync();
+        await using var host = await SaltoKsTestHost.StartAsync(OlderTagReading);
 
         SaltoKsTestHost.Reply reply = await host.PostAsync(Assign(SaltoKsTestHost.AnnSiteUser), TagBody);
 
@@ -51,7 +73,7 @@ public sealed class SaltoKsSandboxTagTests
     [Fact]
     public async Task AssignTag_AlreadyAssignedToAnotherUser_Answers400With1101()
     {
-        await using var host = await SaltoKsTestHost.StartAsync(seed: b => SaltoKsTestHost.Standard(b).UserTag(SaltoKsTestHost.BobSiteUser, SaltoKsTestHost.Tag101));
+        await using var host = await SaltoKsTestHost.StartAsync(OlderTagReading, seed: b => SaltoKsTestHost.Standard(b).UserTag(SaltoKsTestHost.BobSiteUser, SaltoKsTestHost.Tag101));
 
         SaltoKsTestHost.Reply reply = await host.PostAsync(Assign(SaltoKsTestHost.AnnSiteUser), TagBody);
 
@@ -61,7 +83,7 @@ public sealed class SaltoKsSandboxTagTests
     [Fact]
     public async Task AssignTag_PlatformUserIdInPath_Answers404With2202()
     {
-        await using var host = await SaltoKsTestHost.StartAsync();
+        await using var host = await SaltoKsTestHost.StartAsync(OlderTagReading);
 
         SaltoKsTestHost.Reply reply = await host.PostAsync(Assign(SaltoKsTestHost.AnnUser), TagBody);
 
@@ -71,7 +93,7 @@ public sealed class SaltoKsSandboxTagTests
     [Fact]
     public async Task UnassignTag_DeleteOnDefaultPath_RemovesTheTag()
     {
-        await using var host = await SaltoKsTestHost.StartAsync(seed: b => SaltoKsTestHost.Standard(b).UserTag(SaltoKsTestHost.AnnSiteUser, SaltoKsTestHost.Tag101));
+        await using var host = await SaltoKsTestHost.StartAsync(OlderTagReading, seed: b => SaltoKsTestHost.Standard(b).UserTag(SaltoKsTestHost.AnnSiteUser, SaltoKsTestHost.Tag101));
 
         SaltoKsTestHost.Reply reply = await host.DeleteAsync(Unassign(SaltoKsTestHost.AnnSiteUser));
 
@@ -82,7 +104,7 @@ public sealed class SaltoKsSandboxTagTests
     [Fact]
     public async Task UnassignTag_NotAssigned_Answers404()
     {
-        await using var host = await SaltoKsTestHost.StartAsync();
+        await using var host = await SaltoKsTestHost.StartAsync(OlderTagReading);
 
         SaltoKsTestHost.Reply reply = await host.DeleteAsync(Unassign(SaltoKsTestHost.AnnSiteUser));
 
@@ -94,6 +116,7 @@ public sealed class SaltoKsSandboxTagTests
     {
         await using var host = await SaltoKsTestHost.StartAsync(o =>
         {
+            OlderTagReading(o);
             o.TagListPath = "/v1.2/sites/{site_id}/registered_tags";
             o.TagAssignPath = "/v1.2/sites/{site_id}/users/{site_user_id}/keys";
             o.TagUnassignPath = "/v1.2/sites/{site_id}/users/{site_user_id}/keys/{tag_id}";
@@ -119,7 +142,7 @@ public sealed class SaltoKsSandboxTagTests
     [Fact]
     public async Task UpdateUser_TagId_AssignsThatTagAsTheUsersOnlyTag()
     {
-        await using var host = await SaltoKsTestHost.StartAsync(seed: b => SaltoKsTestHost.Standard(b).Tag("tag-2", "0099999").UserTag(SaltoKsTestHost.AnnSiteUser, "tag-2"));
+        await using var host = await SaltoKsTestHost.StartAsync(OlderTagReading, seed: b => SaltoKsTestHost.Standard(b).Tag("tag-2", "0099999").UserTag(SaltoKsTestHost.AnnSiteUser, "tag-2"));
 
         SaltoKsTestHost.Reply reply = await host.PatchAsync(User(SaltoKsTestHost.AnnSiteUser), TagBody);
 
@@ -130,7 +153,7 @@ public sealed class SaltoKsSandboxTagTests
     [Fact]
     public async Task UpdateUser_TagIdNull_ClearsTheTag()
     {
-        await using var host = await SaltoKsTestHost.StartAsync(seed: b => SaltoKsTestHost.Standard(b).UserTag(SaltoKsTestHost.AnnSiteUser, SaltoKsTestHost.Tag101));
+        await using var host = await SaltoKsTestHost.StartAsync(OlderTagReading, seed: b => SaltoKsTestHost.Standard(b).UserTag(SaltoKsTestHost.AnnSiteUser, SaltoKsTestHost.Tag101));
 
         SaltoKsTestHost.Reply reply = await host.PatchAsync(User(SaltoKsTestHost.AnnSiteUser), """{"tag_id":null}""");
 
@@ -141,7 +164,7 @@ public sealed class SaltoKsSandboxTagTests
     [Fact]
     public async Task UpdateUser_TagIdHeldByAnotherUser_Answers400With1101()
     {
-        await using var host = await SaltoKsTestHost.StartAsync(seed: b => SaltoKsTestHost.Standard(b).UserTag(SaltoKsTestHost.BobSiteUser, SaltoKsTestHost.Tag101));
+        await using var host = await SaltoKsTestHost.StartAsync(OlderTagReading, seed: b => SaltoKsTestHost.Standard(b).UserTag(SaltoKsTestHost.BobSiteUser, SaltoKsTestHost.Tag101));
 
         SaltoKsTestHost.Reply reply = await host.PatchAsync(User(SaltoKsTestHost.AnnSiteUser), TagBody);
 
@@ -151,7 +174,7 @@ public sealed class SaltoKsSandboxTagTests
     [Fact]
     public async Task CreateUser_WithTagId_AssignsTheTag()
     {
-        await using var host = await SaltoKsTestHost.StartAsync();
+        await using var host = await SaltoKsTestHost.StartAsync(OlderTagReading);
 
         SaltoKsTestHost.Reply reply = await host.PostAsync($"v1.1/sites/{SaltoKsTestHost.SiteId}/users", $$"""{"first_name":"Tag","role_ids":[],"tag_id":"{{SaltoKsTestHost.Tag101}}"}""");
 

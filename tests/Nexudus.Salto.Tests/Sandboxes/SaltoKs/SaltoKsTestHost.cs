@@ -70,7 +70,7 @@ internal sealed class SaltoKsTestHost : IAsyncDisposable
     }
 
     /// <summary>A password grant with HTTP Basic client authentication, as SALTO documents it.</summary>
-    public async Task<JsonDocument> RequestTokenAsync(string scope = "user_api.full_access offline_access")
+    public async Task<JsonDocument> RequestTokenAsync(string scope = "user_api.full_access")
     {
         HttpResponseMessage response = await PostTokenAsync(new Dictionary<string, string>
         {

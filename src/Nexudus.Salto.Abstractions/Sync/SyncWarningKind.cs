@@ -1,0 +1,21 @@
+namespace Nexudus.Salto.Sync;
+
+/// <summary>What a <see cref="SyncWarning"/> is about.</summary>
+public enum SyncWarningKind
+{
+    /// <summary>
+    /// The site answered 404 or 405 on a tag endpoint, which no public capture shows: tag writes are off for the site
+    /// for the rest of the run. The report still compares Access Card Ids with the tag numbers SALTO shows.
+    /// </summary>
+    TagEndpointsMissing = 0,
+
+    /// <summary>
+    /// A linked access group has no time schedule, so SALTO KS never rolls it out to the locks and its members are
+    /// rejected at the door. Add one (the always-open schedule will do), or opt in to
+    /// <c>CreateMissingGroupSchedules</c>.
+    /// </summary>
+    GroupWithoutSchedule = 1,
+
+    /// <summary>Reading a linked group's time schedules failed, so whether it has one is unknown this run.</summary>
+    GroupScheduleUnknown = 2,
+}
