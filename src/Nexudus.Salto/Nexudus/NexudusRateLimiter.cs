@@ -36,7 +36,9 @@ internal sealed class NexudusRateLimiter : PartitionedRateLimiter<HttpRequestMes
     private readonly SlidingWindow[] _allCalls;
     private readonly SlidingWindow[] _writes;
     private readonly TimeSpan _minInterval;
+    private readonly TimeSpan _maxPause;
     private TimeSpan? _maxSkew;
+    private DateTimeOffset? _pausedUntil;
     private readonly List<Call> _recent = [];
     private TaskCompletionSource _callEnded = NewSignal();
     private long _waiting;
@@ -49,12 +51,58 @@ internal sealed class NexudusRateLimiter : PartitionedRateLimiter<HttpRequestMes
         _logger = logger;
         _minInterval = o.MinRequestInterval;
         _maxSkew = o.MaxTransitSkew;
+        _maxPause = o.MaxRetryAfter > TimeSpan.Zero ? o.MaxRetryAfter : DefaultPause;
         _allCalls = [.. Windows((o.MaxRequestsPerMinute, TimeSpan.FromMinutes(1)), (o.MaxRequestsPerHour, TimeSpan.FromHours(1)))];
         _writes = [.. Windows((o.MaxWritesPerMinute, TimeSpan.FromMinutes(1)))];
     }
 
     /// <summary>The longest skew the limiter grows to after throttling: beyond it, a 409 is not about travel times.</summary>
     internal static readonly TimeSpan MaxLearnedSkew = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long every call waits after a throttling answer that names no wait.</summary>
+    internal static readonly TimeSpan DefaultPause = TimeSpan.FromSeconds(1);
+
+    /// <summary>Gets the instant before which no call starts, after a throttling answer; <see langword="null"/> when none is pending.</summary>
+    internal DateTimeOffset? PausedUntil
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _pausedUntil is { } until && until > _time.GetUtcNow() ? until : null;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Nexudus refused a call as throttled (409, or 429): while it is throttled it refuses every call of the account,
+    /// so no call starts (calls already waiting here included) until <paramref name="wait"/> has passed. The wait is
+    /// the one the service announced (<see cref="DefaultPause"/> when it named none), at most
+    /// <see cref="NexudusClientOptions.MaxRetryAfter"/>; a later pause never shortens an earlier one.
+    /// </summary>
+    /// <param name="wait">The announced wait, or <see langword="null"/> when the answer named none.</param>
+    public void Pause(TimeSpan? wait)
+    {
+        var length = wait is { } w && w > TimeSpan.Zero ? (w > _maxPause ? _maxPause : w) : DefaultPause;
+        DateTimeOffset until;
+        TaskCompletionSource changed;
+        lock (_gate)
+        {
+            until = _time.GetUtcNow() + length;
+            if (_pausedUntil is { } current && current >= until)
+            {
+                return;
+            }
+
+            _pausedUntil = until;
+            changed = _callEnded;
+            _callEnded = NewSignal();
+        }
+
+        // Callers already waiting for a slot recompute their wait and find the pause.
+        changed.TrySetResult();
+        NexudusLog.AccountPaused(_logger, length);
+    }
 
     /// <summary>Gets the travel-time skew the pacing currently allows for (<see langword="null"/>: calls never overlap).</summary>
     internal TimeSpan? CurrentSkew
@@ -220,6 +268,18 @@ internal sealed class NexudusRateLimiter : PartitionedRateLimiter<HttpRequestMes
     private TimeSpan? TimeUntilAllowed(bool write, DateTimeOffset now)
     {
         TimeSpan? wait = TimeSpan.Zero;
+        if (_pausedUntil is { } pausedUntil)
+        {
+            if (pausedUntil > now)
+            {
+                wait = pausedUntil - now;
+            }
+            else
+            {
+                _pausedUntil = null;
+            }
+        }
+
         if (_minInterval > TimeSpan.Zero)
         {
             // Every recent call's arrival must be at least the interval behind this one's.
