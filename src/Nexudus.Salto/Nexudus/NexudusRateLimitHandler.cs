@@ -38,8 +38,14 @@ internal sealed partial class NexudusRateLimitHandler(NexudusRateLimiter limiter
         }
 
         HttpResponseMessage response;
-        using (await limiter.AcquireAsync(request, 1, cancellationToken).ConfigureAwait(false))
+        using (var lease = await limiter.AcquireAsync(request, 1, cancellationToken).ConfigureAwait(false))
         {
+            if (!lease.IsAcquired && limiter.RemainingPause() is { } left)
+            {
+                // Never sent: the account is throttled for longer than the client waits, and the service would refuse it.
+                return Throttled(request, left);
+            }
+
             // From here on the service may receive the request, so a create that fails later is no
             // longer known to be unprocessed.
             request.Options.Set(NexudusRequestOptions.Dispatched, true);
@@ -57,6 +63,21 @@ internal sealed partial class NexudusRateLimitHandler(NexudusRateLimiter limiter
             }
         }
 
+        return response;
+    }
+
+    private static HttpResponseMessage Throttled(HttpRequestMessage request, TimeSpan left)
+    {
+        var seconds = Math.Ceiling(left.TotalSeconds);
+        var response = new HttpResponseMessage(HttpStatusCode.Conflict)
+        {
+            RequestMessage = request,
+            Content = new StringContent(
+                string.Create(CultureInfo.InvariantCulture, $$"""{"Message":"Not sent: Nexudus throttled this account for another {{seconds}} s."}"""),
+                System.Text.Encoding.UTF8,
+                "application/json"),
+        };
+        response.Headers.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromSeconds(seconds));
         return response;
     }
 

@@ -74,16 +74,20 @@ internal sealed class NexudusRateLimiter : PartitionedRateLimiter<HttpRequestMes
         }
     }
 
+    /// <summary>The longest pause kept; an announced wait beyond it is taken as this.</summary>
+    internal static readonly TimeSpan MaxPause = TimeSpan.FromDays(1);
+
     /// <summary>
     /// Nexudus refused a call as throttled (409, or 429): while it is throttled it refuses every call of the account,
     /// so no call starts (calls already waiting here included) until <paramref name="wait"/> has passed. The wait is
-    /// the one the service announced (<see cref="DefaultPause"/> when it named none), at most
-    /// <see cref="NexudusClientOptions.MaxRetryAfter"/>; a later pause never shortens an earlier one.
+    /// the one the service announced (<see cref="DefaultPause"/> when it named none); a later pause never shortens an
+    /// earlier one. A call that would have to wait longer than <see cref="NexudusClientOptions.MaxRetryAfter"/> is not
+    /// kept waiting: acquiring refuses it at once (<see cref="RemainingPause"/> says how long is left).
     /// </summary>
     /// <param name="wait">The announced wait, or <see langword="null"/> when the answer named none.</param>
     public void Pause(TimeSpan? wait)
     {
-        var length = wait is { } w && w > TimeSpan.Zero ? (w > _maxPause ? _maxPause : w) : DefaultPause;
+        var length = wait is { } w && w > TimeSpan.Zero ? (w > MaxPause ? MaxPause : w) : DefaultPause;
         DateTimeOffset until;
         TaskCompletionSource changed;
         lock (_gate)
@@ -102,6 +106,17 @@ internal sealed class NexudusRateLimiter : PartitionedRateLimiter<HttpRequestMes
         // Callers already waiting for a slot recompute their wait and find the pause.
         changed.TrySetResult();
         NexudusLog.AccountPaused(_logger, length);
+    }
+
+    /// <summary>How long the pause after a throttling answer still lasts, when it lasts longer than the client waits for one.</summary>
+    /// <returns>The time left, or <see langword="null"/> when a call may wait for its turn.</returns>
+    public TimeSpan? RemainingPause()
+    {
+        lock (_gate)
+        {
+            var now = _time.GetUtcNow();
+            return _pausedUntil is { } until && until - now > _maxPause ? until - now : null;
+        }
     }
 
     /// <summary>Gets the travel-time skew the pacing currently allows for (<see langword="null"/>: calls never overlap).</summary>
@@ -179,6 +194,12 @@ internal sealed class NexudusRateLimiter : PartitionedRateLimiter<HttpRequestMes
     protected override async ValueTask<RateLimitLease> AcquireAsyncCore(HttpRequestMessage resource, int permitCount, CancellationToken cancellationToken)
     {
         var write = IsWrite(resource);
+        if (RemainingPause() is not null)
+        {
+            // Throttled for longer than the client waits: the call would be refused, so it is not kept waiting.
+            return Lease.Denied;
+        }
+
         Interlocked.Increment(ref _waiting);
         try
         {

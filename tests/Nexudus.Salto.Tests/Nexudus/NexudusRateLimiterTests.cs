@@ -382,14 +382,44 @@ public sealed class NexudusRateLimiterTests
     [Theory]
     [InlineData(null, 1)]
     [InlineData(0d, 1)]
-    [InlineData(600d, 60)]
-    public void Pause_NoWaitOrBeyondTheLimit_PausesOneSecondOrAtMostMaxRetryAfter(double? seconds, int expectedSeconds)
+    [InlineData(600d, 600)]
+    public void Pause_NoWaitOrAWait_PausesOneSecondOrTheWait(double? seconds, int expectedSeconds)
     {
         using var limiter = Create(o => o.MaxRetryAfter = TimeSpan.FromMinutes(1));
 
         limiter.Pause(seconds is { } s ? TimeSpan.FromSeconds(s) : null);
 
         Assert.Equal(_time.GetUtcNow() + TimeSpan.FromSeconds(expectedSeconds), limiter.PausedUntil);
+    }
+
+    [Fact]
+    public async Task AcquireAsync_PausedLongerThanMaxRetryAfter_RefusesAtOnceInsteadOfWaiting()
+    {
+        using var limiter = Create(o => o.MaxRetryAfter = TimeSpan.FromMinutes(1));
+        limiter.Pause(TimeSpan.FromMinutes(5));
+
+        using var refused = await limiter.AcquireAsync(Get(), 1);
+        _time.Advance(TimeSpan.FromMinutes(4) + TimeSpan.FromSeconds(1));
+        var waitsAgain = limiter.RemainingPause() is null;
+
+        Assert.False(refused.IsAcquired);
+        Assert.True(waitsAgain);
+    }
+
+    [Fact]
+    public async Task Client_AccountThrottledLongerThanMaxRetryAfter_OtherCallsFailAsThrottledWithoutBeingSent()
+    {
+        using var harness = NexudusHarness.WithToken(o => o.MaxRetryAfter = TimeSpan.FromSeconds(30));
+        harness.Http.Expect(HttpMethod.Get, NexudusHarness.BaseUrl + "api/spaces/coworkers/1")
+            .Respond(_ => NexudusHarness.Json(System.Net.HttpStatusCode.Conflict, """{"Message":"You must wait before accessing this url again."}""", TimeSpan.FromMinutes(5)));
+        var second = harness.Http.When(HttpMethod.Get, NexudusHarness.BaseUrl + "api/spaces/coworkers/2").Respond("application/json", """{"Id":2}""");
+
+        await Assert.ThrowsAsync<NexudusThrottledException>(() => harness.Client.GetCoworkerAsync(1));
+        var error = await Assert.ThrowsAsync<NexudusThrottledException>(() => harness.Client.GetCoworkerAsync(2));
+
+        harness.Http.VerifyNoOutstandingExpectation();
+        Assert.Equal(0, harness.Http.GetMatchCount(second));
+        Assert.Equal(TimeSpan.FromMinutes(5), error.RetryAfter);
     }
 
     [Theory]
