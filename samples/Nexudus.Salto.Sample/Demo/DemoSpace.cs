@@ -16,7 +16,7 @@ namespace Nexudus.Salto.Sample.Demo;
 /// who still holds a pass; a facilities contractor added by hand to the members' group.</item>
 /// <item>New York (America/New_York): a day pass; a boardroom linked in Nexudus itself (its
 /// <c>AccessControlGroupId</c>), booked later today; a customer whose e-mail SALTO already knows.</item>
-/// <item>Door entries on the readers: one rejected, one by a user Nexudus does not know.</item>
+/// <item>Door entries on the readers: one rejected, one by a user Nexudus does not know, one exit by the inside handle.</item>
 /// </list>
 /// Times are relative to <c>now</c>, so the bookings are always "around now" whenever the demo runs.
 /// </remarks>
@@ -149,6 +149,9 @@ internal sealed class DemoSpace
             .User(new SiteUserId("9d000000-0000-4000-8000-00000000c001"), Contractor, "facilities@contractor.example", "Frank", "Facilities")
             .Member(LondonMembers, Contractor)
             .Entry(LondonFrontDoor, now.AddMinutes(-5), UnknownVisitor)
+
+            // Someone left by the inside handle: SALTO lists it as an opening that names nobody; it is no check-out.
+            .InsideHandleExit(LondonExitGate, now.AddMinutes(-4))
             .Site(NewYorkSite, NewYork, timeZone: "America/New_York")
             .Lock(NewYorkLobby, "Lobby turnstile")
             .Lock(NewYorkLobbyExit, "Lobby exit")

@@ -46,4 +46,22 @@ public enum CheckInOutcome
     /// handled on the next run.
     /// </summary>
     Deferred = 10,
+
+    /// <summary>The door was opened from the inside by nobody named (the handle, an exit request); nothing to check in or out.</summary>
+    InsideExit = 11,
+
+    /// <summary>The lock went into or out of office mode; not a check-in.</summary>
+    OfficeMode = 12,
+
+    /// <summary>
+    /// The entry is from an earlier day at the location, where Nexudus accepts no open check-in, and the bridge is set
+    /// to leave such entries out (<c>PastDayCheckIns: Skip</c>); nothing was written.
+    /// </summary>
+    PastDaySkipped = 13,
+
+    /// <summary>
+    /// The entry is from an earlier day at the location, where Nexudus accepts no open check-in, so a closed check-in
+    /// was created: ending at the customer's matching exit, or after the configured default stay.
+    /// </summary>
+    CheckedInAndOut = 14,
 }

@@ -8,7 +8,7 @@ namespace Nexudus.Salto.CheckIns;
 /// </remarks>
 public enum DoorEntryResult
 {
-    /// <summary>Neither an opening nor a rejection (privacy mode, office mode, an unknown category).</summary>
+    /// <summary>Neither an opening nor a rejection (privacy mode, an unknown category).</summary>
     Other = 0,
 
     /// <summary>The lock opened for the credential presented.</summary>
@@ -16,4 +16,13 @@ public enum DoorEntryResult
 
     /// <summary>The lock refused the credential presented.</summary>
     Rejected = 2,
+
+    /// <summary>
+    /// The door was opened from the inside (the handle or an exit request: <c>exit_requested</c> true, or
+    /// <c>access_by</c> <c>inside_handle</c>) and the entry names nobody: not a person to check in or out.
+    /// </summary>
+    InsideExit = 3,
+
+    /// <summary>The lock went into or out of office mode (<c>easy_office_mode</c> with <c>start</c> or <c>end</c>): not a check-in.</summary>
+    OfficeMode = 4,
 }

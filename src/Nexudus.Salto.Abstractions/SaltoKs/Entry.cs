@@ -4,8 +4,12 @@ namespace Nexudus.Salto.SaltoKs;
 
 /// <summary>An access event at a lock (<c>GET /v1.1/sites/{site_id}/entries</c>).</summary>
 /// <remarks>
-/// The exact Connect field list is unconfirmed; unknown fields are ignored. Entries arrive with an
-/// ingestion delay and page by continuation token (<see cref="SaltoKsContinuationPage{T}"/>).
+/// The fields are those of a captured live page; unknown fields are ignored. Entries arrive with an
+/// ingestion delay and page by continuation token (<see cref="SaltoKsContinuationPage{T}"/>). Besides
+/// openings and rejections, the live service lists office-mode events (<c>easy_office_mode</c>, detail
+/// <c>start</c>/<c>end</c>) and exits by the inside handle (<c>lock_opened</c>, <c>access_by</c>
+/// <c>inside_handle</c>, <see cref="ExitRequested"/> true, no user); a rejection of a PIN the lock does not know
+/// can carry a user id that matches no user.
 /// </remarks>
 public sealed record Entry
 {
@@ -34,11 +38,36 @@ public sealed record Entry
     /// <summary>Gets the lock's name.</summary>
     public string? LockCustomerReference { get; init; }
 
-    /// <summary>Gets the kind of credential used, as SALTO KS writes it (e.g. tag, PIN, app).</summary>
+    /// <summary>Gets the lock's MAC address (<c>lock_mac_address</c>).</summary>
+    public string? LockMacAddress { get; init; }
+
+    /// <summary>Gets the kind of credential used, as SALTO KS writes it (e.g. <c>tag</c>, <c>pin_code</c>, <c>inside_handle</c>).</summary>
     public string? AccessBy { get; init; }
 
-    /// <summary>Gets a detail of the credential, as SALTO KS writes it.</summary>
+    /// <summary>Gets a detail of the credential, as SALTO KS writes it: for a tag, its printed number (a secret; never logged).</summary>
     public string? AccessDetail { get; init; }
+
+    /// <summary>Gets whether the opening was an exit request from the inside (<c>exit_requested</c>).</summary>
+    /// <value><see langword="null"/> when the entry does not say.</value>
+    public bool? ExitRequested { get; init; }
+
+    /// <summary>Gets the IQ (gateway) the entry came through (<c>iq_id</c>).</summary>
+    public string? IqId { get; init; }
+
+    /// <summary>Gets the IQ's name (<c>iq_customer_reference</c>).</summary>
+    public string? IqCustomerReference { get; init; }
+
+    /// <summary>Gets the IQ's MAC address (<c>iq_mac_address</c>).</summary>
+    public string? IqMacAddress { get; init; }
+
+    /// <summary>Gets the IQ's hardware revision (<c>iq_revision</c>).</summary>
+    public string? IqRevision { get; init; }
+
+    /// <summary>Gets how long SALTO KS keeps the entry, in seconds (<c>ttl_in_seconds</c>).</summary>
+    public int? TtlInSeconds { get; init; }
+
+    /// <summary>Gets when SALTO KS drops the entry (<c>expiration_date_time</c>).</summary>
+    public DateTimeOffset? ExpirationDateTime { get; init; }
 
     /// <summary>Gets the user who opened (or tried to).</summary>
     /// <value>
@@ -56,4 +85,7 @@ public sealed record Entry
 
     /// <summary>Gets the user's alias.</summary>
     public string? UserAlias { get; init; }
+
+    /// <summary>Gets the user's picture (<c>user_image_url</c>).</summary>
+    public string? UserImageUrl { get; init; }
 }

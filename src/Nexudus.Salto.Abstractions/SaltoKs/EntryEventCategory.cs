@@ -6,7 +6,7 @@ namespace Nexudus.Salto.SaltoKs;
 /// <summary>The category of an access event (<c>event_category</c> of an entry).</summary>
 /// <remarks>
 /// The full list is not published. <see cref="LockRejected"/> appears in SALTO's example; <see cref="LockOpened"/>
-/// is its assumed counterpart (unconfirmed); <see cref="PrivacyMode"/> and <see cref="OfficeMode"/> are event types
+/// is its counterpart and <see cref="EasyOfficeMode"/> a third category, both seen on the live entries endpoint; <see cref="PrivacyMode"/> and <see cref="OfficeMode"/> are event types
 /// seen in event-stream messages. Any other value is kept as written.
 /// Values compare without regard to case.
 /// </remarks>
@@ -17,6 +17,7 @@ public readonly struct EntryEventCategory : IEquatable<EntryEventCategory>
     private const string LockRejectedValue = "lock_rejected";
     private const string PrivacyModeValue = "privacy_mode";
     private const string OfficeModeValue = "office_mode";
+    private const string EasyOfficeModeValue = "easy_office_mode";
 
     private readonly string? _value;
 
@@ -44,6 +45,13 @@ public readonly struct EntryEventCategory : IEquatable<EntryEventCategory>
     /// <summary>Office mode was switched on or off at the lock (seen in event-stream messages).</summary>
     /// <value><c>office_mode</c></value>
     public static EntryEventCategory OfficeMode { get; } = new(OfficeModeValue);
+
+    /// <summary>
+    /// A user's tag switched the lock into (<c>event_detail</c> <c>start</c>) or out of (<c>end</c>) easy office mode,
+    /// as captured on the live entries endpoint.
+    /// </summary>
+    /// <value><c>easy_office_mode</c></value>
+    public static EntryEventCategory EasyOfficeMode { get; } = new(EasyOfficeModeValue);
 
     /// <summary>Compares two values, ignoring case.</summary>
     /// <param name="left">The first value.</param>

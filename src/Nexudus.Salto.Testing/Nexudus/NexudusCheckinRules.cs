@@ -7,7 +7,8 @@ namespace Nexudus.Salto.Testing;
 /// The business rules of <c>POST /api/spaces/checkins</c> (API notes §5.16): a customer needs a
 /// valid pass or an active contract at the location, else the write fails with HTTP 200 and
 /// <c>WasSuccessful: false</c>, naming <c>CoworkerId</c> in <c>Errors</c>. A check-in on a pass marks the pass used and checked in; closing
-/// the check-in clears <c>CheckedIn</c>.
+/// the check-in clears <c>CheckedIn</c>. An open check-in (no <c>ToTime</c>) must be dated today at the location:
+/// one dated another day fails with a generic 400, as the live service answers.
 /// </summary>
 internal sealed class NexudusCheckinRules
 {
@@ -20,8 +21,24 @@ internal sealed class NexudusCheckinRules
         _wire = wire;
     }
 
-    public (Checkin? Checkin, NexudusResponse? Failure) Admit(Checkin checkin, bool requirePassOrContract)
+    /// <summary>The live service's answer to an open check-in dated another day: a generic message that names no field.</summary>
+    internal const string GenericFailure = "Ooops! There was a problem while running this action. Please try again later or contact support.";
+
+    /// <summary>Decides a check-in create.</summary>
+    /// <param name="checkin">The check-in to create.</param>
+    /// <param name="requirePassOrContract">Whether the customer needs a valid pass or an active contract.</param>
+    /// <param name="openOnlyTodayAt">Now, when an open check-in must be dated today; <see langword="null"/> for any day.</param>
+    public (Checkin? Checkin, NexudusResponse? Failure) Admit(Checkin checkin, bool requirePassOrContract, DateTimeOffset? openOnlyTodayAt = null)
     {
+        if (openOnlyTodayAt is { } now && checkin.ToTime is null && checkin.FromTime is { } from)
+        {
+            var location = _store.Get<Business>(checkin.BusinessId ?? 0)?.SimpleTimeZoneId is { } id ? _wire.ZoneById(id) : TimeZoneInfo.Utc;
+            if (LocalDay(from, location) != LocalDay(now, location))
+            {
+                return (null, NexudusResponse.FromJson(400, NexudusRequestHandler.Envelope(400, GenericFailure, value: null, errors: null, succeeded: false, updatedOn: null)));
+            }
+        }
+
         if (checkin.CoworkerId is not { } coworkerId)
         {
             return (checkin, null);

@@ -27,7 +27,9 @@ internal sealed class NexudusRequestHandler
     private readonly NexudusRateLimiter _limiter;
     private readonly NexudusCheckinRules _checkins;
     private readonly ILogger _logger;
+    private readonly Lock _throttleGate = new();
     private readonly Lock _wireCacheGate = new();
+    private DateTimeOffset? _throttledUntil;
     private readonly Dictionary<Type, (long Version, Task<List<JsonObject>> Build)> _wireCache = [];
 
     public NexudusRequestHandler(
@@ -77,7 +79,14 @@ internal sealed class NexudusRequestHandler
         var route = Route.Resolve(method, path, request.Query);
 
         NexudusResponse response;
-        if (_limiter.TryAdmit(IsWrite(context), SandboxTraffic.ArrivedAt(context)) is { } wait)
+        if (BlockedFor(SandboxTraffic.ArrivedAt(context) ?? _options.TimeProvider.GetUtcNow()) is { } remaining)
+        {
+            // While the account is throttled, every call of it is refused with the time left.
+            context.Items[BlockedKey] = true;
+            NexudusSandboxLog.Throttled(_logger, method, path, remaining);
+            response = NexudusResponse.Throttle(remaining);
+        }
+        else if (_limiter.TryAdmit(IsWrite(context), SandboxTraffic.ArrivedAt(context)) is { } wait)
         {
             NexudusSandboxLog.Throttled(_logger, method, path, wait);
             response = NexudusResponse.Throttle(wait);
@@ -97,6 +106,41 @@ internal sealed class NexudusRequestHandler
 
         http.ContentLength = response.Body.Length;
         await http.Body.WriteAsync(response.Body, context.RequestAborted).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Middleware around the fault injection: after a throttling answer (409 or 429 with <c>Retry-After</c>, from the
+    /// rate limits or from a fault), the whole account stays throttled for the announced wait when
+    /// <see cref="NexudusSandboxOptions.ThrottleBlocksAllCalls"/> is on.
+    /// </summary>
+    public async Task ObserveThrottlingAsync(HttpContext context, RequestDelegate next)
+    {
+        await next(context).ConfigureAwait(false);
+        var response = context.Response;
+        if (!_options.ThrottleBlocksAllCalls || response.StatusCode is not (409 or 429) || context.Items.ContainsKey(BlockedKey) ||
+            !long.TryParse(response.Headers.RetryAfter.ToString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds) || seconds <= 0)
+        {
+            return;
+        }
+
+        var until = (SandboxTraffic.ArrivedAt(context) ?? _options.TimeProvider.GetUtcNow()) + TimeSpan.FromSeconds(seconds);
+        lock (_throttleGate)
+        {
+            if (_throttledUntil is not { } current || until > current)
+            {
+                _throttledUntil = until;
+            }
+        }
+    }
+
+    private static readonly object BlockedKey = new();
+
+    private TimeSpan? BlockedFor(DateTimeOffset arrived)
+    {
+        lock (_throttleGate)
+        {
+            return _throttledUntil is { } until && until > arrived ? until - arrived : null;
+        }
     }
 
     private static bool IsTokenPath(string path) =>
@@ -391,7 +435,7 @@ internal sealed class NexudusRequestHandler
 
         if (record is Checkin checkin)
         {
-            var outcome = _checkins.Admit(checkin, _options.RequirePassOrContractForCheckin);
+            var outcome = _checkins.Admit(checkin, _options.RequirePassOrContractForCheckin, _options.OpenCheckinsOnlyToday ? _options.TimeProvider.GetUtcNow() : null);
             if (outcome.Failure is { } failure)
             {
                 return failure;

@@ -97,6 +97,7 @@ public sealed class NexudusSandbox : IAsyncDisposable
             {
                 app.Use(traffic.StampArrivalAsync);
                 app.UseRouting();
+                app.Use(handler.ObserveThrottlingAsync);
                 app.Use(traffic.InvokeAsync);
                 handler.Map(app);
             },

@@ -94,9 +94,27 @@ public sealed class NexudusSandboxOptions
     /// <value>Default <see langword="true"/>.</value>
     public bool RequirePassOrContractForCheckin { get; set; } = true;
 
+    /// <summary>
+    /// Gets or sets whether an open check-in (no <c>ToTime</c>) must be dated today in the location's time zone; one
+    /// dated another day fails with HTTP 400 and a generic message naming no field, as the live service answers.
+    /// </summary>
+    /// <value>Default <see langword="true"/>; <see langword="false"/> accepts open check-ins of any day (the older reading).</value>
+    public bool OpenCheckinsOnlyToday { get; set; } = true;
+
     /// <summary>Gets or sets the rate limits.</summary>
     /// <value>Default the documented limits; see <see cref="NexudusRateLimits.Disabled"/>.</value>
     public NexudusRateLimits RateLimits { get; set; } = new();
+
+    /// <summary>
+    /// Gets or sets whether a throttling answer (409 or 429 with <c>Retry-After</c>, from <see cref="RateLimits"/> or
+    /// from a fault) throttles the whole account: every call that arrives before the announced wait has passed is
+    /// refused with 409 and the time left, whatever its path or method.
+    /// </summary>
+    /// <value>
+    /// Default <see langword="true"/>, as live clients observe. <see langword="false"/> is the older reading: only the
+    /// call that broke a limit is refused, and the next call is judged on the limits alone.
+    /// </value>
+    public bool ThrottleBlocksAllCalls { get; set; } = true;
 
     /// <summary>Gets or sets the first id handed out; ids come from one sequence shared by all entities.</summary>
     /// <value>Default 1,414,000,001, close to real Nexudus ids (which exceed <see cref="int.MaxValue"/> in places).</value>
@@ -133,7 +151,9 @@ public sealed class NexudusSandboxOptions
         RejectUnknownQueryParameters = RejectUnknownQueryParameters,
         PlainDateReading = PlainDateReading,
         RequirePassOrContractForCheckin = RequirePassOrContractForCheckin,
+        OpenCheckinsOnlyToday = OpenCheckinsOnlyToday,
         RateLimits = RateLimits.Copy(),
+        ThrottleBlocksAllCalls = ThrottleBlocksAllCalls,
         FirstId = FirstId,
     };
 }

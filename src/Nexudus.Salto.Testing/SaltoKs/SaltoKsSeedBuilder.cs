@@ -298,6 +298,81 @@ public sealed class SaltoKsSeedBuilder
         return this;
     }
 
+    /// <summary>
+    /// Adds an entry made with a tag, as captured on the live service: <c>access_by</c> <c>tag</c> and the tag's printed
+    /// number in <c>access_detail</c>; with no <paramref name="userId"/>, the entry names nobody (as a live rejection of
+    /// a tag the site does not know does).
+    /// </summary>
+    /// <param name="lockId">The lock.</param>
+    /// <param name="utcDateTime">When it happened.</param>
+    /// <param name="tagNumber">The tag's printed number, e.g. <c>02305075</c>.</param>
+    /// <param name="userId">The user the tag belongs to, or <see langword="null"/>.</param>
+    /// <param name="eventCategory">What happened; <see cref="EntryEventCategory.LockOpened"/> when absent.</param>
+    /// <param name="eventDetail">The detail, if any.</param>
+    /// <param name="id">The entry's id; a new UUID when absent.</param>
+    /// <returns>This builder.</returns>
+    public SaltoKsSeedBuilder TagEntry(
+        string lockId,
+        DateTimeOffset utcDateTime,
+        string tagNumber,
+        PlatformUserId? userId = null,
+        EntryEventCategory? eventCategory = null,
+        string? eventDetail = null,
+        string? id = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(tagNumber);
+        AddEntry(_state, _options, CurrentSite, lockId, utcDateTime, userId, eventCategory, eventDetail, "tag", id, visibleAt: null, accessDetail: tagNumber);
+        return this;
+    }
+
+    /// <summary>
+    /// Adds an exit by the inside handle, as captured on the live service: <c>lock_opened</c>, <c>access_by</c>
+    /// <c>inside_handle</c>, <c>exit_requested</c> true, <c>user_id</c> null and an empty <c>access_detail</c>.
+    /// </summary>
+    /// <param name="lockId">The lock.</param>
+    /// <param name="utcDateTime">When it happened.</param>
+    /// <param name="id">The entry's id; a new UUID when absent.</param>
+    /// <returns>This builder.</returns>
+    public SaltoKsSeedBuilder InsideHandleExit(string lockId, DateTimeOffset utcDateTime, string? id = null)
+    {
+        AddEntry(_state, _options, CurrentSite, lockId, utcDateTime, null, EntryEventCategory.LockOpened, null, "inside_handle", id, visibleAt: null, accessDetail: string.Empty, exitRequested: true);
+        return this;
+    }
+
+    /// <summary>
+    /// Adds an office-mode event, as captured on the live service: <c>easy_office_mode</c> with <c>event_detail</c>
+    /// <c>start</c> or <c>end</c>, made with the user's tag.
+    /// </summary>
+    /// <param name="lockId">The lock.</param>
+    /// <param name="utcDateTime">When it happened.</param>
+    /// <param name="userId">The user whose tag switched the mode.</param>
+    /// <param name="start"><see langword="true"/> for <c>start</c>, <see langword="false"/> for <c>end</c>.</param>
+    /// <param name="tagNumber">The tag's printed number, for <c>access_detail</c>.</param>
+    /// <param name="id">The entry's id; a new UUID when absent.</param>
+    /// <returns>This builder.</returns>
+    public SaltoKsSeedBuilder OfficeModeEntry(string lockId, DateTimeOffset utcDateTime, PlatformUserId userId, bool start, string? tagNumber = null, string? id = null)
+    {
+        AddEntry(_state, _options, CurrentSite, lockId, utcDateTime, userId, EntryEventCategory.EasyOfficeMode, start ? "start" : "end", "tag", id, visibleAt: null, accessDetail: tagNumber);
+        return this;
+    }
+
+    /// <summary>
+    /// Adds a rejection of a PIN the lock does not know, as captured on the live service: <c>lock_rejected</c>,
+    /// <c>no_access</c>, <c>access_by</c> <c>pin_code</c> and a <c>user_id</c> that is a sentinel matching no user.
+    /// </summary>
+    /// <param name="lockId">The lock.</param>
+    /// <param name="utcDateTime">When it happened.</param>
+    /// <param name="id">The entry's id; a new UUID when absent.</param>
+    /// <returns>This builder.</returns>
+    public SaltoKsSeedBuilder UnknownPinRejection(string lockId, DateTimeOffset utcDateTime, string? id = null)
+    {
+        AddEntry(_state, _options, CurrentSite, lockId, utcDateTime, UnknownPinUser, EntryEventCategory.LockRejected, "no_access", "pin_code", id, visibleAt: null);
+        return this;
+    }
+
+    /// <summary>The user id a live site wrote on every rejection of an unknown PIN; it matches no user.</summary>
+    public static PlatformUserId UnknownPinUser { get; } = new("ee8f17b4-701b-4aa6-9f1c-22f71cc61ca6");
+
     /// <summary>Adds a KS login the password grant accepts, besides the one in the options.</summary>
     /// <param name="username">The login (an e-mail address).</param>
     /// <param name="password">The password.</param>
@@ -321,11 +396,15 @@ public sealed class SaltoKsSeedBuilder
         string? eventDetail,
         string? accessBy,
         string? id,
-        DateTimeOffset? visibleAt)
+        DateTimeOffset? visibleAt,
+        string? accessDetail = null,
+        bool exitRequested = false)
     {
         SaltoLock theLock = site.FindLock(lockId) ?? throw new ArgumentException($"Lock '{lockId}' is not on site '{site.Site.Id}'.", nameof(lockId));
         SaltoUser? user = userId is { } pid ? site.FindUser(pid)?.User.User : null;
         DateTimeOffset utc = utcDateTime.ToUniversalTime();
+
+        // Every field of a captured live entry, so clients meet the shape they will meet in production.
         var entry = new Entry
         {
             Id = id ?? state.NewId(),
@@ -334,15 +413,32 @@ public sealed class SaltoKsSeedBuilder
             UtcDateTime = utc,
             LocalDateTime = SiteTimeZone.ToWallClock(site.Site.TimeZone, utc),
             LockId = theLock.Id,
+            LockMacAddress = HardwareAddress(theLock.Id, 14),
             LockCustomerReference = theLock.CustomerReference,
-            AccessBy = accessBy ?? (userId is null ? null : "tag"),
             UserId = userId,
             UserFirstName = user?.FirstName,
             UserLastName = user?.LastName,
+            UserImageUrl = null,
+            UserAlias = user is null ? null : string.Empty,
+            IqId = DerivedId(site.Site.Id + "/iq"),
+            IqCustomerReference = "IQ 01",
+            IqMacAddress = HardwareAddress(site.Site.Id, 6),
+            IqRevision = "2.0",
+            ExitRequested = exitRequested,
+            AccessBy = accessBy ?? (userId is null ? null : "tag"),
+            AccessDetail = accessDetail,
+            TtlInSeconds = 7_776_000,
+            ExpirationDateTime = utc.AddDays(90),
         };
         site.Entries.Add(new EntryRecord(entry, visibleAt ?? utc + options.EntryIngestionDelay, state.NextEntrySequence()));
         return entry;
     }
+
+    private static string DerivedId(string seed) =>
+        new Guid(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(seed))[..16]).ToString();
+
+    private static string HardwareAddress(string seed, int hexDigits) =>
+        Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(seed)))[..hexDigits];
 
     private GroupRecord Group(string accessGroupId) =>
         CurrentSite.FindGroup(accessGroupId) ?? throw new ArgumentException($"Access group '{accessGroupId}' is not seeded on site '{CurrentSite.Site.Id}'.", nameof(accessGroupId));

@@ -102,7 +102,7 @@ public class CheckInBridge
             : null;
         await using (lease)
         {
-            var resolver = new EntryCustomerResolver(_nexudus, _salto, _state, _logger);
+            var resolver = new EntryCustomerResolver(_nexudus, _salto, _state, _logger, _options.MatchTagsByAccessCardId);
             var sites = new List<CheckInSiteReport>(_sites.Count);
             foreach (var site in _sites)
             {
@@ -137,47 +137,41 @@ public class CheckInBridge
         CheckInLog.SiteStarted(_logger, site.SiteId, readFrom, readTo);
 
         var query = new SaltoKsEntryQuery { From = readFrom, To = readTo, Order = SaltoKsSortOrder.Ascending, PageSize = _options.EntriesPageSize };
+        var stream = new EntryStream(_salto, site.SiteId, query);
+        var run = new SiteRun(site, stream, resolver, lastTaps, readTo);
         string? currentEntry = null;
         try
         {
-            string? token = null;
-            do
+            while (await stream.NextAsync(cancellationToken).ConfigureAwait(false) is { } entry)
             {
-                var page = await _salto.GetEntriesPageAsync(site.SiteId, query, token, cancellationToken).ConfigureAwait(false);
-                foreach (var entry in page.Items)
+                read++;
+                if (entry.LockId is null || !site.Readers.TryGetValue(entry.LockId, out var reader))
                 {
-                    read++;
-                    if (entry.LockId is null || !site.Readers.TryGetValue(entry.LockId, out var reader))
-                    {
-                        continue;
-                    }
-
-                    currentEntry = entry.Id;
-                    var kind = _options.EntryClassifier.Classify(entry);
-                    if (await _state.IsEntryProcessedAsync(site.SiteId, entry.Id, cancellationToken).ConfigureAwait(false))
-                    {
-                        skipped++;
-                        RememberTap(lastTaps, reader, entry, kind);
-                        continue;
-                    }
-
-                    var result = await HandleAsync(site.SiteId, reader, entry, kind, lastTaps, resolver, cancellationToken).ConfigureAwait(false);
-                    results.Add(result);
-                    CheckInLog.EntryHandled(_logger, entry.Id, entry.UtcDateTime, entry.LockId, result.Outcome, result.CustomerId, result.CheckinId);
-                    if (result.Outcome == CheckInOutcome.Deferred)
-                    {
-                        error = result.Reason;
-                        CheckInLog.SiteDeferred(_logger, site.SiteId, entry.Id, result.Reason ?? "deferred");
-                        return Report();
-                    }
-
-                    await RecordAsync(site.SiteId, entry, result, cancellationToken).ConfigureAwait(false);
-                    watermarkAfter = Later(watermarkAfter, entry.UtcDateTime);
+                    continue;
                 }
 
-                token = page.ContinuationToken;
+                currentEntry = entry.Id;
+                var kind = _options.EntryClassifier.Classify(entry);
+                if (await _state.IsEntryProcessedAsync(site.SiteId, entry.Id, cancellationToken).ConfigureAwait(false))
+                {
+                    skipped++;
+                    RememberTap(lastTaps, reader, entry, kind);
+                    continue;
+                }
+
+                var result = await HandleAsync(run, reader, entry, kind, cancellationToken).ConfigureAwait(false);
+                results.Add(result);
+                CheckInLog.EntryHandled(_logger, entry.Id, entry.UtcDateTime, entry.LockId, result.Outcome, result.CustomerId, result.CheckinId);
+                if (result.Outcome == CheckInOutcome.Deferred)
+                {
+                    error = result.Reason;
+                    CheckInLog.SiteDeferred(_logger, site.SiteId, entry.Id, result.Reason ?? "deferred");
+                    return Report();
+                }
+
+                await RecordAsync(site.SiteId, entry, result, cancellationToken).ConfigureAwait(false);
+                watermarkAfter = Later(watermarkAfter, entry.UtcDateTime);
             }
-            while (!string.IsNullOrEmpty(token));
 
             currentEntry = null;
             await _state.ApplyAsync(
@@ -208,30 +202,34 @@ public class CheckInBridge
         };
     }
 
-    private async Task<CheckInEntryResult> HandleAsync(
-        string siteId,
-        Reader reader,
-        Entry entry,
-        DoorEntryResult kind,
-        Dictionary<(long BusinessId, string UserId, ReaderRole Role), DateTimeOffset> lastTaps,
-        EntryCustomerResolver resolver,
-        CancellationToken cancellationToken)
+    private async Task<CheckInEntryResult> HandleAsync(SiteRun run, Reader reader, Entry entry, DoorEntryResult kind, CancellationToken cancellationToken)
     {
+        var siteId = run.Site.SiteId;
+        var lastTaps = run.LastTaps;
         var result = new CheckInEntryResult { EntryId = entry.Id, OccurredAt = entry.UtcDateTime, LockId = entry.LockId, Role = reader.Role };
-        if (kind == DoorEntryResult.Rejected)
+        switch (kind)
         {
-            return result with { Outcome = CheckInOutcome.Rejected, Reason = Detail(entry) };
+            case DoorEntryResult.Rejected:
+                return result with { Outcome = CheckInOutcome.Rejected, Reason = Detail(entry) };
+            case DoorEntryResult.InsideExit:
+                return result with { Outcome = CheckInOutcome.InsideExit };
+            case DoorEntryResult.OfficeMode:
+                return result with { Outcome = CheckInOutcome.OfficeMode, Reason = Detail(entry) };
+            case not DoorEntryResult.Opened:
+                return result with { Outcome = CheckInOutcome.Ignored, Reason = Detail(entry) };
         }
 
-        if (kind != DoorEntryResult.Opened)
+        // An exit this run already wrote as the end of a closed check-in for an earlier day.
+        if (run.ClosedByExit.TryGetValue(entry.Id, out var closed))
         {
-            return result with { Outcome = CheckInOutcome.Ignored, Reason = Detail(entry) };
+            RememberTap(lastTaps, reader, entry, kind);
+            return result with { Outcome = CheckInOutcome.CheckedOut, CustomerId = closed.CustomerId, CheckinId = closed.CheckinId };
         }
 
         long? customerId;
         try
         {
-            customerId = await resolver.FindCustomerIdAsync(siteId, entry, cancellationToken).ConfigureAwait(false);
+            customerId = await run.Resolver.FindCustomerIdAsync(siteId, entry, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (IsRunFailure(ex, cancellationToken))
         {
@@ -252,6 +250,11 @@ public class CheckInBridge
         RememberTap(lastTaps, reader, entry, kind);
         try
         {
+            if (reader.Role == ReaderRole.CheckIn && await PastDayAsync(run, reader, entry, cancellationToken).ConfigureAwait(false) is { } day)
+            {
+                return await PastDayCheckInAsync(run, result, reader, entry, customer, day, cancellationToken).ConfigureAwait(false);
+            }
+
             return reader.Role == ReaderRole.CheckIn
                 ? await CheckInAsync(result, reader.BusinessId, customer, cancellationToken).ConfigureAwait(false)
                 : await CheckOutAsync(result, reader.BusinessId, customer, cancellationToken).ConfigureAwait(false);
@@ -262,7 +265,7 @@ public class CheckInBridge
         }
     }
 
-    private async Task<CheckInEntryResult> CheckInAsync(CheckInEntryResult result, long businessId, long customerId, CancellationToken cancellationToken)
+    private async Task<CheckInEntryResult> CheckInAsync(CheckInEntryResult result, long businessId, long customerId, CancellationToken cancellationToken, DateTimeOffset? until = null)
     {
         var at = result.OccurredAt;
         var match = CheckinMatcher.ForCheckIn(await FindCheckinsAsync(businessId, customerId, at, cancellationToken).ConfigureAwait(false), at);
@@ -271,10 +274,10 @@ public class CheckInBridge
             try
             {
                 var id = await _nexudus.CreateCheckinAsync(
-                    new Checkin { BusinessId = businessId, CoworkerId = customerId, FromTime = at },
+                    new Checkin { BusinessId = businessId, CoworkerId = customerId, FromTime = at, ToTime = until },
                     cancellationToken).ConfigureAwait(false);
                 CheckInLog.CheckedIn(_logger, customerId, businessId, id, result.EntryId);
-                return result with { Outcome = CheckInOutcome.CheckedIn, CheckinId = id };
+                return result with { Outcome = until is null ? CheckInOutcome.CheckedIn : CheckInOutcome.CheckedInAndOut, CheckinId = id };
             }
             catch (NexudusValidationException ex)
             {
@@ -336,6 +339,78 @@ public class CheckInBridge
         CheckInLog.CheckedOut(_logger, customerId, checkinId, result.EntryId);
         return result with { Outcome = CheckInOutcome.CheckedOut, CheckinId = checkinId };
     }
+
+    /// <summary>
+    /// An opening on a check-in reader dated an earlier local day than today at the location: Nexudus takes no open
+    /// check-in for it, so it becomes a closed one (ending at the customer's next exit that day, or after the default
+    /// stay) or, if so configured, a counted skip.
+    /// </summary>
+    private async Task<CheckInEntryResult> PastDayCheckInAsync(SiteRun run, CheckInEntryResult result, Reader reader, Entry entry, long customerId, LocalDay day, CancellationToken cancellationToken)
+    {
+        if (_options.PastDayCheckIns == PastDayCheckInMode.Skip)
+        {
+            CheckInLog.PastDaySkipped(_logger, result.EntryId, customerId, reader.BusinessId);
+            return result with { Outcome = CheckInOutcome.PastDaySkipped, Reason = "Nexudus accepts an open check-in only for today" };
+        }
+
+        var exit = await run.Stream.FindAheadAsync(
+            e => e.UtcDateTime > entry.UtcDateTime &&
+                 e.LockId is { } lockId && run.Site.Readers.TryGetValue(lockId, out var r) && r.Role == ReaderRole.CheckOut && r.BusinessId == reader.BusinessId &&
+                 SamePerson(entry, e) && _options.EntryClassifier.Classify(e) == DoorEntryResult.Opened,
+            e => e.UtcDateTime >= day.EndUtc,
+            cancellationToken).ConfigureAwait(false);
+        var until = exit?.UtcDateTime ?? Earliest(entry.UtcDateTime + _options.PastDayDefaultStay, day.EndUtc - TimeSpan.FromSeconds(1), run.ReadTo);
+        if (until < entry.UtcDateTime)
+        {
+            until = entry.UtcDateTime;
+        }
+
+        var written = await CheckInAsync(result, reader.BusinessId, customerId, cancellationToken, until).ConfigureAwait(false);
+        if (exit is not null && written is { Outcome: CheckInOutcome.CheckedInAndOut, CheckinId: { } checkinId })
+        {
+            run.ClosedByExit[exit.Id] = (customerId, checkinId);
+        }
+
+        return written;
+    }
+
+    /// <summary>
+    /// The local day of an entry when it is earlier than today at the location; <see langword="null"/> for today. The
+    /// location's clock is the entry's own (<c>local_date_time</c> against <c>utc_date_time</c>), or else the Nexudus
+    /// location's time zone.
+    /// </summary>
+    private async ValueTask<LocalDay?> PastDayAsync(SiteRun run, Reader reader, Entry entry, CancellationToken cancellationToken)
+    {
+        TimeSpan offset;
+        if (entry.LocalDateTime != default && (entry.LocalDateTime - entry.UtcDateTime.UtcDateTime) is var fromEntry && fromEntry.Duration() <= TimeSpan.FromHours(14))
+        {
+            offset = fromEntry;
+        }
+        else
+        {
+            var zone = await run.TimeZoneAsync(reader.BusinessId, _nexudus, _logger, cancellationToken).ConfigureAwait(false);
+            offset = zone.GetUtcOffset(entry.UtcDateTime);
+        }
+
+        var entryDay = DateOnly.FromDateTime(entry.UtcDateTime.UtcDateTime + offset);
+        var today = DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime + offset);
+        if (entryDay >= today)
+        {
+            return null;
+        }
+
+        var nextMidnight = entryDay.AddDays(1).ToDateTime(TimeOnly.MinValue);
+        return new LocalDay(entryDay, new DateTimeOffset(nextMidnight - offset, TimeSpan.Zero));
+    }
+
+    private static bool SamePerson(Entry a, Entry b) =>
+        a.UserId is { Value.Length: > 0 } user
+            ? b.UserId is { Value: { } other } && string.Equals(user.Value, other, StringComparison.OrdinalIgnoreCase)
+            : b.UserId is not { Value.Length: > 0 } && EntryCustomerResolver.TagNumber(a) is { } tag &&
+              string.Equals(tag, EntryCustomerResolver.TagNumber(b), StringComparison.OrdinalIgnoreCase);
+
+    private static DateTimeOffset Earliest(DateTimeOffset a, DateTimeOffset b, DateTimeOffset c) =>
+        a < b ? (a < c ? a : c) : (b < c ? b : c);
 
     private async Task<IReadOnlyList<Checkin>> FindCheckinsAsync(long businessId, long customerId, DateTimeOffset at, CancellationToken cancellationToken)
     {
@@ -408,6 +483,129 @@ public class CheckInBridge
         NexudusApiException or SaltoKsApiException => exception.Message,
         _ => exception.GetType().Name,
     };
+
+    /// <summary>A local day at a location and the UTC instant it ends.</summary>
+    private readonly record struct LocalDay(DateOnly Date, DateTimeOffset EndUtc);
+
+    /// <summary>What one site's run shares between its entries.</summary>
+    private sealed class SiteRun(
+        SiteReaders site,
+        EntryStream stream,
+        EntryCustomerResolver resolver,
+        Dictionary<(long BusinessId, string UserId, ReaderRole Role), DateTimeOffset> lastTaps,
+        DateTimeOffset readTo)
+    {
+        private readonly Dictionary<long, TimeZoneInfo> _zones = [];
+
+        public SiteReaders Site { get; } = site;
+
+        public EntryStream Stream { get; } = stream;
+
+        public EntryCustomerResolver Resolver { get; } = resolver;
+
+        public Dictionary<(long BusinessId, string UserId, ReaderRole Role), DateTimeOffset> LastTaps { get; } = lastTaps;
+
+        public DateTimeOffset ReadTo { get; } = readTo;
+
+        /// <summary>Exit entries already written as the end of a closed check-in this run, by entry id.</summary>
+        public Dictionary<string, (long CustomerId, long CheckinId)> ClosedByExit { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>The Nexudus location's time zone, read at most once per run; UTC when it cannot be read.</summary>
+        public async ValueTask<TimeZoneInfo> TimeZoneAsync(long businessId, INexudusClient nexudus, ILogger logger, CancellationToken cancellationToken)
+        {
+            if (_zones.TryGetValue(businessId, out var known))
+            {
+                return known;
+            }
+
+            var zone = TimeZoneInfo.Utc;
+            var business = await nexudus.GetBusinessAsync(businessId, cancellationToken).ConfigureAwait(false);
+            if (business.SimpleTimeZoneId is not { } zoneId)
+            {
+                CheckInLog.TimeZoneFallback(logger, businessId, "the location names no time zone");
+            }
+            else if (!NexudusTimeZones.TryResolve(await nexudus.GetSimpleTimeZoneAsync(zoneId, cancellationToken).ConfigureAwait(false), out var resolved))
+            {
+                CheckInLog.TimeZoneFallback(logger, businessId, $"time zone {zoneId} is not a known zone");
+            }
+            else
+            {
+                zone = resolved;
+            }
+
+            _zones[businessId] = zone;
+            return zone;
+        }
+    }
+
+    /// <summary>
+    /// A site's entries in order, page by page, with a look-ahead for the exit that ends a closed check-in. Pages read
+    /// ahead are kept until their entries are handled in turn; the look-ahead stops at a bound the caller gives.
+    /// </summary>
+    private sealed class EntryStream(ISaltoKsClient salto, string siteId, SaltoKsEntryQuery query)
+    {
+        private readonly List<Entry> _buffer = [];
+        private int _next;
+        private string? _token;
+        private bool _started;
+
+        private bool Done => _started && string.IsNullOrEmpty(_token);
+
+        public async ValueTask<Entry?> NextAsync(CancellationToken cancellationToken)
+        {
+            while (_next >= _buffer.Count)
+            {
+                _buffer.Clear();
+                _next = 0;
+                if (!await FetchAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    return null;
+                }
+            }
+
+            return _buffer[_next++];
+        }
+
+        /// <summary>The first entry after the current one that matches, reading on until one meets <paramref name="stop"/>.</summary>
+        public async ValueTask<Entry?> FindAheadAsync(Func<Entry, bool> match, Func<Entry, bool> stop, CancellationToken cancellationToken)
+        {
+            for (var i = _next; ; i++)
+            {
+                while (i >= _buffer.Count)
+                {
+                    if (!await FetchAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        return null;
+                    }
+                }
+
+                var entry = _buffer[i];
+                if (stop(entry))
+                {
+                    return null;
+                }
+
+                if (match(entry))
+                {
+                    return entry;
+                }
+            }
+        }
+
+        private async ValueTask<bool> FetchAsync(CancellationToken cancellationToken)
+        {
+            if (Done)
+            {
+                return false;
+            }
+
+            var page = await salto.GetEntriesPageAsync(siteId, query, _token, cancellationToken).ConfigureAwait(false);
+            _started = true;
+            _token = page.ContinuationToken;
+            _buffer.AddRange(page.Items);
+            return true;
+        }
+    }
 
     /// <summary>A reader as the bridge uses it: the location it belongs to and its role.</summary>
     private readonly record struct Reader(long BusinessId, ReaderRole Role);

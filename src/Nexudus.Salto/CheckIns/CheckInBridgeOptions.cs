@@ -49,6 +49,35 @@ public sealed record CheckInBridgeOptions
     /// <value><see cref="DoorEntryClassifier.Default"/>.</value>
     public DoorEntryClassifier EntryClassifier { get; init; } = DoorEntryClassifier.Default;
 
+    /// <summary>
+    /// Gets what becomes of an opening on a check-in reader dated an earlier day at the location (a lock that was
+    /// offline, a run after midnight): Nexudus refuses an open check-in dated any day but today.
+    /// </summary>
+    /// <value>
+    /// <see cref="PastDayCheckInMode.Closed"/>: a closed check-in, ending at the customer's matching exit that day or
+    /// after <see cref="PastDayDefaultStay"/>. <see cref="PastDayCheckInMode.Skip"/> writes nothing and counts the entry
+    /// as <see cref="CheckInOutcome.PastDaySkipped"/>.
+    /// </value>
+    public PastDayCheckInMode PastDayCheckIns { get; init; } = PastDayCheckInMode.Closed;
+
+    /// <summary>
+    /// Gets how long a closed check-in for an earlier day lasts when no exit of the customer on a check-out reader
+    /// that day follows it; it never runs past the end of that local day.
+    /// </summary>
+    /// <value>One hour.</value>
+    public TimeSpan PastDayDefaultStay { get; init; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// Gets whether an opening that names no SALTO user but was made with a tag (<c>access_by</c> <c>tag</c>, its
+    /// printed number in <c>access_detail</c>) is matched to the one active customer whose Nexudus Access Card Id
+    /// holds that number.
+    /// </summary>
+    /// <value>
+    /// <see langword="false"/>: such an entry is an unknown user. Turning it on reads the active customers once per
+    /// run, the first time such an entry appears.
+    /// </value>
+    public bool MatchTagsByAccessCardId { get; init; }
+
     /// <summary>Gets the SALTO entries page size to ask for.</summary>
     /// <value><see langword="null"/> for the SALTO client's configured page size.</value>
     public int? EntriesPageSize { get; init; }
@@ -125,6 +154,16 @@ public sealed record CheckInBridgeOptions
         if (OpenCheckInSearchWindow <= TimeSpan.Zero)
         {
             errors.Add($"{nameof(OpenCheckInSearchWindow)}: must be positive.");
+        }
+
+        if (!Enum.IsDefined(PastDayCheckIns))
+        {
+            errors.Add($"{nameof(PastDayCheckIns)}: must be Closed or Skip.");
+        }
+
+        if (PastDayDefaultStay <= TimeSpan.Zero || PastDayDefaultStay >= TimeSpan.FromDays(1))
+        {
+            errors.Add($"{nameof(PastDayDefaultStay)}: must be more than zero and less than a day.");
         }
 
         if (MaxCreateAttempts < 1)

@@ -43,4 +43,7 @@ internal static partial class CheckInLog
 
     [LoggerMessage(EventId = 4112, Level = LogLevel.Warning, Message = "Location {BusinessId}: its Nexudus time zone could not be read ({Reason}); report times are in UTC")]
     public static partial void TimeZoneFallback(ILogger logger, long businessId, string reason);
+
+    [LoggerMessage(EventId = 4113, Level = LogLevel.Information, Message = "Entry {EntryId} of customer {CustomerId} at location {BusinessId} is from an earlier day, where Nexudus takes no open check-in; skipped as configured (PastDayCheckIns: Skip)")]
+    public static partial void PastDaySkipped(ILogger logger, string entryId, long customerId, long businessId);
 }

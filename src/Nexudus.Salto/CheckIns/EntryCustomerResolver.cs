@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Nexudus.Salto.Nexudus;
 using Nexudus.Salto.SaltoKs;
 using Nexudus.Salto.State;
+using Nexudus.Salto.Sync;
 
 namespace Nexudus.Salto.CheckIns;
 
@@ -14,6 +15,8 @@ namespace Nexudus.Salto.CheckIns;
 /// <remarks>
 /// Which id an entry's <c>user_id</c> carries is unconfirmed (the platform user id is assumed), so
 /// both the platform user id and the site-user id of each link are matched; they are distinct UUIDs.
+/// An entry that names no user but was made with a tag (its printed number in <c>access_detail</c>) is matched
+/// by Access Card Id only when that is turned on; the number is compared, never logged.
 /// </remarks>
 internal sealed class EntryCustomerResolver
 {
@@ -24,21 +27,30 @@ internal sealed class EntryCustomerResolver
     private readonly Dictionary<string, SiteDirectory> _sites = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Coworker?> _customersByEmail = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<long, Coworker?> _customers = [];
+    private readonly bool _matchTags;
+    private Dictionary<string, long?>? _customerByCard;
 
-    public EntryCustomerResolver(INexudusClient nexudus, ISaltoKsClient salto, ISyncStateStore state, ILogger logger)
+    public EntryCustomerResolver(INexudusClient nexudus, ISaltoKsClient salto, ISyncStateStore state, ILogger logger, bool matchTagsByAccessCardId = false)
     {
         _nexudus = nexudus;
         _salto = salto;
         _state = state;
         _logger = logger;
+        _matchTags = matchTagsByAccessCardId;
     }
+
+    /// <summary>The printed tag number of an entry made with a tag, or <see langword="null"/>.</summary>
+    public static string? TagNumber(Entry entry) =>
+        string.Equals(entry.AccessBy?.Trim(), "tag", StringComparison.OrdinalIgnoreCase) && entry.AccessDetail is { } detail && !string.IsNullOrWhiteSpace(detail)
+            ? detail.Trim()
+            : null;
 
     /// <summary>Finds the customer id of an entry's user, or <see langword="null"/> when there is none.</summary>
     public async ValueTask<long?> FindCustomerIdAsync(string siteId, Entry entry, CancellationToken cancellationToken)
     {
         if (entry.UserId is not { Value: { Length: > 0 } userId })
         {
-            return null;
+            return _matchTags && TagNumber(entry) is { } number ? await FindCustomerByCardAsync(number, cancellationToken).ConfigureAwait(false) : null;
         }
 
         var site = await GetSiteAsync(siteId, cancellationToken).ConfigureAwait(false);
@@ -167,6 +179,28 @@ internal sealed class EntryCustomerResolver
         }
 
         return chosen;
+    }
+
+    private async ValueTask<long?> FindCustomerByCardAsync(string number, CancellationToken cancellationToken)
+    {
+        if (_customerByCard is null)
+        {
+            // Read once per run, and only once such an entry appears; a number two customers hold matches nobody.
+            var byCard = new Dictionary<string, long?>(StringComparer.OrdinalIgnoreCase);
+            await foreach (var customer in _nexudus.ListCoworkersAsync(new CoworkerQuery { Active = true, Archived = false }, cancellationToken).ConfigureAwait(false))
+            {
+                foreach (var card in AccessCardNumbers.Parse(customer.AccessCardId))
+                {
+                    byCard[card] = byCard.TryGetValue(card, out var holder) && holder != customer.Id ? null : customer.Id;
+                }
+
+                _customers.TryAdd(customer.Id, customer);
+            }
+
+            _customerByCard = byCard;
+        }
+
+        return _customerByCard.GetValueOrDefault(number);
     }
 
     private sealed class SiteDirectory(string siteId)

@@ -81,7 +81,7 @@ public static class NexudusServiceCollectionExtensions
                     context.ServiceProvider.GetRequiredService<TimeProvider>(),
                     Logger<NexudusTokenSource>(context.ServiceProvider)));
         tokenClient
-            .AddHttpMessageHandler(sp => new NexudusRateLimitHandler(sp.GetRequiredService<NexudusRateLimiter>(), pacedByResponse: true))
+            .AddHttpMessageHandler(sp => new NexudusRateLimitHandler(sp.GetRequiredService<NexudusRateLimiter>(), pacedByResponse: true, sp.GetRequiredService<TimeProvider>()))
             .AddHttpMessageHandler(sp => new SaltoHttpTelemetryHandler(sp.GetRequiredService<SaltoMetrics>(), SaltoHttpTelemetryHandler.Nexudus))
             .AddHttpMessageHandler(() => new ServiceCallCountingHandler(CountedService.Nexudus, tokenClient: true));
 
@@ -111,7 +111,7 @@ public static class NexudusServiceCollectionExtensions
                 sp.GetRequiredService<NexudusTokenSource>(),
                 sp.GetRequiredService<IOptions<NexudusClientOptions>>(),
                 Logger<NexudusAuthenticationHandler>(sp)))
-            .AddHttpMessageHandler(sp => new NexudusRateLimitHandler(sp.GetRequiredService<NexudusRateLimiter>()))
+            .AddHttpMessageHandler(sp => new NexudusRateLimitHandler(sp.GetRequiredService<NexudusRateLimiter>(), pacedByResponse: false, sp.GetRequiredService<TimeProvider>()))
             .AddHttpMessageHandler(sp => new SaltoHttpTelemetryHandler(sp.GetRequiredService<SaltoMetrics>(), SaltoHttpTelemetryHandler.Nexudus))
 
             // Innermost, so every attempt that goes on the wire is counted (a sync report's calls per service).

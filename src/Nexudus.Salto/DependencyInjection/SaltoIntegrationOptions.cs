@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
+using Nexudus.Salto.CheckIns;
 
 namespace Nexudus.Salto.DependencyInjection;
 
@@ -47,6 +48,30 @@ public sealed class SaltoIntegrationOptions
     /// </summary>
     /// <value>One hour.</value>
     public TimeSpan CheckInLookBack { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// Gets or sets what becomes of a door opening on a check-in reader dated an earlier day at the location, where
+    /// Nexudus refuses an open check-in (<c>SaltoIntegration:PastDayCheckIns</c>).
+    /// </summary>
+    /// <value>
+    /// <see cref="PastDayCheckInMode.Closed"/>: a closed check-in ending at the customer's exit that day or after
+    /// <see cref="PastDayDefaultStay"/>; <see cref="PastDayCheckInMode.Skip"/>: nothing written, counted apart.
+    /// </value>
+    public PastDayCheckInMode PastDayCheckIns { get; set; } = PastDayCheckInMode.Closed;
+
+    /// <summary>
+    /// Gets or sets how long a closed check-in for an earlier day lasts when no exit follows it that day
+    /// (<c>SaltoIntegration:PastDayDefaultStay</c>).
+    /// </summary>
+    /// <value>One hour; more than zero and less than a day.</value>
+    public TimeSpan PastDayDefaultStay { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// Gets or sets whether a door opening that names no SALTO user but carries a tag number is matched to the
+    /// customer whose Nexudus Access Card Id holds it (<c>SaltoIntegration:MatchTagsByAccessCardId</c>).
+    /// </summary>
+    /// <value><see langword="false"/>.</value>
+    public bool MatchTagsByAccessCardId { get; set; }
 
     /// <summary>
     /// Gets or sets how many SALTO KS writes of one site a sync run keeps in flight at once: user creations, the

@@ -36,6 +36,9 @@ internal static class SaltoIntegrationOptionsMapping
     {
         Locations = [.. options.Locations.Select(l => l.ToCheckInLocation())],
         CheckInLookBack = options.CheckInLookBack,
+        PastDayCheckIns = options.PastDayCheckIns,
+        PastDayDefaultStay = options.PastDayDefaultStay,
+        MatchTagsByAccessCardId = options.MatchTagsByAccessCardId,
     };
 
     /// <summary>The access reports' settings: every location and its readers.</summary>

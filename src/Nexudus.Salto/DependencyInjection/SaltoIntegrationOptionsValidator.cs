@@ -125,6 +125,16 @@ internal sealed class SaltoIntegrationOptionsValidator : IValidateOptions<SaltoI
         }
 
         Duration(failures, $"{section}:CheckInLookBack", options.CheckInLookBack, TimeSpan.Zero, TimeSpan.FromDays(30));
+        if (!Enum.IsDefined(options.PastDayCheckIns))
+        {
+            failures.Add($"{section}:PastDayCheckIns must be Closed or Skip.");
+        }
+
+        if (options.PastDayDefaultStay <= TimeSpan.Zero || options.PastDayDefaultStay >= TimeSpan.FromDays(1))
+        {
+            failures.Add($"{section}:PastDayDefaultStay must be more than zero and less than a day.");
+        }
+
         return failures;
     }
 

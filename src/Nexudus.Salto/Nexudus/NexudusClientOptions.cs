@@ -53,9 +53,15 @@ public sealed class NexudusClientOptions
     /// <value><see cref="NexudusSortDirectionFormat.ZeroOne"/> (0 ascending, 1 descending).</value>
     public NexudusSortDirectionFormat SortDirectionFormat { get; set; } = NexudusSortDirectionFormat.ZeroOne;
 
-    /// <summary>Gets or sets how dates are written in range filters.</summary>
-    /// <value><see cref="NexudusFilterDateFormat.Minutes"/> (<c>yyyy-MM-ddTHH:mm</c>, UTC).</value>
-    public NexudusFilterDateFormat FilterDateFormat { get; set; } = NexudusFilterDateFormat.Minutes;
+    /// <summary>
+    /// Gets or sets how dates are written in range filters (<c>Nexudus:FilterDateFormat</c>). Dates in
+    /// request bodies are always UTC with <c>Z</c>.
+    /// </summary>
+    /// <value>
+    /// <see cref="NexudusFilterDateFormat.SecondsUtc"/> (<c>yyyy-MM-ddTHH:mm:ssZ</c>), as working clients send
+    /// them; <see cref="NexudusFilterDateFormat.Minutes"/> is the zoneless documented form, also in UTC.
+    /// </value>
+    public NexudusFilterDateFormat FilterDateFormat { get; set; } = NexudusFilterDateFormat.SecondsUtc;
 
     /// <summary>Gets or sets how many ids one batch get asks for, so that URLs stay short.</summary>
     /// <value>100.</value>

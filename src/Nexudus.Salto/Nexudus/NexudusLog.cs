@@ -37,4 +37,7 @@ internal static partial class NexudusLog
 
     [LoggerMessage(EventId = 3110, Level = LogLevel.Warning, Message = "Nexudus throttled a call the client had paced; calls are now spaced for a transit skew of {Skew} (set Nexudus:MaxTransitSkew to start there)")]
     public static partial void TransitSkewGrown(ILogger logger, TimeSpan skew);
+
+    [LoggerMessage(EventId = 3111, Level = LogLevel.Warning, Message = "Nexudus throttled the account; every call waits {Wait} before the next one starts")]
+    public static partial void AccountPaused(ILogger logger, TimeSpan wait);
 }

@@ -36,7 +36,9 @@ internal sealed class NexudusRateLimiter : PartitionedRateLimiter<HttpRequestMes
     private readonly SlidingWindow[] _allCalls;
     private readonly SlidingWindow[] _writes;
     private readonly TimeSpan _minInterval;
+    private readonly TimeSpan _maxPause;
     private TimeSpan? _maxSkew;
+    private DateTimeOffset? _pausedUntil;
     private readonly List<Call> _recent = [];
     private TaskCompletionSource _callEnded = NewSignal();
     private long _waiting;
@@ -49,12 +51,73 @@ internal sealed class NexudusRateLimiter : PartitionedRateLimiter<HttpRequestMes
         _logger = logger;
         _minInterval = o.MinRequestInterval;
         _maxSkew = o.MaxTransitSkew;
+        _maxPause = o.MaxRetryAfter > TimeSpan.Zero ? o.MaxRetryAfter : DefaultPause;
         _allCalls = [.. Windows((o.MaxRequestsPerMinute, TimeSpan.FromMinutes(1)), (o.MaxRequestsPerHour, TimeSpan.FromHours(1)))];
         _writes = [.. Windows((o.MaxWritesPerMinute, TimeSpan.FromMinutes(1)))];
     }
 
     /// <summary>The longest skew the limiter grows to after throttling: beyond it, a 409 is not about travel times.</summary>
     internal static readonly TimeSpan MaxLearnedSkew = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long every call waits after a throttling answer that names no wait.</summary>
+    internal static readonly TimeSpan DefaultPause = TimeSpan.FromSeconds(1);
+
+    /// <summary>Gets the instant before which no call starts, after a throttling answer; <see langword="null"/> when none is pending.</summary>
+    internal DateTimeOffset? PausedUntil
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _pausedUntil is { } until && until > _time.GetUtcNow() ? until : null;
+            }
+        }
+    }
+
+    /// <summary>The longest pause kept; an announced wait beyond it is taken as this.</summary>
+    internal static readonly TimeSpan MaxPause = TimeSpan.FromDays(1);
+
+    /// <summary>
+    /// Nexudus refused a call as throttled (409, or 429): while it is throttled it refuses every call of the account,
+    /// so no call starts (calls already waiting here included) until <paramref name="wait"/> has passed. The wait is
+    /// the one the service announced (<see cref="DefaultPause"/> when it named none); a later pause never shortens an
+    /// earlier one. A call that would have to wait longer than <see cref="NexudusClientOptions.MaxRetryAfter"/> is not
+    /// kept waiting: acquiring refuses it at once (<see cref="RemainingPause"/> says how long is left).
+    /// </summary>
+    /// <param name="wait">The announced wait, or <see langword="null"/> when the answer named none.</param>
+    public void Pause(TimeSpan? wait)
+    {
+        var length = wait is { } w && w > TimeSpan.Zero ? (w > MaxPause ? MaxPause : w) : DefaultPause;
+        DateTimeOffset until;
+        TaskCompletionSource changed;
+        lock (_gate)
+        {
+            until = _time.GetUtcNow() + length;
+            if (_pausedUntil is { } current && current >= until)
+            {
+                return;
+            }
+
+            _pausedUntil = until;
+            changed = _callEnded;
+            _callEnded = NewSignal();
+        }
+
+        // Callers already waiting for a slot recompute their wait and find the pause.
+        changed.TrySetResult();
+        NexudusLog.AccountPaused(_logger, length);
+    }
+
+    /// <summary>How long the pause after a throttling answer still lasts, when it lasts longer than the client waits for one.</summary>
+    /// <returns>The time left, or <see langword="null"/> when a call may wait for its turn.</returns>
+    public TimeSpan? RemainingPause()
+    {
+        lock (_gate)
+        {
+            var now = _time.GetUtcNow();
+            return _pausedUntil is { } until && until - now > _maxPause ? until - now : null;
+        }
+    }
 
     /// <summary>Gets the travel-time skew the pacing currently allows for (<see langword="null"/>: calls never overlap).</summary>
     internal TimeSpan? CurrentSkew
@@ -131,6 +194,12 @@ internal sealed class NexudusRateLimiter : PartitionedRateLimiter<HttpRequestMes
     protected override async ValueTask<RateLimitLease> AcquireAsyncCore(HttpRequestMessage resource, int permitCount, CancellationToken cancellationToken)
     {
         var write = IsWrite(resource);
+        if (RemainingPause() is not null)
+        {
+            // Throttled for longer than the client waits: the call would be refused, so it is not kept waiting.
+            return Lease.Denied;
+        }
+
         Interlocked.Increment(ref _waiting);
         try
         {
@@ -220,6 +289,18 @@ internal sealed class NexudusRateLimiter : PartitionedRateLimiter<HttpRequestMes
     private TimeSpan? TimeUntilAllowed(bool write, DateTimeOffset now)
     {
         TimeSpan? wait = TimeSpan.Zero;
+        if (_pausedUntil is { } pausedUntil)
+        {
+            if (pausedUntil > now)
+            {
+                wait = pausedUntil - now;
+            }
+            else
+            {
+                _pausedUntil = null;
+            }
+        }
+
         if (_minInterval > TimeSpan.Zero)
         {
             // Every recent call's arrival must be at least the interval behind this one's.

@@ -376,7 +376,9 @@ public sealed class CheckInBridgeTests
     [Fact]
     public async Task RunAsync_NexudusThrottlesTheCreate_WaitsForRetryAfterAndCreatesOnce()
     {
-        await using var world = await CheckInWorld.StartAsync();
+        // The business clock stands still during a run, so an account-wide block (in sandbox time) would never end
+        // while the client waits in real time: this test takes the older reading, where only the refused call is.
+        await using var world = await CheckInWorld.StartAsync(nexudusSandbox: s => s.ThrottleBlocksAllCalls = false);
         world.Nexudus.Faults.Add(SandboxFaultRule.On("POST", "/api/spaces/checkins", NexudusFaults.Throttled(TimeSpan.FromSeconds(1))).ForNextCalls(1));
         world.Open(CheckInWorld.Ada, CheckInWorld.FrontDoor);
 
@@ -391,7 +393,8 @@ public sealed class CheckInBridgeTests
     [Fact]
     public async Task RunAsync_ThrottledLongerThanTheClientWaits_DefersTheSiteAndTheNextRunCatchesUp()
     {
-        await using var world = await CheckInWorld.StartAsync();
+        // The client pauses the account for the announced five minutes on the same clock the test moves.
+        await using var world = await CheckInWorld.StartAsync(clientsShareTheClock: true);
         world.Nexudus.Faults.Add(SandboxFaultRule.On("POST", "/api/spaces/checkins", NexudusFaults.Throttled(TimeSpan.FromMinutes(5))));
         var ada = world.Open(CheckInWorld.Ada, CheckInWorld.FrontDoor, minutesAgo: 3);
         world.Open(CheckInWorld.Bob, CheckInWorld.FrontDoor, minutesAgo: 2);

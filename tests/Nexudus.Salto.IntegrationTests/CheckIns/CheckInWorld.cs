@@ -76,7 +76,8 @@ internal sealed class CheckInWorld : IAsyncDisposable
     public static async Task<CheckInWorld> StartAsync(
         Action<NexudusSandboxOptions>? nexudusSandbox = null,
         Action<IHttpClientBuilder>? nexudusPipeline = null,
-        Action<NexudusClientOptions>? nexudusClient = null)
+        Action<NexudusClientOptions>? nexudusClient = null,
+        bool clientsShareTheClock = false)
     {
         var sandboxes = await SandboxClients.StartAsync(
             Start,
@@ -87,7 +88,8 @@ internal sealed class CheckInWorld : IAsyncDisposable
                 o.MaxEntryPageSize = 3;
             },
             nexudusClient: nexudusClient,
-            nexudusPipeline: nexudusPipeline);
+            nexudusPipeline: nexudusPipeline,
+            clientsShareTheClock: clientsShareTheClock);
         var seed = sandboxes.Nexudus.Seed(b => b
             .Location("Central", TimeZoneInfo.FindSystemTimeZoneById("Europe/London"))
             .Pass("Day Pass")

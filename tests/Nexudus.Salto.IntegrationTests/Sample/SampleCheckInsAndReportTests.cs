@@ -25,7 +25,7 @@ public sealed class SampleCheckInsAndReportTests : IAsyncLifetime
         var run = await SampleRun.StartAsync(_sandboxes.Args("checkins"));
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Contains("1 CheckedIn, 1 Rejected, 1 UnknownUser.", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("1 CheckedIn, 1 Rejected, 1 UnknownUser, 1 InsideExit.", run.Stdout, StringComparison.Ordinal);
         var checkin = Assert.Single(_sandboxes.Nexudus.GetAll<Checkin>());
         Assert.Equal(_sandboxes.Space.Seed.Customer("margaret@example.com").Id, checkin.CoworkerId);
     }
@@ -50,7 +50,7 @@ public sealed class SampleCheckInsAndReportTests : IAsyncLifetime
         Assert.Equal(0, run.ExitCode);
         using var json = JsonDocument.Parse(run.Stdout);
         var entries = json.RootElement.GetProperty("sites").EnumerateArray().SelectMany(s => s.GetProperty("entries").EnumerateArray()).ToList();
-        Assert.Equal(["CheckedIn", "Rejected", "UnknownUser"], entries.Select(e => e.GetProperty("outcome").GetString()).Order(StringComparer.Ordinal));
+        Assert.Equal(["CheckedIn", "InsideExit", "Rejected", "UnknownUser"], entries.Select(e => e.GetProperty("outcome").GetString()).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -63,7 +63,7 @@ public sealed class SampleCheckInsAndReportTests : IAsyncLifetime
         Assert.Equal(2, parts.Length);
         var entries = parts[0].Split(Crlf);
         Assert.Equal(AccessReportCsvWriter.EntriesHeader, entries[0]);
-        Assert.Equal(4, entries.Length);
+        Assert.Equal(5, entries.Length);
         Assert.Equal(2, entries.Count(line => line.Contains("margaret@example.com", StringComparison.Ordinal)));
         var daily = parts[1].TrimEnd().Split(Crlf);
         Assert.Equal(AccessReportCsvWriter.DailyHeader, daily[0]);
@@ -78,7 +78,7 @@ public sealed class SampleCheckInsAndReportTests : IAsyncLifetime
 
         Assert.Equal(0, run.ExitCode);
         using var json = JsonDocument.Parse(run.Stdout);
-        Assert.Equal(3, json.RootElement.GetProperty("entries").GetArrayLength());
+        Assert.Equal(4, json.RootElement.GetProperty("entries").GetArrayLength());
         Assert.Equal(MargaretsDays(), json.RootElement.GetProperty("daily").GetArrayLength());
     }
 

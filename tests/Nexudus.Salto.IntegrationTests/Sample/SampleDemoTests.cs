@@ -59,8 +59,8 @@ public sealed class SampleDemoTests
     {
         var run = await SampleRun.StartAsync("demo");
 
-        Assert.Contains("3 CheckedIn, 1 CheckedOut, 1 Rejected, 1 UnknownUser.", run.Stdout, StringComparison.Ordinal);
-        Assert.Contains("Nothing to do the second time: 6 entries were already handled", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("3 CheckedIn, 1 CheckedOut, 1 Rejected, 1 UnknownUser, 1 InsideExit.", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Nothing to do the second time: 7 entries were already handled", run.Stdout, StringComparison.Ordinal);
         Assert.Matches(@"London Shoreditch\s+│ Exit gate\s+│ Charles Babbage\s+│ charles@example.com\s+│ Opened", run.Stdout);
         Assert.Matches(@"London Shoreditch\s+│ Charles Babbage\s+│ \d\d:\d\d\s+│ \d\d:\d\d\s+│ [12] ", run.Stdout);
     }

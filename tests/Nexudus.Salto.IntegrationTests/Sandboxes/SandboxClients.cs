@@ -45,7 +45,8 @@ internal sealed class SandboxClients : IAsyncDisposable
         Action<NexudusClientOptions>? nexudusClient = null,
         Action<SaltoKsClientOptions>? saltoClient = null,
         Action<IHttpClientBuilder>? nexudusPipeline = null,
-        Action<IHttpClientBuilder>? saltoPipeline = null)
+        Action<IHttpClientBuilder>? saltoPipeline = null,
+        bool clientsShareTheClock = false)
     {
         var time = new FakeTimeProvider(start);
         var nexudusOptions = new NexudusSandboxOptions { TimeProvider = time, RateLimits = NexudusRateLimits.Disabled };
@@ -56,6 +57,12 @@ internal sealed class SandboxClients : IAsyncDisposable
         var salto = await SaltoKsSandbox.StartAsync(saltoOptions);
 
         var services = new ServiceCollection();
+        if (clientsShareTheClock)
+        {
+            // The clients wait on the business clock too (Retry-After, pauses): a test must move it for them.
+            services.AddSingleton<TimeProvider>(time);
+        }
+
         var nexudusBuilder = services.AddNexudusClient(o =>
         {
             o.BaseUrl = nexudus.BaseUrl;

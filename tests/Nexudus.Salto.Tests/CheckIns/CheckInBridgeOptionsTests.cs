@@ -19,6 +19,28 @@ public sealed class CheckInBridgeOptionsTests
         Assert.Empty(options.Validate());
         Assert.Equal(TimeSpan.FromHours(1), options.CheckInLookBack);
         Assert.Equal(TimeSpan.FromMinutes(2), options.Debounce);
+        Assert.Equal(PastDayCheckInMode.Closed, options.PastDayCheckIns);
+        Assert.Equal(TimeSpan.FromHours(1), options.PastDayDefaultStay);
+        Assert.False(options.MatchTagsByAccessCardId);
+    }
+
+    [Theory]
+    [InlineData(0, 0)]
+    [InlineData(24, 0)]
+    [InlineData(1, 7)]
+    public void Validate_BadPastDaySettings_NamesTheKeys(int stayHours, int mode)
+    {
+        var options = new CheckInBridgeOptions
+        {
+            Locations = [Location(1, "site", ("lock", ReaderRole.CheckIn))],
+            PastDayDefaultStay = TimeSpan.FromHours(stayHours),
+            PastDayCheckIns = (PastDayCheckInMode)mode,
+        };
+
+        var problems = options.Validate();
+
+        Assert.Single(problems);
+        Assert.StartsWith(mode == 7 ? "PastDayCheckIns:" : "PastDayDefaultStay:", problems[0], StringComparison.Ordinal);
     }
 
     [Fact]

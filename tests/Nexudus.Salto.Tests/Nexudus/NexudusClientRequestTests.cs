@@ -64,9 +64,9 @@ public sealed class NexudusClientRequestTests
     }
 
     [Fact]
-    public async Task GetBookingsPageAsync_AllTypedFilters_SendsDocumentedNamesAndMinuteDates()
+    public async Task GetBookingsPageAsync_AllTypedFiltersInMinuteFormat_SendsDocumentedNamesAndMinuteDates()
     {
-        using var harness = NexudusHarness.WithToken();
+        using var harness = NexudusHarness.WithToken(o => o.FilterDateFormat = NexudusFilterDateFormat.Minutes);
         harness.Http.Expect(HttpMethod.Get, Base + "api/spaces/bookings")
             .WithExactQueryString(
                 "page=1&size=500&Booking_Coworker=1415914201&Booking_Resource=1414925063&Booking_FloorPlanDesk=1417000001" +
@@ -93,9 +93,31 @@ public sealed class NexudusClientRequestTests
     }
 
     [Fact]
+    public async Task GetBookingsPageAsync_DefaultOptions_SendsFilterDatesInUtcWithZ()
+    {
+        // Working clients send UTC with Z, filters included; an offset given by the caller is converted.
+        using var harness = NexudusHarness.WithToken();
+        harness.Http.Expect(HttpMethod.Get, Base + "api/spaces/bookings")
+            .WithExactQueryString(
+                "page=1&size=500&from_Booking_FromTime=2025-01-15T00:00:00Z&to_Booking_FromTime=2025-01-16T00:00:00Z" +
+                "&from_Booking_UpdatedOn=2025-01-01T08:15:42Z")
+            .Respond("application/json", NexudusHarness.Page(string.Empty, 1, hasNext: false));
+
+        await harness.Client.GetBookingsPageAsync(new BookingQuery
+        {
+            FromTime = NexudusDateRange.Between(
+                new DateTimeOffset(2025, 1, 15, 0, 0, 0, TimeSpan.Zero),
+                new DateTimeOffset(2025, 1, 16, 1, 0, 0, TimeSpan.FromHours(1))),
+            UpdatedOn = NexudusDateRange.Since(new DateTimeOffset(2025, 1, 1, 9, 15, 42, TimeSpan.FromHours(1))),
+        });
+
+        harness.Http.VerifyNoOutstandingExpectation();
+    }
+
+    [Fact]
     public async Task GetCoworkerTimePassesPageAsync_ForeignKeysAndFlags_DropIdSuffix()
     {
-        using var harness = NexudusHarness.WithToken();
+        using var harness = NexudusHarness.WithToken(o => o.FilterDateFormat = NexudusFilterDateFormat.Minutes);
         harness.Http.Expect(HttpMethod.Get, Base + "api/billing/coworkertimepasses")
             .WithExactQueryString(
                 "page=1&size=500&CoworkerTimePass_Coworker=1415604543&CoworkerTimePass_Business=1414000001" +
@@ -131,7 +153,7 @@ public sealed class NexudusClientRequestTests
     public async Task GetBookingsPageAsync_UpperBoundWithSecondsInMinuteFormat_IsRoundedUpToTheNextMinute()
     {
         // Cut down to 10:00, the bound would leave out a booking starting at 10:00:20.
-        using var harness = NexudusHarness.WithToken();
+        using var harness = NexudusHarness.WithToken(o => o.FilterDateFormat = NexudusFilterDateFormat.Minutes);
         harness.Http.Expect(HttpMethod.Get, Base + "api/spaces/bookings")
             .WithExactQueryString("page=1&size=500&from_Booking_FromTime=2025-01-16T09:59&to_Booking_FromTime=2025-01-16T10:01")
             .Respond("application/json", NexudusHarness.Page(string.Empty, 1, hasNext: false));
@@ -167,7 +189,7 @@ public sealed class NexudusClientRequestTests
     [Fact]
     public async Task GetBookingsPageAsync_UpperBoundOnAWholeMinute_IsSentAsItIs()
     {
-        using var harness = NexudusHarness.WithToken();
+        using var harness = NexudusHarness.WithToken(o => o.FilterDateFormat = NexudusFilterDateFormat.Minutes);
         harness.Http.Expect(HttpMethod.Get, Base + "api/spaces/bookings")
             .WithExactQueryString("page=1&size=500&to_Booking_FromTime=2025-01-16T10:00")
             .Respond("application/json", NexudusHarness.Page(string.Empty, 1, hasNext: false));

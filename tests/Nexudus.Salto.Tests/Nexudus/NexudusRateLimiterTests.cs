@@ -345,6 +345,167 @@ public sealed class NexudusRateLimiterTests
         Assert.All(starts.Zip(starts.Skip(1)), pair => Assert.True(pair.Second - pair.First >= TimeSpan.FromMilliseconds(100)));
     }
 
+    [Fact]
+    public async Task Pause_CallsWaitingAndNew_StartOnlyAfterTheWait()
+    {
+        using var limiter = Create(o => o.MinRequestInterval = TimeSpan.FromMilliseconds(100));
+        using (await limiter.AcquireAsync(Get(), 1))
+        {
+        }
+
+        var queued = limiter.AcquireAsync(Post(), 1).AsTask();
+        limiter.Pause(TimeSpan.FromSeconds(2));
+        _time.Advance(TimeSpan.FromMilliseconds(1999));
+        await Settle();
+        var queuedWaitingAt1999 = !queued.IsCompleted;
+        var newDenied = !limiter.AttemptAcquire(Get(), 1).IsAcquired;
+        _time.Advance(TimeSpan.FromMilliseconds(1));
+        using var lease = await queued;
+
+        Assert.True(queuedWaitingAt1999);
+        Assert.True(newDenied);
+        Assert.True(lease.IsAcquired);
+        Assert.Null(limiter.PausedUntil);
+    }
+
+    [Fact]
+    public void Pause_ShorterAfterLonger_KeepsTheLongerWait()
+    {
+        using var limiter = Create(o => o.MaxRetryAfter = TimeSpan.FromMinutes(1));
+
+        limiter.Pause(TimeSpan.FromSeconds(5));
+        limiter.Pause(TimeSpan.FromSeconds(1));
+
+        Assert.Equal(_time.GetUtcNow() + TimeSpan.FromSeconds(5), limiter.PausedUntil);
+    }
+
+    [Theory]
+    [InlineData(null, 1)]
+    [InlineData(0d, 1)]
+    [InlineData(600d, 600)]
+    public void Pause_NoWaitOrAWait_PausesOneSecondOrTheWait(double? seconds, int expectedSeconds)
+    {
+        using var limiter = Create(o => o.MaxRetryAfter = TimeSpan.FromMinutes(1));
+
+        limiter.Pause(seconds is { } s ? TimeSpan.FromSeconds(s) : null);
+
+        Assert.Equal(_time.GetUtcNow() + TimeSpan.FromSeconds(expectedSeconds), limiter.PausedUntil);
+    }
+
+    [Fact]
+    public async Task AcquireAsync_PausedLongerThanMaxRetryAfter_RefusesAtOnceInsteadOfWaiting()
+    {
+        using var limiter = Create(o => o.MaxRetryAfter = TimeSpan.FromMinutes(1));
+        limiter.Pause(TimeSpan.FromMinutes(5));
+
+        using var refused = await limiter.AcquireAsync(Get(), 1);
+        _time.Advance(TimeSpan.FromMinutes(4) + TimeSpan.FromSeconds(1));
+        var waitsAgain = limiter.RemainingPause() is null;
+
+        Assert.False(refused.IsAcquired);
+        Assert.True(waitsAgain);
+    }
+
+    [Fact]
+    public async Task Client_AccountThrottledLongerThanMaxRetryAfter_OtherCallsFailAsThrottledWithoutBeingSent()
+    {
+        using var harness = NexudusHarness.WithToken(o => o.MaxRetryAfter = TimeSpan.FromSeconds(30));
+        harness.Http.Expect(HttpMethod.Get, NexudusHarness.BaseUrl + "api/spaces/coworkers/1")
+            .Respond(_ => NexudusHarness.Json(System.Net.HttpStatusCode.Conflict, """{"Message":"You must wait before accessing this url again."}""", TimeSpan.FromMinutes(5)));
+        var second = harness.Http.When(HttpMethod.Get, NexudusHarness.BaseUrl + "api/spaces/coworkers/2").Respond("application/json", """{"Id":2}""");
+
+        await Assert.ThrowsAsync<NexudusThrottledException>(() => harness.Client.GetCoworkerAsync(1));
+        var error = await Assert.ThrowsAsync<NexudusThrottledException>(() => harness.Client.GetCoworkerAsync(2));
+
+        harness.Http.VerifyNoOutstandingExpectation();
+        Assert.Equal(0, harness.Http.GetMatchCount(second));
+        Assert.Equal(TimeSpan.FromMinutes(5), error.RetryAfter);
+    }
+
+    [Theory]
+    [InlineData("""{"Message":"Too many requests. Wait 5 seconds before trying again."}""", 5d)]
+    [InlineData("wait 2.5 sec", 2.5d)]
+    [InlineData("""{"Message":"You must wait before accessing this url again."}""", null)]
+    [InlineData("", null)]
+    public void ParseWait_ThrottlingMessage_ReadsTheSeconds(string text, double? expectedSeconds)
+    {
+        var wait = NexudusRateLimitHandler.ParseWait(text);
+
+        Assert.Equal(expectedSeconds is { } s ? TimeSpan.FromSeconds(s) : null, wait);
+    }
+
+    [Fact]
+    public async Task Client_409WithRetryAfter2_NoCallOfAnyKindStartsFor2Seconds()
+    {
+        using var harness = NexudusHarness.WithToken(o =>
+        {
+            o.MinRequestInterval = TimeSpan.FromMilliseconds(100);
+            o.MaxTransitSkew = TimeSpan.FromMilliseconds(50);
+        });
+        var starts = new List<(string Call, DateTimeOffset At)>();
+        DateTimeOffset? throttledAt = null;
+        var firstCalls = 0;
+        bool Log(HttpRequestMessage request)
+        {
+            lock (starts)
+            {
+                starts.Add((request.Method + " " + request.RequestUri!.AbsolutePath, harness.Time.GetUtcNow()));
+            }
+
+            return true;
+        }
+
+        harness.Http.When(HttpMethod.Get, NexudusHarness.BaseUrl + "api/spaces/coworkers/1").With(Log).Respond(_ =>
+        {
+            if (Interlocked.Increment(ref firstCalls) == 1)
+            {
+                throttledAt = harness.Time.GetUtcNow();
+                return NexudusHarness.Json(System.Net.HttpStatusCode.Conflict, """{"Message":"You must wait before accessing this url again."}""", TimeSpan.FromSeconds(2));
+            }
+
+            return NexudusHarness.Json(System.Net.HttpStatusCode.OK, """{"Id":1}""");
+        });
+        harness.Http.When(HttpMethod.Get, NexudusHarness.BaseUrl + "api/spaces/coworkers/2").With(Log).Respond("application/json", """{"Id":2}""");
+        harness.Http.When(HttpMethod.Post, NexudusHarness.BaseUrl + "api/spaces/checkins").With(Log).Respond("application/json", NexudusHarness.WriteResult(7));
+
+        await harness.RunWithClockAsync(
+            () => Task.WhenAll(
+                harness.Client.GetCoworkerAsync(1),
+                harness.Client.GetCoworkerAsync(2),
+                harness.Client.CreateCheckinAsync(new Checkin { BusinessId = 1, CoworkerId = 1, FromTime = harness.Time.GetUtcNow() })),
+            TimeSpan.FromMilliseconds(10));
+
+        Assert.NotNull(throttledAt);
+        Assert.Equal(4, starts.Count);
+        var during = starts.Where(s => s.At > throttledAt && s.At < throttledAt + TimeSpan.FromSeconds(2)).ToList();
+        Assert.Empty(during);
+        Assert.Equal(3, starts.Count(s => s.At >= throttledAt + TimeSpan.FromSeconds(2)));
+    }
+
+    [Fact]
+    public async Task Client_429WithTheWaitOnlyInTheMessage_PausesEveryCallForThatWaitAndRetries()
+    {
+        using var harness = NexudusHarness.WithToken(o => o.MinRequestInterval = TimeSpan.FromMilliseconds(100));
+        var starts = new List<DateTimeOffset>();
+        var calls = 0;
+        harness.Http.When(HttpMethod.Get, NexudusHarness.BaseUrl + "api/spaces/coworkers/1").Respond(_ =>
+        {
+            lock (starts)
+            {
+                starts.Add(harness.Time.GetUtcNow());
+            }
+
+            return Interlocked.Increment(ref calls) == 1
+                ? NexudusHarness.Json(System.Net.HttpStatusCode.TooManyRequests, """{"Message":"Rate limit exceeded. Wait 5 seconds."}""")
+                : NexudusHarness.Json(System.Net.HttpStatusCode.OK, """{"Id":1}""");
+        });
+
+        await harness.RunWithClockAsync(() => harness.Client.GetCoworkerAsync(1), TimeSpan.FromMilliseconds(50));
+
+        Assert.Equal(2, starts.Count);
+        Assert.True(starts[1] - starts[0] >= TimeSpan.FromSeconds(5), $"retried after {starts[1] - starts[0]}");
+    }
+
     private NexudusRateLimiter Create(Action<NexudusClientOptions> configure)
     {
         var options = new NexudusClientOptions

@@ -36,6 +36,8 @@ public sealed class SaltoKsEntryModelTests
                 UserFirstName = "Sam",
                 UserLastName = "Example",
                 UserAlias = "Sam E.",
+                IqId = "f0e1d2c3",
+                ExitRequested = false,
             },
             Assert.Single(page.Items));
         Assert.Equal("""{"token":"+RID:~abc","range":{"min":"","max":"FF"}}""", page.ContinuationToken);
@@ -85,4 +87,37 @@ public sealed class SaltoKsEntryModelTests
     [Fact]
     public void Deserialize_EntryWithoutId_ThrowsJsonException() =>
         Assert.Throws<JsonException>(() => JsonSerializer.Deserialize("""{ "event_category": "lock_opened" }""", SaltoKsJsonContext.Default.Entry));
+
+    // An exit by the inside handle as a live site answered it (every field of the capture).
+    private const string CapturedInsideExitJson = """
+        { "items": [ {
+            "id": "60503091-b6cd-45e8-965e-4e9c129bebc1", "event_category": "lock_opened", "event_detail": null,
+            "utc_date_time": "2026-08-19T09:46:42Z", "local_date_time": "2026-08-19T11:46:42",
+            "lock_id": "4d77312f-4a87-41db-a97b-f9d948dcc908", "lock_mac_address": "0163813000002C", "lock_customer_reference": "Door 01",
+            "user_id": null, "user_first_name": null, "user_last_name": null, "user_image_url": null, "user_alias": null,
+            "iq_id": "5dfdc54e-8335-11f0-a2ed-6045bd92d38f", "iq_customer_reference": "IQ 01", "iq_mac_address": "3B.9E.05", "iq_revision": "2.0",
+            "exit_requested": true, "access_by": "inside_handle", "access_detail": "",
+            "ttl_in_seconds": 7776000, "expiration_date_time": "2026-11-17T09:47:01.219Z" } ],
+          "continuation_token": null }
+        """;
+
+    [Fact]
+    public void Deserialize_CapturedInsideHandleExit_ReadsEveryLiveField()
+    {
+        var entry = Assert.Single(SaltoKsJsonAssert.RoundTrips(CapturedInsideExitJson, SaltoKsJsonContext.Default.SaltoKsContinuationPageEntry).Items);
+
+        Assert.Null(entry.UserId);
+        Assert.Equal(EntryEventCategory.LockOpened, entry.EventCategory);
+        Assert.Equal("inside_handle", entry.AccessBy);
+        Assert.Equal(string.Empty, entry.AccessDetail);
+        Assert.True(entry.ExitRequested);
+        Assert.Equal("0163813000002C", entry.LockMacAddress);
+        Assert.Equal("5dfdc54e-8335-11f0-a2ed-6045bd92d38f", entry.IqId);
+        Assert.Equal("IQ 01", entry.IqCustomerReference);
+        Assert.Equal("3B.9E.05", entry.IqMacAddress);
+        Assert.Equal("2.0", entry.IqRevision);
+        Assert.Equal(7_776_000, entry.TtlInSeconds);
+        Assert.Equal(new DateTimeOffset(2026, 11, 17, 9, 47, 1, 219, TimeSpan.Zero), entry.ExpirationDateTime);
+        Assert.Equal(new DateTime(2026, 8, 19, 11, 46, 42), entry.LocalDateTime);
+    }
 }

@@ -15,6 +15,9 @@ public sealed class NexudusSandboxRateLimitTests
         {
             o.TimeProvider = time;
             o.RateLimits = limits ?? new NexudusRateLimits();
+
+            // These tests judge each limit on its own; the account-wide block that follows a 409 has its own tests below.
+            o.ThrottleBlocksAllCalls = false;
         });
 
     [Fact]
@@ -129,5 +132,66 @@ public sealed class NexudusSandboxRateLimitTests
 
         Assert.Equal(1, sandbox.Requests.GetCounters().ThrottlesServed);
         Assert.True(sandbox.Requests.GetRequests()[1].Throttled);
+    }
+
+    [Fact]
+    public async Task AnyCall_AfterA409ByDefault_IsRefusedOnEveryPathUntilTheAnnouncedWaitHasPassed()
+    {
+        var time = new FakeTimeProvider(Now);
+        await using var sandbox = await StartAsync(o => o.TimeProvider = time);
+        sandbox.Faults.Add(SandboxFaultRule.On("GET", "/" + Path, NexudusFaults.Throttled(TimeSpan.FromSeconds(2))).ForNextCalls(1));
+        using var client = Client(sandbox);
+
+        using var refused = await client.GetAsync(Path);
+        time.Advance(TimeSpan.FromMilliseconds(500));
+        using var otherRead = await client.GetAsync("api/sys/businesses");
+        using var write = await client.DeleteAsync("api/sys/webhooks/1499999999");
+        time.Advance(TimeSpan.FromMilliseconds(1500));
+        using var after = await client.GetAsync("api/sys/businesses");
+
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, otherRead.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(2), otherRead.Headers.RetryAfter?.Delta);
+        Assert.Equal(HttpStatusCode.Conflict, write.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+    }
+
+    [Fact]
+    public async Task AnyCall_AfterALimitIsBrokenByDefault_IsRefusedForTheAnnouncedWait()
+    {
+        var time = new FakeTimeProvider(Now);
+        await using var sandbox = await StartAsync(o =>
+        {
+            o.TimeProvider = time;
+            o.RateLimits = new NexudusRateLimits { MinInterval = TimeSpan.Zero, WritesPerMinute = 2 };
+        });
+        using var client = Client(sandbox);
+        for (var i = 0; i < 3; i++)
+        {
+            using var write = await client.DeleteAsync("api/sys/webhooks/1499999999");
+        }
+
+        using var read = await client.GetAsync(Path);
+
+        Assert.Equal(HttpStatusCode.Conflict, read.StatusCode);
+    }
+
+    [Fact]
+    public async Task AnyCall_AfterA409WithTheOldReading_IsJudgedOnItsOwn()
+    {
+        var time = new FakeTimeProvider(Now);
+        await using var sandbox = await StartAsync(o =>
+        {
+            o.TimeProvider = time;
+            o.ThrottleBlocksAllCalls = false;
+        });
+        sandbox.Faults.Add(SandboxFaultRule.On("GET", "/" + Path, NexudusFaults.Throttled(TimeSpan.FromSeconds(2))).ForNextCalls(1));
+        using var client = Client(sandbox);
+
+        using var refused = await client.GetAsync(Path);
+        using var other = await client.GetAsync("api/sys/businesses");
+
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, other.StatusCode);
     }
 }

@@ -23,7 +23,7 @@ public sealed class NexudusSandboxWriteTests
     [Fact]
     public async Task PostCheckin_CustomerWithAValidPass_ReturnsTheSuccessEnvelope()
     {
-        await using var sandbox = await StartAsync();
+        await using var sandbox = await StartTodayAsync();
         var seed = SeedCentral(sandbox);
         using var client = Client(sandbox);
 
@@ -42,7 +42,7 @@ public sealed class NexudusSandboxWriteTests
     [Fact]
     public async Task PostCheckin_OnAPass_MarksThePassUsedAndCheckedIn()
     {
-        await using var sandbox = await StartAsync();
+        await using var sandbox = await StartTodayAsync();
         var seed = SeedCentral(sandbox);
         using var client = Client(sandbox);
 
@@ -57,7 +57,7 @@ public sealed class NexudusSandboxWriteTests
     [Fact]
     public async Task PostCheckin_CustomerWithAnActiveContract_Succeeds()
     {
-        await using var sandbox = await StartAsync();
+        await using var sandbox = await StartTodayAsync();
         var seed = SeedCentral(sandbox);
         using var client = Client(sandbox);
 
@@ -69,7 +69,7 @@ public sealed class NexudusSandboxWriteTests
     [Fact]
     public async Task PostCheckin_CustomerWithoutPassOrContract_Returns200WithWasSuccessfulFalseAndStoresNothing()
     {
-        await using var sandbox = await StartAsync();
+        await using var sandbox = await StartTodayAsync();
         SeedCentral(sandbox);
         var seed = sandbox.Seed(b => b.AtLocation("Central").Customer("lee@example.com", "Lee Nopass"));
         using var client = Client(sandbox);
@@ -84,7 +84,7 @@ public sealed class NexudusSandboxWriteTests
     [Fact]
     public async Task PostCheckin_CustomerWithoutPassOrContract_NamesTheCustomerInTheErrorsArray()
     {
-        await using var sandbox = await StartAsync();
+        await using var sandbox = await StartTodayAsync();
         SeedCentral(sandbox);
         var seed = sandbox.Seed(b => b.AtLocation("Central").Customer("lee@example.com", "Lee Nopass"));
         using var client = Client(sandbox);
@@ -100,7 +100,7 @@ public sealed class NexudusSandboxWriteTests
     [Fact]
     public async Task PostCheckin_UnknownCustomer_Returns400NamingTheCustomerInTheErrorsArray()
     {
-        await using var sandbox = await StartAsync();
+        await using var sandbox = await StartTodayAsync();
         using var client = Client(sandbox);
 
         using var response = await client.PostAsync("api/spaces/checkins", Json("""{ "BusinessId": 1, "CoworkerId": 42, "FromTime": "2025-01-15T09:00:00Z" }"""));
@@ -116,7 +116,7 @@ public sealed class NexudusSandboxWriteTests
     [Fact]
     public async Task PostCheckin_PassExpiredBeforeTheCheckin_IsRefused()
     {
-        await using var sandbox = await StartAsync();
+        await using var sandbox = await StartTodayAsync();
         var seed = sandbox.Seed(b => b
             .Location("Central")
             .Customer("sam@example.com", "Sam Example")
@@ -132,7 +132,7 @@ public sealed class NexudusSandboxWriteTests
     [Fact]
     public async Task PostCheckin_RuleTurnedOff_SucceedsWithoutAPass()
     {
-        await using var sandbox = await StartAsync(o => o.RequirePassOrContractForCheckin = false);
+        await using var sandbox = await StartTodayAsync(o => o.RequirePassOrContractForCheckin = false);
         var seed = sandbox.Seed(b => b.Location("Central").Customer("lee@example.com", "Lee Nopass"));
         using var client = Client(sandbox);
 
@@ -144,7 +144,7 @@ public sealed class NexudusSandboxWriteTests
     [Fact]
     public async Task PostCheckin_WithoutBusinessId_Returns400WithTheErrorsArray()
     {
-        await using var sandbox = await StartAsync();
+        await using var sandbox = await StartTodayAsync();
         using var client = Client(sandbox);
 
         using var response = await client.PostAsync("api/spaces/checkins", Json("""{ "FromTime": "2025-01-15T09:00:00Z" }"""));
@@ -162,7 +162,7 @@ public sealed class NexudusSandboxWriteTests
     [Fact]
     public async Task Post_MalformedJson_Returns400()
     {
-        await using var sandbox = await StartAsync();
+        await using var sandbox = await StartTodayAsync();
         using var client = Client(sandbox);
 
         using var response = await client.PostAsync("api/spaces/checkins", Json("""{ "BusinessId": 1, """));
@@ -174,7 +174,7 @@ public sealed class NexudusSandboxWriteTests
     [Fact]
     public async Task PutCheckin_WithToTime_ClosesItAndReturnsOnlyTheId()
     {
-        await using var sandbox = await StartAsync();
+        await using var sandbox = await StartTodayAsync();
         var seed = SeedCentral(sandbox);
         using var client = Client(sandbox);
         var id = (await PostCheckinAsync(client, seed, "sam@example.com")).GetProperty("Value").GetProperty("Id").GetInt64();
@@ -194,7 +194,7 @@ public sealed class NexudusSandboxWriteTests
     [Fact]
     public async Task Put_FieldsLeftOut_AreCleared()
     {
-        await using var sandbox = await StartAsync();
+        await using var sandbox = await StartTodayAsync();
         var seed = SeedCentral(sandbox);
         var checkin = sandbox.Put(new Checkin
         {
@@ -218,7 +218,7 @@ public sealed class NexudusSandboxWriteTests
     [Fact]
     public async Task Put_UnknownId_Returns404Envelope()
     {
-        await using var sandbox = await StartAsync();
+        await using var sandbox = await StartTodayAsync();
         using var client = Client(sandbox);
 
         using var response = await client.PutAsync("api/spaces/checkins", Json("""{ "Id": 1499999999, "BusinessId": 1, "FromTime": "2025-01-15T10:30:00Z" }"""));
@@ -230,7 +230,7 @@ public sealed class NexudusSandboxWriteTests
     [Fact]
     public async Task PostCheckin_WhenPlainIsLocal_ReadsFromTimeAsTheLocationsWallClock()
     {
-        await using var sandbox = await StartAsync(o => o.PlainDateReading = NexudusPlainDateReading.Local);
+        await using var sandbox = await StartTodayAsync(o => o.PlainDateReading = NexudusPlainDateReading.Local);
         var seed = SeedCentral(sandbox);
         using var client = Client(sandbox);
 
@@ -244,7 +244,7 @@ public sealed class NexudusSandboxWriteTests
     [Fact]
     public async Task PostAndDeleteWebHook_CreatesThenRemovesIt()
     {
-        await using var sandbox = await StartAsync();
+        await using var sandbox = await StartTodayAsync();
         var seed = SeedCentral(sandbox);
         using var client = Client(sandbox);
 
@@ -264,7 +264,7 @@ public sealed class NexudusSandboxWriteTests
     [Fact]
     public async Task PostWebHook_WithoutUrl_Returns400NamingTheField()
     {
-        await using var sandbox = await StartAsync();
+        await using var sandbox = await StartTodayAsync();
         var seed = SeedCentral(sandbox);
         using var client = Client(sandbox);
 
@@ -277,7 +277,7 @@ public sealed class NexudusSandboxWriteTests
     [Fact]
     public async Task DeleteBooking_MovesItToCancelledBookings()
     {
-        await using var sandbox = await StartAsync();
+        await using var sandbox = await StartTodayAsync();
         SeedCentral(sandbox);
         var booking = Assert.Single(sandbox.GetAll<Booking>());
         using var client = Client(sandbox);
@@ -297,7 +297,7 @@ public sealed class NexudusSandboxWriteTests
     [InlineData("POST", "api/spaces/cancelledbookings")]
     public async Task Write_ThatTheEntityDoesNotAllow_Returns405(string method, string pathFormat)
     {
-        await using var sandbox = await StartAsync();
+        await using var sandbox = await StartTodayAsync();
         var seed = SeedCentral(sandbox);
         using var client = Client(sandbox);
         using var request = new HttpRequestMessage(new HttpMethod(method), string.Format(System.Globalization.CultureInfo.InvariantCulture, pathFormat, seed.Customer("sam@example.com").Id))
@@ -308,5 +308,60 @@ public sealed class NexudusSandboxWriteTests
         using var response = await client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+    }
+
+    /// <summary>
+    /// A sandbox whose clock stands at <see cref="NexudusSandboxHttp.Now"/>, so the check-ins of these tests (dated that
+    /// day) are today's, as the live rule for open check-ins requires.
+    /// </summary>
+    private static Task<NexudusSandbox> StartTodayAsync(Action<NexudusSandboxOptions>? configure = null) =>
+        StartAsync(o =>
+        {
+            o.TimeProvider = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Now);
+            configure?.Invoke(o);
+        });
+
+    [Fact]
+    public async Task PostCheckin_OpenAndDatedAnotherDay_Returns400WithTheGenericMessageAndStoresNothing()
+    {
+        await using var sandbox = await StartTodayAsync();
+        var seed = SeedCentral(sandbox);
+        using var client = Client(sandbox);
+
+        using var response = await client.PostAsync("api/spaces/checkins", Json(CheckinBody(seed.Location("Central").Id, seed.Customer("sam@example.com").Id, "2025-01-14T09:00:00Z")));
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        var body = await ReadJsonAsync(response);
+        Assert.False(body.GetProperty("WasSuccessful").GetBoolean());
+        Assert.StartsWith("Ooops! There was a problem while running this action", body.GetProperty("Message").GetString(), StringComparison.Ordinal);
+        Assert.Empty(sandbox.GetAll<Checkin>());
+    }
+
+    [Fact]
+    public async Task PostCheckin_ClosedAndDatedAnotherDay_IsStored()
+    {
+        await using var sandbox = await StartTodayAsync();
+        var seed = SeedCentral(sandbox);
+        using var client = Client(sandbox);
+
+        using var response = await client.PostAsync("api/spaces/checkins", Json($$"""
+            { "BusinessId": {{seed.Location("Central").Id}}, "CoworkerId": {{seed.Customer("sam@example.com").Id}},
+              "FromTime": "2025-01-14T09:00:00Z", "ToTime": "2025-01-14T10:00:00Z" }
+            """));
+
+        Assert.True((await ReadJsonAsync(response)).GetProperty("WasSuccessful").GetBoolean());
+        Assert.Single(sandbox.GetAll<Checkin>());
+    }
+
+    [Fact]
+    public async Task PostCheckin_OpenAnotherDayWithTheRuleOff_IsStored()
+    {
+        await using var sandbox = await StartTodayAsync(o => o.OpenCheckinsOnlyToday = false);
+        var seed = SeedCentral(sandbox);
+        using var client = Client(sandbox);
+
+        using var response = await client.PostAsync("api/spaces/checkins", Json(CheckinBody(seed.Location("Central").Id, seed.Customer("sam@example.com").Id, "2025-01-14T09:00:00Z")));
+
+        Assert.True((await ReadJsonAsync(response)).GetProperty("WasSuccessful").GetBoolean());
     }
 }

@@ -52,6 +52,60 @@ public sealed class SaltoKsSandboxEntryTests
         Assert.True(reply.Json.TryGetProperty("continuation_token", out _));
     }
 
+    private static readonly string[] CapturedEntryFields =
+    [
+        "id", "event_category", "event_detail", "utc_date_time", "local_date_time", "lock_id", "lock_mac_address",
+        "lock_customer_reference", "user_id", "user_first_name", "user_last_name", "user_image_url", "user_alias",
+        "iq_id", "iq_customer_reference", "iq_mac_address", "iq_revision", "exit_requested", "access_by", "access_detail",
+        "ttl_in_seconds", "expiration_date_time",
+    ];
+
+    [Fact]
+    public async Task ListEntries_EveryEntry_CarriesEveryFieldOfTheLiveCapture()
+    {
+        await using var host = await SaltoKsTestHost.StartAsync(seed: b => SaltoKsTestHost.Standard(b)
+            .Entry(SaltoKsTestHost.FrontDoor, Morning, SaltoKsTestHost.AnnUser)
+            .InsideHandleExit(SaltoKsTestHost.FrontDoor, Morning.AddMinutes(1)));
+
+        SaltoKsTestHost.Reply reply = await host.GetAsync(Entries);
+
+        Assert.Equal(2, reply.Items.Count);
+        Assert.All(reply.Items, entry => Assert.Equal(
+            CapturedEntryFields.Order(StringComparer.Ordinal),
+            entry.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal)));
+    }
+
+    [Fact]
+    public async Task ListEntries_CapturedShapes_AreServedAsTheLiveServiceWritesThem()
+    {
+        await using var host = await SaltoKsTestHost.StartAsync(seed: b => SaltoKsTestHost.Standard(b)
+            .InsideHandleExit(SaltoKsTestHost.FrontDoor, Morning, id: "exit")
+            .OfficeModeEntry(SaltoKsTestHost.FrontDoor, Morning.AddMinutes(1), SaltoKsTestHost.AnnUser, start: true, tagNumber: "02309289", id: "eom")
+            .TagEntry(SaltoKsTestHost.FrontDoor, Morning.AddMinutes(2), "02307300", eventCategory: EntryEventCategory.LockRejected, id: "tag")
+            .UnknownPinRejection(SaltoKsTestHost.FrontDoor, Morning.AddMinutes(3), id: "pin"));
+
+        var byId = (await host.GetAsync(Entries)).Items.ToDictionary(e => e.GetProperty("id").GetString()!);
+
+        var exit = byId["exit"];
+        Assert.Equal("lock_opened", exit.GetProperty("event_category").GetString());
+        Assert.Equal(JsonValueKind.Null, exit.GetProperty("user_id").ValueKind);
+        Assert.Equal("inside_handle", exit.GetProperty("access_by").GetString());
+        Assert.Equal(string.Empty, exit.GetProperty("access_detail").GetString());
+        Assert.True(exit.GetProperty("exit_requested").GetBoolean());
+        var officeMode = byId["eom"];
+        Assert.Equal("easy_office_mode", officeMode.GetProperty("event_category").GetString());
+        Assert.Equal("start", officeMode.GetProperty("event_detail").GetString());
+        Assert.Equal("02309289", officeMode.GetProperty("access_detail").GetString());
+        var tag = byId["tag"];
+        Assert.Equal(JsonValueKind.Null, tag.GetProperty("user_id").ValueKind);
+        Assert.Equal("tag", tag.GetProperty("access_by").GetString());
+        Assert.Equal("02307300", tag.GetProperty("access_detail").GetString());
+        var pin = byId["pin"];
+        Assert.Equal(SaltoKsSeedBuilder.UnknownPinUser.Value, pin.GetProperty("user_id").GetString());
+        Assert.Equal("no_access", pin.GetProperty("event_detail").GetString());
+        Assert.Equal(JsonValueKind.Null, pin.GetProperty("user_first_name").ValueKind);
+    }
+
     [Fact]
     public async Task ListEntries_MoreThanTop_PagesThroughContinuationHeaderUntilNoToken()
     {
