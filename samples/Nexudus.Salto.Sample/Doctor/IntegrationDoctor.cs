@@ -46,7 +46,7 @@ internal sealed class IntegrationDoctor(Func<INexudusClient> nexudusClient, Func
 
         if (configuration.SaltoKsErrors.Count == 0)
         {
-            await CheckSaltoAsync(saltoClient(), settings, links, cancellationToken);
+            await CheckSaltoAsync(saltoClient(), links is null ? null : nexudusClient(), settings, links, cancellationToken);
         }
         else
         {
@@ -117,7 +117,7 @@ internal sealed class IntegrationDoctor(Func<INexudusClient> nexudusClient, Func
         return links;
     }
 
-    private async Task CheckSaltoAsync(ISaltoKsClient client, IntegrationSettings settings, LinkMap? links, CancellationToken cancellationToken)
+    private async Task CheckSaltoAsync(ISaltoKsClient client, INexudusClient? nexudus, IntegrationSettings settings, LinkMap? links, CancellationToken cancellationToken)
     {
         var loggedIn = false;
         foreach (var location in settings.Locations.Where(l => l.SaltoSiteId.Length > 0))
@@ -153,6 +153,10 @@ internal sealed class IntegrationDoctor(Func<INexudusClient> nexudusClient, Func
             await CheckSiteAsync(client, location, links?.Locations.FirstOrDefault(l => l.BusinessId == location.NexudusBusinessId), cancellationToken);
             await CheckSeatsAsync(client, siteInfo, cancellationToken);
             await CheckTagsAsync(client, site, cancellationToken);
+            if (nexudus is not null)
+            {
+                await CompareAccessCardsAsync(nexudus, client, site, cancellationToken);
+            }
         }
 
         _checks.Add(("SALTO KS login", settings.Locations.Count == 0 ? "not tried: no location configured" : loggedIn ? "ok" : "not tried"));
@@ -253,6 +257,64 @@ internal sealed class IntegrationDoctor(Func<INexudusClient> nexudusClient, Func
         {
             Warning($"Every seat of SALTO site {site.Id} is used ({inUse} of {bought}): a user created now is suspended and opens nothing, and sync reports it as a failure.",
                 $"SALTO site {site.Id}", "Delete users who no longer need access, or add seats to the site's subscription.");
+        }
+    }
+
+    // Access Card Ids of active customers against the tag_number SALTO shows on the site user with the same e-mail.
+    // Counts only: card numbers never reach the output.
+    private async Task CompareAccessCardsAsync(INexudusClient nexudus, ISaltoKsClient salto, string site, CancellationToken cancellationToken)
+    {
+        var users = await salto.GetSiteUsersAsync(site, cancellationToken: cancellationToken).ToListAsync(cancellationToken);
+        var byEmail = new Dictionary<string, SiteUser>(StringComparer.OrdinalIgnoreCase);
+        var holders = new Dictionary<string, SiteUserId>(StringComparer.OrdinalIgnoreCase);
+        foreach (var user in users)
+        {
+            if (user.User?.Email?.Trim() is { Length: > 0 } email)
+            {
+                byEmail.TryAdd(email, user);
+            }
+
+            if (user.User?.TagNumber?.Trim() is { Length: > 0 } number)
+            {
+                holders.TryAdd(number, user.Id);
+            }
+        }
+
+        int compared = 0, missing = 0, other = 0, stale = 0;
+        await foreach (var customer in nexudus.ListCoworkersAsync(new CoworkerQuery { Active = true, Archived = false }, cancellationToken))
+        {
+            var cards = (customer.AccessCardId ?? string.Empty).Split([',', ';', ' ', '\t', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (cards.Length == 0 || customer.Email?.Trim() is not { Length: > 0 } mail || !byEmail.TryGetValue(mail, out var user))
+            {
+                continue;
+            }
+
+            compared++;
+            var held = user.User?.TagNumber?.Trim();
+            foreach (var card in cards.Where(c => !string.Equals(c, held, StringComparison.OrdinalIgnoreCase)))
+            {
+                if (holders.TryGetValue(card, out var holder) && holder != user.Id)
+                {
+                    other++;
+                }
+                else
+                {
+                    missing++;
+                }
+            }
+
+            stale += held is { Length: > 0 } && !cards.Contains(held, StringComparer.OrdinalIgnoreCase) ? 1 : 0;
+        }
+
+        _checks.Add(($"SALTO site {site} Access Card Ids", string.Create(
+            CultureInfo.InvariantCulture,
+            $"{compared} customer(s) with a card and a SALTO user compared: {missing} number(s) missing on SALTO, {other} held by another person, {stale} stale tag(s)")));
+        if (missing + other + stale > 0)
+        {
+            Warning(
+                string.Create(CultureInfo.InvariantCulture, $"At SALTO site {site}, {missing + other + stale} tag(s) differ from the customers' Access Card Ids ({missing} missing, {other} held by another person, {stale} stale)."),
+                $"SALTO site {site}",
+                "Register and assign the tags in SALTO KS, or correct the Access Card Ids in Nexudus; each sync report lists them per customer (TagDifferences).");
         }
     }
 

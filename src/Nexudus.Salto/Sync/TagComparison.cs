@@ -42,7 +42,9 @@ internal static class TagComparison
             var held = user.User?.TagNumber?.Trim() is { Length: > 0 } number ? number : null;
             foreach (var card in wanted)
             {
-                if (string.Equals(card, held, StringComparison.OrdinalIgnoreCase) || AssignedThisRun(changes, site.SiteId, customerId, card))
+                // A number SALTO accepted an assignment of (this run or earlier) is held, even where SALTO shows one tag_number only.
+                if (string.Equals(card, held, StringComparison.OrdinalIgnoreCase) || AssignedThisRun(changes, site.SiteId, customerId, card) ||
+                    site.State.TagAssignments.Any(t => t.CustomerId == customerId && string.Equals(t.TagNumber, card, StringComparison.OrdinalIgnoreCase)))
                 {
                     continue;
                 }

@@ -97,6 +97,10 @@ internal sealed class IntegrationHostWorld : IAsyncDisposable
             AccessTokenLifetime = TimeSpan.FromDays(30),
             ClientSecret = SaltoClientSecret,
             Password = SaltoPassword,
+
+            // The world assigns registered cards: the older tag reading, with the tag routes.
+            ServeTagEndpoints = true,
+            SiteUsersShowTagId = true,
         });
         salto.Seed(b => b
             .Site(SiteId, "Central", timeZone: "Europe/London")

@@ -12,6 +12,20 @@ namespace Nexudus.Salto.IntegrationTests.SaltoKs;
 /// </summary>
 public sealed class SaltoKsFaultFlowTests
 {
+    // These flows cover the refresh-token reading: a client registration that grants offline_access, and a client that asks for it.
+    private static Task<SaltoKsClientOnSandbox> StartAsync(Action<SaltoKsSandboxOptions>? sandbox = null, Action<SaltoKsClientOptions>? client = null) =>
+        SaltoKsClientOnSandbox.StartAsync(
+            o =>
+            {
+                o.GrantedScopes.Add("offline_access");
+                sandbox?.Invoke(o);
+            },
+            o =>
+            {
+                o.Scope = "user_api.full_access offline_access";
+                client?.Invoke(o);
+            });
+
     private const string Group = "9a1e0000-0000-4000-8000-00000000a001";
     private const string TokenRoute = "/identity/connect/token";
     private const string MembersRoute = "/v1.1/sites/{site_id}/access_groups/{access_group_id}/users";

@@ -9,6 +9,17 @@ namespace Nexudus.Salto.IntegrationTests.SaltoKs;
 /// </summary>
 public sealed class SaltoKsLockAndTagOperationsTests
 {
+    // These operations cover the older tag reading: a site that serves the tag routes and shows tag_id on its users.
+    private static Task<SaltoKsClientOnSandbox> StartAsync(Action<Testing.SaltoKsSandboxOptions>? sandbox = null, Action<SaltoKsClientOptions>? client = null) =>
+        SaltoKsClientOnSandbox.StartAsync(
+            o =>
+            {
+                o.ServeTagEndpoints = true;
+                o.SiteUsersShowTagId = true;
+                sandbox?.Invoke(o);
+            },
+            client);
+
     private const string FrontDoor = "3f1c0000-0000-4000-8000-00000000f001";
     private const string Room101 = "3f1c0000-0000-4000-8000-00000000f101";
     private const string Room102 = "3f1c0000-0000-4000-8000-00000000f102";

@@ -96,7 +96,7 @@ public sealed class SaltoKsSandboxFlowTests
             Content = new FormUrlEncodedContent(new Dictionary<string, string>
             {
                 ["grant_type"] = "password",
-                ["scope"] = "user_api.full_access offline_access",
+                ["scope"] = "user_api.full_access",
                 ["username"] = sandbox.Username,
                 ["password"] = sandbox.Password,
             }),

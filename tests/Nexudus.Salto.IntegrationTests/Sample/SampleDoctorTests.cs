@@ -22,6 +22,56 @@ public sealed class SampleDoctorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Doctor_HealthyDeployment_ShowsSeatsSchedulesAndTagCapability()
+    {
+        var run = await SampleRun.StartAsync(_sandboxes.Args("doctor"));
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("1 used of 1000", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("every linked group has a time schedule", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("no tag endpoint (404)", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Doctor_LinkedGroupWithoutSchedule_WarnsAndExitsZero()
+    {
+        const string group = "6a000000-0000-4000-8000-0000000000ff";
+        _sandboxes.Salto.Seed(b => b.UseSite(DemoSpace.LondonSite).AccessGroup(group, "No schedule").GroupLock(group, DemoSpace.LondonMeetingRoomDoor));
+        var room = _sandboxes.Space.Seed.Resource("Thames Meeting Room").Id;
+
+        var run = await SampleRun.StartAsync(_sandboxes.ArgsWith("doctor", $"SaltoIntegration:Locations:0:ResourceGroups:{room}:1", group));
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("has no time schedule", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("CreateMissingGroupSchedules", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Doctor_EverySeatUsed_WarnsThatNewUsersWouldBeSuspended()
+    {
+        _sandboxes.Salto.Seed(b => b.UseSite(DemoSpace.LondonSite).Subscription(1));
+
+        var run = await SampleRun.StartAsync(_sandboxes.Args("doctor"));
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("1 used of 1", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("suspended", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Doctor_AccessCardIdSaltoDoesNotShow_CountsItWithoutPrintingTheNumber()
+    {
+        var margaret = _sandboxes.Space.Seed.Customer("margaret@example.com");
+        _sandboxes.Nexudus.Put(margaret with { AccessCardId = "02305075" });
+
+        var run = await SampleRun.StartAsync(_sandboxes.Args("doctor"));
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("1 number(s) missing on SALTO", run.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("02305075", run.Stdout + run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Doctor_LinkToAPassThatDoesNotExist_ExitsOneAndNamesTheKeyToFix()
     {
         var run = await SampleRun.StartAsync(_sandboxes.Args("doctor", $"--SaltoIntegration:Locations:0:TimePassGroups:999:0={DemoSpace.LondonMembers}"));

@@ -26,6 +26,34 @@ public sealed class SampleSyncTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Sync_CardButNoTagEndpoints_ExitsZeroWithOneTagWarning()
+    {
+        var ada = _sandboxes.Space.Seed.Customer("ada@example.com");
+        _sandboxes.Nexudus.Put(ada with { AccessCardId = "02305075" });
+
+        var run = await SampleRun.StartAsync(_sandboxes.Args("sync"));
+
+        Assert.Equal(0, run.ExitCode);
+        var output = run.Stdout + run.Stderr;
+        Assert.Single(output.Split('\n'), line => line.Contains("Warning (TagEndpointsMissing)", StringComparison.Ordinal));
+        Assert.DoesNotContain("02305075", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sync_NoFreeSeat_ExitsOneAndNamesTheCustomer()
+    {
+        _sandboxes.Salto.Seed(b => b.UseSite(DemoSpace.LondonSite).Subscription(1));
+        var ada = _sandboxes.Space.Seed.Customer("ada@example.com");
+
+        var run = await SampleRun.StartAsync(_sandboxes.Args("sync"));
+
+        Assert.Equal(1, run.ExitCode);
+        var output = run.Stdout + run.Stderr;
+        Assert.Contains($"No free seat at site {DemoSpace.LondonSite}", output, StringComparison.Ordinal);
+        Assert.Contains($"customer {ada.Id}", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Sync_HandAddedMemberOfASharedGroup_IsLeftAlone()
     {
         var run = await SampleRun.StartAsync(_sandboxes.Args("sync"));

@@ -152,7 +152,7 @@ public sealed class SyncEarlyCreationTests
     [Fact]
     public async Task Synchronize_CardsOfCustomersCreatedWhileReading_ResolvesTheSiteTagsOnce()
     {
-        await using var h = await StartAsync();
+        await using var h = await StartAsync(salto: OlderTagReading);
         var seed = h.Seed(
             b => b.Customer("sam@example.com", "Sam Example", c => c with { AccessCardId = "11112222" }).CustomerPass("sam@example.com", "Day Pass")
                 .Customer("kim@example.com", "Kim Example", c => c with { AccessCardId = "33334444" }).CustomerPass("kim@example.com", "Day Pass"),

@@ -26,7 +26,7 @@ public sealed class SyncFaultTests
     [MemberData(nameof(Faults))]
     public async Task Synchronize_UnderFault_ConvergesWithinOneExtraRunAndNeverAddsAStranger(string fault, int writeConcurrency)
     {
-        await using var h = await StartAsync();
+        await using var h = await StartAsync(salto: OlderTagReading); // the churn world assigns tags
         var options = await ChurnWorld.PrepareAsync(h) with { SaltoWriteConcurrency = writeConcurrency };
         Inject(h, fault);
 

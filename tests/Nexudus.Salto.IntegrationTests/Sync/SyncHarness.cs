@@ -82,6 +82,13 @@ internal sealed class SyncHarness : IAsyncDisposable
         return new SyncHarness(sandboxes, hook);
     }
 
+    /// <summary>The older tag reading: a site that lists and assigns tags and shows <c>tag_id</c> on its users.</summary>
+    public static void OlderTagReading(SaltoKsSandboxOptions o)
+    {
+        o.ServeTagEndpoints = true;
+        o.SiteUsersShowTagId = true;
+    }
+
     public AccessSynchronizer Synchronizer(AccessSyncOptions options, ISaltoTagResolver? tags = null) =>
         new(NexudusClient, SaltoClient, Store, options, Time, tags);
 

@@ -71,14 +71,17 @@ public sealed class SyncScheduleTests
     }
 
     [Fact]
-    public async Task Synchronize_LocationNotOptedIn_NeitherReadsNorWritesSchedules()
+    public async Task Synchronize_LocationNotOptedIn_OnlyChecksEachLinkedGroupHasASchedule()
     {
         await using var h = await StartAsync();
         var seed = SeedMorningPass(h);
 
-        await h.SyncAsync(Options(seed));
+        var report = await h.SyncAsync(Options(seed));
 
-        Assert.Equal(0, h.Salto.Requests.Count(null, $"/v1.1/sites/{SiteId}/access_groups/*/time_schedules"));
+        // One read per linked group to find groups without a schedule (never rolled out to the locks); nothing written.
+        Assert.Equal(3, h.Salto.Requests.Count("GET", $"/v1.1/sites/{SiteId}/access_groups/*/time_schedules"));
+        Assert.Equal(0, h.Salto.Requests.Count("POST", $"/v1.1/sites/{SiteId}/access_groups/*/time_schedules"));
+        Assert.Equal(3, report.Warnings.Count(w => w.Kind == SyncWarningKind.GroupWithoutSchedule));
         Assert.Equal(0, h.Nexudus.Requests.Count("GET", "/api/billing/timepasstimeslots"));
     }
 

@@ -17,7 +17,7 @@ public sealed class SyncSqliteStateTests : IDisposable
     [InlineData(26, HookAction.StopBefore)]
     public async Task Synchronize_StoppedThenResumedOnAFreshSqliteStore_Converges(int stopAt, HookAction how)
     {
-        await using var h = await StartAsync();
+        await using var h = await StartAsync(salto: OlderTagReading); // the churn world assigns tags
         var path = Path.Combine(_directory, "state.db");
         h.Store = new SqliteSyncStateStore(new SqliteSyncStateStoreOptions { Path = path });
         var options = await ChurnWorld.PrepareAsync(h);
@@ -40,7 +40,7 @@ public sealed class SyncSqliteStateTests : IDisposable
     [Fact]
     public async Task Synchronize_SettledSiteOnSqlite_SecondRunWritesNothing()
     {
-        await using var h = await StartAsync();
+        await using var h = await StartAsync(salto: OlderTagReading); // the churn world assigns tags
         h.Store = new SqliteSyncStateStore(new SqliteSyncStateStoreOptions { Path = Path.Combine(_directory, "state.db") });
         var options = await ChurnWorld.PrepareAsync(h);
         await h.SyncAsync(options);

@@ -7,12 +7,7 @@ namespace Nexudus.Salto.IntegrationTests.Sync;
 /// <summary>SPEC §4.9: AccessCardId numbers become the SALTO user's tags; unknown ones are reported; removed ones are unassigned.</summary>
 public sealed class SyncTagTests
 {
-    // These tests cover the older reading: a site that lists and assigns tags and shows tag_id on its users.
-    private static void OlderTagReading(Testing.SaltoKsSandboxOptions o)
-    {
-        o.ServeTagEndpoints = true;
-        o.SiteUsersShowTagId = true;
-    }
+    // These tests cover the older tag reading (SyncHarness.OlderTagReading); SyncEvidenceDefaultsTests covers the live one.
 
     private static Testing.NexudusSeed SeedCards(SyncHarness h, string cards) => h.Seed(
         b => b.Customer("sam@example.com", "Sam Example", c => c with { AccessCardId = cards }).CustomerPass("sam@example.com", "Day Pass"),
