@@ -27,6 +27,13 @@ namespace Nexudus.Salto.CheckIns;
 /// update is healed by the next run, which finds the check-in instead of writing a second one.
 /// </para>
 /// <para>
+/// Nexudus takes an open check-in only for today, so an opening dated an earlier local day at the location
+/// becomes a closed check-in, ending at the customer's exit that day or after
+/// <see cref="CheckInBridgeOptions.PastDayDefaultStay"/> (or is skipped and counted, as
+/// <see cref="CheckInBridgeOptions.PastDayCheckIns"/> says). Office-mode events and exits by the inside handle
+/// that name nobody are counted apart and never looked up.
+/// </para>
+/// <para>
 /// Rejected entries, unknown users and customers Nexudus refuses (no valid pass) are counted in the
 /// <see cref="CheckInReport"/>, never thrown. A temporary failure (throttling that outlasted the
 /// client's retries, a network error) stops that site's run at the entry it hit; the next run

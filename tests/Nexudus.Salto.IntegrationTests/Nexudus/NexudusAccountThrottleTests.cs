@@ -40,7 +40,14 @@ public sealed class NexudusAccountThrottleTests
     [Fact]
     public async Task AnyCall_429WithTheWaitOnlyInTheMessage_PausesTheAccountForThatWait()
     {
-        await using var env = await NexudusSandboxEnvironment.StartAsync(s => s.TimeProvider = TimeProvider.System);
+        await using var env = await NexudusSandboxEnvironment.StartAsync(
+            s => s.TimeProvider = TimeProvider.System,
+            c =>
+            {
+                // Paced, so the second call waits in the limiter rather than being on the wire with the first.
+                c.MinRequestInterval = TimeSpan.FromMilliseconds(100);
+                c.MaxTransitSkew = TimeSpan.FromMilliseconds(50);
+            });
         var central = env.World!.Location("Central").Id;
         env.Sandbox.Faults.Add(SandboxFaultRule.On("GET", "/api/sys/businesses/*", SandboxFault.Response(429, """{"Message":"Too many requests. Wait 2 seconds."}""")).ForNextCalls(1));
 

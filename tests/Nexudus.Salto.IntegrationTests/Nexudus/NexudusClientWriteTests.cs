@@ -182,6 +182,21 @@ public sealed class NexudusClientWriteTests
     }
 
     [Fact]
+    public async Task DeleteWebHookAsync_Http200WithWasSuccessfulFalse_ThrowsValidationExceptionWithTheMessage()
+    {
+        // A live delete can answer 200 and still fail: the envelope says so.
+        await using var env = await NexudusSandboxEnvironment.StartAsync();
+        var hook = env.Sandbox.GetAll<WebHook>()[0];
+        env.Sandbox.Faults.Add(SandboxFaultRule.On("DELETE", "/api/sys/webhooks/*", NexudusFaults.WriteRefused("The record is in use and cannot be deleted.")).ForNextCalls(1));
+
+        var error = await Assert.ThrowsAsync<NexudusValidationException>(() => env.Client.DeleteWebHookAsync(hook.Id));
+
+        Assert.Equal(200, error.Status);
+        Assert.Contains("The record is in use and cannot be deleted.", error.Message, StringComparison.Ordinal);
+        Assert.NotNull(env.Sandbox.Get<WebHook>(hook.Id));
+    }
+
+    [Fact]
     public async Task DeleteWebHookAsync_UnknownId_ThrowsNotFound()
     {
         await using var env = await NexudusSandboxEnvironment.StartAsync();
