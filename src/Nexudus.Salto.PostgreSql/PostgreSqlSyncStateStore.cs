@@ -135,6 +135,50 @@ public sealed partial class PostgreSqlSyncStateStore : ISyncStateStore, ISiteLea
         return Convert.ToInt32(await cmd.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>
+    /// Reads, without creating or migrating anything, the schema version and the live site leases: for health checks
+    /// and diagnostics.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The version (<see langword="null"/> when the schema does not exist yet) and the leases held now.</returns>
+    /// <exception cref="NpgsqlException">The server could not be reached or refused the login.</exception>
+    public async Task<(int? SchemaVersion, IReadOnlyList<SiteLease> Leases)> InspectAsync(CancellationToken cancellationToken = default)
+    {
+        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using (var exists = Command(connection, null, "SELECT to_regclass($1) IS NOT NULL", $"{_s}.schema_version"))
+        {
+            if (await exists.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not true)
+            {
+                return (null, []);
+            }
+        }
+
+        int version;
+        using (var read = Command(connection, null, $"SELECT coalesce(max(version), 0) FROM {_s}.schema_version"))
+        {
+            version = Convert.ToInt32(await read.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        var leases = new List<SiteLease>();
+        using (var exists = Command(connection, null, "SELECT to_regclass($1) IS NOT NULL", $"{_s}.site_leases"))
+        {
+            if (await exists.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not true)
+            {
+                return (version, leases);
+            }
+        }
+
+        using var cmd = Command(connection, null,
+            $"SELECT site_id, holder, token, expires_at FROM {_s}.site_leases WHERE expires_at > clock_timestamp() ORDER BY site_id COLLATE \"C\"");
+        using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            leases.Add(new SiteLease { SiteId = r.GetString(0), Holder = r.GetString(1), FencingToken = r.GetInt64(2), ExpiresAt = ReadTime(r, 3) });
+        }
+
+        return (version, leases);
+    }
+
     /// <inheritdoc />
     public async Task<ISyncStateLease> AcquireLeaseAsync(string holder, CancellationToken cancellationToken = default)
     {

@@ -49,6 +49,27 @@ public sealed class PostgreSqlSyncStateStoreTests : SyncStateStoreContractTests
     }
 
     [Fact]
+    public async Task InspectAsync_BeforeTheFirstRun_CreatesNothing()
+    {
+        var (version, leases) = await Pg.InspectAsync();
+
+        Assert.Null(version);
+        Assert.Empty(leases);
+        Assert.Null((await Pg.InspectAsync()).SchemaVersion);
+    }
+
+    [Fact]
+    public async Task InspectAsync_AfterARun_ShowsTheVersionAndTheLiveLeases()
+    {
+        await Pg.TryAcquireSiteLeaseAsync("site-1", "worker-a");
+
+        var (version, leases) = await Reopen().InspectAsync();
+
+        Assert.Equal(PostgreSqlSyncStateStore.CurrentSchemaVersion, version);
+        Assert.Equal("worker-a", Assert.Single(leases).Holder);
+    }
+
+    [Fact]
     public async Task InitializeAsync_SchemaNewerThanThisCode_FailsWithAClearMessage()
     {
         await Pg.InitializeAsync();
