@@ -47,7 +47,8 @@ internal static class DoctorCommand
     internal static Task<DoctorReport> ExamineAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         var configuration = ConfigurationCheck.Run(services);
-        var doctor = new IntegrationDoctor(services.GetRequiredService<INexudusClient>, services.GetRequiredService<ISaltoKsClient>);
+        var doctor = new IntegrationDoctor(
+            services.GetRequiredService<INexudusClient>, services.GetRequiredService<ISaltoKsClient>, () => services.GetService<global::Nexudus.Salto.PostgreSql.PostgreSqlSyncStateStore>());
         return doctor.ExamineAsync(configuration, cancellationToken);
     }
 

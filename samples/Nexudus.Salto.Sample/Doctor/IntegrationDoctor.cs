@@ -1,6 +1,7 @@
 using System.Globalization;
 using Nexudus.Salto.Entitlements;
 using Nexudus.Salto.Nexudus;
+using Nexudus.Salto.PostgreSql;
 using Nexudus.Salto.SaltoKs;
 using Nexudus.Salto.Sample.Settings;
 
@@ -11,7 +12,8 @@ namespace Nexudus.Salto.Sample.Doctor;
 /// linked location, pass, desk, resource, access group and reader lock exists where the configuration says.
 /// </summary>
 /// <remarks>Reads only; every problem becomes a <see cref="DoctorFinding"/> that says how to fix it.</remarks>
-internal sealed class IntegrationDoctor(Func<INexudusClient> nexudusClient, Func<ISaltoKsClient> saltoClient)
+internal sealed class IntegrationDoctor(
+    Func<INexudusClient> nexudusClient, Func<ISaltoKsClient> saltoClient, Func<PostgreSqlSyncStateStore?>? postgreSql = null)
 {
     private readonly List<(string, string)> _checks = [];
     private readonly List<DoctorFinding> _findings = [];
@@ -33,7 +35,15 @@ internal sealed class IntegrationDoctor(Func<INexudusClient> nexudusClient, Func
 
         _checks.Add(("Configuration", configuration.IsValid ? "valid" : $"{configuration.AllErrors.Count()} bad key(s)"));
         var settings = configuration.Integration;
-        CheckStatePath(settings.Options.StatePath);
+        if (postgreSql?.Invoke() is { } store)
+        {
+            await CheckPostgreSqlAsync(store, cancellationToken);
+        }
+        else
+        {
+            CheckStatePath(settings.Options.StatePath);
+        }
+
         LinkMap? links = null;
         if (configuration.NexudusErrors.Count == 0)
         {
@@ -338,6 +348,38 @@ internal sealed class IntegrationDoctor(Func<INexudusClient> nexudusClient, Func
         }
 
         _checks.Add(($"SALTO site {site} tags", status));
+    }
+
+    // Read-only: connects, reads the schema version and the live site leases; never migrates or writes.
+    private async Task CheckPostgreSqlAsync(PostgreSqlSyncStateStore store, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var (version, leases) = await store.InspectAsync(cancellationToken);
+            if (version is null)
+            {
+                _checks.Add(("State store", $"{store.Location}: reachable; the first run creates the schema"));
+                return;
+            }
+
+            if (version > PostgreSqlSyncStateStore.CurrentSchemaVersion)
+            {
+                Error($"The state in {store.Location} has schema version {version}, newer than this build understands ({PostgreSqlSyncStateStore.CurrentSchemaVersion}).",
+                    "SaltoIntegration:PostgreSql:Schema", "Upgrade Nexudus.Salto.PostgreSql on this host, or point Schema at another schema.");
+            }
+
+            _checks.Add(("State store", string.Create(CultureInfo.InvariantCulture, $"{store.Location}: schema version {version}; {leases.Count} site lease(s) held")));
+            foreach (var lease in leases)
+            {
+                _checks.Add(($"Site lease {lease.SiteId}", string.Create(CultureInfo.InvariantCulture, $"held by {lease.Holder} until {lease.ExpiresAt:yyyy-MM-dd HH:mm:ss}Z (token {lease.FencingToken})")));
+            }
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is Npgsql.NpgsqlException or TimeoutException or InvalidOperationException)
+        {
+            Error($"The PostgreSQL state store {store.Location} could not be read: {e.Message}", "SaltoIntegration:PostgreSql:ConnectionString",
+                "Check the host, port, database, user and password, that the server accepts connections from this host, and that the user may create the schema.");
+            _checks.Add(("State store", "PostgreSQL unreachable"));
+        }
     }
 
     // Read-only: the folder must exist (the store creates its file, not its folders); nothing is written to try it.

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Nexudus.Salto.PostgreSql;
 
 namespace Nexudus.Salto.Sample.Hosting;
 
@@ -55,7 +56,9 @@ internal static class SampleHostFactory
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(
             options => options.LogToStandardErrorThreshold = LogLevel.Trace);
 
-        var integration = builder.Services.AddSaltoIntegration(builder.Configuration);
+        // The state lives in PostgreSQL when SaltoIntegration:PostgreSql:ConnectionString is set (several hosts share
+        // it and split the sites), else in the SQLite file at SaltoIntegration:StatePath.
+        var integration = builder.Services.AddSaltoIntegration(builder.Configuration).UsePostgreSqlStateStore(builder.Configuration);
         if (settings.RunWorker)
         {
             integration.AddWorker();

@@ -104,6 +104,12 @@ internal static class SyncReportView
             console.Line($"The guard would have held {report.Revocation.PlannedRemovals} removal(s); --allow-mass-revocation released them.");
         }
 
+        foreach (var skipped in report.SkippedSites)
+        {
+            var until = skipped.HeldUntil is { } at ? string.Create(CultureInfo.InvariantCulture, $" until {at:yyyy-MM-dd HH:mm:ss}Z") : string.Empty;
+            console.Line($"Skipped site {siteName(skipped.SiteId)}: another process ({skipped.Holder ?? "unknown"}) holds its lease{until} and syncs it.");
+        }
+
         foreach (var error in report.Errors)
         {
             console.Line($"Error ({error.Kind}): {error.Message}");

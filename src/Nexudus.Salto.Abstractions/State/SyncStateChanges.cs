@@ -55,6 +55,14 @@ public sealed record SyncStateChanges
     /// <value>The key/value pairs.</value>
     public IReadOnlyList<KeyValuePair<string, string?>> Values { get; init; } = [];
 
+    /// <summary>
+    /// Gets the site leases the writer holds (see <see cref="ISiteLeaseStore"/>): a store that leases sites writes the
+    /// batch only while every one of them is still the site's current lease, and otherwise refuses it whole with
+    /// <see cref="SyncStateFencedException"/>. A store that does not lease sites refuses a batch that carries any.
+    /// </summary>
+    /// <value>The leases; empty for a writer that holds none (a single-process store).</value>
+    public IReadOnlyList<SiteLease> Leases { get; init; } = [];
+
     /// <summary>Gets whether the batch changes nothing.</summary>
     /// <value><see langword="true"/> when every list is empty.</value>
     public bool IsEmpty =>

@@ -76,6 +76,13 @@ public sealed record SyncReport
     /// <value>Empty when nothing failed.</value>
     public IReadOnlyList<SyncError> Errors { get; init; } = [];
 
+    /// <summary>
+    /// Gets the sites this run left alone because another process holds their lease (a state store that several
+    /// processes share); that process syncs them. Skipping a site is not a failure.
+    /// </summary>
+    /// <value>Empty by default.</value>
+    public IReadOnlyList<SkippedSite> SkippedSites { get; init; } = [];
+
     /// <summary>Gets the HTTP calls made to each service.</summary>
     /// <value>Reads and writes per service.</value>
     public SyncCallCounts Calls { get; init; } = new();

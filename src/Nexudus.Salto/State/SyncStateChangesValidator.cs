@@ -3,8 +3,28 @@ namespace Nexudus.Salto.State;
 /// <summary>Rejects a malformed change batch before anything is written, so a store never half-applies one.</summary>
 internal static class SyncStateChangesValidator
 {
-    public static void Validate(SyncStateChanges changes)
+    /// <param name="changes">The batch.</param>
+    /// <param name="leasesChecked">Whether the store checks the batch's site leases (only a store that leases sites does).</param>
+    public static void Validate(SyncStateChanges changes, bool leasesChecked = false)
     {
+        if (changes.Leases.Count > 0 && !leasesChecked)
+        {
+            // A fence the store cannot check must not be taken for one it checked.
+            throw new ArgumentException(
+                "The sync state change batch carries site leases, but this store does not lease sites and cannot check them; nothing was written.", nameof(changes));
+        }
+
+        foreach (var l in changes.Leases)
+        {
+            if (l is null)
+            {
+                throw new ArgumentException("The sync state change batch has a null lease; nothing was written.", nameof(changes));
+            }
+
+            Require(l.SiteId, "Leases.SiteId");
+            Require(l.Holder, "Leases.Holder");
+        }
+
         foreach (var i in changes.IdentitiesToSave)
         {
             Require(i.SiteId, "IdentitiesToSave.SiteId");

@@ -54,6 +54,11 @@ public class AccessSynchronizer
     private readonly TagAssigner _tags = null!;
     private readonly PassScheduleWriter _schedules = null!;
     private readonly GroupScheduleCheck _groupSchedules = null!;
+    private readonly ISyncStateStore? _inner;
+    private readonly string _leaseHolder = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}";
+
+    // The locations of the run in progress: those whose site this process leased, on a store shared by several.
+    private IReadOnlyList<SyncLocation>? _runLocations;
 
     /// <summary>Creates a synchronizer for a mocking library; every call on it fails.</summary>
     protected AccessSynchronizer()
@@ -93,7 +98,9 @@ public class AccessSynchronizer
 
         _nexudus = nexudus;
         _salto = saltoKs;
-        _store = stateStore;
+        // A store that several processes share is written with the run's site leases attached (fencing).
+        _inner = stateStore;
+        _store = stateStore is ISiteLeaseStore ? new FencedSyncStateStore(stateStore) : stateStore;
         _options = options;
         _time = timeProvider ?? TimeProvider.System;
         _logger = logger ?? (ILogger)NullLogger.Instance;
@@ -101,7 +108,7 @@ public class AccessSynchronizer
         _reader = new NexudusSnapshotReader(nexudus, _logger, options.NexudusReadConcurrency);
         _executor = new PlanExecutor(saltoKs, options, _time, _logger);
         _tags = new TagAssigner(saltoKs, tagResolver ?? new SaltoTagResolver(saltoKs), _time, _logger, options.SaltoWriteConcurrency);
-        _schedules = new PassScheduleWriter(saltoKs, stateStore, options, _logger);
+        _schedules = new PassScheduleWriter(saltoKs, _store, options, _logger);
         _groupSchedules = new GroupScheduleCheck(saltoKs, _logger);
     }
 
@@ -132,6 +139,11 @@ public class AccessSynchronizer
         var tally = ServiceCallCounter.Begin();
         try
         {
+            if (_store is FencedSyncStateStore fenced)
+            {
+                return await SynchronizeLeasedSitesAsync(fenced, startedAt, tally, run, activity, cancellationToken).ConfigureAwait(false);
+            }
+
             ISyncStateLease lease;
             try
             {
@@ -153,27 +165,88 @@ public class AccessSynchronizer
 
             await using (lease.ConfigureAwait(false))
             {
-                var report = await RunAsync(startedAt, tally, run, cancellationToken).ConfigureAwait(false);
-                LogFinished(report);
-                if (activity is not null)
-                {
-                    activity.SetTag("result", report.Result.ToString());
-                    activity.SetTag("dry_run", report.DryRun);
-                    activity.SetTag("changes", report.Changes.Count);
-                    activity.SetTag("errors", report.Errors.Count);
-                    if (report.Result == SyncResult.Failed)
-                    {
-                        activity.SetStatus(ActivityStatusCode.Error);
-                    }
-                }
-
-                return report;
+                return Finish(await RunAsync(startedAt, tally, run, cancellationToken).ConfigureAwait(false), activity);
             }
         }
         finally
         {
             ServiceCallCounter.End();
         }
+    }
+
+    /// <summary>
+    /// A run on a store that several processes share: leases the configured sites it can, syncs those (every write
+    /// fenced by the leases), and lists the sites another process holds as skipped.
+    /// </summary>
+    private async Task<SyncReport> SynchronizeLeasedSitesAsync(
+        FencedSyncStateStore store, DateTimeOffset startedAt, ServiceCallTally tally, RunFlags run, Activity? activity, CancellationToken cancellationToken)
+    {
+        var sites = _options.Locations.Select(l => l.Links.SaltoSiteId?.Trim()).OfType<string>().Where(s => s.Length > 0);
+        var leases = await SiteLeases.AcquireAsync((ISiteLeaseStore)_inner!, sites, _leaseHolder, _time, _logger, cancellationToken).ConfigureAwait(false);
+        await using (leases.ConfigureAwait(false))
+        {
+            if (leases.Held.Count == 0 && leases.Skipped.Count > 0)
+            {
+                // Every site is another process's this time: nothing to read or write.
+                return Finish(new SyncReport
+                {
+                    Result = SyncResult.Completed,
+                    DryRun = run.DryRun,
+                    StartedAt = startedAt,
+                    FinishedAt = _time.GetUtcNow(),
+                    SkippedSites = leases.Skipped,
+                    Calls = Calls(tally),
+                }, activity);
+            }
+
+            store.Leases = leases;
+            _runLocations = [.. _options.Locations.Where(l => leases.Holds(l.Links.SaltoSiteId?.Trim() ?? string.Empty))];
+            try
+            {
+                var report = await RunAsync(startedAt, tally, run, cancellationToken).ConfigureAwait(false);
+                return Finish(report with { SkippedSites = leases.Skipped }, activity);
+            }
+            catch (SyncStateFencedException ex)
+            {
+                // Another process took a site over while this run was paused: the store refused the stale write, and the
+                // new holder settles what this run left pending.
+                SyncLog.SiteLeaseLost(_logger, ex.Lease?.SiteId ?? "?");
+                return Finish(new SyncReport
+                {
+                    Result = SyncResult.Failed,
+                    DryRun = run.DryRun,
+                    StartedAt = startedAt,
+                    FinishedAt = _time.GetUtcNow(),
+                    SkippedSites = leases.Skipped,
+                    Errors = [new SyncError { Kind = SyncErrorKind.StateLocked, SiteId = ex.Lease?.SiteId, Message = ex.Message }],
+                    Calls = Calls(tally),
+                }, activity);
+            }
+            finally
+            {
+                store.Leases = null;
+                _runLocations = null;
+            }
+        }
+    }
+
+    private SyncReport Finish(SyncReport report, Activity? activity)
+    {
+        LogFinished(report);
+        if (activity is not null)
+        {
+            activity.SetTag("result", report.Result.ToString());
+            activity.SetTag("dry_run", report.DryRun);
+            activity.SetTag("changes", report.Changes.Count);
+            activity.SetTag("errors", report.Errors.Count);
+            activity.SetTag("skipped_sites", report.SkippedSites.Count);
+            if (report.Result == SyncResult.Failed)
+            {
+                activity.SetStatus(ActivityStatusCode.Error);
+            }
+        }
+
+        return report;
     }
 
     private void LogFinished(SyncReport report)
@@ -197,7 +270,7 @@ public class AccessSynchronizer
 
     private async Task<SyncReport> RunAsync(DateTimeOffset now, ServiceCallTally tally, RunFlags run, CancellationToken cancellationToken)
     {
-        var locations = _options.Locations;
+        var locations = Locations;
         SyncLog.RunStarted(_logger, run.DryRun, locations.Count);
         var errors = new List<SyncError>();
 
@@ -270,7 +343,7 @@ public class AccessSynchronizer
         DateTimeOffset now, ServiceCallTally tally, RunFlags run, Func<string, SaltoSiteReads> readsOf, List<SyncError> errors, CancellationToken cancellationToken)
     {
         var dryRun = run.DryRun;
-        var locations = _options.Locations;
+        var locations = Locations;
 
         // Users for customers the lists already entitle are created while the contracts and teams are still read.
         Task<EarlyUserCreations>? creatingEarly = null;
@@ -504,7 +577,7 @@ public class AccessSynchronizer
         // Off the reader's path at once: it goes on reading while this works.
         await Task.Yield();
         var result = new EarlyUserCreations();
-        var links = LinkMapBuilder.Build(_options.Locations.Select(l => l.Links), lists);
+        var links = LinkMapBuilder.Build(Locations.Select(l => l.Links), lists);
         var desired = _resolver.Resolve(lists, links, now);
         var customers = new Dictionary<long, Coworker>();
         foreach (var customer in lists.Coworkers)
@@ -786,6 +859,8 @@ public class AccessSynchronizer
             await _store.ApplyAsync(changes, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    private IReadOnlyList<SyncLocation> Locations => _runLocations ?? _options.Locations;
 
     private static SyncCallCounts Calls(ServiceCallTally tally) => new()
     {

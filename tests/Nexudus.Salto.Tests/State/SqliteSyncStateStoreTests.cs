@@ -13,6 +13,9 @@ public sealed class SqliteSyncStateStoreTests : SyncStateStoreContractTests
     protected override Task<ISyncStateStore> CreateStoreAsync() =>
         Task.FromResult<ISyncStateStore>(new SqliteSyncStateStore(new SqliteSyncStateStoreOptions { Path = DatabasePath }));
 
+    protected override Task<ISyncStateStore> OpenSameStateAsync() =>
+        Task.FromResult<ISyncStateStore>(new SqliteSyncStateStore(new SqliteSyncStateStoreOptions { Path = DatabasePath }));
+
     public override Task DisposeAsync()
     {
         SqliteConnection.ClearAllPools();

@@ -1,5 +1,6 @@
 using Nexudus.Salto.SaltoKs;
 using Nexudus.Salto.State;
+using Nexudus.Salto.Sync;
 
 namespace Nexudus.Salto.Tests.State;
 
@@ -13,6 +14,9 @@ public abstract class SyncStateStoreContractTests : IAsyncLifetime
     protected ISyncStateStore Store { get; private set; } = null!;
 
     protected abstract Task<ISyncStateStore> CreateStoreAsync();
+
+    /// <summary>A second store on the same state, as another process would open it (the same instance where there is no other).</summary>
+    protected abstract Task<ISyncStateStore> OpenSameStateAsync();
 
     public async Task InitializeAsync() => Store = await CreateStoreAsync();
 
@@ -268,9 +272,94 @@ public abstract class SyncStateStoreContractTests : IAsyncLifetime
 
         Assert.Equal(40, (await Store.LoadSiteAsync("site-1")).OwnedMemberships.Count);
     }
+
+    [Fact]
+    public async Task ApplyAsync_JournalWrittenAheadThenTheRunDies_EntriesAreThereForTheNextRun()
+    {
+        var journal = await PendingMembershipJournal.LoadAsync(Store, "site-1", CancellationToken.None);
+        var entry = new PendingMembershipChange("g1", "u1", IsAddition: true, CustomerId: 42, AddedAt: null);
+
+        // The write-ahead entry before the PATCH; the process dies before the outcome is recorded.
+        await new SyncStateWriter(Store, journal).CommitAsync(new SyncStateChanges(), [entry], []);
+
+        var next = await PendingMembershipJournal.LoadAsync(await OpenSameStateAsync(), "site-1", CancellationToken.None);
+        Assert.Equal(entry, Assert.Single(next.Entries));
+        Assert.Empty((await Store.LoadSiteAsync("site-1")).OwnedMemberships);
+    }
+
+    [Fact]
+    public async Task ApplyAsync_OutcomeRecordedWithTheJournalEntry_LedgerGainsItAndJournalEmpties()
+    {
+        var journal = await PendingMembershipJournal.LoadAsync(Store, "site-1", CancellationToken.None);
+        var entry = new PendingMembershipChange("g1", "u1", IsAddition: true, CustomerId: 42, AddedAt: null);
+        var writer = new SyncStateWriter(Store, journal);
+        await writer.CommitAsync(new SyncStateChanges(), [entry], []);
+
+        await writer.CommitAsync(new SyncStateChanges { MembershipsAdded = [Owned("g1", "u1")] }, [], [entry]);
+
+        var reopened = await OpenSameStateAsync();
+        Assert.Empty((await PendingMembershipJournal.LoadAsync(reopened, "site-1", CancellationToken.None)).Entries);
+        Assert.Equal(Owned("g1", "u1"), Assert.Single((await reopened.LoadSiteAsync("site-1")).OwnedMemberships));
+    }
+
+    [Fact]
+    public async Task ApplyAsync_RemovalAndAdditionOfTheSameKeyInOneBatch_RemovalFirst()
+    {
+        await Store.ApplyAsync(new SyncStateChanges { MembershipsAdded = [Owned("g1", "u1")] });
+
+        await Store.ApplyAsync(new SyncStateChanges
+        {
+            MembershipsRemoved = [new MembershipKey("site-1", "g1", new PlatformUserId("u1"))],
+            MembershipsAdded = [Owned("g1", "u1") with { CustomerId = 43 }],
+        });
+
+        Assert.Equal(43, Assert.Single((await Store.LoadSiteAsync("site-1")).OwnedMemberships).CustomerId);
+    }
+
+    [Fact]
+    public async Task ApplyAsync_TwoWritersOnTheSameState_EveryBatchLands()
+    {
+        var other = await OpenSameStateAsync();
+
+        await Task.WhenAll(Enumerable.Range(0, 30).Select(i => (i % 2 == 0 ? Store : other).ApplyAsync(new SyncStateChanges
+        {
+            MembershipsAdded = [Owned("g1", $"u{i}")],
+            IdentitiesToSave = [Identity(i)],
+            Values = [new($"k{i}", "v")],
+        })));
+
+        var state = await other.LoadSiteAsync("site-1");
+        Assert.Equal(30, state.OwnedMemberships.Count);
+        Assert.Equal(30, state.Identities.Count);
+        Assert.Equal("v", await Store.GetValueAsync("k29"));
+    }
+
+    [Fact]
+    public async Task ApplyAsync_BatchCarryingALeaseThatIsNotCurrent_WritesNothing()
+    {
+        var stale = new SiteLease { SiteId = "site-1", Holder = "worker-a", FencingToken = 12345, ExpiresAt = T0 };
+
+        var ex = await Assert.ThrowsAnyAsync<InvalidOperationException>(async () =>
+        {
+            try
+            {
+                await Store.ApplyAsync(new SyncStateChanges { MembershipsAdded = [Owned("g1", "u1")], Leases = [stale] });
+            }
+            catch (ArgumentException notLeasing) when (Store is not ISiteLeaseStore)
+            {
+                // A store that does not lease sites cannot check the lease, so it refuses the batch too.
+                throw new InvalidOperationException(notLeasing.Message, notLeasing);
+            }
+        });
+
+        Assert.True(Store is ISiteLeaseStore ? ex is SyncStateFencedException : ex.InnerException is ArgumentException, ex.ToString());
+        Assert.Empty((await Store.LoadSiteAsync("site-1")).OwnedMemberships);
+    }
 }
 
 public sealed class InMemorySyncStateStoreTests : SyncStateStoreContractTests
 {
     protected override Task<ISyncStateStore> CreateStoreAsync() => Task.FromResult<ISyncStateStore>(new InMemorySyncStateStore());
+
+    protected override Task<ISyncStateStore> OpenSameStateAsync() => Task.FromResult(Store);
 }
