@@ -418,6 +418,13 @@ public class AccessSynchronizer
             return null;
         }
 
+        if (SaltoSiteReads.JudgeUserList(siteId, users, state.Identities) is { } shortList)
+        {
+            SyncLog.SaltoUserListShort(_logger, siteId, shortList);
+            errors.Add(new SyncError { Kind = SyncErrorKind.SaltoRead, SiteId = siteId, Message = shortList });
+            return null;
+        }
+
         var groups = desired.ManagedGroups.Where(g => Same(g.SiteId, siteId)).ToList();
         var members = new Dictionary<string, IReadOnlyList<PlatformUserId>>(StringComparer.OrdinalIgnoreCase);
         var pending = groups.Select(g => (g.GroupId, Read: reads.Members(g.GroupId))).ToList();
@@ -512,6 +519,12 @@ public class AccessSynchronizer
                 continue; // the rest of the run meets the same failure and reports it
             }
 
+            var state = await _store.LoadSiteAsync(siteId, cancellationToken).ConfigureAwait(false);
+            if (SaltoSiteReads.JudgeUserList(siteId, users, state.Identities) is not null)
+            {
+                continue; // a failed read of the site: the rest of the run reports it and leaves the site alone
+            }
+
             var groups = desired.ManagedGroups.Where(g => Same(g.SiteId, siteId)).ToList();
             var members = new Dictionary<string, IReadOnlyList<PlatformUserId>>(StringComparer.OrdinalIgnoreCase);
             foreach (var group in groups)
@@ -526,7 +539,6 @@ public class AccessSynchronizer
                 }
             }
 
-            var state = await _store.LoadSiteAsync(siteId, cancellationToken).ConfigureAwait(false);
             var identities = IdentityMatcher.Match(siteId, lists.Coworkers, entitled, users, state.Identities, now);
             var plan = AccessPlanner.Plan(new SitePlanningInput
             {

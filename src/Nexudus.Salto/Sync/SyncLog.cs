@@ -68,4 +68,7 @@ internal static partial class SyncLog
 
     [LoggerMessage(EventId = 5120, Level = LogLevel.Information, Message = "Site {SiteId}: {Created} of {Planned} missing SALTO user(s) created while Nexudus was still being read")]
     public static partial void UsersCreatedWhileReading(ILogger logger, string siteId, int created, int planned);
+
+    [LoggerMessage(EventId = 5140, Level = LogLevel.Error, Message = "Site {SiteId} is left alone this run: {Reason}")]
+    public static partial void SaltoUserListShort(ILogger logger, string siteId, string reason);
 }
