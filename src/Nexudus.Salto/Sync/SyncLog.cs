@@ -71,4 +71,7 @@ internal static partial class SyncLog
 
     [LoggerMessage(EventId = 5140, Level = LogLevel.Error, Message = "Site {SiteId} is left alone this run: {Reason}")]
     public static partial void SaltoUserListShort(ILogger logger, string siteId, string reason);
+
+    [LoggerMessage(EventId = 5141, Level = LogLevel.Warning, Message = "Nexudus listed {Count} {Entity} record(s) more than once (same Id); the last copy read is used")]
+    public static partial void RepeatedRecords(ILogger logger, string entity, int count);
 }
