@@ -1,4 +1,5 @@
 using Nexudus.Salto.Entitlements;
+using Nexudus.Salto.State;
 
 namespace Nexudus.Salto.Sync;
 
@@ -64,6 +65,12 @@ public sealed record SyncReport
     /// <summary>Gets the errors of the run.</summary>
     /// <value>Empty when nothing failed.</value>
     public IReadOnlyList<SyncError> Errors { get; init; } = [];
+
+    /// <summary>
+    /// Gets the memberships a run with <c>SyncRunOptions.RebuildOwnership</c> claimed for the SDK (or, in a dry run,
+    /// would claim): members of managed groups who are the SALTO user of a customer entitled to the group.
+    /// </summary>
+    public IReadOnlyList<OwnedMembership> ClaimedMemberships { get; init; } = [];
 
     /// <summary>Gets the HTTP calls made to each service.</summary>
     /// <value>Reads and writes per service.</value>

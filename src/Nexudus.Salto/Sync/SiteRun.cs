@@ -13,4 +13,8 @@ internal sealed record SiteRun(
     IReadOnlyList<PendingMembershipChange> SettledEntries,
     IReadOnlyCollection<long> Customers,
     IdentityMatchResult Identities,
-    SitePlan Plan);
+    SitePlan Plan)
+{
+    /// <summary>Gets the memberships this run claims for the SDK when rebuilding ownership (already in <see cref="Settled"/>).</summary>
+    public IReadOnlyList<OwnedMembership> Rebuilt { get; init; } = [];
+}

@@ -83,6 +83,59 @@ public sealed class SyncReliabilityTests
         Assert.Equal(SyncResult.Failed, report.Result);
     }
 
+    [Fact]
+    public async Task Synchronize_NexudusListsACustomerTwice_CompletesAndKeepsEveryonesAccess()
+    {
+        var (h, seed) = await FiveMembersAsync();
+        await using var _ = h;
+        h.Hook.OnResponse = async (request, response) =>
+        {
+            if (request.Method != HttpMethod.Get || !request.RequestUri!.AbsolutePath.EndsWith("/coworkers", StringComparison.OrdinalIgnoreCase))
+            {
+                return response;
+            }
+
+            var json = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+            var records = json["Records"]!.AsArray();
+            if (records.Count > 0)
+            {
+                records.Add(records[0]!.DeepClone());
+            }
+
+            response.Content = new StringContent(json.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
+            return response;
+        };
+
+        var report = await h.SyncAsync(Permissive(seed));
+
+        Assert.Equal(SyncResult.Completed, report.Result);
+        Assert.Equal(5, h.Members(PassGroup).Count);
+    }
+
+    [Fact]
+    public async Task Synchronize_RebuildOwnershipAfterTheStateWasLost_ClaimsEntitledMembersSoALeaverIsRemovedLater()
+    {
+        var (h, seed) = await FiveMembersAsync();
+        await using var _ = h;
+        h.Store = new global::Nexudus.Salto.State.InMemorySyncStateStore(); // the state file was lost
+
+        var dryRun = await h.SyncAsync(Options(seed), new SyncRunOptions { DryRun = true, RebuildOwnership = true });
+        Assert.Equal(5, dryRun.ClaimedMemberships.Count);
+        Assert.Empty((await h.Store.LoadSiteAsync(SiteId)).OwnedMemberships);
+
+        var rebuilt = await h.SyncAsync(Options(seed), new SyncRunOptions { RebuildOwnership = true });
+        Assert.Equal(5, rebuilt.ClaimedMemberships.Count);
+        Assert.Equal(5, (await h.Store.LoadSiteAsync(SiteId)).OwnedMemberships.Count(o => o.GroupId == PassGroup));
+
+        var leaver = h.Nexudus.GetAll<global::Nexudus.Salto.Nexudus.Coworker>().First(c => c.Email == "member0001@example.com");
+        h.Nexudus.SuspendCustomer(leaver.Id);
+        var after = await h.SyncAsync(Permissive(seed));
+
+        Assert.Equal(4, h.Members(PassGroup).Count);
+        Assert.DoesNotContain(h.UserOf("member0001@example.com"), h.Members(PassGroup));
+        Assert.Equal(SyncResult.Completed, after.Result);
+    }
+
     private static string UsersBodyWithout(SyncHarness h, global::Nexudus.Salto.SaltoKs.PlatformUserId missing)
     {
         var users = h.Salto.GetSiteUsers(SiteId).Where(u => !u.User!.Id.Equals(missing)).ToList();
