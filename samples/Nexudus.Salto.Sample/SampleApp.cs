@@ -22,6 +22,14 @@ public static class SampleApp
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
 
+        if (ConfigurationArguments.WithoutValue(args) is { Count: > 0 } withoutValue)
+        {
+            await stderr.WriteLineAsync(
+                $"Configuration argument(s) without a value: {string.Join(", ", withoutValue)}. Write them as --Section:Key=value " +
+                "(with '='); nothing was run.");
+            return ExitCodes.Failed;
+        }
+
         var (commandLine, configurationArguments) = ConfigurationArguments.Split(args);
         var console = SampleConsole.Create(stdout, stderr);
         var root = SampleCommandLine.Create(console, configurationArguments);

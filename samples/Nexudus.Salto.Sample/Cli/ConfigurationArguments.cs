@@ -6,8 +6,9 @@ namespace Nexudus.Salto.Sample.Cli;
 /// </summary>
 /// <remarks>
 /// An argument is configuration when its name (the part after <c>--</c>, before any <c>=</c>) holds a
-/// colon, as every SPEC §2 key below a section does. Its value follows the <c>=</c>, or is the next argument.
-/// Command options never hold a colon, so nothing is taken from them.
+/// colon, as every key below a section does. Its value follows the <c>=</c>, always: a key written without one
+/// (<c>--Nexudus:ClientId --dry-run</c>) is an error, never a key that swallows the next option (which turned a
+/// dry run into a live run). Command options never hold a colon, so nothing is taken from them.
 /// </remarks>
 internal static class ConfigurationArguments
 {
@@ -32,19 +33,23 @@ internal static class ConfigurationArguments
             {
                 configuration.Add(arg);
             }
-            else if (i + 1 < args.Count)
-            {
-                configuration.Add(arg);
-                configuration.Add(args[++i]);
-            }
             else
             {
-                // A key with no value: let the parser report it rather than guess.
+                // A key with no '=': reported by WithoutValue, and never given the next argument as its value.
                 command.Add(arg);
             }
         }
 
         return ([.. command], [.. configuration]);
+    }
+
+    /// <summary>The configuration arguments written without <c>=</c>: each is an error.</summary>
+    /// <param name="args">The process arguments.</param>
+    /// <returns>The keys, in order; empty when every configuration argument has its value.</returns>
+    public static IReadOnlyList<string> WithoutValue(IReadOnlyList<string> args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        return [.. args.Where(a => IsConfigurationKey(a) && !a.Contains('=', StringComparison.Ordinal))];
     }
 
     private static bool IsConfigurationKey(string arg)

@@ -27,6 +27,10 @@ internal static class SyncCommand
         {
             Description = "Release removals the revocation guard would hold (more than SaltoIntegration:Safety allows). For an operator who has read the plan.",
         };
+        var rebuildOwnership = new Option<bool>("--rebuild-ownership")
+        {
+            Description = "Claim for the SDK every current group member who is the SALTO user of a customer entitled to that group (after losing the state file). Combine with --dry-run to see the claims first.",
+        };
         var command = new Command(
             "sync",
             "One reconcile pass over every configured location: match customers to SALTO users, plan adds and removes with lineage, guard mass removals, apply. Exit code 0 done, 2 removals held by the guard, 1 failed.")
@@ -34,6 +38,7 @@ internal static class SyncCommand
             dryRun,
             json,
             allowMassRevocation,
+            rebuildOwnership,
         };
         command.SetAction((parseResult, cancellationToken) => context.RunAsync(
             "sync",
@@ -48,7 +53,14 @@ internal static class SyncCommand
                 }
 
                 var components = new IntegrationComponents(host.Services, configuration.Integration);
-                var report = await components.SynchronizeAsync(parseResult.GetValue(dryRun), parseResult.GetValue(allowMassRevocation), token);
+                var report = await components.SynchronizeAsync(
+                    new SyncRunOptions
+                    {
+                        DryRun = parseResult.GetValue(dryRun),
+                        AllowMassRevocation = parseResult.GetValue(allowMassRevocation),
+                        RebuildOwnership = parseResult.GetValue(rebuildOwnership),
+                    },
+                    token);
                 if (parseResult.GetValue(json))
                 {
                     await context.Console.Out.WriteLineAsync(JsonSerializer.Serialize(report, SyncJsonContext.Default.SyncReport));

@@ -24,8 +24,14 @@ internal sealed class IntegrationComponents(IServiceProvider services, Integrati
     /// <param name="cancellationToken">Stops the run between steps.</param>
     /// <returns>The run's report.</returns>
     public Task<SyncReport> SynchronizeAsync(bool dryRun, bool allowMassRevocation, CancellationToken cancellationToken) =>
-        services.GetRequiredService<AccessSynchronizer>().SynchronizeAsync(
-            new SyncRunOptions { DryRun = dryRun, AllowMassRevocation = allowMassRevocation }, cancellationToken);
+        SynchronizeAsync(new SyncRunOptions { DryRun = dryRun, AllowMassRevocation = allowMassRevocation }, cancellationToken);
+
+    /// <summary>Runs one sync pass with the given per-run settings.</summary>
+    /// <param name="runOptions">The settings of this run.</param>
+    /// <param name="cancellationToken">Stops the run.</param>
+    /// <returns>The report.</returns>
+    public Task<SyncReport> SynchronizeAsync(SyncRunOptions runOptions, CancellationToken cancellationToken) =>
+        services.GetRequiredService<AccessSynchronizer>().SynchronizeAsync(runOptions, cancellationToken);
 
     /// <summary>Gets the check-in bridge for the configured readers.</summary>
     /// <returns>The bridge.</returns>

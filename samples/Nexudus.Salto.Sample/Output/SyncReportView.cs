@@ -56,6 +56,11 @@ internal static class SyncReportView
 
             console.Write(changes);
         }
+        else if (report.Result == SyncResult.Failed)
+        {
+            // A failed run cannot tell whether SALTO matches Nexudus: the errors below say what went wrong.
+            console.Line("No membership changes were made: the run failed (see the errors below).");
+        }
         else
         {
             console.Line("No membership changes: SALTO already matches Nexudus.");
@@ -108,6 +113,13 @@ internal static class SyncReportView
         {
             var until = skipped.HeldUntil is { } at ? string.Create(CultureInfo.InvariantCulture, $" until {at:yyyy-MM-dd HH:mm:ss}Z") : string.Empty;
             console.Line($"Skipped site {siteName(skipped.SiteId)}: another process ({skipped.Holder ?? "unknown"}) holds its lease{until} and syncs it.");
+        }
+
+        if (report.ClaimedMemberships.Count > 0)
+        {
+            console.Line(string.Create(
+                CultureInfo.InvariantCulture,
+                $"Ownership rebuilt: {report.ClaimedMemberships.Count} membership(s) of entitled customers {(report.DryRun ? "would be" : "were")} claimed as added by the SDK."));
         }
 
         foreach (var error in report.Errors)

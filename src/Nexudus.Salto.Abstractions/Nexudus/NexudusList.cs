@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Nexudus.Salto.Nexudus;
 
 /// <summary>
@@ -13,15 +15,22 @@ namespace Nexudus.Salto.Nexudus;
 /// </remarks>
 public sealed record NexudusList<T>
 {
-    private readonly IReadOnlyList<T> _records = [];
+    private readonly IReadOnlyList<T>? _records;
 
     /// <summary>Gets the records on this page.</summary>
     /// <value>Never <see langword="null"/>; empty when the response has none.</value>
     public IReadOnlyList<T> Records
     {
-        get => _records;
-        init => _records = value ?? [];
+        get => _records ?? [];
+        init => _records = value;
     }
+
+    /// <summary>
+    /// Gets whether the response carried a <c>Records</c> array at all: a list answered <c>{}</c> (or with
+    /// <c>"Records": null</c>) is malformed, not empty, and the client reads it as a failed read.
+    /// </summary>
+    [JsonIgnore]
+    public bool HasRecords => _records is not null;
 
     /// <summary>Gets the 1-based number of this page.</summary>
     public int? CurrentPage { get; init; }

@@ -9,7 +9,9 @@ public static class SaltoKsList
 {
     /// <summary>
     /// Reads a list body that is either the envelope <c>{"items": [...], "next_page_link": ..., "count": n}</c>
-    /// (any of its members may be missing) or a bare JSON array of items.
+    /// (<c>next_page_link</c> and <c>count</c> may be missing, <c>items</c> may be <see langword="null"/>) or a bare
+    /// JSON array of items. An envelope without <c>items</c> at all (<c>{}</c>) is malformed: read as an empty
+    /// list it would tell a sync that everyone left.
     /// </summary>
     /// <typeparam name="T">The item type.</typeparam>
     /// <param name="json">The UTF-8 response body.</param>
@@ -54,6 +56,7 @@ public static class SaltoKsList
     private static SaltoKsList<T> ReadEnvelope<T>(ref Utf8JsonReader reader, JsonTypeInfo<T> itemType)
     {
         IReadOnlyList<T> items = [];
+        var hasItems = false;
         string? nextPageLink = null;
         int? count = null;
 
@@ -63,6 +66,7 @@ public static class SaltoKsList
             reader.Read();
             if (name.Equals("items", StringComparison.OrdinalIgnoreCase))
             {
+                hasItems = true;
                 items = reader.TokenType switch
                 {
                     JsonTokenType.StartArray => ReadItems(ref reader, itemType),
@@ -87,6 +91,11 @@ public static class SaltoKsList
             {
                 reader.Skip();
             }
+        }
+
+        if (!hasItems)
+        {
+            throw new JsonException("The list envelope has no 'items' member.");
         }
 
         return new SaltoKsList<T> { Items = items, NextPageLink = nextPageLink, Count = count };

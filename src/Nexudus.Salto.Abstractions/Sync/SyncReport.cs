@@ -1,4 +1,5 @@
 using Nexudus.Salto.Entitlements;
+using Nexudus.Salto.State;
 
 namespace Nexudus.Salto.Sync;
 
@@ -82,6 +83,12 @@ public sealed record SyncReport
     /// </summary>
     /// <value>Empty by default.</value>
     public IReadOnlyList<SkippedSite> SkippedSites { get; init; } = [];
+
+    /// <summary>
+    /// Gets the memberships a run with <c>SyncRunOptions.RebuildOwnership</c> claimed for the SDK (or, in a dry run,
+    /// would claim): members of managed groups who are the SALTO user of a customer entitled to the group.
+    /// </summary>
+    public IReadOnlyList<OwnedMembership> ClaimedMemberships { get; init; } = [];
 
     /// <summary>Gets the HTTP calls made to each service.</summary>
     /// <value>Reads and writes per service.</value>

@@ -73,6 +73,7 @@ public static class NexudusServiceCollectionExtensions
         // Token requests: rate-limited and retried, but never through the authentication handler.
         var tokenClient = services.AddHttpClient(NexudusTokenSource.HttpClientName)
             .ConfigureHttpClient(ConfigureHttpClient)
+            .ConfigurePrimaryHttpMessageHandler(global::Nexudus.Salto.DependencyInjection.NoRedirects.Configure)
             .RemoveAllLoggers();
         tokenClient.AddResilienceHandler(NexudusResilience.TokenPipelineName, (pipeline, context) =>
                 NexudusResilience.ConfigureTokenCalls(
@@ -94,6 +95,7 @@ public static class NexudusServiceCollectionExtensions
                     sp.GetRequiredService<TimeProvider>(),
                     Logger<NexudusClient>(sp)))
             .ConfigureHttpClient(ConfigureHttpClient)
+            .ConfigurePrimaryHttpMessageHandler(global::Nexudus.Salto.DependencyInjection.NoRedirects.Configure)
 
             // The factory's request logging puts raw header values (the bearer token) in its structured
             // state at Trace level, whatever the redaction settings; the client logs its calls itself.

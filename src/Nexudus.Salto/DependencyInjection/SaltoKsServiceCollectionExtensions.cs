@@ -75,6 +75,7 @@ public static class SaltoKsServiceCollectionExtensions
         // The token endpoint is another host and must not pass through the API's bearer-token handler.
         var identity = services.AddHttpClient(SaltoKsHttpClientNames.Identity)
             .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(global::Nexudus.Salto.DependencyInjection.NoRedirects.Configure)
             .RemoveAllLoggers();
         identity.AddResilienceHandler("saltoks-identity", (pipeline, context) => SaltoKsResilience.ConfigureIdentity(
                 pipeline,
@@ -95,6 +96,7 @@ public static class SaltoKsServiceCollectionExtensions
 
             // The pipeline's own timeouts govern; HttpClient's 100 s default would cut retries short.
             .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(global::Nexudus.Salto.DependencyInjection.NoRedirects.Configure)
 
             // The factory's request logging puts raw header values (the bearer token) in its structured
             // state at Trace level, whatever the redaction settings; the client logs its calls itself.

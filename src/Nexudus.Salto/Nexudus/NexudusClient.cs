@@ -8,6 +8,7 @@ using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Nexudus.Salto.Diagnostics;
 using Polly;
 
 namespace Nexudus.Salto.Nexudus;
@@ -47,6 +48,7 @@ public partial class NexudusClient : INexudusClient
     private readonly NexudusClientOptions _options = null!;
     private readonly NexudusResponseReader _reader = null!;
     private readonly ILogger _logger = null!;
+    private readonly TimeProvider _time = TimeProvider.System;
 
     /// <summary>Initializes a new instance of the <see cref="NexudusClient"/> class for mocking.</summary>
     protected NexudusClient()
@@ -65,6 +67,7 @@ public partial class NexudusClient : INexudusClient
         _http = httpClient;
         _options = options.Value; // validates the options: a misconfigured client is never built
         _reader = new NexudusResponseReader(redactor, timeProvider);
+        _time = timeProvider;
         _logger = logger;
     }
 
@@ -159,6 +162,7 @@ public partial class NexudusClient : INexudusClient
                 200, endpoint, null, null, null, null);
         }
 
+        CheckListShape(list, cursor, endpoint);
         if (list.HasNextPage && list.Records.Count == 0)
         {
             throw new NexudusApiException(
@@ -179,6 +183,39 @@ public partial class NexudusClient : INexudusClient
             NextCursor = list.HasNextPage ? new NexudusPageCursor(cursor.Page + 1, cursor.PageSize) : null,
             TotalItems = list.TotalItems,
         };
+    }
+
+    /// <summary>
+    /// Stops a listing whose page is malformed or inconsistent: no <c>Records</c> array (<c>200 {}</c>), a next page
+    /// claimed past <c>TotalPages</c>, or a last page that ends before <c>TotalItems</c>. Such a list is a failed read,
+    /// never an empty or short one: read as such it would revoke the people it left out.
+    /// </summary>
+    private static void CheckListShape<T>(NexudusList<T> list, NexudusPageCursor cursor, string endpoint)
+    {
+        if (!list.HasRecords)
+        {
+            throw new NexudusApiException(
+                $"Nexudus {endpoint} returned a list without Records on page {cursor.Page}; a malformed list is a failed read, not an empty one.",
+                200, endpoint, null, null, null, null);
+        }
+
+        var size = list.CurrentPageSize ?? list.PageSize ?? cursor.PageSize;
+        if (list.HasNextPage && list.TotalPages is { } pages && cursor.Page >= pages)
+        {
+            throw new NexudusApiException(
+                $"Nexudus {endpoint} claims a page after page {cursor.Page} of {pages}; the listing was stopped.",
+                200, endpoint, null, null, null, null);
+        }
+
+        if (!list.HasNextPage && list.TotalItems is { } total && size > 0 &&
+            ((long)(cursor.Page - 1) * size) + list.Records.Count < total)
+        {
+            throw new NexudusApiException(
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"Nexudus {endpoint} ended at page {cursor.Page} with {((long)(cursor.Page - 1) * size) + list.Records.Count} of the {total} records its TotalItems announces; a short list is a failed read."),
+                200, endpoint, null, null, null, null);
+        }
     }
 
     private Task<T> GetByIdAsync<T>(NexudusResource<T> resource, long id, CancellationToken cancellationToken)
@@ -279,43 +316,77 @@ public partial class NexudusClient : INexudusClient
 
     private async Task<T> SendAsync<T>(HttpMethod method, string uri, string endpoint, JsonTypeInfo<T> type, CancellationToken cancellationToken)
     {
-        using var request = CreateRequest(method, uri, endpoint, body: null);
-        using var response = await SendCoreAsync(request, endpoint, cancellationToken).ConfigureAwait(false);
-        var status = (int)response.StatusCode;
+        using var deadline = new CallDeadline(_options.TotalTimeout, _time, cancellationToken);
         try
         {
-            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            await using (stream.ConfigureAwait(false))
+            using var request = CreateRequest(method, uri, endpoint, body: null);
+            using var response = await SendCoreAsync(request, endpoint, deadline.Token).ConfigureAwait(false);
+            var status = (int)response.StatusCode;
+            try
             {
-                return await JsonSerializer.DeserializeAsync(stream, type, cancellationToken).ConfigureAwait(false)
-                       ?? throw new NexudusApiException($"Nexudus {endpoint} returned null instead of a JSON value.", status, endpoint, null, null, null, null);
+                var stream = await response.Content.ReadAsStreamAsync(deadline.Token).ConfigureAwait(false);
+                await using (stream.ConfigureAwait(false))
+                {
+                    return await JsonSerializer.DeserializeAsync(stream, type, deadline.Token).ConfigureAwait(false)
+                           ?? throw new NexudusApiException($"Nexudus {endpoint} returned null instead of a JSON value.", status, endpoint, null, null, null, null);
+                }
+            }
+            catch (JsonException ex)
+            {
+                throw NexudusResponseReader.CreateMalformed(ex, status, endpoint);
             }
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (deadline.Expired(ex))
         {
-            throw NexudusResponseReader.CreateMalformed(ex, status, endpoint);
+            throw TimedOut(endpoint, deadline, ex);
         }
     }
 
     private async Task<JsonNode?> SendForJsonAsync(HttpMethod method, string uri, string endpoint, CancellationToken cancellationToken)
     {
-        using var request = CreateRequest(method, uri, endpoint, body: null);
-        using var response = await SendCoreAsync(request, endpoint, cancellationToken).ConfigureAwait(false);
+        using var deadline = new CallDeadline(_options.TotalTimeout, _time, cancellationToken);
         try
         {
-            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            await using (stream.ConfigureAwait(false))
+            using var request = CreateRequest(method, uri, endpoint, body: null);
+            using var response = await SendCoreAsync(request, endpoint, deadline.Token).ConfigureAwait(false);
+            try
             {
-                return await JsonNode.ParseAsync(stream, cancellationToken: cancellationToken).ConfigureAwait(false);
+                var stream = await response.Content.ReadAsStreamAsync(deadline.Token).ConfigureAwait(false);
+                await using (stream.ConfigureAwait(false))
+                {
+                    return await JsonNode.ParseAsync(stream, cancellationToken: deadline.Token).ConfigureAwait(false);
+                }
+            }
+            catch (JsonException ex)
+            {
+                throw NexudusResponseReader.CreateMalformed(ex, (int)response.StatusCode, endpoint);
             }
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (deadline.Expired(ex))
         {
-            throw NexudusResponseReader.CreateMalformed(ex, (int)response.StatusCode, endpoint);
+            throw TimedOut(endpoint, deadline, ex);
         }
     }
 
+    /// <summary>The error of a call that ran past its bound, headers or body (<see cref="NexudusClientOptions.TotalTimeout"/>).</summary>
+    private static NexudusApiException TimedOut(string endpoint, CallDeadline deadline, Exception inner) =>
+        new(string.Create(CultureInfo.InvariantCulture, $"Nexudus {endpoint} did not complete within {deadline.Limit.TotalSeconds:0.#} s (TotalTimeout), the answer's body included."),
+            0, endpoint, null, null, null, inner);
+
     private async Task<NexudusWriteResult> WriteAsync(HttpMethod method, string path, byte[]? body, CancellationToken cancellationToken)
+    {
+        using var deadline = new CallDeadline(_options.TotalTimeout, _time, cancellationToken);
+        try
+        {
+            return await WriteCoreAsync(method, path, body, deadline.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (deadline.Expired(ex))
+        {
+            throw TimedOut(method == HttpMethod.Delete ? $"{method} {path[..path.LastIndexOf('/')]}/{{id}}" : $"{method} {path}", deadline, ex);
+        }
+    }
+
+    private async Task<NexudusWriteResult> WriteCoreAsync(HttpMethod method, string path, byte[]? body, CancellationToken cancellationToken)
     {
         var endpoint = method == HttpMethod.Delete
             ? $"{method} {path[..path.LastIndexOf('/')]}/{{id}}"
@@ -418,6 +489,7 @@ public partial class NexudusClient : INexudusClient
     {
         Polly.Timeout.TimeoutRejectedException => "timed out",
         Polly.CircuitBreaker.BrokenCircuitException => "the circuit breaker is open after repeated failures",
+        HttpRequestException when NetworkFailure.Cause(exception) is { } cause => cause,
         HttpRequestException { HttpRequestError: var error } when error != HttpRequestError.Unknown => $"network error: {error}",
         _ => "network error",
     };

@@ -65,12 +65,21 @@ internal sealed partial class NexudusSecretRedactor
             secrets = [.. _secrets];
         }
 
-        foreach (var secret in secrets.OrderByDescending(s => s.Length))
+        // Each secret as it is and as a form or URL would carry it (a token endpoint may echo the form body back:
+        // "password=Pa55%21"), longest first; then any form pair whose name is a secret's, whatever its value.
+        foreach (var secret in secrets.SelectMany(Encodings).Distinct(StringComparer.Ordinal).OrderByDescending(s => s.Length))
         {
             text = text.Replace(secret, Mask, StringComparison.Ordinal);
         }
 
-        return text;
+        return FormPair().Replace(text, m => IsSecretName(m.Groups["name"].Value) ? m.Groups["lead"].Value + Mask : m.Value);
+    }
+
+    private static IEnumerable<string> Encodings(string secret)
+    {
+        yield return secret;
+        yield return Uri.EscapeDataString(secret);
+        yield return System.Net.WebUtility.UrlEncode(secret);
     }
 
     /// <summary>
@@ -218,6 +227,9 @@ internal sealed partial class NexudusSecretRedactor
                 break;
         }
     }
+
+    [GeneratedRegex(@"(?<lead>(?<![A-Za-z0-9_.\-])(?<name>[A-Za-z_][A-Za-z0-9_.\-]*)=)(?<value>[^&\s""',;}]*)", RegexOptions.CultureInvariant)]
+    private static partial Regex FormPair();
 
     [GeneratedRegex(@"password|passwd|passcode|token|secret|pincode|(^|_)pin$|totp|accesscard|keyfob|authorization|privatekey|apikey|api_key", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SecretName();

@@ -7,6 +7,7 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Nexudus.Salto.Diagnostics;
 using Polly.Timeout;
 
 namespace Nexudus.Salto.SaltoKs;
@@ -752,9 +753,13 @@ public class SaltoKsClient : ISaltoKsClient
 
         Uri? next = route.ToUri(_options.BaseUrl);
         int skipped = 0;
+        long read = 0;
+        int? announced = null;
         while (next is not null)
         {
             SaltoKsList<T> page = await GetListPageAsync(next, route, itemType, cancellationToken).ConfigureAwait(false);
+            read += page.Items.Count;
+            announced = page.Count is { } count ? Math.Max(count, announced ?? 0) : announced;
             foreach (T item in page.Items)
             {
                 yield return item;
@@ -779,6 +784,13 @@ public class SaltoKsClient : ISaltoKsClient
             {
                 next = null;
             }
+        }
+
+        if (announced is { } total && read < total)
+        {
+            // A list that ends before the count it announced is a failed read, never a short one.
+            throw new SaltoKsApiException(
+                string.Create(CultureInfo.InvariantCulture, $"SALTO KS GET {route.Path} ended after {read} of the {total} items its count announces; the list is treated as a failed read."));
         }
     }
 
@@ -920,7 +932,23 @@ public class SaltoKsClient : ISaltoKsClient
             request.Options.Set(SaltoKsRequestOptions.NotRetryable, true);
         }
 
-        HttpResponseMessage response = await _httpClient.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        // The whole call is bounded, the body included: the client buffers the body inside SendAsync, after the
+        // resilience pipeline's timeouts have ended with the headers.
+        HttpResponseMessage response;
+        using (var deadline = new CallDeadline(_options.TotalRequestTimeout, _timeProvider, cancellationToken))
+        {
+            try
+            {
+                response = await _httpClient.SendAsync(request, deadline.Token).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (deadline.Expired(ex))
+            {
+                throw new SaltoKsApiException(
+                    string.Create(CultureInfo.InvariantCulture, $"SALTO KS {method.Method} {route.Path} did not complete within {deadline.Limit.TotalSeconds:0.#} s (TotalRequestTimeout), the answer's body included."),
+                    ex);
+            }
+        }
+
         if (response.IsSuccessStatusCode)
         {
             return response;

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
+using Nexudus.Salto.Diagnostics;
 using Polly;
 using Polly.Timeout;
 
@@ -29,7 +30,8 @@ internal static class SaltoKsResilience
     {
         if (outcome.Exception is { } exception)
         {
-            return exception is HttpRequestException or TimeoutRejectedException;
+            // DNS, refused and TLS failures are not retried: retrying cannot fix them.
+            return exception is HttpRequestException or TimeoutRejectedException && !NetworkFailure.IsPermanent(exception);
         }
 
         HttpResponseMessage response = outcome.Result!;
@@ -51,7 +53,7 @@ internal static class SaltoKsResilience
     {
         if (outcome.Exception is { } exception)
         {
-            return exception is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError };
+            return exception is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError } && !NetworkFailure.IsPermanent(exception);
         }
 
         HttpResponseMessage response = outcome.Result!;

@@ -77,6 +77,48 @@ internal static class SqliteSchema
         """,
     ];
 
+    /// <summary>The tables every version of the schema has; an existing file missing one is not ours or is broken.</summary>
+    private static readonly string[] Tables =
+        ["identity_links", "owned_memberships", "group_status", "tag_assignments", "owned_schedules", "processed_entries", "checkin_cursors", "kv"];
+
+    /// <summary>The error for a state file that cannot be used, naming its path and what to do.</summary>
+    public static InvalidOperationException Unusable(string path, string why, Exception? inner = null) =>
+        new($"The sync state at '{path}' cannot be used: {why}. It was left as it is, and no new state was started over it: " +
+            "that would forget which memberships the SDK added. Restore the file from a backup, or move it aside and rebuild " +
+            "the ownership from current entitlements (sync --rebuild-ownership, SyncRunOptions.RebuildOwnership).", inner);
+
+    /// <summary>Checks that an existing file holds this schema: a version, and every table.</summary>
+    public static void CheckExisting(SqliteConnection connection, string path)
+    {
+        var version = ReadVersion(connection);
+        if (version == 0)
+        {
+            throw Unusable(path, "it is an SQLite database without the sync state schema (user_version 0)");
+        }
+
+        if (version > Migrations.Count)
+        {
+            return; // newer than this code: the migration says so, with its own advice
+        }
+
+        var present = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        using (var cmd = connection.CreateCommand())
+        {
+            cmd.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table';";
+            using var reader = cmd.ExecuteReader();
+            while (reader.Read())
+            {
+                present.Add(reader.GetString(0));
+            }
+        }
+
+        var missing = Tables.Where(t => !present.Contains(t)).ToList();
+        if (missing.Count > 0)
+        {
+            throw Unusable(path, $"its schema (version {version}) is broken: table(s) {string.Join(", ", missing)} missing");
+        }
+    }
+
     public static int ReadVersion(SqliteConnection connection)
     {
         using var cmd = connection.CreateCommand();

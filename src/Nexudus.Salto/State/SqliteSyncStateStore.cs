@@ -408,7 +408,29 @@ public sealed class SqliteSyncStateStore : ISyncStateStore
             Directory.CreateDirectory(directory);
         }
 
-        using var connection = await OpenAsync(CancellationToken.None).ConfigureAwait(false);
+        // A new store is created only where no file exists: an existing file that is empty, not SQLite, or SQLite
+        // without this schema is an error, never a fresh start (which would forget every membership the SDK owns).
+        var existed = File.Exists(FullPath);
+        if (existed && new FileInfo(FullPath).Length == 0)
+        {
+            throw SqliteSchema.Unusable(FullPath, "the file is empty (zero bytes)");
+        }
+
+        SqliteConnection connection;
+        try
+        {
+            connection = await OpenAsync(CancellationToken.None).ConfigureAwait(false);
+            if (existed)
+            {
+                SqliteSchema.CheckExisting(connection, FullPath);
+            }
+        }
+        catch (SqliteException ex)
+        {
+            throw SqliteSchema.Unusable(FullPath, $"SQLite cannot read it ({ex.Message})", ex);
+        }
+
+        using var _ = connection;
         using (var wal = connection.CreateCommand())
         {
             // WAL keeps readers and the writer apart; FULL sync makes a committed batch survive power loss.

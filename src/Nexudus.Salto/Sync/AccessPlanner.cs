@@ -13,12 +13,15 @@ namespace Nexudus.Salto.Sync;
 /// <list type="bullet">
 /// <item>A shared group (the default) loses only members the ledger says the SDK added; an exclusive group
 /// loses every member who is not entitled.</item>
-/// <item>A member who may be an entitled customer that could not be matched (an ambiguous e-mail) is never
-/// removed, whatever the ownership.</item>
+/// <item>A member who may be a customer entitled to the group that could not be matched (an ambiguous e-mail) is
+/// never removed from it, whatever the ownership.</item>
 /// <item>An entitled customer without a SALTO user gets a <see cref="PlannedUserCreation"/> and additions
 /// without a user id, filled in once the user exists; one who cannot be matched gets nothing (the identity
 /// issue says why).</item>
 /// <item>A group whose members could not be read is left out of the plan entirely.</item>
+/// <item>Revocation needs a reason from Nexudus: a member is removed only when the site-user list shows them and the
+/// customer they are (by the ledger, the identity map or this run's match) is not entitled to the group. A customer
+/// still entitled whose SALTO user could not be found this run keeps every membership the SDK granted them.</item>
 /// </list>
 /// </remarks>
 internal static class AccessPlanner
@@ -45,6 +48,7 @@ internal static class AccessPlanner
         var withoutUser = new HashSet<long>(input.Identities.WithoutUser);
         var stale = new List<MembershipKey>();
         var suspicious = new List<string>();
+        var kept = new List<MembershipKey>();
         var managedCount = 0;
 
         foreach (var group in input.Groups
@@ -59,10 +63,12 @@ internal static class AccessPlanner
             var actual = new HashSet<PlatformUserId>(members);
             managedCount += actual.Count;
             var desiredUsers = new HashSet<PlatformUserId>();
+            var entitledCustomers = new HashSet<long>();
             foreach (var membership in input.Desired.GetMembers(group.GroupId)
                          .Where(m => string.Equals(m.SiteId, site, StringComparison.OrdinalIgnoreCase))
                          .OrderBy(m => m.CustomerId))
             {
+                entitledCustomers.Add(membership.CustomerId);
                 if (input.Identities.Matched.TryGetValue(membership.CustomerId, out var identity))
                 {
                     desiredUsers.Add(identity.PlatformUserId);
@@ -96,12 +102,23 @@ internal static class AccessPlanner
 
             foreach (var member in actual.Where(m => !desiredUsers.Contains(m)).OrderBy(m => m.Value, StringComparer.OrdinalIgnoreCase))
             {
-                if (input.Identities.Unresolved.Contains(member))
+                // Revocation needs a reason from Nexudus: a member the site-user list did not show, who may be an
+                // unmatched entitled customer, or who is the user of a customer still entitled to the group (whose
+                // SALTO user could not be found or created this run) keeps the membership.
+                if (!input.Identities.Listed.Contains(member) ||
+                    (input.Identities.PossibleCustomers.TryGetValue(member, out var possible) && possible.Overlaps(entitledCustomers)))
                 {
                     continue;
                 }
 
                 var owned = ledger.GetValueOrDefault((group.GroupId, member));
+                var customerOfMember = owned?.CustomerId ?? (input.Identities.CustomerByUser.TryGetValue(member, out var known) ? known : null);
+                if (customerOfMember is { } entitledCustomer && entitledCustomers.Contains(entitledCustomer))
+                {
+                    kept.Add(new MembershipKey(site, group.GroupId, member));
+                    continue;
+                }
+
                 RemovalBasis basis;
                 if (owned is not null)
                 {
@@ -121,7 +138,7 @@ internal static class AccessPlanner
                     SiteId = site,
                     GroupId = group.GroupId,
                     UserId = member,
-                    CustomerId = owned?.CustomerId ?? (input.Identities.CustomerByUser.TryGetValue(member, out var c) ? c : null),
+                    CustomerId = customerOfMember,
                     Basis = basis,
                     AddedAt = owned?.AddedAt,
                 });
@@ -137,7 +154,7 @@ internal static class AccessPlanner
             Removals = removals,
             IdentityIssues = [.. input.Identities.Issues.OrderBy(i => i.CustomerId).ThenBy(i => i.Kind)],
         };
-        return new SitePlan(plan, stale, suspicious);
+        return new SitePlan(plan, stale, suspicious) { KeptForEntitledCustomers = kept };
 
         PlannedMembershipAddition Addition(DesiredMembership membership, PlatformUserId? userId) => new()
         {

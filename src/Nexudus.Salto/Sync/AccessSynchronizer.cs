@@ -132,7 +132,7 @@ public class AccessSynchronizer
     public virtual async Task<SyncReport> SynchronizeAsync(SyncRunOptions runOptions, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(runOptions);
-        var run = new RunFlags(runOptions.DryRun ?? _options.DryRun, runOptions.AllowMassRevocation ?? _options.AllowMassRevocation);
+        var run = new RunFlags(runOptions.DryRun ?? _options.DryRun, runOptions.AllowMassRevocation ?? _options.AllowMassRevocation, runOptions.RebuildOwnership);
         // One span per run (with one per site's plan and apply inside), whoever runs it: the worker or a command.
         using var activity = SaltoMetrics.ActivitySource.StartActivity("sync");
         var startedAt = _time.GetUtcNow();
@@ -392,7 +392,8 @@ public class AccessSynchronizer
         var saltoReadFailed = false;
         foreach (var siteId in links.Locations.Select(l => l.SiteId).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal))
         {
-            var site = await PlanSiteAsync(readsOf(siteId), desired, snapshot, customers, now, early, errors, cancellationToken).ConfigureAwait(false);
+            var site = await PlanSiteAsync(
+                readsOf(siteId), desired, snapshot, customers, now, early, errors, run.RebuildOwnership && read.Failures.Count == 0, cancellationToken).ConfigureAwait(false);
             if (site is null)
             {
                 saltoReadFailed = true;
@@ -481,6 +482,7 @@ public class AccessSynchronizer
             TagDifferences = tagDifferences,
             Warnings = warnings,
             IdentityIssues = [.. sites.SelectMany(s => s.Plan.Plan.IdentityIssues)],
+            ClaimedMemberships = [.. sites.SelectMany(s => s.Rebuilt)],
             LinkIssues = desired.Issues,
             Errors = errors,
             Calls = Calls(tally),
@@ -490,7 +492,7 @@ public class AccessSynchronizer
 
     private async Task<SiteRun?> PlanSiteAsync(
         SaltoSiteReads reads, DesiredAccess desired, NexudusSnapshot snapshot, Dictionary<long, Coworker> customers, DateTimeOffset now,
-        EarlyUserCreations early, List<SyncError> errors, CancellationToken cancellationToken)
+        EarlyUserCreations early, List<SyncError> errors, bool rebuildOwnership, CancellationToken cancellationToken)
     {
         var siteId = reads.SiteId;
         using var activity = SaltoMetrics.ActivitySource.StartActivity("sync.plan");
@@ -507,6 +509,13 @@ public class AccessSynchronizer
         {
             SyncLog.SaltoReadFailed(_logger, "users", siteId, ex);
             errors.Add(new SyncError { Kind = SyncErrorKind.SaltoRead, SiteId = siteId, Message = $"Reading the users of site {siteId} failed; the site is left alone this run: {PlanExecutor.Describe(ex)}" });
+            return null;
+        }
+
+        if (SaltoSiteReads.JudgeUserList(siteId, users, state.Identities) is { } shortList)
+        {
+            SyncLog.SaltoUserListShort(_logger, siteId, shortList);
+            errors.Add(new SyncError { Kind = SyncErrorKind.SaltoRead, SiteId = siteId, Message = shortList });
             return null;
         }
 
@@ -545,6 +554,24 @@ public class AccessSynchronizer
         var entitled = desired.Memberships.Where(m => Same(m.SiteId, siteId)).Select(m => m.CustomerId).ToHashSet();
         var toMatch = entitled.Concat(state.TagAssignments.Select(t => t.CustomerId).Where(customers.ContainsKey)).ToHashSet();
         var identities = IdentityMatcher.Match(siteId, snapshot.Coworkers, toMatch, users, state.Identities, now);
+        IReadOnlyList<OwnedMembership> rebuilt = [];
+        if (rebuildOwnership && members.Count == groups.Count)
+        {
+            // Claims only what the reads show and Nexudus entitles: the member is the matched user of a customer
+            // entitled to the group now. Everything else stays unowned, as if added by hand.
+            var owned = ledger.Select(o => (o.GroupId.ToUpperInvariant(), o.UserId)).ToHashSet();
+            rebuilt = [.. desired.Memberships
+                .Where(m => Same(m.SiteId, siteId) && members.TryGetValue(m.GroupId, out var actual) &&
+                            identities.Matched.TryGetValue(m.CustomerId, out var identity) && actual.Contains(identity.PlatformUserId) &&
+                            !owned.Contains((m.GroupId.ToUpperInvariant(), identity.PlatformUserId)))
+                .Select(m => new OwnedMembership
+                {
+                    SiteId = siteId, GroupId = m.GroupId, UserId = identities.Matched[m.CustomerId].PlatformUserId, CustomerId = m.CustomerId, AddedAt = now,
+                })
+                .DistinctBy(o => (o.GroupId.ToUpperInvariant(), o.UserId))];
+            ledger = [.. ledger, .. rebuilt];
+        }
+
         var plan = AccessPlanner.Plan(new SitePlanningInput
         {
             SiteId = siteId,
@@ -562,7 +589,10 @@ public class AccessSynchronizer
         }
 
         SyncLog.SitePlanned(_logger, siteId, plan.Plan.UserCreations.Count, plan.Plan.Additions.Count, plan.Plan.Removals.Count, plan.Plan.IdentityIssues.Count);
-        return new SiteRun(siteId, state with { OwnedMemberships = ledger }, journal, members, claims, settled, toMatch, identities, plan, users);
+        return new SiteRun(siteId, state with { OwnedMemberships = ledger }, journal, members, [.. claims, .. rebuilt], settled, toMatch, identities, plan, users)
+        {
+            Rebuilt = rebuilt,
+        };
     }
 
     /// <summary>
@@ -604,6 +634,12 @@ public class AccessSynchronizer
                 continue; // the rest of the run meets the same failure and reports it
             }
 
+            var state = await _store.LoadSiteAsync(siteId, cancellationToken).ConfigureAwait(false);
+            if (SaltoSiteReads.JudgeUserList(siteId, users, state.Identities) is not null)
+            {
+                continue; // a failed read of the site: the rest of the run reports it and leaves the site alone
+            }
+
             var groups = desired.ManagedGroups.Where(g => Same(g.SiteId, siteId)).ToList();
             var members = new Dictionary<string, IReadOnlyList<PlatformUserId>>(StringComparer.OrdinalIgnoreCase);
             foreach (var group in groups)
@@ -618,7 +654,6 @@ public class AccessSynchronizer
                 }
             }
 
-            var state = await _store.LoadSiteAsync(siteId, cancellationToken).ConfigureAwait(false);
             var identities = IdentityMatcher.Match(siteId, lists.Coworkers, entitled, users, state.Identities, now);
             var plan = AccessPlanner.Plan(new SitePlanningInput
             {
@@ -878,5 +913,5 @@ public class AccessSynchronizer
     private static bool IsMissingTagEndpoint(Exception exception) => exception is SaltoKsApiException { Status: 404 or 405 };
 
     /// <summary>The per-run settings in force: <see cref="SyncRunOptions"/> over <see cref="AccessSyncOptions"/>.</summary>
-    private sealed record RunFlags(bool DryRun, bool AllowMassRevocation);
+    private sealed record RunFlags(bool DryRun, bool AllowMassRevocation, bool RebuildOwnership);
 }

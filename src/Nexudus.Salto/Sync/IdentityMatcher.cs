@@ -46,6 +46,7 @@ internal static class IdentityMatcher
 
             bySiteUserId.TryAdd(user.Id, user);
             byPlatformId.TryAdd(platformId, user);
+            result.Listed.Add(platformId);
             if (Normalize(user.User.Email) is { } email)
             {
                 if (!byEmail.TryGetValue(email, out var list))
@@ -60,6 +61,7 @@ internal static class IdentityMatcher
         // Remembered links first: they decide who is whom, and which SALTO users are taken.
         var linked = new Dictionary<long, MatchedIdentity>();
         var stale = new HashSet<long>();
+        var staleLinks = new List<IdentityLink>();
         foreach (var link in links.Where(l => string.Equals(l.SiteId, siteId, StringComparison.OrdinalIgnoreCase)).OrderBy(l => l.CustomerId))
         {
             SiteUser? user = bySiteUserId.TryGetValue(link.SiteUserId, out var bySite) && bySite.User!.Id.Equals(link.PlatformUserId)
@@ -68,6 +70,7 @@ internal static class IdentityMatcher
             if (user is null || result.CustomerByUser.ContainsKey(user.User!.Id))
             {
                 stale.Add(link.CustomerId);
+                staleLinks.Add(link);
                 continue;
             }
 
@@ -123,6 +126,7 @@ internal static class IdentityMatcher
             if (customersPerEmail.GetValueOrDefault(email) > 1)
             {
                 result.Unresolved.UnionWith(candidates.Select(u => u.User!.Id));
+                result.MayBe(candidates.Select(u => u.User!.Id), customerId);
                 result.Issues.Add(Issue(siteId, customerId, IdentityIssueKind.SharedEmail,
                     $"Customer {customerId} shares an e-mail address with another customer, so neither is matched to a SALTO user by e-mail; give each customer their own address."));
                 continue;
@@ -134,6 +138,7 @@ internal static class IdentityMatcher
                     result.WithoutUser.Add(customerId);
                     break;
                 case 1 when result.CustomerByUser.TryGetValue(candidates[0].User!.Id, out var other):
+                    result.MayBe([candidates[0].User!.Id], customerId);
                     result.Issues.Add(Issue(siteId, customerId, IdentityIssueKind.LinkedToAnotherCustomer,
                         $"The SALTO user with customer {customerId}'s e-mail on site {siteId} is already linked to customer {other}; fix the e-mail in Nexudus or SALTO."));
                     break;
@@ -155,6 +160,7 @@ internal static class IdentityMatcher
                     break;
                 default:
                     result.Unresolved.UnionWith(candidates.Select(u => u.User!.Id));
+                    result.MayBe(candidates.Select(u => u.User!.Id), customerId);
                     result.Issues.Add(Issue(siteId, customerId, IdentityIssueKind.AmbiguousSaltoUsers,
                         $"{candidates.Count} SALTO users on site {siteId} have customer {customerId}'s e-mail; none is chosen. Remove the duplicates in SALTO KS."));
                     break;
@@ -165,6 +171,13 @@ internal static class IdentityMatcher
         foreach (var (customerId, identity) in linked)
         {
             result.CustomerByUser.TryAdd(identity.PlatformUserId, customerId);
+        }
+
+        // So do links whose user the list did not show: the planner keeps such a user's memberships while the
+        // customer is entitled, whatever the list says.
+        foreach (var link in staleLinks)
+        {
+            result.CustomerByUser.TryAdd(link.PlatformUserId, link.CustomerId);
         }
 
         return result;

@@ -197,7 +197,13 @@ internal sealed class NexudusSnapshotReader(INexudusClient client, ILogger logge
                 return [];
             }
 
-            var read = (people ?? []).ToDictionary(c => c.Id);
+            // A list may repeat a record (the same Id twice): the last one read counts, as Merge keeps it.
+            var read = new Dictionary<long, Coworker>();
+            foreach (var person in people ?? [])
+            {
+                read[person.Id] = person;
+            }
+
             bool Eligible(long id) => read.TryGetValue(id, out var c) ? c.Active == true && c.Archived == false : cache.IsEligible(id);
 
             var changed = listed.Select(c => c.Id).ToHashSet();
@@ -303,7 +309,12 @@ internal sealed class NexudusSnapshotReader(INexudusClient client, ILogger logge
         var businesses = await GatedAsync(gate, listPage: true, () => client.GetBusinessesAsync(businessIds, cancellationToken)).ConfigureAwait(false);
         var zoneIds = businesses.Where(b => b.SimpleTimeZoneId is not null).Select(b => b.SimpleTimeZoneId!.Value).Distinct().ToList();
         var known = zoneIds.Count == 0 ? [] : await GatedAsync(gate, listPage: true, () => client.GetSimpleTimeZonesAsync(zoneIds, cancellationToken)).ConfigureAwait(false);
-        var byId = known.ToDictionary(z => z.Id);
+        var byId = new Dictionary<long, SimpleTimeZone>();
+        foreach (var zone in known)
+        {
+            byId[zone.Id] = zone;
+        }
+
         foreach (var business in businesses)
         {
             // A location whose zone cannot be read is not resolved at all (the resolver reports it).
@@ -370,7 +381,7 @@ internal sealed class NexudusSnapshotReader(INexudusClient client, ILogger logge
     }
 
     /// <summary>Merges records into the cache and moves the watermark; <see langword="null"/> records (a failed part) change nothing.</summary>
-    private static HashSet<long>? Merge<T>(Cache cache, string entity, Dictionary<long, T> target, List<T>? records)
+    private HashSet<long>? Merge<T>(Cache cache, string entity, Dictionary<long, T> target, List<T>? records)
         where T : NexudusEntity
     {
         if (records is null)
@@ -379,11 +390,12 @@ internal sealed class NexudusSnapshotReader(INexudusClient client, ILogger logge
         }
 
         var seen = new HashSet<long>();
+        var repeated = 0;
         var newest = cache.Watermarks.GetValueOrDefault(entity);
         foreach (var record in records)
         {
             target[record.Id] = record;
-            seen.Add(record.Id);
+            repeated += seen.Add(record.Id) ? 0 : 1;
             if (record.UpdatedOn is { } updated && (newest is null || updated > newest))
             {
                 newest = updated;
@@ -393,6 +405,12 @@ internal sealed class NexudusSnapshotReader(INexudusClient client, ILogger logge
         // A list with no records yet is read from well before this read from now on: the margin covers a server
         // clock that runs behind ours.
         cache.Watermarks[entity] = newest ?? cache.FullReadAt - EmptyListMargin;
+        if (repeated > 0)
+        {
+            // Tolerated (the last copy counts) and reported: a list that repeats records may also have skipped some.
+            SyncLog.RepeatedRecords(logger, entity, repeated);
+        }
+
         return seen;
     }
 

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using Nexudus.Salto.SaltoKs;
+using Nexudus.Salto.State;
 
 namespace Nexudus.Salto.Sync;
 
@@ -18,6 +20,53 @@ internal sealed class SaltoSiteReads(ISaltoKsClient client, string siteId, Semap
     public Task<List<SiteUser>> Users => LazyInitializer.EnsureInitialized(ref _users, () => new(() => ReadUsersAsync()))!.Value;
 
     public Task<List<PlatformUserId>> Members(string groupId) => _groups.GetOrAdd(groupId, id => new(() => ReadMembersAsync(id))).Value;
+
+    /// <summary>
+    /// Judges whether a site-user list is too short to be complete: the site's identity map remembers SALTO users
+    /// for customers, and a list that shows fewer than half of them (an empty list when any is remembered) is far
+    /// more likely a glitch (a truncated page, a proxy, an empty answer) than half of the site's people leaving at
+    /// once. Such a list is a failed read of the site: nothing is planned there this run.
+    /// </summary>
+    /// <param name="siteId">The SALTO KS site id.</param>
+    /// <param name="users">The users the list showed.</param>
+    /// <param name="links">The identity links the state store remembers (other sites' are ignored).</param>
+    /// <returns>Why the list is judged short, for operators; <see langword="null"/> when it looks complete.</returns>
+    public static string? JudgeUserList(string siteId, IReadOnlyCollection<SiteUser> users, IReadOnlyCollection<IdentityLink> links)
+    {
+        var listed = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var user in users)
+        {
+            if (user.Id.Value is { } siteUser)
+            {
+                listed.Add("s:" + siteUser);
+            }
+
+            if (user.User?.Id.Value is { } platformUser)
+            {
+                listed.Add("p:" + platformUser);
+            }
+        }
+
+        var remembered = 0;
+        var present = 0;
+        foreach (var link in links.Where(l => string.Equals(l.SiteId, siteId, StringComparison.OrdinalIgnoreCase)))
+        {
+            remembered++;
+            if ((link.PlatformUserId.Value is { } p && listed.Contains("p:" + p)) || (link.SiteUserId.Value is { } s && listed.Contains("s:" + s)))
+            {
+                present++;
+            }
+        }
+
+        if (remembered == 0 || present * 2 >= remembered)
+        {
+            return null;
+        }
+
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"SALTO KS listed {users.Count} users on site {siteId}, showing only {present} of the {remembered} users the SDK has linked to customers there; a list that short is treated as a failed read, so nothing is added, created or removed on the site this run.");
+    }
 
     /// <summary>Waits for every read started, ignoring their failures (for a run that ends early).</summary>
     public async Task SettleAsync()

@@ -12,4 +12,11 @@ namespace Nexudus.Salto.Sync;
 /// Groups that came back empty while the ledger holds members the SDK added to them. Their ledger entries are
 /// kept, and the guard holds the run's removals.
 /// </param>
-internal sealed record SitePlan(AccessPlan Plan, IReadOnlyList<MembershipKey> StaleLedgerEntries, IReadOnlyList<string> SuspiciouslyEmptyGroups);
+internal sealed record SitePlan(AccessPlan Plan, IReadOnlyList<MembershipKey> StaleLedgerEntries, IReadOnlyList<string> SuspiciouslyEmptyGroups)
+{
+    /// <summary>
+    /// Gets the memberships of customers still entitled to their group whose SALTO user is not the one matched this
+    /// run (or none is): they are kept, never removed, until Nexudus says the customer is no longer entitled.
+    /// </summary>
+    public IReadOnlyList<MembershipKey> KeptForEntitledCustomers { get; init; } = [];
+}

@@ -14,4 +14,8 @@ internal sealed record SiteRun(
     IReadOnlyCollection<long> Customers,
     IdentityMatchResult Identities,
     SitePlan Plan,
-    IReadOnlyList<SiteUser> Users);
+    IReadOnlyList<SiteUser> Users)
+{
+    /// <summary>Gets the memberships this run claims for the SDK when rebuilding ownership (already in <see cref="Settled"/>).</summary>
+    public IReadOnlyList<OwnedMembership> Rebuilt { get; init; } = [];
+}

@@ -80,4 +80,10 @@ internal static partial class SyncLog
 
     [LoggerMessage(EventId = 5143, Level = LogLevel.Error, Message = "SALTO KS created the user of customer {CustomerId} on site {SiteId} suspended: no free seat")]
     public static partial void UserCreatedSuspended(ILogger logger, long customerId, string siteId);
+
+    [LoggerMessage(EventId = 5150, Level = LogLevel.Error, Message = "Site {SiteId} is left alone this run: {Reason}")]
+    public static partial void SaltoUserListShort(ILogger logger, string siteId, string reason);
+
+    [LoggerMessage(EventId = 5151, Level = LogLevel.Warning, Message = "Nexudus listed {Count} {Entity} record(s) more than once (same Id); the last copy read is used")]
+    public static partial void RepeatedRecords(ILogger logger, string entity, int count);
 }

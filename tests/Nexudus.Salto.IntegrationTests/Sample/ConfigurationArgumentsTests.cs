@@ -14,12 +14,26 @@ public sealed class ConfigurationArgumentsTests
     }
 
     [Fact]
-    public void Split_KeyWithColonAndSeparateValue_TakesTheNextArgumentAsItsValue()
+    public void Split_KeyWithoutEquals_NeverTakesTheNextArgumentAsItsValue()
     {
-        var (command, configuration) = ConfigurationArguments.Split(["--SaltoIntegration:Locations:0:SaltoSiteId", "site-1", "doctor"]);
+        var (command, configuration) = ConfigurationArguments.Split(["sync", "--Nexudus:ClientId", "--dry-run"]);
 
-        Assert.Equal(["doctor"], command);
-        Assert.Equal(["--SaltoIntegration:Locations:0:SaltoSiteId", "site-1"], configuration);
+        Assert.Equal(["sync", "--Nexudus:ClientId", "--dry-run"], command);
+        Assert.Empty(configuration);
+        Assert.Equal(["--Nexudus:ClientId"], ConfigurationArguments.WithoutValue(["sync", "--Nexudus:ClientId", "--dry-run"]));
+    }
+
+    [Fact]
+    public async Task RunAsync_KeyWithoutEquals_FailsWithoutRunningAnything()
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+
+        var exit = await global::Nexudus.Salto.Sample.SampleApp.RunAsync(["sync", "--Nexudus:ClientId", "--dry-run"], stdout, stderr);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("--Nexudus:ClientId", stderr.ToString(), StringComparison.Ordinal);
+        Assert.Empty(stdout.ToString());
     }
 
     [Fact]

@@ -18,6 +18,9 @@ internal sealed class RequestHook
     /// <summary>Gets or sets what to do at the moment a request is stopped (cancel the run, typically).</summary>
     public Action? OnStop { get; set; }
 
+    /// <summary>Gets or sets a rewrite of every answer before the client reads it (a service that misbehaves in a precise way).</summary>
+    public Func<HttpRequestMessage, HttpResponseMessage, Task<HttpResponseMessage>>? OnResponse { get; set; }
+
     public DelegatingHandler CreateHandler() => new Handler(this);
 
     private sealed class Handler(RequestHook hook) : DelegatingHandler
@@ -40,7 +43,7 @@ internal sealed class RequestHook
                 throw new OperationCanceledException("The run was stopped after the service answered this request.");
             }
 
-            return response;
+            return hook.OnResponse is { } rewrite ? await rewrite(request, response) : response;
         }
     }
 }

@@ -92,6 +92,9 @@ internal sealed class SyncHarness : IAsyncDisposable
     public AccessSynchronizer Synchronizer(AccessSyncOptions options, ISaltoTagResolver? tags = null) =>
         new(NexudusClient, SaltoClient, Store, options, Time, tags);
 
+    public Task<SyncReport> SyncAsync(AccessSyncOptions options, SyncRunOptions run, CancellationToken cancellationToken = default) =>
+        Synchronizer(options).SynchronizeAsync(run, cancellationToken);
+
     public Task<SyncReport> SyncAsync(AccessSyncOptions options, CancellationToken cancellationToken = default) =>
         Synchronizer(options).SynchronizeAsync(cancellationToken);
 

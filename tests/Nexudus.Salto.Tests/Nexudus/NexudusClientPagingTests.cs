@@ -82,7 +82,7 @@ public sealed class NexudusClientPagingTests
         var page = await harness.Client.GetCoworkersPageAsync();
 
         Assert.Null(page.NextCursor);
-        Assert.Equal(1000, page.TotalItems);
+        Assert.Equal(1, page.TotalItems);
         Assert.Equal(new NexudusPageCursor(1, 500), page.Cursor);
     }
 
@@ -159,5 +159,43 @@ public sealed class NexudusClientPagingTests
                 await cancellation.CancelAsync();
             }
         });
+    }
+
+    [Theory]
+    [InlineData("""{}""", "without Records")]
+    [InlineData("""{"Records":null,"TotalItems":0,"HasNextPage":false}""", "without Records")]
+    [InlineData("""{"Records":[{"Id":1}],"CurrentPage":1,"CurrentPageSize":500,"TotalItems":351,"TotalPages":1,"HasNextPage":false}""", "1 of the 351")]
+    [InlineData("""{"Records":[{"Id":1}],"CurrentPage":1,"CurrentPageSize":500,"TotalItems":1,"TotalPages":1,"HasNextPage":true}""", "page after page 1 of 1")]
+    public async Task ListCoworkersAsync_MalformedOrShortList_FailsInsteadOfReadingFewerCustomers(string body, string expected)
+    {
+        using var harness = NexudusHarness.WithToken();
+        harness.Http.When(HttpMethod.Get, Coworkers).Respond("application/json", body);
+
+        var error = await Assert.ThrowsAsync<NexudusApiException>(async () => await harness.Client.ListCoworkersAsync().ToListAsync());
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ListCoworkersAsync_ServerThatAlwaysClaimsANextPage_StopsAtTotalPages()
+    {
+        using var harness = NexudusHarness.WithToken();
+        var calls = 0;
+        harness.Http.When(HttpMethod.Get, Coworkers).Respond(request =>
+        {
+            Interlocked.Increment(ref calls);
+            var page = int.Parse(System.Web.HttpUtility.ParseQueryString(request.RequestUri!.Query)["page"]!, System.Globalization.CultureInfo.InvariantCulture);
+            return new HttpResponseMessage(System.Net.HttpStatusCode.OK)
+            {
+                Content = new StringContent(
+                    $$"""{"Records":[{"Id":{{page}}}],"CurrentPage":{{page}},"CurrentPageSize":1,"TotalItems":3,"TotalPages":3,"HasNextPage":true}""",
+                    System.Text.Encoding.UTF8,
+                    "application/json"),
+            };
+        });
+
+        await Assert.ThrowsAsync<NexudusApiException>(async () => await harness.Client.ListCoworkersAsync().ToListAsync());
+
+        Assert.Equal(3, calls);
     }
 }

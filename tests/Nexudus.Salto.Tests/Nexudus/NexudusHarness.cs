@@ -80,8 +80,14 @@ internal sealed class NexudusHarness : IDisposable
             ? $$"""{"access_token":"{{access}}","token_type":"bearer","expires_in":{{expiresIn}}}"""
             : $$"""{"access_token":"{{access}}","token_type":"bearer","expires_in":{{expiresIn}},"refresh_token":"{{refresh}}"}""";
 
-    public static string Page(string records, int page, bool hasNext, int pageSize = 500) =>
-        $$"""{"Records":[{{records}}],"CurrentPage":{{page}},"CurrentPageSize":{{pageSize}},"TotalItems":1000,"TotalPages":3,"HasNextPage":{{(hasNext ? "true" : "false")}},"HasPreviousPage":{{(page > 1 ? "true" : "false")}}}""";
+    /// <summary>A consistent list page: a last page's totals count exactly what was served up to it.</summary>
+    public static string Page(string records, int page, bool hasNext, int pageSize = 500)
+    {
+        var served = records.Split("{\"Id\"", StringSplitOptions.None).Length - 1;
+        var total = hasNext ? 1000 : ((page - 1) * pageSize) + served;
+        var pages = hasNext ? Math.Max(3, page + 1) : page;
+        return $$"""{"Records":[{{records}}],"CurrentPage":{{page}},"CurrentPageSize":{{pageSize}},"TotalItems":{{total}},"TotalPages":{{pages}},"HasNextPage":{{(hasNext ? "true" : "false")}},"HasPreviousPage":{{(page > 1 ? "true" : "false")}}}""";
+    }
 
     public static string Records(params long[] ids) => string.Join(",", ids.Select(id => $$"""{"Id":{{id}}}"""));
 

@@ -216,6 +216,25 @@ public sealed class NexudusTokenLifecycleTests
         Assert.Equal(2, harness.Http.GetMatchCount(call));
     }
 
+    [Theory]
+    [InlineData("text/plain")]
+    [InlineData("application/json")]
+    public async Task PasswordGrant_ErrorEchoesTheFormBody_NeitherThePasswordNorItsEncodingLeaks(string mediaType)
+    {
+        const string password = "Pa55 w0rd!&=secret";
+        using var harness = NexudusHarness.Create(o => o.Password = password);
+        var echoed = $"Bad request: grant_type=password&username=admin%40example.com&password={Uri.EscapeDataString(password)} " +
+                     $"(form: password={System.Net.WebUtility.UrlEncode(password)}; raw {password})";
+        harness.Http.When(HttpMethod.Post, NexudusHarness.TokenUrl).Respond(HttpStatusCode.BadRequest, mediaType, echoed);
+
+        var error = await Assert.ThrowsAsync<NexudusAuthenticationException>(() => harness.Client.GetCoworkerAsync(1));
+
+        var everything = error.ToString() + error.BodyExcerpt + harness.AllLogText();
+        Assert.DoesNotContain(Uri.EscapeDataString(password), everything, StringComparison.Ordinal);
+        Assert.DoesNotContain(System.Net.WebUtility.UrlEncode(password), everything, StringComparison.Ordinal);
+        Assert.DoesNotContain("Pa55", everything, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task PasswordGrant_InvalidGrant_ThrowsAuthenticationWithoutThePassword()
     {

@@ -72,6 +72,49 @@ public sealed class SqliteSyncStateStoreTests : SyncStateStoreContractTests
         Assert.Contains(path, ex.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("empty")]
+    [InlineData("garbage")]
+    [InlineData("foreign")]
+    [InlineData("broken")]
+    public async Task LoadSiteAsync_ExistingFileThatIsNotOurState_FailsNamingThePathAndLeavesTheFile(string kind)
+    {
+        Directory.CreateDirectory(_directory);
+        var path = Path.Combine(_directory, $"{kind}.db");
+        switch (kind)
+        {
+            case "empty":
+                await File.WriteAllBytesAsync(path, []);
+                break;
+            case "garbage":
+                await File.WriteAllTextAsync(path, new string('x', 4096));
+                break;
+            default:
+                using (var c = new SqliteConnection($"Data Source={path}"))
+                {
+                    c.Open();
+                    using var cmd = c.CreateCommand();
+                    cmd.CommandText = kind == "foreign"
+                        ? "CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT);"
+                        : "CREATE TABLE identity_links (site_id TEXT); PRAGMA user_version = 1;";
+                    cmd.ExecuteNonQuery();
+                }
+
+                break;
+        }
+
+        SqliteConnection.ClearAllPools();
+        var before = await File.ReadAllBytesAsync(path);
+        var store = new SqliteSyncStateStore(new SqliteSyncStateStoreOptions { Path = path });
+
+        var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => store.LoadSiteAsync("site-1"));
+        SqliteConnection.ClearAllPools();
+
+        Assert.Contains(path, ex.Message, StringComparison.Ordinal);
+        Assert.Contains("rebuild-ownership", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(before, await File.ReadAllBytesAsync(path));
+    }
+
     [Fact]
     public async Task ApplyAsync_DatabaseFailsHalfWay_RollsBackTheWholeBatch()
     {

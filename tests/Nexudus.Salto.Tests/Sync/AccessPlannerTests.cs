@@ -150,7 +150,8 @@ public sealed class AccessPlannerTests
             world.Customer(id).SaltoUser(id).Link(id).Entitle(id, Shared).Entitle(id, Exclusive);
         }
 
-        world.Member(Exclusive, new PlatformUserId("pu-z")).Member(Exclusive, new PlatformUserId("pu-a"));
+        world.Member(Exclusive, new PlatformUserId("pu-z")).Member(Exclusive, new PlatformUserId("pu-a"))
+            .SaltoUser(100, "z@example.com", "su-z", "pu-z").SaltoUser(101, "a@example.com", "su-a", "pu-a");
 
         var plan = world.Plan().Plan;
 
@@ -166,5 +167,51 @@ public sealed class AccessPlannerTests
         var world = new PlanningWorld().Customer(1).SaltoUser(1).Entitle(1, Exclusive).Member(Exclusive, 1);
 
         Assert.True(world.Plan().Plan.IsEmpty);
+    }
+
+    [Fact]
+    public void Plan_EntitledCustomerWhoseRememberedUserIsMissingFromTheList_KeepsTheMembershipTheSdkGranted()
+    {
+        // The scenario in one site: the list no longer shows the customer's user, the link goes stale and a
+        // creation is planned, but the membership the SDK granted stays: Nexudus still entitles the customer.
+        var world = new PlanningWorld().Customer(1).Link(1).Entitle(1, Shared).Entitle(1, Exclusive)
+            .Member(Shared, 1).Owned(Shared, 1).Member(Exclusive, 1).Owned(Exclusive, 1)
+            .SaltoUser(2); // someone else, so the list is not empty
+
+        var plan = world.Plan();
+
+        Assert.Empty(plan.Plan.Removals);
+        Assert.Equal([1L], plan.Plan.UserCreations.Select(c => c.CustomerId));
+    }
+
+    [Fact]
+    public void Plan_EntitledCustomerWhoseLedgerMembershipIsNotTheirMatchedUser_KeepsIt()
+    {
+        // The ledger says the SDK added pu-old for customer 1, who now matches another user by e-mail.
+        var world = new PlanningWorld().Customer(1).SaltoUser(1).Entitle(1, Shared)
+            .SaltoUser(1, "old@example.com", "su-old", "pu-old").Member(Shared, new PlatformUserId("pu-old")).Owned(Shared, new PlatformUserId("pu-old"), 1);
+
+        var plan = world.Plan();
+
+        Assert.Empty(plan.Plan.Removals);
+        Assert.Equal([new MembershipKey(SiteId, Shared, new PlatformUserId("pu-old"))], plan.KeptForEntitledCustomers);
+    }
+
+    [Fact]
+    public void Plan_CustomerNoLongerEntitled_LosesTheMembershipTheSdkGranted()
+    {
+        var world = new PlanningWorld().Customer(1).SaltoUser(1).Link(1).Member(Shared, 1).Owned(Shared, 1);
+
+        var plan = world.Plan().Plan;
+
+        Assert.Equal([(Shared, User(1))], plan.Removals.Select(r => (r.GroupId, r.UserId)));
+    }
+
+    [Fact]
+    public void Plan_ExclusiveGroupMemberTheSiteUserListDoesNotShow_IsNotRemoved()
+    {
+        var world = new PlanningWorld().Member(Exclusive, new PlatformUserId("pu-unlisted"));
+
+        Assert.Empty(world.Plan().Plan.Removals);
     }
 }

@@ -77,6 +77,8 @@ public sealed class SaltoKsEnvelopeTests
     [InlineData("null")]
     [InlineData("\"items\"")]
     [InlineData("{ \"items\": { } }")]
+    [InlineData("{ }")]
+    [InlineData("{ \"count\": 0, \"next_page_link\": null }")]
     [InlineData("[ { \"id\": \"s1\" } ] [ ]")]
     [InlineData("[ { \"id\": \"s1\" }")]
     public void Read_MalformedBody_ThrowsJsonException(string json) =>
