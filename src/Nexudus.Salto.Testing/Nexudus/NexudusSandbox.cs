@@ -225,8 +225,9 @@ public sealed class NexudusSandbox : IAsyncDisposable
     }
 
     /// <summary>Waits until every webhook delivery the sandbox started for a change has been answered (or has failed).</summary>
+    /// <param name="cancellationToken">Stops waiting (the deliveries go on).</param>
     /// <returns>A task that completes when no delivery is in flight.</returns>
-    public Task WhenWebhooksDeliveredAsync() => _webhooks.WhenDeliveredAsync();
+    public Task WhenWebhooksDeliveredAsync(CancellationToken cancellationToken = default) => _webhooks.WhenDeliveredAsync().WaitAsync(cancellationToken);
 
     /// <summary>Expires every access token issued so far; the next call with one gets 401, as after a token's lifetime.</summary>
     public void ExpireAccessTokens() => _tokens.ExpireAccessTokens();

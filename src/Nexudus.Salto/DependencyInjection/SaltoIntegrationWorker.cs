@@ -250,7 +250,7 @@ internal sealed class SaltoIntegrationWorker : BackgroundService
         while (true)
         {
             var events = await _inbox.ReadWebhookEventsAsync(MaxEventsPerRun, cancellationToken).ConfigureAwait(false);
-            var covered = events.Where(e => e.ReceivedAt < startedAt).Select(e => e.Id).ToList();
+            var covered = events.Where(e => e.ReceivedAt <= startedAt).Select(e => e.Id).ToList();
             if (covered.Count == 0)
             {
                 return;
