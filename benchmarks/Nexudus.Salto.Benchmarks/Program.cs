@@ -1,11 +1,12 @@
 using BenchmarkDotNet.Running;
 using Nexudus.Salto.Benchmarks.Sync;
+using Nexudus.Salto.Benchmarks.Webhooks;
 using Nexudus.Salto.Benchmarks.Worker;
 
 // "sync-cost" runs the call-cost harness (not a BenchmarkDotNet benchmark: it counts calls and wall time against
 // rate-limited sandboxes); "salto-writes" measures a first sync against a slow SALTO at several write concurrencies;
 // "worker-latency" runs the worker against the sandboxes on the real clock and observes
-// delays from outside; anything else goes to BenchmarkDotNet.
+// delays from outside; "webhook-latency" measures webhook received → SALTO PATCH sent; anything else goes to BenchmarkDotNet.
 if (args is ["sync-cost", ..])
 {
     return await SyncCostHarness.RunAsync(args[1..]);
@@ -19,6 +20,11 @@ if (args is ["salto-writes", ..])
 if (args is ["worker-latency", ..])
 {
     return await WorkerLatencyHarness.RunAsync(args[1..]);
+}
+
+if (args is ["webhook-latency", ..])
+{
+    return await WebhookLatencyHarness.RunAsync(args[1..]);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

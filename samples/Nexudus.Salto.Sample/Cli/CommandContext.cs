@@ -27,8 +27,10 @@ internal sealed class CommandContext(SampleConsole console, IReadOnlyList<string
     /// <param name="fixedValues">Values above everything else.</param>
     /// <returns>The host, not started.</returns>
     /// <param name="runWorker">Whether the host runs the background worker.</param>
+    /// <param name="serveWebhooks">Whether the host is a web application serving the webhook endpoint and <c>/healthz</c> (with the worker).</param>
     public IHost BuildHost(
-        ParseResult parseResult, IReadOnlyDictionary<string, string?>? defaults = null, IReadOnlyDictionary<string, string?>? fixedValues = null, bool runWorker = false) =>
+        ParseResult parseResult, IReadOnlyDictionary<string, string?>? defaults = null, IReadOnlyDictionary<string, string?>? fixedValues = null, bool runWorker = false,
+        bool serveWebhooks = false) =>
         SampleHostFactory.Build(new SampleHostSettings
         {
             ConfigurationArguments = configurationArguments,
@@ -36,6 +38,7 @@ internal sealed class CommandContext(SampleConsole console, IReadOnlyList<string
             DefaultValues = defaults,
             FixedValues = fixedValues,
             RunWorker = runWorker,
+            ServeWebhooks = serveWebhooks,
         });
 
     /// <summary>Runs a command's body, turning any failure into exit code 1 and a one-line reason on stderr.</summary>

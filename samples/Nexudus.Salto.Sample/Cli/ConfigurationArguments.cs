@@ -6,9 +6,11 @@ namespace Nexudus.Salto.Sample.Cli;
 /// </summary>
 /// <remarks>
 /// An argument is configuration when its name (the part after <c>--</c>, before any <c>=</c>) holds a
-/// colon, as every key below a section does. Its value follows the <c>=</c>, always: a key written without one
+/// colon, as every key below a section does, or is the standard <c>urls</c> host setting (where <c>watch</c>
+/// serves webhooks). Its value follows the <c>=</c>, always: a key written without one
 /// (<c>--Nexudus:ClientId --dry-run</c>) is an error, never a key that swallows the next option (which turned a
-/// dry run into a live run). Command options never hold a colon, so nothing is taken from them.
+/// dry run into a live run). Command options never hold a colon and none is called <c>--urls</c>, so nothing is
+/// taken from them.
 /// </remarks>
 internal static class ConfigurationArguments
 {
@@ -62,6 +64,7 @@ internal static class ConfigurationArguments
         var name = arg[2..];
         var equals = name.IndexOf('=', StringComparison.Ordinal);
         var key = equals >= 0 ? name[..equals] : name;
-        return key.Length > 0 && key.Contains(':', StringComparison.Ordinal) && !key.StartsWith(':');
+        return (key.Length > 0 && key.Contains(':', StringComparison.Ordinal) && !key.StartsWith(':')) ||
+               string.Equals(key, "urls", StringComparison.OrdinalIgnoreCase);
     }
 }

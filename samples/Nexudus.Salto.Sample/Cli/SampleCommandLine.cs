@@ -6,7 +6,7 @@ using Nexudus.Salto.Sample.Output;
 
 namespace Nexudus.Salto.Sample.Cli;
 
-/// <summary>The sample's command line: the root command and its six commands.</summary>
+/// <summary>The sample's command line: the root command and its seven commands.</summary>
 internal static class SampleCommandLine
 {
     /// <summary>Creates the root command.</summary>
@@ -28,6 +28,7 @@ internal static class SampleCommandLine
             ReportCommand.Create(context),
             DoctorCommand.Create(context),
             WatchCommand.Create(context),
+            WebhooksCommand.Create(context),
         };
         root.SetAction((parseResult, cancellationToken) =>
         {
@@ -38,7 +39,7 @@ internal static class SampleCommandLine
                 var baseUrl = host.Services.GetRequiredService<IConfiguration>()["Nexudus:BaseUrl"];
                 if (!string.IsNullOrWhiteSpace(baseUrl))
                 {
-                    console.Fail("Nexudus:BaseUrl is configured, so nothing runs by default: choose a command (sync, checkins, report, doctor, watch; demo always uses sandboxes). See --help.");
+                    console.Fail("Nexudus:BaseUrl is configured, so nothing runs by default: choose a command (sync, checkins, report, doctor, watch, webhooks; demo always uses sandboxes). See --help.");
                     return Task.FromResult(ExitCodes.Failed);
                 }
             }

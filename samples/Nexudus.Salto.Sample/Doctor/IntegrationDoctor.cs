@@ -4,6 +4,7 @@ using Nexudus.Salto.Nexudus;
 using Nexudus.Salto.PostgreSql;
 using Nexudus.Salto.SaltoKs;
 using Nexudus.Salto.Sample.Settings;
+using Nexudus.Salto.Webhooks;
 
 namespace Nexudus.Salto.Sample.Doctor;
 
@@ -48,6 +49,7 @@ internal sealed class IntegrationDoctor(
         if (configuration.NexudusErrors.Count == 0)
         {
             links = await CheckNexudusAsync(nexudusClient(), settings, cancellationToken);
+            await CheckWebhooksAsync(nexudusClient(), settings, cancellationToken);
         }
         else
         {
@@ -463,6 +465,50 @@ internal sealed class IntegrationDoctor(
         LinkedItemKind.Resource => "resource",
         _ => "item",
     };
+
+    /// <summary>With <c>SaltoIntegration:Webhooks:PublicUrl</c> set, reports missing, disabled, misdirected and failing webhooks.</summary>
+    private async Task CheckWebhooksAsync(INexudusClient client, IntegrationSettings settings, CancellationToken cancellationToken)
+    {
+        if (settings.Options.Webhooks?.PublicUrl is not { } publicUrl)
+        {
+            return;
+        }
+
+        IReadOnlyList<WebhookRegistration> found;
+        try
+        {
+            found = await new NexudusWebhookRegistrar(client).InspectAsync(settings.Locations.Select(l => l.Links.NexudusBusinessId), publicUrl, cancellationToken);
+        }
+        catch (NexudusApiException ex)
+        {
+            Warning($"The webhooks could not be read: {ex.Message}", "Nexudus webhooks", "Check that the Nexudus user may read /api/sys/webhooks, then run doctor again.");
+            _checks.Add(("Nexudus webhooks", "could not be read"));
+            return;
+        }
+
+        var fix = "Run the sample's `webhooks` command: it creates what is missing and replaces disabled or misdirected webhooks.";
+        foreach (var problem in found.Where(f => f.Status != WebhookRegistrationStatus.Registered))
+        {
+            var what = problem.Status switch
+            {
+                WebhookRegistrationStatus.Missing => "is missing",
+                WebhookRegistrationStatus.Disabled => $"was disabled by Nexudus after {problem.ErrorCount ?? 0} failed deliveries (last error: {problem.LastError ?? "none recorded"})",
+                _ => "points at another URL",
+            };
+            Warning($"The {problem.Action} webhook of location {problem.BusinessId} {what}; changes of that kind reach SALTO only at the next full sync.", $"Nexudus webhook {problem.Action}", fix);
+        }
+
+        foreach (var failing in found.Where(f => f.Status == WebhookRegistrationStatus.Registered && f.ErrorCount > 0))
+        {
+            Warning(
+                $"The {failing.Action} webhook of location {failing.BusinessId} failed {failing.ErrorCount} time(s) (last error: {failing.LastError ?? "none recorded"}); Nexudus disables a webhook after repeated failures.",
+                $"Nexudus webhook {failing.Action}",
+                $"Check that {failing.Url} is reachable from the internet and that SaltoIntegration:Webhooks:SharedSecret matches the secret Nexudus signs with.");
+        }
+
+        var ok = found.Count(f => f.Status == WebhookRegistrationStatus.Registered);
+        _checks.Add(("Nexudus webhooks", ok == found.Count ? $"all {ok} registered" : $"{ok} of {found.Count} registered"));
+    }
 
     // Messages start with the key they are about ("Nexudus:BaseUrl must …"); the key is the place to fix.
     private static string KeyOf(string error)

@@ -1,7 +1,9 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Nexudus.Salto.DependencyInjection;
 using Nexudus.Salto.PostgreSql;
 
 namespace Nexudus.Salto.Sample.Hosting;
@@ -19,13 +21,41 @@ internal static class SampleHostFactory
     public static IHost Build(SampleHostSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        if (settings.ServeWebhooks)
+        {
+            // Kestrel listens where the standard Urls setting says (--urls, ASPNETCORE_URLS, Urls in a settings file).
+            var web = WebApplication.CreateBuilder(new WebApplicationOptions
+            {
+                ContentRootPath = AppContext.BaseDirectory,
+                Args = [.. settings.ConfigurationArguments],
+            });
+            Configure(web, settings).AddWorker().AddHealthCheck();
+            var app = web.Build();
+            app.MapNexudusWebhooks(WebhookPrefix);
+            app.MapHealthChecks("/healthz");
+            return app;
+        }
+
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
             // The sample's own appsettings.json sits beside the binary, wherever `dotnet run` was started.
             ContentRootPath = AppContext.BaseDirectory,
             Args = [.. settings.ConfigurationArguments],
         });
+        var integration = Configure(builder, settings);
+        if (settings.RunWorker)
+        {
+            integration.AddWorker();
+        }
 
+        return builder.Build();
+    }
+
+    /// <summary>The path the sample serves Nexudus webhooks under: <c>POST /webhooks/nexudus/{action}</c>.</summary>
+    public const string WebhookPrefix = "/webhooks/nexudus";
+
+    private static SaltoIntegrationBuilder Configure(IHostApplicationBuilder builder, SampleHostSettings settings)
+    {
         // Later sources win: a settings file and the command's defaults over appsettings.json, then the
         // environment and the command line again (the default builder added them before the file), and
         // last the values nothing may change (the demo's sandboxes, so it never reaches a real service).
@@ -58,12 +88,6 @@ internal static class SampleHostFactory
 
         // The state lives in PostgreSQL when SaltoIntegration:PostgreSql:ConnectionString is set (several hosts share
         // it and split the sites), else in the SQLite file at SaltoIntegration:StatePath.
-        var integration = builder.Services.AddSaltoIntegration(builder.Configuration).UsePostgreSqlStateStore(builder.Configuration);
-        if (settings.RunWorker)
-        {
-            integration.AddWorker();
-        }
-
-        return builder.Build();
+        return builder.Services.AddSaltoIntegration(builder.Configuration).UsePostgreSqlStateStore(builder.Configuration);
     }
 }

@@ -19,6 +19,12 @@ internal sealed record SampleHostSettings
     /// <value><see langword="false"/> by default: one-shot commands run their part themselves.</value>
     public bool RunWorker { get; init; }
 
+    /// <summary>
+    /// Gets whether the host is a web application that serves the Nexudus webhook endpoint and <c>GET /healthz</c>
+    /// on the addresses of the standard <c>Urls</c> setting (implies <see cref="RunWorker"/>).
+    /// </summary>
+    public bool ServeWebhooks { get; init; }
+
     /// <summary>Gets values that override every other source (the demo's sandbox addresses and links).</summary>
     /// <value><see langword="null"/> by default.</value>
     public IReadOnlyDictionary<string, string?>? FixedValues { get; init; }

@@ -11,4 +11,10 @@ public enum SnapshotReadKind
     /// previous snapshot; bookings are always read in full for their window.
     /// </summary>
     Incremental = 1,
+
+    /// <summary>
+    /// Only the records of the customers a targeted run is about (their passes, contracts, bookings and teams) were
+    /// read, by filtered queries; the locations, pass definitions, desks and resources came from the previous read.
+    /// </summary>
+    Targeted = 2,
 }

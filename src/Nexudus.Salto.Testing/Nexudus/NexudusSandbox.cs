@@ -43,10 +43,14 @@ public sealed class NexudusSandbox : IAsyncDisposable
     private readonly NexudusStore _store;
     private readonly NexudusTokenAuthority _tokens;
     private readonly NexudusSandboxOptions _options;
+    private readonly NexudusWebhookDispatcher _webhooks;
     private int _disposed;
 
-    private NexudusSandbox(LoopbackServer host, NexudusStore store, NexudusTokenAuthority tokens, NexudusSandboxOptions options, SandboxFaults faults, SandboxRequestLog requests)
+    private NexudusSandbox(
+        LoopbackServer host, NexudusStore store, NexudusTokenAuthority tokens, NexudusSandboxOptions options, SandboxFaults faults, SandboxRequestLog requests,
+        NexudusWebhookDispatcher webhooks)
     {
+        _webhooks = webhooks;
         _host = host;
         _store = store;
         _tokens = tokens;
@@ -103,7 +107,7 @@ public sealed class NexudusSandbox : IAsyncDisposable
             },
             cancellationToken).ConfigureAwait(false);
         NexudusSandboxLog.Started(logger, host.BaseUrl);
-        return new NexudusSandbox(host, store, tokens, settings, faults, requests);
+        return new NexudusSandbox(host, store, tokens, settings, faults, requests, new NexudusWebhookDispatcher(store, wire, settings));
     }
 
     /// <summary>
@@ -135,7 +139,10 @@ public sealed class NexudusSandbox : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(record);
         _ = NexudusEntityKind.For(record.GetType());
-        return _store.Put(record);
+        var created = record.Id == 0 || _store.Get(record.GetType(), record.Id) is null;
+        var stored = _store.Put(record);
+        _webhooks.Raise(ActionOf(stored, created ? Change.Create : Change.Update), stored);
+        return stored;
     }
 
     /// <summary>Gets a record by id, as stored (full, in UTC).</summary>
@@ -167,7 +174,14 @@ public sealed class NexudusSandbox : IAsyncDisposable
         where T : NexudusEntity
     {
         _ = NexudusEntityKind.For(typeof(T));
-        return _store.Remove(typeof(T), id);
+        var record = _store.Get<T>(id);
+        var removed = _store.Remove(typeof(T), id);
+        if (removed && record is not null)
+        {
+            _webhooks.Raise(ActionOf(record, Change.Delete), record);
+        }
+
+        return removed;
     }
 
     /// <summary>Cancels a booking as Nexudus does: it leaves the bookings list and appears among the cancelled bookings.</summary>
@@ -179,7 +193,9 @@ public sealed class NexudusSandbox : IAsyncDisposable
     {
         var booking = _store.Get<Booking>(bookingId)
             ?? throw new ArgumentException($"No booking has id {bookingId}.", nameof(bookingId));
-        return NexudusBookingCancellation.Cancel(_store, booking, reason);
+        var cancelled = NexudusBookingCancellation.Cancel(_store, booking, reason);
+        _webhooks.Raise(WebhookAction.BookingDelete, booking);
+        return cancelled;
     }
 
     /// <summary>Archives a customer (<c>Archived = true</c>), which ends their access.</summary>
@@ -194,6 +210,26 @@ public sealed class NexudusSandbox : IAsyncDisposable
     /// <exception cref="ArgumentException">No customer has that id.</exception>
     public Coworker SuspendCustomer(long customerId) => ChangeCustomer(customerId, c => c with { Active = false });
 
+    /// <summary>
+    /// Delivers a webhook now, as Nexudus does, to every active webhook record with <paramref name="action"/>: a POST of
+    /// <c>[record]</c> in the REST shape, signed when <see cref="NexudusSandboxOptions.WebhookSecret"/> is set. Failures
+    /// are recorded on the webhook record (<c>LastError</c>, <c>ErrorCount</c>, disabled after repeated failures).
+    /// </summary>
+    /// <param name="action">The action.</param>
+    /// <param name="record">The record the event is about.</param>
+    /// <param name="cancellationToken">Cancels the deliveries.</param>
+    /// <returns>One result per webhook delivered to.</returns>
+    public Task<IReadOnlyList<NexudusWebhookDelivery>> DeliverWebhookAsync(WebhookAction action, NexudusEntity record, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return _webhooks.DeliverAsync(action, record, cancellationToken);
+    }
+
+    /// <summary>Waits until every webhook delivery the sandbox started for a change has been answered (or has failed).</summary>
+    /// <param name="cancellationToken">Stops waiting (the deliveries go on).</param>
+    /// <returns>A task that completes when no delivery is in flight.</returns>
+    public Task WhenWebhooksDeliveredAsync(CancellationToken cancellationToken = default) => _webhooks.WhenDeliveredAsync().WaitAsync(cancellationToken);
+
     /// <summary>Expires every access token issued so far; the next call with one gets 401, as after a token's lifetime.</summary>
     public void ExpireAccessTokens() => _tokens.ExpireAccessTokens();
 
@@ -206,15 +242,52 @@ public sealed class NexudusSandbox : IAsyncDisposable
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
+            await _webhooks.WhenDeliveredAsync().ConfigureAwait(false);
+            _webhooks.Dispose();
             await _host.DisposeAsync().ConfigureAwait(false);
         }
     }
 
-    private Coworker ChangeCustomer(long customerId, Func<Coworker, Coworker> change) =>
-        _store.Locked(store =>
+    private enum Change
+    {
+        Create,
+        Update,
+        Delete,
+    }
+
+    /// <summary>The action Nexudus fires for a change of a record, when it has one.</summary>
+    private static WebhookAction? ActionOf(NexudusEntity record, Change change) => (record, change) switch
+    {
+        (Booking, Change.Create) => WebhookAction.BookingCreate,
+        (Booking, Change.Update) => WebhookAction.BookingUpdate,
+        (Booking, Change.Delete) => WebhookAction.BookingDelete,
+        (Coworker, Change.Create) => WebhookAction.CoworkerCreate,
+        (Coworker, Change.Update) => WebhookAction.CoworkerUpdate,
+        (Coworker, Change.Delete) => WebhookAction.CoworkerDelete,
+        (CoworkerContract, Change.Create) => WebhookAction.CoworkerContractCreate,
+        (CoworkerContract, Change.Update) => WebhookAction.CoworkerContractUpdate,
+        (CoworkerContract, Change.Delete) => WebhookAction.CoworkerContractDelete,
+        (Team, Change.Create) => WebhookAction.TeamCreated,
+        (Team, Change.Update) => WebhookAction.TeamUpdated,
+        (Team, Change.Delete) => WebhookAction.TeamDeleted,
+        (FloorPlanDesk, Change.Create) => WebhookAction.FloorPlanDeskCreate,
+        (FloorPlanDesk, Change.Update) => WebhookAction.FloorPlanDeskUpdate,
+        (FloorPlanDesk, Change.Delete) => WebhookAction.FloorPlanDeskDelete,
+        (Tariff, Change.Create) => WebhookAction.TariffCreate,
+        (Tariff, Change.Update) => WebhookAction.TariffUpdate,
+        (Tariff, Change.Delete) => WebhookAction.TariffDelete,
+        _ => null,
+    };
+
+    private Coworker ChangeCustomer(long customerId, Func<Coworker, Coworker> change)
+    {
+        var changed = _store.Locked(store =>
         {
             var customer = store.Get<Coworker>(customerId)
                 ?? throw new ArgumentException($"No customer has id {customerId}.", nameof(customerId));
             return store.Put(change(customer));
         });
+        _webhooks.Raise(WebhookAction.CoworkerUpdate, changed);
+        return changed;
+    }
 }

@@ -120,6 +120,29 @@ public sealed class NexudusSandboxOptions
     /// <value>Default 1,414,000,001, close to real Nexudus ids (which exceed <see cref="int.MaxValue"/> in places).</value>
     public long FirstId { get; set; } = 1_414_000_001;
 
+    /// <summary>
+    /// Gets or sets whether changes made through <see cref="NexudusSandbox.Put{T}"/>, <see cref="NexudusSandbox.Remove{T}"/>,
+    /// <see cref="NexudusSandbox.CancelBooking"/>, <see cref="NexudusSandbox.SuspendCustomer"/> and
+    /// <see cref="NexudusSandbox.ArchiveCustomer"/> are delivered to the active webhook records with the matching action.
+    /// </summary>
+    /// <value><see langword="true"/>. Deliveries run in the background; <see cref="NexudusSandbox.WhenWebhooksDeliveredAsync"/> awaits them.</value>
+    public bool DeliverWebhooks { get; set; } = true;
+
+    /// <summary>
+    /// Gets or sets the shared secret deliveries are signed with (<c>X-Nexudus-Hook-Signature</c>). Whether Nexudus signs
+    /// webhooks created without an add-on's secret is unconfirmed, so both are possible.
+    /// </summary>
+    /// <value><see langword="null"/>: deliveries are unsigned.</value>
+    public string? WebhookSecret { get; set; }
+
+    /// <summary>Gets or sets after how many failed deliveries a webhook is disabled (the real count is unconfirmed).</summary>
+    /// <value>5; at least 1.</value>
+    public int WebhookFailuresBeforeDisable { get; set; } = 5;
+
+    /// <summary>Gets or sets how long a delivery waits for the endpoint's answer before it counts as failed.</summary>
+    /// <value>10 seconds.</value>
+    public TimeSpan WebhookTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     internal void Validate()
     {
         ArgumentNullException.ThrowIfNull(TimeProvider);
@@ -131,6 +154,8 @@ public sealed class NexudusSandboxOptions
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(AccessTokenLifetime, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(RefreshTokenLifetime, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfLessThan(FirstId, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(WebhookFailuresBeforeDisable, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(WebhookTimeout, TimeSpan.Zero);
     }
 
     internal NexudusSandboxOptions Copy() => new()
@@ -155,5 +180,9 @@ public sealed class NexudusSandboxOptions
         RateLimits = RateLimits.Copy(),
         ThrottleBlocksAllCalls = ThrottleBlocksAllCalls,
         FirstId = FirstId,
+        DeliverWebhooks = DeliverWebhooks,
+        WebhookSecret = WebhookSecret,
+        WebhookFailuresBeforeDisable = WebhookFailuresBeforeDisable,
+        WebhookTimeout = WebhookTimeout,
     };
 }

@@ -15,6 +15,18 @@ internal interface IIntegrationRuns
     /// <exception cref="State.SyncStateLockedException">Another run holds the sync state.</exception>
     Task<SyncRunOutcome> SyncAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Runs one targeted sync: only the memberships of <paramref name="customers"/> (and of the members of the teams
+    /// <paramref name="teamPayers"/> pay for), with the same rules, ledger and guard as a full sync.
+    /// </summary>
+    /// <param name="customers">The customers the webhook events named.</param>
+    /// <param name="teamPayers">The customers whose paid teams are covered too.</param>
+    /// <param name="cancellationToken">Cancels the run (the host is stopping).</param>
+    /// <returns>Whether the run succeeded, as for <see cref="SyncAsync"/>.</returns>
+    /// <exception cref="State.SyncStateLockedException">Another run holds the sync state.</exception>
+    Task<SyncRunOutcome> SyncCustomersAsync(IReadOnlyCollection<long> customers, IReadOnlyCollection<long> teamPayers, CancellationToken cancellationToken) =>
+        SyncAsync(cancellationToken);
+
     /// <summary>Runs one pass of the check-in bridge.</summary>
     /// <param name="cancellationToken">Cancels the run (the host is stopping).</param>
     /// <returns>Whether the pass succeeded.</returns>

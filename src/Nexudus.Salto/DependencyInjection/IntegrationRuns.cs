@@ -24,9 +24,14 @@ internal sealed class IntegrationRuns : IIntegrationRuns
 
     public bool HasCheckIns { get; }
 
-    public async Task<SyncRunOutcome> SyncAsync(CancellationToken cancellationToken)
+    public Task<SyncRunOutcome> SyncAsync(CancellationToken cancellationToken) => RunAsync(new SyncRunOptions(), cancellationToken);
+
+    public Task<SyncRunOutcome> SyncCustomersAsync(IReadOnlyCollection<long> customers, IReadOnlyCollection<long> teamPayers, CancellationToken cancellationToken) =>
+        RunAsync(new SyncRunOptions { Customers = customers, TeamPayers = teamPayers }, cancellationToken);
+
+    private async Task<SyncRunOutcome> RunAsync(SyncRunOptions runOptions, CancellationToken cancellationToken)
     {
-        var report = await _sync.SynchronizeAsync(cancellationToken).ConfigureAwait(false);
+        var report = await _sync.SynchronizeAsync(runOptions, cancellationToken).ConfigureAwait(false);
         foreach (var site in report.Changes.GroupBy(c => c.SiteId, StringComparer.OrdinalIgnoreCase))
         {
             var tag = new KeyValuePair<string, object?>("site", site.Key);

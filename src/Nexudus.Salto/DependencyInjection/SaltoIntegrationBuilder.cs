@@ -8,7 +8,9 @@ using Nexudus.Salto.CheckIns;
 using Nexudus.Salto.Diagnostics;
 using Nexudus.Salto.Nexudus;
 using Nexudus.Salto.SaltoKs;
+using Nexudus.Salto.State;
 using Nexudus.Salto.Sync;
+using Nexudus.Salto.Webhooks;
 
 namespace Nexudus.Salto.DependencyInjection;
 
@@ -89,7 +91,9 @@ public sealed class SaltoIntegrationBuilder
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<WorkerStatus>(),
             sp.GetRequiredService<SaltoMetrics>(),
-            sp.GetRequiredService<ILogger<SaltoIntegrationWorker>>())));
+            sp.GetRequiredService<ILogger<SaltoIntegrationWorker>>(),
+            sp.GetService<IWebhookInbox>(),
+            sp.GetRequiredService<WebhookSignal>())));
         return this;
     }
 

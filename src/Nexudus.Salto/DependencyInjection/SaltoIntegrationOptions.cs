@@ -42,6 +42,10 @@ public sealed class SaltoIntegrationOptions
     [ValidateObjectMembers]
     public SaltoWorkerOptions Worker { get; set; } = new();
 
+    /// <summary>Gets or sets the Nexudus webhook endpoint's settings (used only when webhooks are served).</summary>
+    /// <value>No shared secret, signed deliveries only; see <see cref="SaltoWebhookOptions"/>.</value>
+    public SaltoWebhookOptions Webhooks { get; set; } = new();
+
     /// <summary>
     /// Gets or sets how far back the check-in bridge starts reading door entries when it has no
     /// watermark yet (SALTO delivers entries with some delay).

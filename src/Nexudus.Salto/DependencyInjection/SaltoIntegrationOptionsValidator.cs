@@ -119,6 +119,11 @@ internal sealed class SaltoIntegrationOptionsValidator : IValidateOptions<SaltoI
         {
             CheckWorker(worker, $"{section}:Worker", failures);
         }
+
+        if (options.Webhooks is { } webhooks)
+        {
+            CheckWebhooks(webhooks, $"{section}:Webhooks", failures);
+        }
         else
         {
             failures.Add($"{section}:Worker is required.");
@@ -210,6 +215,26 @@ internal sealed class SaltoIntegrationOptionsValidator : IValidateOptions<SaltoI
         {
             failures.Add($"{path}:RetryDelay must not be longer than {path}:MaxRetryDelay.");
         }
+    }
+
+    private static void CheckWebhooks(SaltoWebhookOptions webhooks, string path, List<string> failures)
+    {
+        if (webhooks.PublicUrl is not null && ServiceUrlRule.Check($"{path}:PublicUrl", webhooks.PublicUrl) is { } url)
+        {
+            failures.Add(url);
+        }
+
+        if (webhooks.MaxBodyBytes is < 1024 or > 16 * 1024 * 1024)
+        {
+            failures.Add($"{path}:MaxBodyBytes must be between 1024 and 16777216 (got {webhooks.MaxBodyBytes.ToString(CultureInfo.InvariantCulture)}).");
+        }
+
+        if (webhooks.MaxTargetedCustomers is < 1 or > 1000)
+        {
+            failures.Add($"{path}:MaxTargetedCustomers must be between 1 and 1000.");
+        }
+
+        Duration(failures, $"{path}:CoalesceWindow", webhooks.CoalesceWindow, TimeSpan.Zero, TimeSpan.FromMinutes(1));
     }
 
     private static void Duration(List<string> failures, string key, TimeSpan value, TimeSpan min, TimeSpan max)

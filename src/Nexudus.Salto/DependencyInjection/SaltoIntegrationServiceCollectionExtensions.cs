@@ -10,6 +10,7 @@ using Nexudus.Salto.Reports;
 using Nexudus.Salto.SaltoKs;
 using Nexudus.Salto.State;
 using Nexudus.Salto.Sync;
+using Nexudus.Salto.Webhooks;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -113,6 +114,17 @@ public static class SaltoIntegrationServiceCollectionExtensions
             sp.GetRequiredService<ISyncStateStore>(),
             SaltoIntegrationOptionsMapping.ToAccessReportOptions(sp.GetRequiredService<IOptions<SaltoIntegrationOptions>>().Value),
             sp.GetService<ILogger<AccessReportBuilder>>()));
+
+        // The webhook inbox is the state store itself when it implements IWebhookInbox (both SDK stores do).
+        services.TryAddSingleton<WebhookSignal>();
+        services.TryAddSingleton<IWebhookInbox>(sp => (sp.GetRequiredService<ISyncStateStore>() as IWebhookInbox)!);
+        services.TryAddSingleton(sp => new NexudusWebhookReceiver(
+            sp.GetService<IWebhookInbox>() ?? throw new InvalidOperationException(
+                $"The registered {nameof(ISyncStateStore)} does not implement {nameof(IWebhookInbox)}; register an {nameof(IWebhookInbox)} to receive Nexudus webhooks."),
+            sp.GetRequiredService<IOptions<SaltoIntegrationOptions>>().Value.Webhooks ?? new SaltoWebhookOptions(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<ILogger<NexudusWebhookReceiver>>(),
+            sp.GetRequiredService<WebhookSignal>()));
 
         return new SaltoIntegrationBuilder(services, nexudus, saltoKs);
     }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Nexudus.Salto.Diagnostics;
 using Nexudus.Salto.State;
+using Nexudus.Salto.Webhooks;
 
 namespace Nexudus.Salto.DependencyInjection;
 
@@ -21,6 +22,14 @@ namespace Nexudus.Salto.DependencyInjection;
 /// skipped and logged once, not counted as a failure.
 /// </para>
 /// <para>
+/// With a webhook inbox (<see cref="IWebhookInbox"/>), events recorded by the webhook endpoint are applied by
+/// targeted runs: the worker wakes when one arrives (and at start, for events a previous process recorded), waits
+/// <see cref="SaltoWebhookOptions.CoalesceWindow"/> so a burst becomes one run, and removes the events only once the
+/// run succeeded. A burst naming more than <see cref="SaltoWebhookOptions.MaxTargetedCustomers"/> customers, or an
+/// event that can change anyone's access, runs a full sync instead; a successful full sync also settles every event
+/// received before it started.
+/// </para>
+/// <para>
 /// On shutdown the stopping token is passed down to the running job. The state store applies each batch
 /// atomically, so a cancelled run leaves it as it was before the batch; the next run carries on from there.
 /// </para>
@@ -35,6 +44,10 @@ internal sealed class SaltoIntegrationWorker : BackgroundService
     private readonly ILogger _logger;
     private readonly bool[] _lockLogged = new bool[2];
     private DateTimeOffset? _pendingEdge;
+    private readonly IWebhookInbox? _inbox;
+    private readonly WebhookSignal? _signal;
+    private readonly SaltoWebhookOptions _webhooks;
+    private int _webhookFailures;
 
     public SaltoIntegrationWorker(
         IIntegrationRuns runs,
@@ -42,8 +55,13 @@ internal sealed class SaltoIntegrationWorker : BackgroundService
         TimeProvider time,
         WorkerStatus status,
         SaltoMetrics metrics,
-        ILogger<SaltoIntegrationWorker> logger)
+        ILogger<SaltoIntegrationWorker> logger,
+        IWebhookInbox? inbox = null,
+        WebhookSignal? signal = null)
     {
+        _inbox = inbox;
+        _signal = signal;
+        _webhooks = options.Value.Webhooks ?? new SaltoWebhookOptions();
         _runs = runs;
         _options = options.Value.Worker;
         _time = time;
@@ -64,6 +82,10 @@ internal sealed class SaltoIntegrationWorker : BackgroundService
 
         var nextSync = now;
         DateTimeOffset? nextCheckIns = checkIns ? now : null;
+
+        // Events a previous process recorded are applied after the first sync (which settles those it covers).
+        DateTimeOffset? nextWebhooks = _inbox is null ? null : now;
+        Task? signalled = null;
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -74,6 +96,22 @@ internal sealed class SaltoIntegrationWorker : BackgroundService
                     WorkerLog.Scheduled(_logger, WorkerJob.Sync, nextSync);
                 }
 
+                if (nextWebhooks is { } webhooksDue && _time.GetUtcNow() >= webhooksDue)
+                {
+                    (nextWebhooks, var fullSyncNow, var edge) = await RunWebhooksAsync(stoppingToken).ConfigureAwait(false);
+                    if (fullSyncNow)
+                    {
+                        nextSync = _time.GetUtcNow();
+                        continue;
+                    }
+
+                    if (edge is { } e && WorkerSchedule.AfterSyncSuccess(_options, _time.GetUtcNow(), e) is var atEdge && atEdge < nextSync)
+                    {
+                        // A booking an event created opens (or closes) before the next planned run.
+                        nextSync = atEdge;
+                    }
+                }
+
                 if (nextCheckIns is { } due && _time.GetUtcNow() >= due)
                 {
                     nextCheckIns = await RunCheckInsAsync(stoppingToken).ConfigureAwait(false);
@@ -81,13 +119,38 @@ internal sealed class SaltoIntegrationWorker : BackgroundService
                 }
 
                 var wakeAt = nextCheckIns is { } c && c < nextSync ? c : nextSync;
+                if (nextWebhooks is { } w && w < wakeAt)
+                {
+                    wakeAt = w;
+                }
+
                 var delay = wakeAt - _time.GetUtcNow();
                 if (delay > TimeSpan.Zero)
                 {
                     // The timer exists once Task.Delay returns; only then is the wait announced.
-                    var wait = Task.Delay(delay, _time, stoppingToken);
+                    using var waitEnd = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+                    var wait = Task.Delay(delay, _time, waitEnd.Token);
                     Waiting?.Invoke(wakeAt);
-                    await wait.ConfigureAwait(false);
+                    if (_signal is null)
+                    {
+                        await wait.ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        signalled ??= _signal.WaitAsync(stoppingToken);
+                        if (await Task.WhenAny(wait, signalled).ConfigureAwait(false) == signalled)
+                        {
+                            await signalled.ConfigureAwait(false);
+                            signalled = null;
+                            nextWebhooks ??= _time.GetUtcNow();
+                            await waitEnd.CancelAsync().ConfigureAwait(false);
+                            await wait.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
+                        }
+                        else
+                        {
+                            await wait.ConfigureAwait(false);
+                        }
+                    }
                 }
             }
         }
@@ -97,6 +160,108 @@ internal sealed class SaltoIntegrationWorker : BackgroundService
         }
 
         WorkerLog.Stopped(_logger);
+    }
+
+    /// <summary>
+    /// Applies the events in the inbox: waits out the coalescing window of the oldest, then runs one targeted sync for
+    /// every customer they name (or asks for a full sync), and removes them once the run succeeded.
+    /// </summary>
+    /// <returns>When to look at the inbox next (<see langword="null"/>: when signalled), whether to run a full sync now, and the edge a targeted run reported.</returns>
+    private async Task<(DateTimeOffset? Next, bool FullSync, DateTimeOffset? Edge)> RunWebhooksAsync(CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        IReadOnlyList<WebhookEvent> events;
+        try
+        {
+            events = await _inbox!.ReadWebhookEventsAsync(MaxEventsPerRun, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return (WebhookFailed(ex, Describe(ex)), false, null);
+        }
+
+        if (events.Count == 0)
+        {
+            return (null, false, null);
+        }
+
+        var ready = events[0].ReceivedAt + _webhooks.CoalesceWindow;
+        if (ready > now)
+        {
+            return (ready, false, null);
+        }
+
+        var customers = events.SelectMany(e => e.CustomerIds).ToHashSet();
+        var payers = events.SelectMany(e => e.TeamPayerIds).ToHashSet();
+        if (events.Any(e => e.CustomerIds.Count == 0) || customers.Count + payers.Count > _webhooks.MaxTargetedCustomers)
+        {
+            // Cheaper (or needed) as a whole run: the full sync settles these events when it succeeds.
+            WebhookLog.Applying(_logger, events.Count, "full", customers.Count);
+            return (null, true, null);
+        }
+
+        WebhookLog.Applying(_logger, events.Count, "targeted", customers.Count);
+        SyncRunOutcome outcome;
+        try
+        {
+            outcome = await _runs.SyncCustomersAsync([.. customers.Order()], [.. payers.Order()], cancellationToken).ConfigureAwait(false);
+        }
+        catch (SyncStateLockedException)
+        {
+            return (_time.GetUtcNow() + _options.RetryDelay, false, null);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return (WebhookFailed(ex, Describe(ex)), false, null);
+        }
+
+        if (outcome.Locked)
+        {
+            return (_time.GetUtcNow() + _options.RetryDelay, false, null);
+        }
+
+        if (!outcome.Succeeded)
+        {
+            return (WebhookFailed(null, outcome.Failure ?? "the targeted sync reported failures"), false, null);
+        }
+
+        // Applied: only now may the events leave the inbox. More may be waiting.
+        _webhookFailures = 0;
+        await _inbox.RemoveWebhookEventsAsync(events.Select(e => e.Id), cancellationToken).ConfigureAwait(false);
+        return (_time.GetUtcNow(), false, outcome.NextEdge > now ? outcome.NextEdge : null);
+    }
+
+    private DateTimeOffset WebhookFailed(Exception? exception, string failure)
+    {
+        _webhookFailures++;
+        var next = _time.GetUtcNow() + WorkerSchedule.BackOff(_options, _webhookFailures);
+        WebhookLog.ApplyFailed(_logger, exception, failure, next);
+        return next;
+    }
+
+    /// <summary>Removes the events a successful full sync that started at <paramref name="startedAt"/> covered.</summary>
+    private async Task SettleWebhooksAsync(DateTimeOffset startedAt, CancellationToken cancellationToken)
+    {
+        if (_inbox is null)
+        {
+            return;
+        }
+
+        while (true)
+        {
+            var events = await _inbox.ReadWebhookEventsAsync(MaxEventsPerRun, cancellationToken).ConfigureAwait(false);
+            var covered = events.Where(e => e.ReceivedAt <= startedAt).Select(e => e.Id).ToList();
+            if (covered.Count == 0)
+            {
+                return;
+            }
+
+            await _inbox.RemoveWebhookEventsAsync(covered, cancellationToken).ConfigureAwait(false);
+            if (covered.Count < events.Count)
+            {
+                return;
+            }
+        }
     }
 
     private async Task<DateTimeOffset> RunSyncAsync(CancellationToken cancellationToken)
@@ -146,6 +311,16 @@ internal sealed class SaltoIntegrationWorker : BackgroundService
 
         _pendingEdge = outcome.NextEdge;
         Succeeded(WorkerJob.Sync, finishedAt, outcome.Warning);
+        try
+        {
+            await SettleWebhooksAsync(startedAt, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // The events stay in the inbox; a later run settles or applies them.
+            WebhookLog.ApplyFailed(_logger, ex, Describe(ex), _time.GetUtcNow());
+        }
+
         if (outcome.Warning is { } warning)
         {
             WorkerLog.FinishedWithErrors(_logger, WorkerJob.Sync, warning);
@@ -235,6 +410,9 @@ internal sealed class SaltoIntegrationWorker : BackgroundService
 
         return next;
     }
+
+    /// <summary>The most webhook events one targeted run takes from the inbox.</summary>
+    private const int MaxEventsPerRun = 500;
 
     // The type and message: the clients' exceptions carry redacted messages, never credentials.
     private static string Describe(Exception ex) => $"{ex.GetType().Name}: {ex.Message}";

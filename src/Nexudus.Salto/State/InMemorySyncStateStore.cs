@@ -3,9 +3,9 @@ namespace Nexudus.Salto.State;
 /// <summary>
 /// An <see cref="ISyncStateStore"/> that keeps everything in memory: for tests, dry runs and
 /// short-lived hosts. The state is lost when the process ends; use
-/// <see cref="SqliteSyncStateStore"/> to keep it.
+/// <see cref="SqliteSyncStateStore"/> to keep it. It is also the webhook inbox (<see cref="IWebhookInbox"/>).
 /// </summary>
-public sealed class InMemorySyncStateStore : ISyncStateStore
+public sealed class InMemorySyncStateStore : ISyncStateStore, IWebhookInbox
 {
     private readonly object _gate = new();
     private readonly LeaseFlag _lease = new();
@@ -17,6 +17,7 @@ public sealed class InMemorySyncStateStore : ISyncStateStore
     private readonly Dictionary<(string, string), ProcessedEntry> _entries = [];
     private readonly Dictionary<string, DateTimeOffset> _watermarks = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, WebhookEvent> _inbox = new(StringComparer.Ordinal);
 
     /// <inheritdoc />
     public Task<ISyncStateLease> AcquireLeaseAsync(string holder, CancellationToken cancellationToken = default)
@@ -168,6 +169,46 @@ public sealed class InMemorySyncStateStore : ISyncStateStore
                 {
                     _values[key] = value;
                 }
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task<bool> AddWebhookEventAsync(WebhookEvent webhookEvent, CancellationToken cancellationToken = default)
+    {
+        WebhookInboxRules.Validate(webhookEvent);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            return Task.FromResult(_inbox.TryAdd(webhookEvent.Id, webhookEvent));
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<WebhookEvent>> ReadWebhookEventsAsync(int maxCount, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxCount, 1);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            return Task.FromResult<IReadOnlyList<WebhookEvent>>(
+                [.. _inbox.Values.OrderBy(e => e.ReceivedAt).ThenBy(e => e.Id, StringComparer.Ordinal).Take(maxCount)]);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task RemoveWebhookEventsAsync(IEnumerable<string> ids, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var list = ids.ToList();
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            foreach (var id in list)
+            {
+                _inbox.Remove(id);
             }
         }
 

@@ -75,6 +75,18 @@ internal static class SqliteSchema
           key TEXT NOT NULL PRIMARY KEY,
           value TEXT NOT NULL);
         """,
+
+        // 2: the webhook inbox (IWebhookInbox).
+        """
+        CREATE TABLE webhook_inbox (
+          event_id TEXT NOT NULL PRIMARY KEY,
+          action INTEGER NOT NULL,
+          record_id INTEGER NOT NULL,
+          customer_ids TEXT NOT NULL,
+          team_payer_ids TEXT NOT NULL,
+          received_at TEXT NOT NULL);
+        CREATE INDEX ix_webhook_inbox_received ON webhook_inbox (received_at, event_id);
+        """,
     ];
 
     /// <summary>The tables every version of the schema has; an existing file missing one is not ours or is broken.</summary>

@@ -132,7 +132,12 @@ public class AccessSynchronizer
     public virtual async Task<SyncReport> SynchronizeAsync(SyncRunOptions runOptions, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(runOptions);
-        var run = new RunFlags(runOptions.DryRun ?? _options.DryRun, runOptions.AllowMassRevocation ?? _options.AllowMassRevocation, runOptions.RebuildOwnership);
+        var run = new RunFlags(
+            runOptions.DryRun ?? _options.DryRun,
+            runOptions.AllowMassRevocation ?? _options.AllowMassRevocation,
+            runOptions.RebuildOwnership,
+            runOptions.Customers is null ? null : [.. runOptions.Customers.Distinct().Order()],
+            [.. (runOptions.TeamPayers ?? []).Distinct().Order()]);
         // One span per run (with one per site's plan and apply inside), whoever runs it: the worker or a command.
         using var activity = SaltoMetrics.ActivitySource.StartActivity("sync");
         var startedAt = _time.GetUtcNow();
@@ -348,10 +353,10 @@ public class AccessSynchronizer
         // Users for customers the lists already entitle are created while the contracts and teams are still read.
         Task<EarlyUserCreations>? creatingEarly = null;
         SnapshotReadResult read;
+        HashSet<long>? scope = null;
         try
         {
-            read = await _reader.ReadAsync(
-                new SnapshotReadRequest(
+            var request = new SnapshotReadRequest(
                     [.. locations.Select(l => l.Links.NexudusBusinessId).Distinct()],
                     now,
                     locations.Count == 0 ? TimeSpan.Zero : locations.Max(l => l.Links.BookingAccessBefore),
@@ -359,10 +364,19 @@ public class AccessSynchronizer
                     _options.BookingLookAhead,
                     locations.Any(l => l.WritePassSchedules),
                     _options.FullReadInterval,
-                    _options.CreateUsersWhileReading && !dryRun
+                    _options.CreateUsersWhileReading && !dryRun && run.Customers is null
                         ? lists => creatingEarly = CreateUsersWhileReadingAsync(lists, now, readsOf, cancellationToken)
-                        : null),
-                cancellationToken).ConfigureAwait(false);
+                        : null);
+            if (run.Customers is not null && _reader.CanReadTargeted)
+            {
+                // A targeted run: only the named customers' records; everyone else is left as the last run left them.
+                scope = [];
+                read = await _reader.ReadCustomersAsync(request, run.Customers, run.TeamPayers, scope, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                read = await _reader.ReadAsync(request, cancellationToken).ConfigureAwait(false);
+            }
         }
         catch when (creatingEarly is not null)
         {
@@ -393,7 +407,8 @@ public class AccessSynchronizer
         foreach (var siteId in links.Locations.Select(l => l.SiteId).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal))
         {
             var site = await PlanSiteAsync(
-                readsOf(siteId), desired, snapshot, customers, now, early, errors, run.RebuildOwnership && read.Failures.Count == 0, cancellationToken).ConfigureAwait(false);
+                readsOf(siteId), desired, snapshot, customers, now, early, scope, errors,
+                run.RebuildOwnership && read.Failures.Count == 0 && scope is null, cancellationToken).ConfigureAwait(false);
             if (site is null)
             {
                 saltoReadFailed = true;
@@ -406,7 +421,7 @@ public class AccessSynchronizer
 
         var suspicious = new List<string>();
         var ownedTotal = sites.Sum(s => s.State.OwnedMemberships.Count);
-        if (snapshot.Coworkers.Count == 0 && ownedTotal > 0 && read.Failures.Count == 0)
+        if (scope is null && snapshot.Coworkers.Count == 0 && ownedTotal > 0 && read.Failures.Count == 0)
         {
             suspicious.Add($"Nexudus returned no eligible customers while the state store holds {ownedTotal} memberships the SDK added.");
         }
@@ -429,6 +444,8 @@ public class AccessSynchronizer
             SyncLog.RemovalsReleased(_logger, decision.PlannedRemovals, string.Join(", ", decision.Reasons));
         }
 
+        // A targeted run assigns the tags of its customers only.
+        var tagCustomers = scope is null ? customers : customers.Where(c => scope.Contains(c.Key)).ToDictionary();
         var changes = new List<MembershipChange>();
         var creations = new List<UserCreation>(early.Creations);
         var tags = new List<TagChange>();
@@ -438,9 +455,9 @@ public class AccessSynchronizer
         foreach (var site in sites)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            await ApplySiteAsync(site, decision, customers, early, run, changes, creations, tags, errors, warnings, cancellationToken).ConfigureAwait(false);
-            tagDifferences.AddRange(TagComparison.Compare(site, customers, tags));
-            if (read.Failures.Count == 0)
+            await ApplySiteAsync(site, decision, tagCustomers, early, run, changes, creations, tags, errors, warnings, cancellationToken).ConfigureAwait(false);
+            tagDifferences.AddRange(TagComparison.Compare(site, tagCustomers, tags));
+            if (read.Failures.Count == 0 && scope is null)
             {
                 foreach (var location in locations.Where(l => l.WritePassSchedules && Same(l.Links.SaltoSiteId.Trim(), site.SiteId)))
                 {
@@ -449,6 +466,11 @@ public class AccessSynchronizer
                         schedules.AddRange(await _schedules.WriteAsync(map, links, read.TimeSlots, site.State.Schedules, dryRun, errors, cancellationToken).ConfigureAwait(false));
                     }
                 }
+            }
+
+            if (scope is not null)
+            {
+                continue; // a targeted run is about its customers' memberships; whole runs check the groups
             }
 
             // After the pass schedules: a linked group still without any never reaches the locks.
@@ -492,7 +514,7 @@ public class AccessSynchronizer
 
     private async Task<SiteRun?> PlanSiteAsync(
         SaltoSiteReads reads, DesiredAccess desired, NexudusSnapshot snapshot, Dictionary<long, Coworker> customers, DateTimeOffset now,
-        EarlyUserCreations early, List<SyncError> errors, bool rebuildOwnership, CancellationToken cancellationToken)
+        EarlyUserCreations early, HashSet<long>? scope, List<SyncError> errors, bool rebuildOwnership, CancellationToken cancellationToken)
     {
         var siteId = reads.SiteId;
         using var activity = SaltoMetrics.ActivitySource.StartActivity("sync.plan");
@@ -553,6 +575,11 @@ public class AccessSynchronizer
 
         var entitled = desired.Memberships.Where(m => Same(m.SiteId, siteId)).Select(m => m.CustomerId).ToHashSet();
         var toMatch = entitled.Concat(state.TagAssignments.Select(t => t.CustomerId).Where(customers.ContainsKey)).ToHashSet();
+        if (scope is not null)
+        {
+            toMatch = [.. toMatch.Where(scope.Contains).Concat(scope)];
+        }
+
         var identities = IdentityMatcher.Match(siteId, snapshot.Coworkers, toMatch, users, state.Identities, now);
         IReadOnlyList<OwnedMembership> rebuilt = [];
         if (rebuildOwnership && members.Count == groups.Count)
@@ -588,10 +615,56 @@ public class AccessSynchronizer
             plan = plan with { Plan = plan.Plan with { UserCreations = [.. plan.Plan.UserCreations.Where(c => !early.Failed(siteId, c.CustomerId))] } };
         }
 
+        if (scope is not null)
+        {
+            plan = ScopePlan(plan, scope, identities, state.Identities, ledger);
+        }
+
         SyncLog.SitePlanned(_logger, siteId, plan.Plan.UserCreations.Count, plan.Plan.Additions.Count, plan.Plan.Removals.Count, plan.Plan.IdentityIssues.Count);
         return new SiteRun(siteId, state with { OwnedMemberships = ledger }, journal, members, [.. claims, .. rebuilt], settled, toMatch, identities, plan, users)
         {
             Rebuilt = rebuilt,
+        };
+    }
+
+    /// <summary>
+    /// Narrows a site's plan to the customers of a targeted run: their additions and user creations, and removals only
+    /// of SALTO users known to be theirs (by this run's match, the identity map or the ledger) and no one else's. A
+    /// member the run cannot tie to one of its customers is left alone; the whole runs judge them.
+    /// </summary>
+    private static SitePlan ScopePlan(
+        SitePlan plan, HashSet<long> scope, IdentityMatchResult identities, IReadOnlyList<IdentityLink> links, IReadOnlyList<OwnedMembership> ledger)
+    {
+        var theirs = new HashSet<PlatformUserId>();
+        var others = new HashSet<PlatformUserId>();
+        void Note(long? customerId, PlatformUserId user) => (customerId is { } id && scope.Contains(id) ? theirs : others).Add(user);
+        foreach (var (customerId, identity) in identities.Matched)
+        {
+            Note(customerId, identity.PlatformUserId);
+        }
+
+        foreach (var link in links)
+        {
+            Note(link.CustomerId, link.PlatformUserId);
+        }
+
+        foreach (var owned in ledger)
+        {
+            Note(owned.CustomerId, owned.UserId);
+        }
+
+        theirs.ExceptWith(others);
+        var access = plan.Plan;
+        return plan with
+        {
+            Plan = access with
+            {
+                UserCreations = [.. access.UserCreations.Where(c => scope.Contains(c.CustomerId))],
+                Additions = [.. access.Additions.Where(a => scope.Contains(a.CustomerId))],
+                Removals = [.. access.Removals.Where(r => theirs.Contains(r.UserId))],
+                IdentityIssues = [.. access.IdentityIssues.Where(i => scope.Contains(i.CustomerId))],
+            },
+            StaleLedgerEntries = [.. plan.StaleLedgerEntries.Where(k => theirs.Contains(k.UserId))],
         };
     }
 
@@ -913,5 +986,11 @@ public class AccessSynchronizer
     private static bool IsMissingTagEndpoint(Exception exception) => exception is SaltoKsApiException { Status: 404 or 405 };
 
     /// <summary>The per-run settings in force: <see cref="SyncRunOptions"/> over <see cref="AccessSyncOptions"/>.</summary>
-    private sealed record RunFlags(bool DryRun, bool AllowMassRevocation, bool RebuildOwnership);
+    /// <param name="DryRun">Whether the run writes nothing.</param>
+    /// <param name="AllowMassRevocation">Whether the run releases removals the guard would hold.</param>
+    /// <param name="RebuildOwnership">Whether the run claims the memberships of entitled customers for the SDK.</param>
+    /// <param name="Customers">The customers of a targeted run; <see langword="null"/> for a whole run.</param>
+    /// <param name="TeamPayers">The customers whose paid teams a targeted run covers too.</param>
+    private sealed record RunFlags(
+        bool DryRun, bool AllowMassRevocation, bool RebuildOwnership, IReadOnlyCollection<long>? Customers, IReadOnlyCollection<long> TeamPayers);
 }

@@ -23,4 +23,23 @@ public sealed record SyncRunOptions
     /// </summary>
     /// <value><see langword="false"/> by default. Claims are made only on sites whose reads all succeeded.</value>
     public bool RebuildOwnership { get; init; }
+
+    /// <summary>
+    /// Gets the customers a targeted run is about (for example those a Nexudus webhook named). A targeted run reads
+    /// only their records (passes, contracts, bookings and teams, by filtered queries), plans only their memberships
+    /// with the same rules, ledger and revocation guard as a whole run, and removes only memberships of theirs.
+    /// </summary>
+    /// <value>
+    /// <see langword="null"/> by default: the run covers every customer. A targeted run needs a previous run of the
+    /// same synchronizer (for the locations, pass definitions, desks and resources it read); without one, the run
+    /// covers every customer instead (<see cref="SyncReport.SnapshotRead"/> tells which it was).
+    /// </value>
+    public IReadOnlyCollection<long>? Customers { get; init; }
+
+    /// <summary>
+    /// Gets, for a targeted run, the customers whose paid teams it covers too: the members of every team they pay for
+    /// join <see cref="Customers"/>, since a team grants access through its paying member's contract.
+    /// </summary>
+    /// <value><see langword="null"/> or empty by default: no team is looked up by its payer.</value>
+    public IReadOnlyCollection<long>? TeamPayers { get; init; }
 }

@@ -10,6 +10,7 @@ public sealed class SampleCommandLineTests
     [InlineData("report", "--format <csv|html|json>")]
     [InlineData("doctor", "Checks the configuration")]
     [InlineData("watch", "background worker")]
+    [InlineData("webhooks", "SaltoIntegration:Webhooks:PublicUrl")]
     public async Task Help_EachCommand_PrintsItsUsageAndExitsZero(string command, string expected)
     {
         var run = await SampleRun.StartAsync(command, "--help");
@@ -25,7 +26,7 @@ public sealed class SampleCommandLineTests
         var run = await SampleRun.StartAsync("--help");
 
         Assert.Equal(0, run.ExitCode);
-        foreach (var command in new[] { "demo", "sync", "checkins", "report", "doctor", "watch" })
+        foreach (var command in new[] { "demo", "sync", "checkins", "report", "doctor", "watch", "webhooks" })
         {
             Assert.Matches($@"(?m)^\s+{command}\s", run.Stdout);
         }

@@ -4,6 +4,8 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Nexudus.Salto.DependencyInjection;
 using Nexudus.Salto.Diagnostics;
+using Nexudus.Salto.State;
+using Nexudus.Salto.Webhooks;
 
 namespace Nexudus.Salto.Tests.Worker;
 
@@ -18,16 +20,30 @@ internal sealed class WorkerHarness : IAsyncDisposable
     private readonly Channel<DateTimeOffset> _waits = Channel.CreateUnbounded<DateTimeOffset>();
     private readonly CancellationTokenSource _safety = new(TimeSpan.FromSeconds(30));
 
-    public WorkerHarness(Action<SaltoWorkerOptions>? configure = null, bool checkIns = false)
+    public WorkerHarness(
+        Action<SaltoWorkerOptions>? configure = null, bool checkIns = false, IWebhookInbox? inbox = null, Action<SaltoWebhookOptions>? webhooks = null)
     {
         var options = new SaltoIntegrationOptions();
         configure?.Invoke(options.Worker);
+        options.Webhooks.SharedSecret = WebhookSecret;
+        webhooks?.Invoke(options.Webhooks);
         Runs = new ScriptedRuns(Time) { HasCheckIns = checkIns };
-        Worker = new SaltoIntegrationWorker(Runs, Options.Create(options), Time, Status, Metrics, Logger)
+        Inbox = inbox;
+        Receiver = inbox is null ? null : new NexudusWebhookReceiver(inbox, options.Webhooks, Time, logger: null, Signal);
+        Worker = new SaltoIntegrationWorker(Runs, Options.Create(options), Time, Status, Metrics, Logger, inbox, inbox is null ? null : Signal)
         {
             Waiting = at => _waits.Writer.TryWrite(at),
         };
     }
+
+    public const string WebhookSecret = "worker-harness-secret";
+
+    public IWebhookInbox? Inbox { get; }
+
+    /// <summary>Gets the receiver that records into <see cref="Inbox"/> and wakes the worker, when there is an inbox.</summary>
+    public NexudusWebhookReceiver? Receiver { get; }
+
+    public WebhookSignal Signal { get; } = new();
 
     public FakeTimeProvider Time { get; } = new(Start);
 
@@ -62,6 +78,7 @@ internal sealed class WorkerHarness : IAsyncDisposable
         await Worker.StopAsync(CancellationToken.None);
         Worker.Dispose();
         Metrics.Dispose();
+        Signal.Dispose();
         _safety.Dispose();
     }
 }
@@ -80,6 +97,21 @@ internal sealed class ScriptedRuns(FakeTimeProvider time) : IIntegrationRuns
     public Func<CancellationToken, Task<JobRunOutcome>> CheckIns { get; set; } = _ => Task.FromResult(new JobRunOutcome(true));
 
     public List<(WorkerJob Job, DateTimeOffset At)> Calls { get; } = [];
+
+    /// <summary>Answers each targeted sync; by default a success with no next edge.</summary>
+    public Func<IReadOnlyCollection<long>, CancellationToken, Task<SyncRunOutcome>> Targeted { get; set; } = (_, _) => Task.FromResult(new SyncRunOutcome(true, null));
+
+    private readonly Channel<(IReadOnlyCollection<long> Customers, IReadOnlyCollection<long> Payers, DateTimeOffset At)> _targeted =
+        Channel.CreateUnbounded<(IReadOnlyCollection<long>, IReadOnlyCollection<long>, DateTimeOffset)>();
+
+    public async Task<(IReadOnlyCollection<long> Customers, IReadOnlyCollection<long> Payers, DateTimeOffset At)> NextTargetedAsync(CancellationToken cancellationToken) =>
+        await _targeted.Reader.ReadAsync(cancellationToken);
+
+    public Task<SyncRunOutcome> SyncCustomersAsync(IReadOnlyCollection<long> customers, IReadOnlyCollection<long> teamPayers, CancellationToken cancellationToken)
+    {
+        _targeted.Writer.TryWrite((customers, teamPayers, time.GetUtcNow()));
+        return Targeted(customers, cancellationToken);
+    }
 
     public async Task<(WorkerJob Job, DateTimeOffset At)> NextCallAsync(CancellationToken cancellationToken) =>
         await _calls.Reader.ReadAsync(cancellationToken);
