@@ -500,7 +500,11 @@ public sealed partial class PostgreSqlSyncStateStore : ISyncStateStore, ISiteLea
             }
         }
 
-        await batch.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
+        if (batch.BatchCommands.Count > 0)
+        {
+            await batch.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+
         await tx.CommitAsync(CancellationToken.None).ConfigureAwait(false);
     }
 

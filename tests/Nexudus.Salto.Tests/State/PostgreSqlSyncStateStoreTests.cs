@@ -102,6 +102,14 @@ public sealed class PostgreSqlSyncStateStoreTests : SyncStateStoreContractTests
     }
 
     [Fact]
+    public async Task ApplyAsync_OnlyACursorWithoutWatermark_WritesNothingAndDoesNotFail()
+    {
+        await Store.ApplyAsync(new SyncStateChanges { CheckInCursors = [new CheckInCursor { SiteId = "site-1" }] });
+
+        Assert.Null((await Store.LoadCheckInCursorAsync("site-1")).Watermark);
+    }
+
+    [Fact]
     public async Task AcquireLeaseAsync_AnotherHostOnTheSameSchema_IsRefused()
     {
         await using var lease = await Store.AcquireLeaseAsync("check-ins");
