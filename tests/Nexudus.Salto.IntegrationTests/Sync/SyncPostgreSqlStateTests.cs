@@ -28,7 +28,7 @@ public sealed class SyncPostgreSqlStateTests : IAsyncLifetime
     [Fact]
     public async Task Synchronize_SiteLeasedByAnotherProcess_IsSkippedWithItsHolderAndNotAFailure()
     {
-        await using var h = await StartAsync();
+        await using var h = await StartAsync(salto: OlderTagReading); // the churn world assigns tags
         h.Store = _store;
         var options = await ChurnWorld.PrepareAsync(h);
         var other = (await OtherProcess().TryAcquireSiteLeaseAsync(SiteId, "worker-elsewhere")).Lease!;
@@ -48,7 +48,7 @@ public sealed class SyncPostgreSqlStateTests : IAsyncLifetime
     [Fact]
     public async Task Synchronize_AfterTheOtherProcessReleases_ConvergesAndTheNextRunWritesNothing()
     {
-        await using var h = await StartAsync();
+        await using var h = await StartAsync(salto: OlderTagReading); // the churn world assigns tags
         h.Store = _store;
         var options = await ChurnWorld.PrepareAsync(h);
         var otherStore = OtherProcess();
@@ -76,7 +76,7 @@ public sealed class SyncPostgreSqlStateTests : IAsyncLifetime
     [InlineData(25)]
     public async Task Synchronize_PausedWorkerWhoseLeaseWasTakenOverMidApply_CannotCommitAndTheNextHolderFinishes(int takeOverAt)
     {
-        await using var h = await StartAsync();
+        await using var h = await StartAsync(salto: OlderTagReading); // the churn world assigns tags
         h.Store = _store;
         var options = await ChurnWorld.PrepareAsync(h);
         var start = h.Hook.Count;
