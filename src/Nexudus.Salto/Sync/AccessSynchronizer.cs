@@ -477,7 +477,11 @@ public class AccessSynchronizer
             var siteLocations = locations.Where(l => Same(l.Links.SaltoSiteId.Trim(), site.SiteId)).ToList();
             await _groupSchedules.CheckAsync(
                 site.SiteId,
-                desired.ManagedGroups.Where(g => Same(g.SiteId, site.SiteId) && site.Members.ContainsKey(g.GroupId)).Select(g => g.GroupId),
+                desired.ManagedGroups
+                    .Where(g => Same(g.SiteId, site.SiteId) && site.Members.ContainsKey(g.GroupId))
+                    .Where(g => !schedules.Any(c => Same(c.SiteId, site.SiteId) && Same(c.GroupId, g.GroupId) && c.Kind == ScheduleChangeKind.Create &&
+                                                    c.Outcome is SyncChangeOutcome.Applied or SyncChangeOutcome.Planned)) // written (or planned) this run
+                    .Select(g => g.GroupId),
                 group => siteLocations.Any(l => l.CreateMissingGroupSchedules && LinksGroup(l.Links, group)),
                 dryRun,
                 warnings,
