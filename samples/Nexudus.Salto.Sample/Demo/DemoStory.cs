@@ -192,7 +192,7 @@ internal sealed class DemoStory(
                 SampleConsole.Cell(row.LocalTime.ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture)),
                 SampleConsole.Cell(row.Location),
                 SampleConsole.Cell(row.Door),
-                SampleConsole.Cell(row.CustomerName ?? "(unknown)"),
+                SampleConsole.Cell(row.CustomerName ?? (row.Result == global::Nexudus.Salto.CheckIns.DoorEntryResult.Opened ? "(unknown)" : "-")),
                 SampleConsole.Cell(row.Email),
                 SampleConsole.Cell(row.Result.ToString()));
         }

@@ -43,7 +43,9 @@ public static class AccessReportHtmlWriter
             var isOpened = row.Result == DoorEntryResult.Opened;
             opened += isOpened ? 1 : 0;
             rejected += row.Result == DoorEntryResult.Rejected ? 1 : 0;
-            unknown += row.CustomerId is null ? 1 : 0;
+            // Only a person who opened the door unmatched is an unknown user: inside exits, office-mode events and
+            // refused credentials (a PIN the lock does not know names a user who matches nobody) are not.
+            unknown += isOpened && row.CustomerId is null ? 1 : 0;
             var hour = row.LocalTime.Hour;
             hours[hour] = isOpened ? (hours[hour].Opened + 1, hours[hour].Other) : (hours[hour].Opened, hours[hour].Other + 1);
             var day = DateOnly.FromDateTime(row.LocalTime.DateTime);

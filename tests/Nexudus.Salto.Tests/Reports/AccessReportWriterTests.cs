@@ -24,6 +24,27 @@ public sealed class AccessReportWriterTests
     }
 
     [Fact]
+    public async Task WriteAsync_Html_CountsOnlyUnmatchedOpeningsAsUnknownUsers()
+    {
+        var text = new StringWriter();
+
+        // An unmatched opening, an inside exit, an office-mode event and a refused unknown PIN: one unknown user.
+        await AccessReportHtmlWriter.WriteAsync(
+            Stream(
+                Row("e1", 9, customerId: null),
+                Row("e2", 9, 5, customerId: null, result: DoorEntryResult.InsideExit),
+                Row("e3", 9, 10, customerId: null, result: DoorEntryResult.OfficeMode),
+                Row("e4", 9, 15, customerId: null, result: DoorEntryResult.Rejected)),
+            text,
+            From,
+            From.AddDays(1));
+
+        var html = text.ToString();
+        Assert.Contains("<div><strong>1</strong>Unknown users</div>", html, StringComparison.Ordinal);
+        Assert.Contains("<div><strong>4</strong>Entries</div>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task WriteAsync_Html_DrawsOneBarPerHourAndOnePerDay()
     {
         var text = new StringWriter();
