@@ -12,7 +12,8 @@ public static class PostgreSqlSaltoIntegrationBuilderExtensions
     /// <summary>
     /// Keeps the sync state in PostgreSQL instead of the SQLite file: the store replaces the registered
     /// <see cref="ISyncStateStore"/> (it is also registered as <see cref="PostgreSqlSyncStateStore"/> and
-    /// <see cref="ISiteLeaseStore"/>), so the sync engine leases sites and several hosts share the work.
+    /// <see cref="ISiteLeaseStore"/>), so the sync engine leases sites and several hosts share the work. The store is
+    /// also the <see cref="IWebhookInbox"/> the webhook endpoint and the worker use.
     /// </summary>
     /// <param name="builder">The builder <c>AddSaltoIntegration</c> returned.</param>
     /// <param name="connectionString">The Npgsql connection string.</param>

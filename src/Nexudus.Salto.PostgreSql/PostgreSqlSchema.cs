@@ -88,6 +88,18 @@ internal static class PostgreSqlSchema
           acquired_at timestamptz NOT NULL,
           expires_at timestamptz NOT NULL);
         """,
+
+        // 2: the webhook inbox (IWebhookInbox). Not fenced by site leases: the endpoint writes while runs hold them.
+        """
+        CREATE TABLE {0}.webhook_inbox (
+          event_id text NOT NULL PRIMARY KEY,
+          action integer NOT NULL,
+          record_id bigint NOT NULL,
+          customer_ids bigint[] NOT NULL,
+          team_payer_ids bigint[] NOT NULL,
+          received_at timestamptz NOT NULL);
+        CREATE INDEX ix_webhook_inbox_received ON {0}.webhook_inbox (received_at, event_id COLLATE "C");
+        """,
     ];
 
     /// <summary>

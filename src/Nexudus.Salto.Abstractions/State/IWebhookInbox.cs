@@ -7,7 +7,7 @@ namespace Nexudus.Salto.State;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Implement it on the same storage as <see cref="ISyncStateStore"/> (the SDK's in-memory and SQLite stores
+/// Implement it on the same storage as <see cref="ISyncStateStore"/> (the SDK's in-memory, SQLite and PostgreSQL stores
 /// implement both interfaces), so one deployment keeps one durable state. The contract:
 /// </para>
 /// <list type="bullet">

@@ -115,7 +115,7 @@ public static class SaltoIntegrationServiceCollectionExtensions
             SaltoIntegrationOptionsMapping.ToAccessReportOptions(sp.GetRequiredService<IOptions<SaltoIntegrationOptions>>().Value),
             sp.GetService<ILogger<AccessReportBuilder>>()));
 
-        // The webhook inbox is the state store itself when it implements IWebhookInbox (both SDK stores do).
+        // The webhook inbox is the state store itself when it implements IWebhookInbox (the SDK's in-memory, SQLite and PostgreSQL stores do).
         services.TryAddSingleton<WebhookSignal>();
         services.TryAddSingleton<IWebhookInbox>(sp => (sp.GetRequiredService<ISyncStateStore>() as IWebhookInbox)!);
         services.TryAddSingleton(sp => new NexudusWebhookReceiver(
