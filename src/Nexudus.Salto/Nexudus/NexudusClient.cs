@@ -506,7 +506,6 @@ public partial class NexudusClient : INexudusClient
     {
         Polly.Timeout.TimeoutRejectedException => "timed out",
         Polly.CircuitBreaker.BrokenCircuitException => "the circuit breaker is open after repeated failures",
-        HttpRequestException when NetworkFailure.Cause(exception) is { } cause => cause,
         HttpRequestException { HttpRequestError: var error } when error != HttpRequestError.Unknown => $"network error: {error}",
         _ => "network error",
     };
