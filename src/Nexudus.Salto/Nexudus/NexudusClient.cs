@@ -324,6 +324,7 @@ public partial class NexudusClient : INexudusClient
             var status = (int)response.StatusCode;
             try
             {
+                await BufferAsync(response, endpoint, deadline.Token).ConfigureAwait(false);
                 var stream = await response.Content.ReadAsStreamAsync(deadline.Token).ConfigureAwait(false);
                 await using (stream.ConfigureAwait(false))
                 {
@@ -351,6 +352,7 @@ public partial class NexudusClient : INexudusClient
             using var response = await SendCoreAsync(request, endpoint, deadline.Token).ConfigureAwait(false);
             try
             {
+                await BufferAsync(response, endpoint, deadline.Token).ConfigureAwait(false);
                 var stream = await response.Content.ReadAsStreamAsync(deadline.Token).ConfigureAwait(false);
                 await using (stream.ConfigureAwait(false))
                 {
@@ -365,6 +367,21 @@ public partial class NexudusClient : INexudusClient
         catch (Exception ex) when (deadline.Expired(ex))
         {
             throw TimedOut(endpoint, deadline, ex);
+        }
+    }
+
+    /// <summary>Reads the body into memory, up to <see cref="NexudusClientOptions.MaxResponseBytes"/>; a larger one fails the call.</summary>
+    private async Task BufferAsync(HttpResponseMessage response, string endpoint, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ResponseSize.BufferAsync(response, _options.MaxResponseBytes, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ResponseTooLargeException ex)
+        {
+            throw new NexudusApiException(
+                string.Create(CultureInfo.InvariantCulture, $"Nexudus {endpoint} answered with more than {ex.Limit} bytes (MaxResponseBytes); the call was stopped."),
+                (int)response.StatusCode, endpoint, null, null, null, ex);
         }
     }
 
@@ -489,7 +506,6 @@ public partial class NexudusClient : INexudusClient
     {
         Polly.Timeout.TimeoutRejectedException => "timed out",
         Polly.CircuitBreaker.BrokenCircuitException => "the circuit breaker is open after repeated failures",
-        HttpRequestException when NetworkFailure.Cause(exception) is { } cause => cause,
         HttpRequestException { HttpRequestError: var error } when error != HttpRequestError.Unknown => $"network error: {error}",
         _ => "network error",
     };

@@ -122,6 +122,13 @@ public sealed class NexudusClientOptions
     /// <value>3 minutes.</value>
     public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromMinutes(3);
 
+    /// <summary>
+    /// Gets or sets the largest answer body one call reads, in bytes: a larger one fails the call with an error
+    /// that says so, instead of exhausting memory.
+    /// </summary>
+    /// <value>64 MiB (a page of 500 full records is far below it); between 1 KiB and 2 GiB.</value>
+    public long MaxResponseBytes { get; set; } = 64L * 1024 * 1024;
+
     /// <summary>Gets or sets how many times a failed call is retried; 0 turns retries off.</summary>
     /// <value>4.</value>
     public int MaxRetryAttempts { get; set; } = 4;

@@ -88,6 +88,11 @@ internal sealed class NexudusClientOptionsValidator : IValidateOptions<NexudusCl
             failures.Add($"{section}:AttemptTimeout must not be longer than {section}:TotalTimeout.");
         }
 
+        if (options.MaxResponseBytes is < 1024 or > int.MaxValue)
+        {
+            failures.Add($"{section}:MaxResponseBytes must be between 1024 and {int.MaxValue}.");
+        }
+
         return failures;
     }
 

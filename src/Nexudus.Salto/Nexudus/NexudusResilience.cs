@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
-using Nexudus.Salto.Diagnostics;
 using Polly;
 using Polly.Timeout;
 
@@ -54,8 +53,8 @@ internal static class NexudusResilience
     }
 
     /// <summary>
-    /// Whether an attempt's outcome may be retried. DNS, refused and TLS failures never are (retrying cannot fix
-    /// them). Throttling (409, 429) and other connections that were never made are retried for every request; 5xx, 408, timeouts and dropped connections
+    /// Whether an attempt's outcome may be retried. Throttling (409, 429) and connections that
+    /// were never made are retried for every request; 5xx, 408, timeouts and dropped connections
     /// only for requests marked safe to repeat (reads, PUT, DELETE) or never dispatched.
     /// </summary>
     public static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, HttpRequestMessage? request, TimeSpan maxRetryAfter, TimeProvider time)
@@ -77,8 +76,6 @@ internal static class NexudusResilience
         return outcome.Exception switch
         {
             TimeoutRejectedException => safe || unsent,
-            // DNS, refused and TLS failures are not retried: retrying cannot fix them, and the run should say so at once.
-            HttpRequestException ex when NetworkFailure.IsPermanent(ex) => false,
             HttpRequestException ex => safe || unsent || NeverConnected(ex),
             _ => false,
         };

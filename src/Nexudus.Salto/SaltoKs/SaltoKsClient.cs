@@ -939,7 +939,22 @@ public class SaltoKsClient : ISaltoKsClient
         {
             try
             {
-                response = await _httpClient.SendAsync(request, deadline.Token).ConfigureAwait(false);
+                response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token).ConfigureAwait(false);
+                try
+                {
+                    await ResponseSize.BufferAsync(response, _options.MaxResponseBytes, deadline.Token).ConfigureAwait(false);
+                }
+                catch
+                {
+                    response.Dispose();
+                    throw;
+                }
+            }
+            catch (ResponseTooLargeException ex)
+            {
+                throw new SaltoKsApiException(
+                    string.Create(CultureInfo.InvariantCulture, $"SALTO KS {method.Method} {route.Path} answered with more than {ex.Limit} bytes (MaxResponseBytes); the call was stopped."),
+                    ex);
             }
             catch (Exception ex) when (deadline.Expired(ex))
             {

@@ -138,6 +138,13 @@ public sealed class SaltoKsClientOptions
     /// <value>30 seconds by default.</value>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Gets or sets the largest answer body one call reads, in bytes: a larger one fails the call with an error
+    /// that says so, instead of exhausting memory.
+    /// </summary>
+    /// <value>64 MiB by default; between 1 KiB and 2 GiB.</value>
+    public long MaxResponseBytes { get; set; } = 64L * 1024 * 1024;
+
     /// <summary>Gets or sets the timeout of one call, all retries included.</summary>
     /// <value>2 minutes by default.</value>
     public TimeSpan TotalRequestTimeout { get; set; } = TimeSpan.FromMinutes(2);

@@ -167,6 +167,11 @@ public sealed class SaltoKsClientOptionsValidator : IValidateOptions<SaltoKsClie
         {
             yield return $"{Key(nameof(o.AttemptTimeout))} must not exceed {Key(nameof(o.TotalRequestTimeout))}.";
         }
+
+        if (o.MaxResponseBytes is < 1024 or > int.MaxValue)
+        {
+            yield return $"{Key(nameof(o.MaxResponseBytes))} must be between 1024 and {int.MaxValue}.";
+        }
     }
 
     private static bool IsVersion(string? value) =>

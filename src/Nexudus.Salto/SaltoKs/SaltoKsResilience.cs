@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
-using Nexudus.Salto.Diagnostics;
 using Polly;
 using Polly.Timeout;
 
@@ -30,8 +29,7 @@ internal static class SaltoKsResilience
     {
         if (outcome.Exception is { } exception)
         {
-            // DNS, refused and TLS failures are not retried: retrying cannot fix them.
-            return exception is HttpRequestException or TimeoutRejectedException && !NetworkFailure.IsPermanent(exception);
+            return exception is HttpRequestException or TimeoutRejectedException;
         }
 
         HttpResponseMessage response = outcome.Result!;
@@ -53,7 +51,7 @@ internal static class SaltoKsResilience
     {
         if (outcome.Exception is { } exception)
         {
-            return exception is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError } && !NetworkFailure.IsPermanent(exception);
+            return exception is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError };
         }
 
         HttpResponseMessage response = outcome.Result!;
