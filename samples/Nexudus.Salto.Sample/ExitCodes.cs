@@ -1,6 +1,6 @@
 namespace Nexudus.Salto.Sample;
 
-/// <summary>The sample's exit codes (SPEC §6).</summary>
+/// <summary>The sample's exit codes.</summary>
 internal static class ExitCodes
 {
     /// <summary>The command did what it was asked.</summary>

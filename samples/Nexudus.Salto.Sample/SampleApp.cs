@@ -6,7 +6,7 @@ namespace Nexudus.Salto.Sample;
 
 /// <summary>
 /// The sample console host: <c>demo</c> (the default while <c>Nexudus:BaseUrl</c> is not configured),
-/// <c>sync</c>, <c>checkins</c>, <c>report</c>, <c>doctor</c> and <c>watch</c> (SPEC §6).
+/// <c>sync</c>, <c>checkins</c>, <c>report</c>, <c>doctor</c> and <c>watch</c>.
 /// </summary>
 public static class SampleApp
 {

@@ -17,7 +17,7 @@ internal sealed class CommandContext(SampleConsole console, IReadOnlyList<string
     /// <value>Recursive: every command takes it.</value>
     public Option<FileInfo?> SettingsOption { get; } = new("--settings")
     {
-        Description = "A JSON settings file with the Nexudus, SaltoKs and SaltoIntegration sections (SPEC §2).",
+        Description = "A JSON settings file with the Nexudus, SaltoKs and SaltoIntegration sections.",
         Recursive = true,
     };
 

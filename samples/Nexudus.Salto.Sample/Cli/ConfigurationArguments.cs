@@ -2,7 +2,7 @@ namespace Nexudus.Salto.Sample.Cli;
 
 /// <summary>
 /// Separates configuration-style arguments (<c>--Nexudus:BaseUrl=https://…</c>) from the command line the
-/// commands parse, so a deployment can set any SPEC §2 key on the command line without the parser rejecting it.
+/// commands parse, so a deployment can set any configuration key on the command line without the parser rejecting it.
 /// </summary>
 /// <remarks>
 /// An argument is configuration when its name (the part after <c>--</c>, before any <c>=</c>) holds a

@@ -18,7 +18,7 @@ internal static class SampleCommandLine
         var context = new CommandContext(console, configurationArguments);
         var root = new RootCommand(
             "Nexudus.Salto sample host. With no command and no Nexudus:BaseUrl configured, runs the demo against sandboxes. " +
-            "Any SPEC §2 key can be given as --Section:Key=value (e.g. --Nexudus:BaseUrl=https://spaces.nexudus.com), " +
+            "Any configuration key can be given as --Section:Key=value (e.g. --Nexudus:BaseUrl=https://spaces.nexudus.com), " +
             "or through the environment (Nexudus__BaseUrl) or a --settings file.")
         {
             context.SettingsOption,

@@ -11,7 +11,7 @@ using Nexudus.Salto.Sample.Settings;
 
 namespace Nexudus.Salto.Sample.Commands;
 
-/// <summary><c>checkins</c>: one pass of the check-in bridge (SPEC §5).</summary>
+/// <summary><c>checkins</c>: one pass of the check-in bridge.</summary>
 internal static class CheckInsCommand
 {
     /// <summary>Creates the command.</summary>

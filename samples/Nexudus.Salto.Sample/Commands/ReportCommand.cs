@@ -9,7 +9,7 @@ using Nexudus.Salto.Sample.Settings;
 
 namespace Nexudus.Salto.Sample.Commands;
 
-/// <summary><c>report</c>: door entries of a period joined with customers (SPEC §5).</summary>
+/// <summary><c>report</c>: door entries of a period joined with customers.</summary>
 internal static class ReportCommand
 {
     /// <summary>Creates the command.</summary>

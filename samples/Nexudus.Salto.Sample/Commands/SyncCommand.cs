@@ -13,7 +13,7 @@ using Nexudus.Salto.Sync;
 
 namespace Nexudus.Salto.Sample.Commands;
 
-/// <summary><c>sync</c>: one reconcile pass over every configured location (SPEC §4).</summary>
+/// <summary><c>sync</c>: one reconcile pass over every configured location.</summary>
 internal static class SyncCommand
 {
     /// <summary>Creates the command.</summary>

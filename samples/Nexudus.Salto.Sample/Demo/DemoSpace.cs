@@ -68,7 +68,7 @@ internal sealed class DemoSpace
     public NexudusSeed Seed { get; }
 
     /// <summary>
-    /// Gets the configuration that points the SDK at the sandboxes and links the space: SPEC §2 keys
+    /// Gets the configuration that points the SDK at the sandboxes and links the space: configuration keys
     /// (<c>Nexudus:*</c>, <c>SaltoKs:*</c>, <c>SaltoIntegration:*</c>), exactly what a deployment would write.
     /// </summary>
     /// <value>Flat configuration keys and values.</value>

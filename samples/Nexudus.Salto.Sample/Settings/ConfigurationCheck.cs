@@ -9,7 +9,7 @@ namespace Nexudus.Salto.Sample.Settings;
 /// <summary>
 /// The configuration of a host, checked as a whole by the library's start-up validation
 /// (<c>AddSaltoIntegration</c>): every bad key of the <c>Nexudus</c>, <c>SaltoKs</c> and <c>SaltoIntegration</c>
-/// sections, each named by its full path (SPEC §2), sorted by section so each command knows what it can still do.
+/// sections, each named by its full path, sorted by section so each command knows what it can still do.
 /// </summary>
 internal sealed record ConfigurationCheck
 {

@@ -3,7 +3,7 @@ using Nexudus.Salto.Entitlements;
 
 namespace Nexudus.Salto.Sample.Settings;
 
-/// <summary>One entry of <c>SaltoIntegration:Locations</c> (SPEC §2): its links and its door readers.</summary>
+/// <summary>One entry of <c>SaltoIntegration:Locations</c>: its links and its door readers.</summary>
 internal sealed record LocationSettings
 {
     /// <summary>Gets the configuration path of the entry, e.g. <c>SaltoIntegration:Locations:0</c>.</summary>

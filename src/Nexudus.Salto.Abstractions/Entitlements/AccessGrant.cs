@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Nexudus.Salto.Entitlements;
 
 /// <summary>
-/// One reason a customer is in a group: an instance of an SPEC §3 rule. A membership's grants are
+/// One reason a customer is in a group: an instance of an access rule. A membership's grants are
 /// its lineage, which answers "why does this customer have access?".
 /// </summary>
 /// <remarks>

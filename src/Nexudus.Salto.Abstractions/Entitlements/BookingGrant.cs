@@ -1,7 +1,7 @@
 namespace Nexudus.Salto.Entitlements;
 
 /// <summary>
-/// Access from a booking of a linked resource or floor-plan desk (SPEC §3.4), for the booking's
+/// Access from a booking of a linked resource or floor-plan desk, for the booking's
 /// window widened by the location's buffers.
 /// </summary>
 public sealed record BookingGrant : AccessGrant

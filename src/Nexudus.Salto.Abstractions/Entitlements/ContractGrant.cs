@@ -1,7 +1,7 @@
 namespace Nexudus.Salto.Entitlements;
 
 /// <summary>
-/// Access from a desk or office on the customer's own contract (SPEC §3.2): the contract is active,
+/// Access from a desk or office on the customer's own contract: the contract is active,
 /// started, not paused, and not past its last day.
 /// </summary>
 public sealed record ContractGrant : AccessGrant

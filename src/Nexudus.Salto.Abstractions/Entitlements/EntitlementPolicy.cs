@@ -1,7 +1,7 @@
 namespace Nexudus.Salto.Entitlements;
 
 /// <summary>
-/// A location's rules for the parts of SPEC §3 that are a matter of policy: booking buffers,
+/// A location's rules for the parts of the access rules that are a matter of policy: booking buffers,
 /// tentative bookings, when a pass day starts, and how to read a pass's expiry date.
 /// </summary>
 public sealed record EntitlementPolicy

@@ -3,7 +3,7 @@ using System.Collections.ObjectModel;
 namespace Nexudus.Salto.Entitlements;
 
 /// <summary>
-/// One location's links as configured: an entry of <c>SaltoIntegration:Locations</c> (SPEC §2).
+/// One location's links as configured: an entry of <c>SaltoIntegration:Locations</c>.
 /// <c>LinkMapBuilder</c> merges it with the links Nexudus itself holds and checks it against a
 /// snapshot to make a <see cref="LinkMap"/>.
 /// </summary>

@@ -1,7 +1,7 @@
 namespace Nexudus.Salto.Entitlements;
 
 /// <summary>
-/// Access a team member gets from the contract of the team's paying member (SPEC §3.3), with the
+/// Access a team member gets from the contract of the team's paying member, with the
 /// same groups and the same validity as the paying member's own <see cref="ContractGrant"/>.
 /// </summary>
 public sealed record TeamGrant : AccessGrant

@@ -1,7 +1,7 @@
 namespace Nexudus.Salto.Entitlements;
 
 /// <summary>
-/// Access from a pass the customer holds (SPEC §3.1): the pass is not expired, has uses left, and is
+/// Access from a pass the customer holds: the pass is not expired, has uses left, and is
 /// unused or was used on the current pass day.
 /// </summary>
 public sealed record TimePassGrant : AccessGrant

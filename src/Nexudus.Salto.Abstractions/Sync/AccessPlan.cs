@@ -1,7 +1,7 @@
 namespace Nexudus.Salto.Sync;
 
 /// <summary>
-/// What one sync run should change on one SALTO KS site (SPEC §4.3): the users to create, and per managed
+/// What one sync run should change on one SALTO KS site: the users to create, and per managed
 /// access group the members to add (with lineage) and to remove (limited by ownership).
 /// </summary>
 /// <remarks>

@@ -2,7 +2,7 @@ namespace Nexudus.Salto.Sync;
 
 /// <summary>
 /// Finds the SALTO KS tags registered at a site for the tag numbers customers carry in Nexudus
-/// (<c>AccessCardId</c>, SPEC §4.9). The SALTO tag endpoints are unconfirmed, so this is the seam to replace
+/// (<c>AccessCardId</c>). The SALTO tag endpoints are unconfirmed, so this is the seam to replace
 /// when a tenant's API differs: register your own implementation instead of the default one.
 /// </summary>
 public interface ISaltoTagResolver

@@ -1,6 +1,6 @@
 namespace Nexudus.Salto.Sync;
 
-/// <summary>Why a customer could not be matched to a SALTO KS user (SPEC §4.1). Matches are never guessed.</summary>
+/// <summary>Why a customer could not be matched to a SALTO KS user. Matches are never guessed.</summary>
 public enum IdentityIssueKind
 {
     /// <summary>The customer has no e-mail address, so no SALTO user can be matched or created.</summary>

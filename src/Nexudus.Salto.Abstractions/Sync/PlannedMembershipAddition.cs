@@ -3,7 +3,7 @@ using Nexudus.Salto.SaltoKs;
 
 namespace Nexudus.Salto.Sync;
 
-/// <summary>A customer who is entitled to an access group and is not in it: desired − actual (SPEC §4.3).</summary>
+/// <summary>A customer who is entitled to an access group and is not in it: desired − actual.</summary>
 public sealed record PlannedMembershipAddition
 {
     /// <summary>Gets the SALTO KS site id.</summary>

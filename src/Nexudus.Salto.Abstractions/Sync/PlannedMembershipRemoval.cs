@@ -4,7 +4,7 @@ namespace Nexudus.Salto.Sync;
 
 /// <summary>
 /// A member of an access group who is not entitled and whom ownership lets the SDK remove: (actual − desired)
-/// limited by ownership (SPEC §4.3).
+/// limited by ownership.
 /// </summary>
 public sealed record PlannedMembershipRemoval
 {

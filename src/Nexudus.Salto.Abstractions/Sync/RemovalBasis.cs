@@ -1,6 +1,6 @@
 namespace Nexudus.Salto.Sync;
 
-/// <summary>Why the SDK is allowed to remove a member who is no longer entitled (SPEC §4.2).</summary>
+/// <summary>Why the SDK is allowed to remove a member who is no longer entitled.</summary>
 public enum RemovalBasis
 {
     /// <summary>

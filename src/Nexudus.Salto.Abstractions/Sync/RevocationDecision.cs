@@ -1,7 +1,7 @@
 namespace Nexudus.Salto.Sync;
 
 /// <summary>
-/// The revocation guard's verdict on a run (SPEC §4.4): whether its removals are held (adds still apply),
+/// The revocation guard's verdict on a run: whether its removals are held (adds still apply),
 /// which rules tripped, and whether the operator's override released them.
 /// </summary>
 public sealed record RevocationDecision

@@ -1,6 +1,6 @@
 namespace Nexudus.Salto.Sync;
 
-/// <summary>Which rule of the revocation guard (SPEC §4.4) held a run's removals.</summary>
+/// <summary>Which rule of the revocation guard held a run's removals.</summary>
 public enum RevocationHoldReason
 {
     /// <summary>The run would remove more members than <c>MaxRevocations</c>.</summary>

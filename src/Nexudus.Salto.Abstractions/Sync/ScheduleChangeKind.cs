@@ -1,6 +1,6 @@
 namespace Nexudus.Salto.Sync;
 
-/// <summary>What a sync run did with an access group's time schedule (SPEC §4.8).</summary>
+/// <summary>What a sync run did with an access group's time schedule.</summary>
 public enum ScheduleChangeKind
 {
     /// <summary>A schedule the pass's time slots need was created.</summary>

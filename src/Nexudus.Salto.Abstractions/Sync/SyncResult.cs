@@ -2,7 +2,7 @@ namespace Nexudus.Salto.Sync;
 
 /// <summary>
 /// How a sync run ended. The numeric values are the exit codes of the sample's <c>sync</c> command
-/// (SPEC §6): 0 done, 1 failed, 2 removals held.
+///: 0 done, 1 failed, 2 removals held.
 /// </summary>
 public enum SyncResult
 {

@@ -1,6 +1,6 @@
 namespace Nexudus.Salto.Sync;
 
-/// <summary>What a sync run did with a customer's tag number (SPEC §4.9).</summary>
+/// <summary>What a sync run did with a customer's tag number.</summary>
 public enum TagChangeKind
 {
     /// <summary>A number in the customer's <c>AccessCardId</c>: its registered tag is assigned to their SALTO user.</summary>

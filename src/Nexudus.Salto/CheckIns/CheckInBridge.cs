@@ -8,7 +8,7 @@ using Nexudus.Salto.State;
 namespace Nexudus.Salto.CheckIns;
 
 /// <summary>
-/// Turns SALTO KS door openings into Nexudus check-ins (SPEC §5): an opening on a <c>CheckIn</c>
+/// Turns SALTO KS door openings into Nexudus check-ins: an opening on a <c>CheckIn</c>
 /// reader creates a check-in unless the customer already has an open one at that location; an
 /// opening on a <c>CheckOut</c> reader closes the open one. Call <see cref="RunAsync"/> once per pass.
 /// </summary>

@@ -1,7 +1,7 @@
 namespace Nexudus.Salto.CheckIns;
 
 /// <summary>
-/// Settings of the <see cref="CheckInBridge"/>. Names follow the configuration contract (SPEC §2):
+/// Settings of the <see cref="CheckInBridge"/>. Names follow the configuration contract:
 /// <see cref="Locations"/> carry <c>NexudusBusinessId</c>, <c>SaltoSiteId</c> and <c>Readers</c>, and
 /// <see cref="CheckInLookBack"/> is <c>SaltoIntegration:CheckInLookBack</c>.
 /// </summary>

@@ -3,8 +3,8 @@ using System.Collections.ObjectModel;
 namespace Nexudus.Salto.CheckIns;
 
 /// <summary>
-/// The check-in part of one configured location (an entry of <c>SaltoIntegration:Locations</c>,
-/// SPEC §2): which Nexudus location a SALTO site belongs to, and which of its locks are check-in or
+/// The check-in part of one configured location (an entry of <c>SaltoIntegration:Locations</c>):
+/// which Nexudus location a SALTO site belongs to, and which of its locks are check-in or
 /// check-out readers.
 /// </summary>
 public sealed record CheckInLocation

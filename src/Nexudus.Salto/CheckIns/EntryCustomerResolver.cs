@@ -8,7 +8,7 @@ namespace Nexudus.Salto.CheckIns;
 
 /// <summary>
 /// Maps the SALTO user of a door entry to a Nexudus customer: through the state store's identity
-/// map first, then by e-mail (trimmed, case-insensitive), as SPEC §4.1 matches people. One instance
+/// map first, then by e-mail (trimmed, case-insensitive), as the sync matches people. One instance
 /// serves one run and caches what it read, so each identity map, site-user list, e-mail and
 /// customer is read at most once.
 /// </summary>

@@ -6,7 +6,7 @@ namespace Nexudus.Salto.DependencyInjection;
 
 /// <summary>
 /// Settings of the integration itself, bound from the <c>SaltoIntegration</c> configuration section
-/// (SPEC §2): where the sync state lives, the linked locations, the removal guard and the worker.
+///: where the sync state lives, the linked locations, the removal guard and the worker.
 /// </summary>
 /// <remarks>
 /// The key names are public API and stay stable. The options are mutable so configuration can bind
@@ -32,7 +32,7 @@ public sealed class SaltoIntegrationOptions
     [ValidateEnumeratedItems]
     public IList<SaltoLocationOptions> Locations { get; } = [];
 
-    /// <summary>Gets or sets the guard that holds back mass removals (SPEC §4.4).</summary>
+    /// <summary>Gets or sets the guard that holds back mass removals.</summary>
     /// <value>At most 25 removals, and at most 20 % of a site's managed memberships, per run.</value>
     [ValidateObjectMembers]
     public SaltoSafetyOptions Safety { get; set; } = new();

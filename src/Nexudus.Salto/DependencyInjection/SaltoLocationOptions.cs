@@ -86,7 +86,7 @@ public sealed class SaltoLocationOptions
 
     /// <summary>
     /// Gets or sets whether a linked pass's Nexudus time slots are written as its SALTO groups' time
-    /// schedules, so "morning" and "afternoon" passes open doors only in their hours (SPEC §4.8).
+    /// schedules, so "morning" and "afternoon" passes open doors only in their hours.
     /// </summary>
     /// <value><see langword="false"/>: schedules are opt-in per location.</value>
     public bool WritePassSchedules { get; set; }

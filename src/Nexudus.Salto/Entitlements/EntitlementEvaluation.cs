@@ -154,7 +154,7 @@ internal sealed class EntitlementEvaluation
             _groups[group] = info;
         }
 
-        // A desk or resource grants at its own location only (SPEC: FloorPlanBusinessId / BusinessId).
+        // A desk or resource grants at its own location only (its FloorPlanBusinessId / BusinessId).
         foreach (var desk in _snapshot.FloorPlanDesks)
         {
             if (desk.FloorPlanBusinessId is { } business && _locations.TryGetValue(business, out var location) &&

@@ -2,7 +2,7 @@ namespace Nexudus.Salto.Entitlements;
 
 /// <summary>
 /// Turns Nexudus passes, contracts, teams and bookings into the SALTO KS access-group memberships
-/// customers should have right now (SPEC §3): <c>(NexudusSnapshot, LinkMap, now) → DesiredAccess</c>.
+/// customers should have right now: <c>(NexudusSnapshot, LinkMap, now) → DesiredAccess</c>.
 /// </summary>
 /// <remarks>
 /// <para>

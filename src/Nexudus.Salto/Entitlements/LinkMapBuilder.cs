@@ -24,7 +24,7 @@ namespace Nexudus.Salto.Entitlements;
 public static class LinkMapBuilder
 {
     /// <summary>Builds the link map of the configured locations.</summary>
-    /// <param name="locations">The configured locations (SPEC §2 <c>SaltoIntegration:Locations</c>).</param>
+    /// <param name="locations">The configured locations (<c>SaltoIntegration:Locations</c>).</param>
     /// <param name="snapshot">The Nexudus data the links are checked against and read from.</param>
     /// <returns>The link map, with every problem found in <see cref="LinkMap.Issues"/>.</returns>
     /// <exception cref="ArgumentNullException">An argument or one of the locations is <see langword="null"/>.</exception>

@@ -9,7 +9,7 @@ using Nexudus.Salto.State;
 namespace Nexudus.Salto.Reports;
 
 /// <summary>
-/// Builds access reports (SPEC §5): the door entries of a period, each joined with its Nexudus
+/// Builds access reports: the door entries of a period, each joined with its Nexudus
 /// customer and shown on the location's wall clock.
 /// </summary>
 /// <remarks>

@@ -1,7 +1,7 @@
 namespace Nexudus.Salto.Sync;
 
 /// <summary>
-/// Reads the tag numbers of a customer's <c>AccessCardId</c> (SPEC §4.9) and masks them for reports. Card
+/// Reads the tag numbers of a customer's <c>AccessCardId</c> and masks them for reports. Card
 /// numbers are secrets: they go to SALTO and the state store, never to logs, messages or reports unmasked.
 /// </summary>
 internal static class AccessCardNumbers

@@ -6,7 +6,7 @@ using Nexudus.Salto.State;
 namespace Nexudus.Salto.Sync;
 
 /// <summary>
-/// Plans one site (SPEC §4.3): per managed group, adds = desired − actual and removes = (actual − desired)
+/// Plans one site: per managed group, adds = desired − actual and removes = (actual − desired)
 /// limited by ownership, with the SALTO users to create first. Pure and deterministic.
 /// </summary>
 /// <remarks>

@@ -2,7 +2,7 @@ namespace Nexudus.Salto.Sync;
 
 /// <summary>
 /// The settings of <see cref="AccessSynchronizer"/>: which locations to keep in step, the revocation guard's
-/// limits, and how a run reads and writes. Property names follow SPEC §2 (<c>SaltoIntegration</c>) where it
+/// limits, and how a run reads and writes. Property names follow the configuration keys (<c>SaltoIntegration</c>) where it
 /// names them.
 /// </summary>
 public sealed record AccessSyncOptions
@@ -15,7 +15,7 @@ public sealed record AccessSyncOptions
     /// <value>25 removals and 20 % by default.</value>
     public RevocationSafety Safety { get; init; } = new();
 
-    /// <summary>Gets whether runs only compute and report the plan, writing nothing (SPEC §4.6).</summary>
+    /// <summary>Gets whether runs only compute and report the plan, writing nothing.</summary>
     /// <value><see langword="false"/> by default.</value>
     public bool DryRun { get; init; }
 

@@ -10,7 +10,7 @@ using Nexudus.Salto.State;
 namespace Nexudus.Salto.Sync;
 
 /// <summary>
-/// Keeps SALTO KS access-group memberships in step with Nexudus entitlements (SPEC §4): one call of
+/// Keeps SALTO KS access-group memberships in step with Nexudus entitlements: one call of
 /// <see cref="SynchronizeAsync(CancellationToken)"/> is one reconcile pass over every configured location, returning a
 /// <see cref="SyncReport"/>.
 /// </summary>

@@ -5,7 +5,7 @@ using Nexudus.Salto.State;
 namespace Nexudus.Salto.Sync;
 
 /// <summary>
-/// Matches Nexudus customers to the SALTO KS users of one site (SPEC §4.1): through the state store's
+/// Matches Nexudus customers to the SALTO KS users of one site: through the state store's
 /// identity map first, then by e-mail, trimmed and compared ignoring case. Pure: no I/O, no clock.
 /// </summary>
 /// <remarks>

@@ -9,7 +9,7 @@ using Nexudus.Salto.State;
 namespace Nexudus.Salto.Sync;
 
 /// <summary>
-/// Writes a linked pass's Nexudus time slots as its SALTO group's time schedules (SPEC §4.8), for locations that
+/// Writes a linked pass's Nexudus time slots as its SALTO group's time schedules, for locations that
 /// opt in: one weekly schedule per distinct daily window, with the weekdays that have it; a pass without slots
 /// gets one "always" schedule (a group without schedules opens nothing).
 /// </summary>

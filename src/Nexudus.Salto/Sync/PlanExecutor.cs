@@ -5,7 +5,7 @@ using Nexudus.Salto.State;
 namespace Nexudus.Salto.Sync;
 
 /// <summary>
-/// Applies one site's plan (SPEC §4.5): creates the missing SALTO users, then sends one bulk
+/// Applies one site's plan: creates the missing SALTO users, then sends one bulk
 /// <c>PATCH …/access_groups/{id}/users</c> per changed group, chunked, and records in the state store only what
 /// SALTO accepted, chunk by chunk (by id, when the client had to split a chunk SALTO rejected whole).
 /// </summary>

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Nexudus.Salto.Sync;
 
 /// <summary>
-/// Decides whether a run's removals are held (SPEC §4.4): when they exceed <c>MaxRevocations</c> across the
+/// Decides whether a run's removals are held: when they exceed <c>MaxRevocations</c> across the
 /// run or <c>MaxRevocationPercent</c> of a site's managed memberships, or when a read failed or came back
 /// suspiciously empty. Held means every removal of the run waits; additions still apply. Pure.
 /// </summary>

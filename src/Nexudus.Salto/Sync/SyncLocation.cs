@@ -2,7 +2,7 @@ using Nexudus.Salto.Entitlements;
 
 namespace Nexudus.Salto.Sync;
 
-/// <summary>One location the sync engine keeps in step: its links (SPEC §2) and its sync-only settings.</summary>
+/// <summary>One location the sync engine keeps in step: its links and its sync-only settings.</summary>
 public sealed record SyncLocation
 {
     /// <summary>Gets the location's links and entitlement policy, as configured.</summary>
@@ -11,7 +11,7 @@ public sealed record SyncLocation
 
     /// <summary>
     /// Gets whether the time slots of the location's linked passes are written as their groups' SALTO time
-    /// schedules (SPEC §4.8), so a "morning" pass opens doors only in the morning.
+    /// schedules, so a "morning" pass opens doors only in the morning.
     /// </summary>
     /// <value><see langword="false"/> by default (opt-in).</value>
     public bool WritePassSchedules { get; init; }

@@ -7,7 +7,7 @@ namespace Nexudus.Salto.Sync;
 
 /// <summary>
 /// Keeps the SALTO tags of customers' users in step with the numbers in their Nexudus <c>AccessCardId</c>
-/// (SPEC §4.9): numbers added are resolved to registered tags and assigned, numbers removed are unassigned, and
+///: numbers added are resolved to registered tags and assigned, numbers removed are unassigned, and
 /// numbers no registered tag matches are reported (never fatal).
 /// </summary>
 /// <remarks>

@@ -6,7 +6,7 @@ using Nexudus.Salto.Testing;
 
 namespace Nexudus.Salto.IntegrationTests.CheckIns;
 
-/// <summary>The check-in bridge against both sandboxes over loopback HTTP (SPEC §5).</summary>
+/// <summary>The check-in bridge against both sandboxes over loopback HTTP.</summary>
 public sealed class CheckInBridgeTests
 {
     [Fact]

@@ -119,7 +119,7 @@ internal sealed class IntegrationHostWorld : IAsyncDisposable
         return world;
     }
 
-    /// <summary>The configuration of SPEC §2 for this world, as a deployment would write it.</summary>
+    /// <summary>The configuration for this world, as a deployment would write it.</summary>
     public Dictionary<string, string?> Configuration() => new()
     {
         ["Nexudus:BaseUrl"] = Nexudus.BaseUrl.ToString(),

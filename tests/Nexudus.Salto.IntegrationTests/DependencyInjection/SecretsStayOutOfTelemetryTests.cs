@@ -11,7 +11,7 @@ namespace Nexudus.Salto.IntegrationTests.DependencyInjection;
 
 /// <summary>
 /// A whole flow through a host configured by <c>AddSaltoIntegration</c> alone, against both sandboxes, with
-/// seeded secrets: none of them may appear in any log line, exception message, metric tag or span (SPEC §7).
+/// seeded secrets: none of them may appear in any log line, exception message, metric tag or span.
 /// </summary>
 public sealed class SecretsStayOutOfTelemetryTests
 {

@@ -10,7 +10,7 @@ using Nexudus.Salto.Testing;
 namespace Nexudus.Salto.IntegrationTests.SaltoKs;
 
 /// <summary>
-/// The flow the sync engine runs against SALTO KS (SPEC §4), spoken in plain HTTP to the sandbox and read
+/// The flow the sync engine runs against SALTO KS, spoken in plain HTTP to the sandbox and read
 /// with the SDK's models: log in, look a customer up by e-mail, create them, wait out the post-create
 /// window, add them to a group in one bulk PATCH, then read the door's entries page by page.
 /// </summary>

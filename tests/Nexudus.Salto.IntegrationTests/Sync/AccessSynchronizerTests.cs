@@ -7,7 +7,7 @@ using static Nexudus.Salto.IntegrationTests.Sync.SyncHarness;
 
 namespace Nexudus.Salto.IntegrationTests.Sync;
 
-/// <summary>SPEC §4 against both sandboxes over loopback HTTP, one behaviour per test.</summary>
+/// <summary>The sync engine against both sandboxes over loopback HTTP, one behaviour per test.</summary>
 public sealed class AccessSynchronizerTests
 {
     [Fact]

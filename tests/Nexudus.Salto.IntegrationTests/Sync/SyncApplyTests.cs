@@ -6,7 +6,7 @@ using static Nexudus.Salto.IntegrationTests.Sync.SyncHarness;
 
 namespace Nexudus.Salto.IntegrationTests.Sync;
 
-/// <summary>SPEC §4.5–§4.7: one bulk PATCH per changed group (chunked), failures isolated and backed off, dry run, no-change runs.</summary>
+/// <summary>One bulk PATCH per changed group (chunked), failures isolated and backed off, dry run, no-change runs.</summary>
 public sealed class SyncApplyTests
 {
     private static NexudusSeed SeedMembers(SyncHarness h, int passes, bool office = false) => h.Seed(b =>

@@ -4,7 +4,7 @@ using static Nexudus.Salto.IntegrationTests.Sync.SyncHarness;
 
 namespace Nexudus.Salto.IntegrationTests.Sync;
 
-/// <summary>The SPEC §3 rules reaching SALTO through a sync: contracts, teams and booking windows, with their lineage.</summary>
+/// <summary>The access rules reaching SALTO through a sync: contracts, teams and booking windows, with their lineage.</summary>
 public sealed class SyncEntitlementFlowTests
 {
     [Fact]

@@ -4,7 +4,7 @@ using static Nexudus.Salto.IntegrationTests.Sync.SyncHarness;
 
 namespace Nexudus.Salto.IntegrationTests.Sync;
 
-/// <summary>SPEC §4.4: removals are held (adds still apply) above the limits or after a bad read; the override releases them.</summary>
+/// <summary>Removals are held (adds still apply) above the limits or after a bad read; the override releases them.</summary>
 public sealed class SyncGuardTests
 {
     /// <summary>Four customers with a pass that ends in two hours; after the first sync all four are in the pass group.</summary>

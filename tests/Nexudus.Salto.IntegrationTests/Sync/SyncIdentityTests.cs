@@ -4,7 +4,7 @@ using static Nexudus.Salto.IntegrationTests.Sync.SyncHarness;
 
 namespace Nexudus.Salto.IntegrationTests.Sync;
 
-/// <summary>SPEC §4.1: identity map first, then e-mail (trimmed, case-insensitive); create the missing; keep both ids.</summary>
+/// <summary>Identity map first, then e-mail (trimmed, case-insensitive); create the missing; keep both ids.</summary>
 public sealed class SyncIdentityTests
 {
     [Fact]

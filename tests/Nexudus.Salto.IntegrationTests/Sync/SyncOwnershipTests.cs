@@ -5,7 +5,7 @@ using static Nexudus.Salto.IntegrationTests.Sync.SyncHarness;
 
 namespace Nexudus.Salto.IntegrationTests.Sync;
 
-/// <summary>SPEC §4.2: shared groups lose only what the SDK added; exclusive groups lose everyone not entitled.</summary>
+/// <summary>Shared groups lose only what the SDK added; exclusive groups lose everyone not entitled.</summary>
 public sealed class SyncOwnershipTests
 {
     private static readonly PlatformUserId Stranger = new("pu-stranger");

@@ -3,7 +3,7 @@ using static Nexudus.Salto.IntegrationTests.Sync.SyncHarness;
 
 namespace Nexudus.Salto.IntegrationTests.Sync;
 
-/// <summary>SPEC §4.8: a linked pass's time slots become its group's SALTO time schedules, where the location opts in.</summary>
+/// <summary>A linked pass's time slots become its group's SALTO time schedules, where the location opts in.</summary>
 public sealed class SyncScheduleTests
 {
     private static Testing.NexudusSeed SeedMorningPass(SyncHarness h) => h.Seed(b => b

@@ -4,7 +4,7 @@ using static Nexudus.Salto.IntegrationTests.Sync.SyncHarness;
 
 namespace Nexudus.Salto.IntegrationTests.Sync;
 
-/// <summary>SPEC §4.9: AccessCardId numbers become the SALTO user's tags; unknown ones are reported; removed ones are unassigned.</summary>
+/// <summary>AccessCardId numbers become the SALTO user's tags; unknown ones are reported; removed ones are unassigned.</summary>
 public sealed class SyncTagTests
 {
     // These tests cover the older tag reading (SyncHarness.OlderTagReading); SyncEvidenceDefaultsTests covers the live one.

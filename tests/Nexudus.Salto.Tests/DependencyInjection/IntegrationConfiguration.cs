@@ -2,7 +2,7 @@ using Microsoft.Extensions.Configuration;
 
 namespace Nexudus.Salto.Tests.DependencyInjection;
 
-/// <summary>A complete, valid configuration of the three sections (SPEC §2), as key/value pairs to change per test.</summary>
+/// <summary>A complete, valid configuration of the three sections, as key/value pairs to change per test.</summary>
 internal static class IntegrationConfiguration
 {
     public static Dictionary<string, string?> Valid() => new()

@@ -3,7 +3,7 @@ using static Nexudus.Salto.Tests.Entitlements.TestWorld;
 
 namespace Nexudus.Salto.Tests.Entitlements;
 
-/// <summary>SPEC §3.4: a booking of a linked item grants from FromTime − before to ToTime + after.</summary>
+/// <summary>A booking of a linked item grants from FromTime − before to ToTime + after.</summary>
 public sealed class EntitlementResolverBookingTests
 {
     private static readonly DateTimeOffset Now = Utc(2026, 1, 15, 12);

@@ -3,7 +3,7 @@ using static Nexudus.Salto.Tests.Entitlements.TestWorld;
 
 namespace Nexudus.Salto.Tests.Entitlements;
 
-/// <summary>SPEC §3.2: a contract grants its desks' groups while active, started, not paused and not past its last day.</summary>
+/// <summary>A contract grants its desks' groups while active, started, not paused and not past its last day.</summary>
 public sealed class EntitlementResolverContractTests
 {
     private static readonly DateTimeOffset Now = Utc(2026, 1, 15, 12);

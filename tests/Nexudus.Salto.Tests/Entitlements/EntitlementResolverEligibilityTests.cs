@@ -3,7 +3,7 @@ using static Nexudus.Salto.Tests.Entitlements.TestWorld;
 
 namespace Nexudus.Salto.Tests.Entitlements;
 
-/// <summary>SPEC §3: only customers with Active == true and Archived == false get anything.</summary>
+/// <summary>Only customers with Active == true and Archived == false get anything.</summary>
 public sealed class EntitlementResolverEligibilityTests
 {
     private static readonly DateTimeOffset Now = Utc(2026, 1, 15, 12);

@@ -4,7 +4,7 @@ using static Nexudus.Salto.Tests.Entitlements.TestWorld;
 
 namespace Nexudus.Salto.Tests.Entitlements;
 
-/// <summary>SPEC §3.5: every membership carries its lineage and valid-until; the result answers "why" and "who".</summary>
+/// <summary>Every membership carries its lineage and valid-until; the result answers "why" and "who".</summary>
 [Collection(LocalTimeZoneCollection.Name)]
 public sealed class EntitlementResolverLineageTests
 {

@@ -3,7 +3,7 @@ using static Nexudus.Salto.Tests.Entitlements.TestWorld;
 
 namespace Nexudus.Salto.Tests.Entitlements;
 
-/// <summary>SPEC §3.6: the next edge is the first instant after now at which the set of memberships changes.</summary>
+/// <summary>The next edge is the first instant after now at which the set of memberships changes.</summary>
 public sealed class EntitlementResolverNextEdgeTests
 {
     private static readonly DateTimeOffset Now = Utc(2026, 1, 15, 12);

@@ -3,7 +3,7 @@ using static Nexudus.Salto.Tests.Entitlements.TestWorld;
 
 namespace Nexudus.Salto.Tests.Entitlements;
 
-/// <summary>SPEC §3.3: the members of a team whose paying member holds a contract get its groups.</summary>
+/// <summary>The members of a team whose paying member holds a contract get its groups.</summary>
 public sealed class EntitlementResolverTeamTests
 {
     private static readonly DateTimeOffset Now = Utc(2026, 1, 15, 12);

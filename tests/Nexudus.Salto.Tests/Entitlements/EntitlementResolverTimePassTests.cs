@@ -3,7 +3,7 @@ using static Nexudus.Salto.Tests.Entitlements.TestWorld;
 
 namespace Nexudus.Salto.Tests.Entitlements;
 
-/// <summary>SPEC §3.1: a held pass grants while not expired, with uses left, unused or used on the current pass day.</summary>
+/// <summary>A held pass grants while not expired, with uses left, unused or used on the current pass day.</summary>
 public sealed class EntitlementResolverTimePassTests
 {
     // Wednesday 14 January 2026, 12:00 in London (GMT, so UTC too).

@@ -3,8 +3,8 @@ using Nexudus.Salto.Nexudus;
 namespace Nexudus.Salto.Tests.Models.Nexudus;
 
 /// <summary>
-/// JSON payloads for the Nexudus models. <c>*Documented</c> payloads are the examples of the API
-/// notes (docs/api/nexudus.md §3, §5, §7) with their <c>...</c> elisions completed; <c>*Full</c>
+/// JSON payloads for the Nexudus models. <c>*Documented</c> payloads are the examples of the Nexudus API
+/// documentation (lists, writes, entities, webhooks) with their <c>...</c> elisions completed; <c>*Full</c>
 /// payloads set every field the model has.
 /// </summary>
 internal static class NexudusPayloads
