@@ -157,6 +157,16 @@ internal sealed class PlanExecutor(ISaltoKsClient client, AccessSyncOptions opti
         await writer.CommitAsync(changes).ConfigureAwait(false);
 
         SyncLog.UserCreated(logger, created.User.Id, platformUserId, creation.CustomerId, site);
+        var identity = new MatchedIdentity(creation.CustomerId, created.User.Id, platformUserId, IdentityMatchKind.Email);
+        var done = new UserCreation
+        {
+            SiteId = site,
+            CustomerId = creation.CustomerId,
+            SiteUserId = created.User.Id,
+            PlatformUserId = platformUserId,
+            InvitationSent = sent,
+            Outcome = SyncChangeOutcome.Applied,
+        };
         if (created.Outcome != SiteUserCreateOutcome.AlreadyExisted && created.User.SubscriptionState == SubscriptionState.Suspended)
         {
             // SALTO answers 201 with every seat taken, but the user is suspended and opens nothing: a failure, never silent.
@@ -165,34 +175,13 @@ internal sealed class PlanExecutor(ISaltoKsClient client, AccessSyncOptions opti
             var message = $"No free seat at site {site}: SALTO KS holds the user of customer {creation.CustomerId} suspended, so they cannot open any " +
                           "door until a seat is freed (delete unused users or add seats) and the user is subscribed.";
             return new CreationOutcome(
-                new UserCreation
-                {
-                    SiteId = site,
-                    CustomerId = creation.CustomerId,
-                    SiteUserId = created.User.Id,
-                    PlatformUserId = platformUserId,
-                    InvitationSent = sent,
-                    Outcome = SyncChangeOutcome.Failed,
-                    Detail = message,
-                },
+                done with { Outcome = SyncChangeOutcome.Failed, Detail = message },
                 new SyncError { Kind = SyncErrorKind.UserCreation, SiteId = site, CustomerId = creation.CustomerId, Message = message },
-                new MatchedIdentity(creation.CustomerId, created.User.Id, platformUserId, IdentityMatchKind.Email),
+                identity,
                 tagged ? tag.Number : null);
         }
 
-        return new CreationOutcome(
-            new UserCreation
-            {
-                SiteId = site,
-                CustomerId = creation.CustomerId,
-                SiteUserId = created.User.Id,
-                PlatformUserId = platformUserId,
-                InvitationSent = sent,
-                Outcome = SyncChangeOutcome.Applied,
-            },
-            null,
-            new MatchedIdentity(creation.CustomerId, created.User.Id, platformUserId, IdentityMatchKind.Email),
-            tagged ? tag.Number : null);
+        return new CreationOutcome(done, null, identity, tagged ? tag.Number : null);
     }
 
     private async Task ChangeGroupAsync(
