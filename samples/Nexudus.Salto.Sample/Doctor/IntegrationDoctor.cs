@@ -2,6 +2,7 @@ using System.Globalization;
 using Nexudus.Salto.Entitlements;
 using Nexudus.Salto.Nexudus;
 using Nexudus.Salto.PostgreSql;
+using Nexudus.Salto.State;
 using Nexudus.Salto.SaltoKs;
 using Nexudus.Salto.Sample.Settings;
 using Nexudus.Salto.Webhooks;
@@ -42,7 +43,7 @@ internal sealed class IntegrationDoctor(
         }
         else
         {
-            CheckStatePath(settings.Options.StatePath);
+            await CheckStatePathAsync(settings.Options.StatePath, cancellationToken);
         }
 
         LinkMap? links = null;
@@ -384,8 +385,9 @@ internal sealed class IntegrationDoctor(
         }
     }
 
-    // Read-only: the folder must exist (the store creates its file, not its folders); nothing is written to try it.
-    private void CheckStatePath(string? statePath)
+    // Read-only: the folder must exist (the store creates its file, not its folders), and an existing file must be
+    // the sync state (a corrupt or foreign file would stop every sync); nothing is created or written to try it.
+    private async Task CheckStatePathAsync(string? statePath, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(statePath))
         {
@@ -401,7 +403,24 @@ internal sealed class IntegrationDoctor(
             return;
         }
 
-        _checks.Add(("State store", File.Exists(statePath) ? "present" : "folder exists; the first run creates the file"));
+        try
+        {
+            var version = await new SqliteSyncStateStore(new SqliteSyncStateStoreOptions { Path = statePath }).InspectAsync(cancellationToken);
+            _checks.Add(("State store", version is { } v
+                ? string.Create(CultureInfo.InvariantCulture, $"present, schema version {v}")
+                : "folder exists; the first run creates the file"));
+            if (version > SqliteSyncStateStore.CurrentSchemaVersion)
+            {
+                Error(string.Create(CultureInfo.InvariantCulture, $"The state file {statePath} has schema version {version}, newer than this build understands ({SqliteSyncStateStore.CurrentSchemaVersion})."),
+                    "SaltoIntegration:StatePath", "Upgrade Nexudus.Salto on this host, or point StatePath at another file.");
+            }
+        }
+        catch (InvalidOperationException e)
+        {
+            Error(e.Message, "SaltoIntegration:StatePath",
+                "Restore the file from a backup, or move it aside and run `sync --rebuild-ownership --dry-run`, then `sync --rebuild-ownership`.");
+            _checks.Add(("State store", "unusable"));
+        }
     }
 
     private static string Name(AccessGroup group) => group.CustomerReference is { Length: > 0 } name ? $"{name} ({group.Id})" : group.Id;

@@ -43,6 +43,45 @@ public sealed class SqliteSyncStateStore : ISyncStateStore, IWebhookInbox
     /// <value>A positive number, raised by every migration.</value>
     public static int CurrentSchemaVersion => SqliteSchema.Migrations.Count;
 
+    /// <summary>
+    /// Reads the state file's schema version without creating, migrating or writing anything (for health checks such
+    /// as the sample's <c>doctor</c>).
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The schema version, or <see langword="null"/> when no file exists yet (the first run creates it).</returns>
+    /// <exception cref="InvalidOperationException">
+    /// The file exists but cannot be used as the sync state (empty, not SQLite, or without this schema); the message
+    /// names the path and what to do. The file is left as it is.
+    /// </exception>
+    public async Task<int?> InspectAsync(CancellationToken cancellationToken = default)
+    {
+        if (!File.Exists(FullPath))
+        {
+            return null;
+        }
+
+        if (new FileInfo(FullPath).Length == 0)
+        {
+            throw SqliteSchema.Unusable(FullPath, "the file is empty (zero bytes)");
+        }
+
+        var readOnly = new SqliteConnectionStringBuilder(_connectionString) { Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString();
+        try
+        {
+            var connection = new SqliteConnection(readOnly);
+            await using (connection.ConfigureAwait(false))
+            {
+                await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+                SqliteSchema.CheckExisting(connection, FullPath);
+                return SqliteSchema.ReadVersion(connection);
+            }
+        }
+        catch (SqliteException ex)
+        {
+            throw SqliteSchema.Unusable(FullPath, $"SQLite cannot read it ({ex.Message})", ex);
+        }
+    }
+
     /// <inheritdoc />
     public async Task<ISyncStateLease> AcquireLeaseAsync(string holder, CancellationToken cancellationToken = default)
     {

@@ -147,6 +147,22 @@ public sealed class SampleDoctorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Doctor_StateFileThatIsNotTheSyncState_ExitsOneNamesThePathAndLeavesTheFile()
+    {
+        Directory.CreateDirectory(_sandboxes.StateDirectory);
+        var corrupt = Path.Combine(_sandboxes.StateDirectory, "truncated.db");
+        await File.WriteAllBytesAsync(corrupt, []);
+
+        var run = await SampleRun.StartAsync(_sandboxes.ArgsWith("doctor", "SaltoIntegration:StatePath", corrupt));
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("truncated.db", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("unusable", run.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("│ present", run.Stdout, StringComparison.Ordinal);
+        Assert.Empty(await File.ReadAllBytesAsync(corrupt));
+    }
+
+    [Fact]
     public async Task Doctor_WrongNexudusPassword_ReportsTheRefusedLoginWithoutThePassword()
     {
         var run = await SampleRun.StartAsync(_sandboxes.ArgsWith("doctor", "Nexudus:Password", "wrong-password-3141"));

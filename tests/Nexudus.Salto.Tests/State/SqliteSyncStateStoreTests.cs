@@ -79,6 +79,57 @@ public sealed class SqliteSyncStateStoreTests : SyncStateStoreContractTests
     [InlineData("broken")]
     public async Task LoadSiteAsync_ExistingFileThatIsNotOurState_FailsNamingThePathAndLeavesTheFile(string kind)
     {
+        var path = await WriteUnusableFileAsync(kind);
+        var before = await File.ReadAllBytesAsync(path);
+        var store = new SqliteSyncStateStore(new SqliteSyncStateStoreOptions { Path = path });
+
+        var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => store.LoadSiteAsync("site-1"));
+        SqliteConnection.ClearAllPools();
+
+        Assert.Contains(path, ex.Message, StringComparison.Ordinal);
+        Assert.Contains("rebuild-ownership", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(before, await File.ReadAllBytesAsync(path));
+    }
+
+    [Theory]
+    [InlineData("empty")]
+    [InlineData("garbage")]
+    [InlineData("foreign")]
+    [InlineData("broken")]
+    public async Task InspectAsync_ExistingFileThatIsNotOurState_FailsNamingThePathAndLeavesTheFile(string kind)
+    {
+        var path = await WriteUnusableFileAsync(kind);
+        var before = await File.ReadAllBytesAsync(path);
+        var store = new SqliteSyncStateStore(new SqliteSyncStateStoreOptions { Path = path });
+
+        var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => store.InspectAsync());
+        SqliteConnection.ClearAllPools();
+
+        Assert.Contains(path, ex.Message, StringComparison.Ordinal);
+        Assert.Equal(before, await File.ReadAllBytesAsync(path));
+    }
+
+    [Fact]
+    public async Task InspectAsync_NoFileYet_ReturnsNullAndCreatesNothing()
+    {
+        var path = Path.Combine(_directory, "not-yet", "state.db");
+        var store = new SqliteSyncStateStore(new SqliteSyncStateStoreOptions { Path = path });
+
+        Assert.Null(await store.InspectAsync());
+        Assert.False(Directory.Exists(Path.GetDirectoryName(path)));
+    }
+
+    [Fact]
+    public async Task InspectAsync_StoreInUse_ReturnsTheCurrentSchemaVersion()
+    {
+        await Store.LoadSiteAsync("site-1");
+        var inspector = new SqliteSyncStateStore(new SqliteSyncStateStoreOptions { Path = DatabasePath });
+
+        Assert.Equal(SqliteSyncStateStore.CurrentSchemaVersion, await inspector.InspectAsync());
+    }
+
+    private async Task<string> WriteUnusableFileAsync(string kind)
+    {
         Directory.CreateDirectory(_directory);
         var path = Path.Combine(_directory, $"{kind}.db");
         switch (kind)
@@ -104,15 +155,7 @@ public sealed class SqliteSyncStateStoreTests : SyncStateStoreContractTests
         }
 
         SqliteConnection.ClearAllPools();
-        var before = await File.ReadAllBytesAsync(path);
-        var store = new SqliteSyncStateStore(new SqliteSyncStateStoreOptions { Path = path });
-
-        var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => store.LoadSiteAsync("site-1"));
-        SqliteConnection.ClearAllPools();
-
-        Assert.Contains(path, ex.Message, StringComparison.Ordinal);
-        Assert.Contains("rebuild-ownership", ex.Message, StringComparison.Ordinal);
-        Assert.Equal(before, await File.ReadAllBytesAsync(path));
+        return path;
     }
 
     [Fact]
