@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Nexudus.Salto.Sample.Demo;
+using Nexudus.Salto.Testing;
 
 namespace Nexudus.Salto.IntegrationTests.Sample;
 
@@ -51,6 +52,21 @@ public sealed class SampleSyncTests : IAsyncLifetime
         var output = run.Stdout + run.Stderr;
         Assert.Contains($"No free seat at site {DemoSpace.LondonSite}", output, StringComparison.Ordinal);
         Assert.Contains($"customer {ada.Id}", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sync_FailedReadAfterAGoodRun_ExitsOneAndNeverSaysSaltoMatches()
+    {
+        Assert.Equal(0, (await SampleRun.StartAsync(_sandboxes.Args("sync"))).ExitCode);
+        // SALTO answers the site's users with an empty list: a failed read of the site, so nothing can be concluded.
+        _sandboxes.Salto.Faults.Add(SandboxFaultRule.On("GET", $"/*/sites/{DemoSpace.LondonSite}/users", SandboxFault.Response(200, "[]")));
+
+        var run = await SampleRun.StartAsync(_sandboxes.Args("sync"));
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.DoesNotContain("SALTO already matches Nexudus", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("the run failed", run.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("--allow-mass-revocation", run.Stdout + run.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
