@@ -34,8 +34,7 @@ public sealed partial class PostgreSqlSyncStateStore : ISyncStateStore, ISiteLea
     private readonly string _connectionString;
     private readonly string _lockConnectionString;
     private readonly string _s;
-    private readonly Lock _initializeGate = new();
-    private Task? _initialization;
+    private readonly RetryingInitialization _initialization;
 
     /// <summary>Initializes a new instance of the <see cref="PostgreSqlSyncStateStore"/> class.</summary>
     /// <param name="options">The connection string, schema and lease duration.</param>
@@ -44,6 +43,7 @@ public sealed partial class PostgreSqlSyncStateStore : ISyncStateStore, ISiteLea
     /// identifier, or a duration is out of range.</exception>
     public PostgreSqlSyncStateStore(PostgreSqlSyncStateStoreOptions options)
     {
+        _initialization = new RetryingInitialization(MigrateAsync);
         ArgumentNullException.ThrowIfNull(options);
         foreach (var failure in Validate(options))
         {
@@ -699,25 +699,7 @@ public sealed partial class PostgreSqlSyncStateStore : ISyncStateStore, ISiteLea
         }
     }
 
-    private Task EnsureInitializedAsync(CancellationToken cancellationToken)
-    {
-        var initialization = _initialization;
-        if (initialization is { IsCompletedSuccessfully: true })
-        {
-            return initialization;
-        }
-
-        lock (_initializeGate)
-        {
-            // One migration per store; a failed or cancelled one is tried again by the next caller.
-            if (_initialization is null || _initialization.IsFaulted || _initialization.IsCanceled)
-            {
-                _initialization = MigrateAsync();
-            }
-
-            return _initialization.WaitAsync(cancellationToken);
-        }
-    }
+    private Task EnsureInitializedAsync(CancellationToken cancellationToken) => _initialization.EnsureAsync(cancellationToken);
 
     private async Task MigrateAsync()
     {

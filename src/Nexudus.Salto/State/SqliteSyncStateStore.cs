@@ -15,13 +15,13 @@ public sealed class SqliteSyncStateStore : ISyncStateStore, IWebhookInbox
 {
     private readonly SqliteSyncStateStoreOptions _options;
     private readonly string _connectionString;
-    private readonly Lock _initializeGate = new();
-    private Task? _initialization;
+    private readonly RetryingInitialization _initialization;
 
     /// <summary>Initializes a new instance of the <see cref="SqliteSyncStateStore"/> class.</summary>
     /// <param name="options">Where the database lives and how long entries are kept.</param>
     public SqliteSyncStateStore(SqliteSyncStateStoreOptions options)
     {
+        _initialization = new RetryingInitialization(InitializeAsync);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrWhiteSpace(options.Path);
         _options = options;
@@ -420,25 +420,7 @@ public sealed class SqliteSyncStateStore : ISyncStateStore, IWebhookInbox
         return SqliteSchema.ReadVersion(connection);
     }
 
-    private Task EnsureInitializedAsync(CancellationToken cancellationToken)
-    {
-        var initialization = _initialization;
-        if (initialization is { IsCompletedSuccessfully: true })
-        {
-            return initialization;
-        }
-
-        lock (_initializeGate)
-        {
-            // One migration per store; a failed or cancelled one is tried again by the next caller.
-            if (_initialization is null || _initialization.IsFaulted || _initialization.IsCanceled)
-            {
-                _initialization = InitializeAsync();
-            }
-
-            return _initialization.WaitAsync(cancellationToken);
-        }
-    }
+    private Task EnsureInitializedAsync(CancellationToken cancellationToken) => _initialization.EnsureAsync(cancellationToken);
 
     private async Task InitializeAsync()
     {
