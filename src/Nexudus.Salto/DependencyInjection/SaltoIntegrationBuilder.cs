@@ -80,11 +80,18 @@ public sealed class SaltoIntegrationBuilder
         }
 
         Services.TryAddSingleton<WorkerStatus>();
-        Services.TryAddSingleton<IIntegrationRuns>(sp => new IntegrationRuns(
-            sp.GetRequiredService<AccessSynchronizer>(),
-            sp.GetRequiredService<CheckInBridge>(),
-            sp.GetRequiredService<SaltoMetrics>(),
-            SaltoIntegrationOptionsMapping.HasReaders(sp.GetRequiredService<IOptions<SaltoIntegrationOptions>>().Value)));
+        Services.TryAddSingleton<IIntegrationRuns>(sp =>
+        {
+            // The host builds its hosted services before it runs the start-up validation: read the options first,
+            // so that a bad configuration fails with the one error naming every bad key of all three sections,
+            // not with the first client's alone.
+            var options = sp.GetRequiredService<IOptions<SaltoIntegrationOptions>>().Value;
+            return new IntegrationRuns(
+                sp.GetRequiredService<AccessSynchronizer>(),
+                sp.GetRequiredService<CheckInBridge>(),
+                sp.GetRequiredService<SaltoMetrics>(),
+                SaltoIntegrationOptionsMapping.HasReaders(options));
+        });
         Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SaltoIntegrationWorker>(sp => new SaltoIntegrationWorker(
             sp.GetRequiredService<IIntegrationRuns>(),
             sp.GetRequiredService<IOptions<SaltoIntegrationOptions>>(),

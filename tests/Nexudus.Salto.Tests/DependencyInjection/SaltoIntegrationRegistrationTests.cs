@@ -131,6 +131,31 @@ public sealed class SaltoIntegrationRegistrationTests
     }
 
     [Fact]
+    public async Task AddWorker_BadKeysInTwoSections_FailsStartWithOneErrorNamingEachKey()
+    {
+        // The host builds the worker before its start-up validation; the worker must not build a client first and
+        // fail with that client's keys alone.
+        var values = IntegrationConfiguration.Valid();
+        values.Remove("Nexudus:Password");
+        values["SaltoKs:IdentityUrl"] = "http://identity.eu.my-clay.com";
+        values["SaltoIntegration:Locations:0:SaltoSiteId"] = "";
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddInMemoryCollection(values);
+        builder.Services.AddSaltoIntegration(builder.Configuration).AddWorker().AddHealthCheck();
+        using var host = builder.Build();
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Equal(
+            [
+                "Nexudus:Password is required.",
+                "SaltoKs:IdentityUrl must use https (plain http is allowed only for loopback addresses).",
+                "SaltoIntegration:Locations:0:SaltoSiteId is required.",
+            ],
+            error.Failures);
+    }
+
+    [Fact]
     public async Task AddSaltoIntegration_SaltoWriteConcurrencyOutOfRange_FailsStartNamingItsFullKey()
     {
         var values = IntegrationConfiguration.Valid();
