@@ -93,7 +93,8 @@ public sealed class NexudusSandbox : IAsyncDisposable
         var tokens = new NexudusTokenAuthority(settings.TimeProvider, settings.AccessTokenLifetime, settings.RefreshTokenLifetime);
         var faults = new SandboxFaults();
         var requests = new SandboxRequestLog();
-        var handler = new NexudusRequestHandler(settings, store, wire, tokens, logger);
+        var webhooks = new NexudusWebhookDispatcher(store, wire, settings);
+        var handler = new NexudusRequestHandler(settings, store, wire, tokens, logger, webhooks);
         var traffic = new SandboxTraffic(requests, faults, settings.TimeProvider, NexudusRequestHandler.IsWrite, logger);
         var host = await LoopbackServer.StartAsync(
             _ => { },
@@ -107,7 +108,7 @@ public sealed class NexudusSandbox : IAsyncDisposable
             },
             cancellationToken).ConfigureAwait(false);
         NexudusSandboxLog.Started(logger, host.BaseUrl);
-        return new NexudusSandbox(host, store, tokens, settings, faults, requests, new NexudusWebhookDispatcher(store, wire, settings));
+        return new NexudusSandbox(host, store, tokens, settings, faults, requests, webhooks);
     }
 
     /// <summary>
@@ -141,7 +142,7 @@ public sealed class NexudusSandbox : IAsyncDisposable
         _ = NexudusEntityKind.For(record.GetType());
         var created = record.Id == 0 || _store.Get(record.GetType(), record.Id) is null;
         var stored = _store.Put(record);
-        _webhooks.Raise(ActionOf(stored, created ? Change.Create : Change.Update), stored);
+        _webhooks.Raise(NexudusWebhookDispatcher.ActionOf(stored, created ? NexudusChange.Create : NexudusChange.Update), stored);
         return stored;
     }
 
@@ -178,7 +179,7 @@ public sealed class NexudusSandbox : IAsyncDisposable
         var removed = _store.Remove(typeof(T), id);
         if (removed && record is not null)
         {
-            _webhooks.Raise(ActionOf(record, Change.Delete), record);
+            _webhooks.Raise(NexudusWebhookDispatcher.ActionOf(record, NexudusChange.Delete), record);
         }
 
         return removed;
@@ -247,37 +248,6 @@ public sealed class NexudusSandbox : IAsyncDisposable
             await _host.DisposeAsync().ConfigureAwait(false);
         }
     }
-
-    private enum Change
-    {
-        Create,
-        Update,
-        Delete,
-    }
-
-    /// <summary>The action Nexudus fires for a change of a record, when it has one.</summary>
-    private static WebhookAction? ActionOf(NexudusEntity record, Change change) => (record, change) switch
-    {
-        (Booking, Change.Create) => WebhookAction.BookingCreate,
-        (Booking, Change.Update) => WebhookAction.BookingUpdate,
-        (Booking, Change.Delete) => WebhookAction.BookingDelete,
-        (Coworker, Change.Create) => WebhookAction.CoworkerCreate,
-        (Coworker, Change.Update) => WebhookAction.CoworkerUpdate,
-        (Coworker, Change.Delete) => WebhookAction.CoworkerDelete,
-        (CoworkerContract, Change.Create) => WebhookAction.CoworkerContractCreate,
-        (CoworkerContract, Change.Update) => WebhookAction.CoworkerContractUpdate,
-        (CoworkerContract, Change.Delete) => WebhookAction.CoworkerContractDelete,
-        (Team, Change.Create) => WebhookAction.TeamCreated,
-        (Team, Change.Update) => WebhookAction.TeamUpdated,
-        (Team, Change.Delete) => WebhookAction.TeamDeleted,
-        (FloorPlanDesk, Change.Create) => WebhookAction.FloorPlanDeskCreate,
-        (FloorPlanDesk, Change.Update) => WebhookAction.FloorPlanDeskUpdate,
-        (FloorPlanDesk, Change.Delete) => WebhookAction.FloorPlanDeskDelete,
-        (Tariff, Change.Create) => WebhookAction.TariffCreate,
-        (Tariff, Change.Update) => WebhookAction.TariffUpdate,
-        (Tariff, Change.Delete) => WebhookAction.TariffDelete,
-        _ => null,
-    };
 
     private Coworker ChangeCustomer(long customerId, Func<Coworker, Coworker> change)
     {
