@@ -130,7 +130,8 @@ public sealed class NexudusSandbox : IAsyncDisposable
 
     /// <summary>
     /// Adds or replaces a record, as an administrator editing it in the dashboard would: a zero
-    /// <see cref="NexudusEntity.Id"/> gets a new id; <c>UpdatedOn</c> is set to now.
+    /// <see cref="NexudusEntity.Id"/> gets a new id; <c>UpdatedOn</c> is set to now. The change fires the webhooks of
+    /// the record's location, as a write through the REST API does.
     /// </summary>
     /// <typeparam name="T">A Nexudus model the sandbox serves (<see cref="Booking"/>, <see cref="Coworker"/>, …).</typeparam>
     /// <param name="record">The record; the whole record is stored, as with PUT.</param>
@@ -212,7 +213,8 @@ public sealed class NexudusSandbox : IAsyncDisposable
     public Coworker SuspendCustomer(long customerId) => ChangeCustomer(customerId, c => c with { Active = false });
 
     /// <summary>
-    /// Delivers a webhook now, as Nexudus does, to every active webhook record with <paramref name="action"/>: a POST of
+    /// Delivers a webhook now, as Nexudus does, to every active webhook record with <paramref name="action"/> at the
+    /// record's location (a webhook record without one gets every location's; a record that names none goes to all): a POST of
     /// <c>[record]</c> in the REST shape, signed when <see cref="NexudusSandboxOptions.WebhookSecret"/> is set. Failures
     /// are recorded on the webhook record (<c>LastError</c>, <c>ErrorCount</c>, disabled after repeated failures).
     /// </summary>
