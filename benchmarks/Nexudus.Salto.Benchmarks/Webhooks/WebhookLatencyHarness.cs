@@ -240,7 +240,7 @@ internal static class WebhookLatencyHarness
         text.AppendLine(CultureInfo.InvariantCulture, $"Burst: {burst} bookings in 10 s → {burstMembers} of {burst} in the room group, inbox empty after {burstSeconds:0.0} s; {burstCalls} Nexudus calls ({burstCalls / (double)burst:0.0} per event), {throttles} throttled (409) answers served, {burstPatches} membership PATCH calls (coalesced targeted runs).");
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture,
-            $"Limits over the whole run, start-up sync included (the sandbox's arrival stamps of admitted calls): {limits.Calls} Nexudus calls, at most {limits.BusiestMinute} in any 60 s (limit 120), closest two {limits.ClosestMilliseconds:0} ms apart (limit 100 ms); {limits.Throttles} calls refused with 409.");
+            $"Limits over the whole run, start-up sync included (the sandbox's arrival stamps of admitted calls): {limits.Calls} Nexudus calls, at most {limits.BusiestMinute} in any 60 s (limit 120), closest two {limits.ClosestMilliseconds:0} ms apart (limit 100 ms); {limits.Throttles} call(s) refused with 409.");
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"Latency goal met: {(P(latencies, 0.95) <= 1 ? "yes" : "no")}; calls goal met: {(P(c, 0.95) <= 6 ? "yes" : "no")}.");
         return text.ToString();
