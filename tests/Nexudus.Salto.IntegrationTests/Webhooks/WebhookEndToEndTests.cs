@@ -67,7 +67,7 @@ public sealed class WebhookEndToEndTests : IDisposable
         await WebhookWorld.EventuallyAsync(async () => (await world.Inbox.ReadWebhookEventsAsync(10)).Count == 0, "the inbox is empty");
 
         // Room 1 is the only item linked to the room group, and no desk is linked: her record and bookings decide it.
-        var reads = world.Nexudus.Requests.GetRequests();
+        var reads = world.Nexudus.Requests.GetRequests().Where(r => r.Route != "/api/token").ToList();
         Assert.Equal(2, reads.Count);
         Assert.Contains(reads, r => r.Route == "/api/spaces/coworkers" && r.Query.Contains("id=[", StringComparison.OrdinalIgnoreCase));
         Assert.Contains(reads, r => r.Route == "/api/spaces/bookings" && r.Query.Contains("Booking_Coworker=", StringComparison.Ordinal));
