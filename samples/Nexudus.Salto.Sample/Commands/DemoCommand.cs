@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.Hosting;
 using Nexudus.Salto.Sample.Cli;
 using Nexudus.Salto.Sample.Demo;
 using Nexudus.Salto.Sample.Settings;
@@ -47,7 +48,8 @@ internal static class DemoCommand
         var now = TimeProvider.System.GetUtcNow();
         var (nexudus, salto) = await console.StepAsync("Starting the Nexudus and SALTO KS sandboxes", async () =>
         {
-            var n = await NexudusSandbox.StartAsync(new NexudusSandboxOptions { RateLimits = NexudusRateLimits.Disabled }, cancellationToken);
+            var n = await NexudusSandbox.StartAsync(
+                new NexudusSandboxOptions { RateLimits = NexudusRateLimits.Disabled, WebhookSecret = DemoStory.WebhookSecret }, cancellationToken);
             var s = await SaltoKsSandbox.StartAsync(cancellationToken: cancellationToken);
             return (n, s);
         });
@@ -65,7 +67,19 @@ internal static class DemoCommand
                 return ExitCodes.Failed;
             }
 
-            await new DemoStory(console, host.Services, configuration.Integration, space, nexudus, salto, now).TellAsync(cancellationToken);
+            // Step 8 runs `watch` as a deployment does: a web host serving the webhook endpoint, with the worker.
+            IHost WatchHost(IReadOnlyDictionary<string, string?> values)
+            {
+                var merged = new Dictionary<string, string?>(space.Settings);
+                foreach (var (key, value) in values)
+                {
+                    merged[key] = value;
+                }
+
+                return context.BuildHost(parseResult, QuietLogs, merged, serveWebhooks: true);
+            }
+
+            await new DemoStory(console, host.Services, configuration.Integration, space, nexudus, salto, now, WatchHost).TellAsync(cancellationToken);
 
             console.Heading("Next");
             console.Line("Point the same binary at your own space with the Nexudus, SaltoKs and SaltoIntegration settings (README: Sample host),");

@@ -1,5 +1,10 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
 using Nexudus.Salto.Entitlements;
 using Nexudus.Salto.Nexudus;
 using Nexudus.Salto.Reports;
@@ -8,6 +13,7 @@ using Nexudus.Salto.Sample.Hosting;
 using Nexudus.Salto.Sample.Output;
 using Nexudus.Salto.Sample.Settings;
 using Nexudus.Salto.Testing;
+using Nexudus.Salto.Webhooks;
 using Spectre.Console;
 
 namespace Nexudus.Salto.Sample.Demo;
@@ -15,7 +21,7 @@ namespace Nexudus.Salto.Sample.Demo;
 /// <summary>
 /// The demo's steps, told against the demo space in both sandboxes through the same configuration and SDK
 /// parts a deployment uses: the space and its links, who gets access and why, the sync, door entries
-/// becoming check-ins, the report, and <c>doctor</c>.
+/// becoming check-ins, the report, <c>doctor</c>, and a booking reaching the door by webhook.
 /// </summary>
 internal sealed class DemoStory(
     SampleConsole console,
@@ -24,8 +30,13 @@ internal sealed class DemoStory(
     DemoSpace space,
     NexudusSandbox nexudus,
     SaltoKsSandbox salto,
-    DateTimeOffset now)
+    DateTimeOffset now,
+    Func<IReadOnlyDictionary<string, string?>, IHost> watchHost)
 {
+    /// <summary>The secret the demo's Nexudus sandbox signs its webhook deliveries with.</summary>
+    internal const string WebhookSecret = "demo-webhook-secret";
+
+    private readonly Func<IReadOnlyDictionary<string, string?>, IHost> _watchHost = watchHost;
     private readonly SampleConsole _console = console;
     private readonly IServiceProvider _services = services;
     private readonly IntegrationSettings _settings = settings;
@@ -57,6 +68,78 @@ internal sealed class DemoStory(
         await ShowReportAsync(cancellationToken);
         await ShowGuardAsync(cancellationToken);
         await ShowDoctorAsync(cancellationToken);
+        await ShowWebhooksAsync(cancellationToken);
+    }
+
+    private async Task ShowWebhooksAsync(CancellationToken cancellationToken)
+    {
+        _console.Heading("8. Webhooks: a booking opens the room's door within seconds (watch, MapNexudusWebhooks)");
+        using var host = _watchHost(new Dictionary<string, string?>
+        {
+            ["Urls"] = "http://127.0.0.1:0",
+            ["SaltoIntegration:Webhooks:SharedSecret"] = WebhookSecret,
+            ["SaltoIntegration:Worker:SyncInterval"] = "01:00:00",
+            ["SaltoIntegration:Worker:EnableCheckIns"] = "false",
+        });
+        await _console.StepAsync("Starting `watch`: the worker's first sync, and the webhook endpoint on loopback", async () =>
+        {
+            await host.StartAsync(cancellationToken);
+            var health = host.Services.GetRequiredService<HealthCheckService>();
+            using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            limit.CancelAfter(TimeSpan.FromMinutes(1));
+            while (!(await health.CheckHealthAsync(limit.Token)).Entries.Values.Any(e => e.Data.ContainsKey("sync.last_success")))
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(20), limit.Token);
+            }
+
+            return 0;
+        });
+        var address = host.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        var publicUrl = new Uri(address.TrimEnd('/') + SampleHostFactory.WebhookPrefix);
+        var registrar = new NexudusWebhookRegistrar(host.Services.GetRequiredService<INexudusClient>());
+        var registrations = await _console.StepAsync("Registering the access webhooks of each location (the `webhooks` command)", () =>
+            registrar.EnsureAsync(_settings.Locations.Select(l => l.Links.NexudusBusinessId), publicUrl, cancellationToken));
+        _console.Line($"{registrations.Count} webhooks point at {publicUrl}/{{action}}; Nexudus signs each delivery (X-Nexudus-Hook-Signature).");
+
+        var ada = _space.Seed.Customer("ada@example.com");
+        var before = _salto.FindSiteUserByEmail(DemoSpace.LondonSite, "ada@example.com")?.User?.Id;
+        var wasIn = before is { } id && _salto.GetAccessGroupMembers(DemoSpace.LondonSite, DemoSpace.LondonMeetingRoom).Contains(id);
+        _console.Line($"Ada Lovelace in 'Thames meeting room' now: {(wasIn ? "yes" : "no")}. She books the room in Nexudus for the next hour.");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        _nexudus.Put(new Booking
+        {
+            CoworkerId = ada.Id,
+            ResourceId = _space.Seed.Resource("Thames Meeting Room").Id,
+            FromTime = TimeProvider.System.GetUtcNow().AddMinutes(-1),
+            ToTime = TimeProvider.System.GetUtcNow().AddHours(1),
+            Tentative = false,
+        });
+        var opened = await _console.StepAsync("Nexudus delivers BookingCreate; the endpoint records it, the worker applies a targeted run", async () =>
+        {
+            using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            limit.CancelAfter(TimeSpan.FromSeconds(30));
+            try
+            {
+                while (!(_salto.FindSiteUserByEmail(DemoSpace.LondonSite, "ada@example.com")?.User?.Id is { } user &&
+                         _salto.GetAccessGroupMembers(DemoSpace.LondonSite, DemoSpace.LondonMeetingRoom).Contains(user)))
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(10), limit.Token);
+                }
+
+                return true;
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                return false;
+            }
+        });
+        var elapsed = clock.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture);
+        var hook = _nexudus.GetAll<WebHook>().FirstOrDefault(h => h.Action == WebhookAction.BookingCreate && h.LastTrigger is not null);
+        _console.Line(opened
+            ? $"Ada Lovelace is in 'Thames meeting room' {elapsed} s after the booking was made (signed delivery → inbox → targeted run); the webhook's error count is {hook?.ErrorCount ?? 0}."
+            : $"Ada Lovelace is not in 'Thames meeting room' after {elapsed} s: the webhook did not reach the worker.");
+        _console.Line("The periodic full sync stays the safety net for a delivery that never comes.");
+        await host.StopAsync(cancellationToken);
     }
 
     private async Task ShowSyncAsync(CancellationToken cancellationToken)

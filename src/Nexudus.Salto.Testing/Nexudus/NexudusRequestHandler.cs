@@ -27,6 +27,7 @@ internal sealed class NexudusRequestHandler
     private readonly NexudusRateLimiter _limiter;
     private readonly NexudusCheckinRules _checkins;
     private readonly ILogger _logger;
+    private readonly NexudusWebhookDispatcher? _webhooks;
     private readonly Lock _throttleGate = new();
     private readonly Lock _wireCacheGate = new();
     private DateTimeOffset? _throttledUntil;
@@ -37,8 +38,10 @@ internal sealed class NexudusRequestHandler
         NexudusStore store,
         NexudusWire wire,
         NexudusTokenAuthority tokens,
-        ILogger logger)
+        ILogger logger,
+        NexudusWebhookDispatcher? webhooks = null)
     {
+        _webhooks = webhooks;
         _options = options;
         _store = store;
         _wire = wire;
@@ -450,6 +453,9 @@ internal sealed class NexudusRequestHandler
             _checkins.Opened(created);
         }
 
+        // A write through the API fires the location's webhooks, as one in the dashboard does.
+        _webhooks?.Raise(NexudusWebhookDispatcher.ActionOf(stored, NexudusChange.Create), stored);
+
         return WriteSucceeded(kind, stored, "created", _wire.ToWire(kind, stored));
     }
 
@@ -494,6 +500,8 @@ internal sealed class NexudusRequestHandler
             _checkins.Updated(before, after);
         }
 
+        _webhooks?.Raise(NexudusWebhookDispatcher.ActionOf(stored, NexudusChange.Update), stored);
+
         return WriteSucceeded(kind, stored, "updated", new JsonObject { ["Id"] = stored.Id });
     }
 
@@ -512,6 +520,8 @@ internal sealed class NexudusRequestHandler
         {
             _store.Remove(kind.ClrType, id);
         }
+
+        _webhooks?.Raise(NexudusWebhookDispatcher.ActionOf(existing, NexudusChange.Delete), existing);
 
         return WriteSucceeded(kind, existing, "deleted", new JsonObject { ["Id"] = id });
     }

@@ -93,7 +93,8 @@ public sealed class NexudusSandbox : IAsyncDisposable
         var tokens = new NexudusTokenAuthority(settings.TimeProvider, settings.AccessTokenLifetime, settings.RefreshTokenLifetime);
         var faults = new SandboxFaults();
         var requests = new SandboxRequestLog();
-        var handler = new NexudusRequestHandler(settings, store, wire, tokens, logger);
+        var webhooks = new NexudusWebhookDispatcher(store, wire, settings);
+        var handler = new NexudusRequestHandler(settings, store, wire, tokens, logger, webhooks);
         var traffic = new SandboxTraffic(requests, faults, settings.TimeProvider, NexudusRequestHandler.IsWrite, logger);
         var host = await LoopbackServer.StartAsync(
             _ => { },
@@ -107,7 +108,7 @@ public sealed class NexudusSandbox : IAsyncDisposable
             },
             cancellationToken).ConfigureAwait(false);
         NexudusSandboxLog.Started(logger, host.BaseUrl);
-        return new NexudusSandbox(host, store, tokens, settings, faults, requests, new NexudusWebhookDispatcher(store, wire, settings));
+        return new NexudusSandbox(host, store, tokens, settings, faults, requests, webhooks);
     }
 
     /// <summary>
@@ -129,7 +130,8 @@ public sealed class NexudusSandbox : IAsyncDisposable
 
     /// <summary>
     /// Adds or replaces a record, as an administrator editing it in the dashboard would: a zero
-    /// <see cref="NexudusEntity.Id"/> gets a new id; <c>UpdatedOn</c> is set to now.
+    /// <see cref="NexudusEntity.Id"/> gets a new id; <c>UpdatedOn</c> is set to now. The change fires the webhooks of
+    /// the record's location, as a write through the REST API does.
     /// </summary>
     /// <typeparam name="T">A Nexudus model the sandbox serves (<see cref="Booking"/>, <see cref="Coworker"/>, …).</typeparam>
     /// <param name="record">The record; the whole record is stored, as with PUT.</param>
@@ -141,7 +143,7 @@ public sealed class NexudusSandbox : IAsyncDisposable
         _ = NexudusEntityKind.For(record.GetType());
         var created = record.Id == 0 || _store.Get(record.GetType(), record.Id) is null;
         var stored = _store.Put(record);
-        _webhooks.Raise(ActionOf(stored, created ? Change.Create : Change.Update), stored);
+        _webhooks.Raise(NexudusWebhookDispatcher.ActionOf(stored, created ? NexudusChange.Create : NexudusChange.Update), stored);
         return stored;
     }
 
@@ -178,7 +180,7 @@ public sealed class NexudusSandbox : IAsyncDisposable
         var removed = _store.Remove(typeof(T), id);
         if (removed && record is not null)
         {
-            _webhooks.Raise(ActionOf(record, Change.Delete), record);
+            _webhooks.Raise(NexudusWebhookDispatcher.ActionOf(record, NexudusChange.Delete), record);
         }
 
         return removed;
@@ -211,7 +213,8 @@ public sealed class NexudusSandbox : IAsyncDisposable
     public Coworker SuspendCustomer(long customerId) => ChangeCustomer(customerId, c => c with { Active = false });
 
     /// <summary>
-    /// Delivers a webhook now, as Nexudus does, to every active webhook record with <paramref name="action"/>: a POST of
+    /// Delivers a webhook now, as Nexudus does, to every active webhook record with <paramref name="action"/> at the
+    /// record's location (a webhook record without one gets every location's; a record that names none goes to all): a POST of
     /// <c>[record]</c> in the REST shape, signed when <see cref="NexudusSandboxOptions.WebhookSecret"/> is set. Failures
     /// are recorded on the webhook record (<c>LastError</c>, <c>ErrorCount</c>, disabled after repeated failures).
     /// </summary>
@@ -247,37 +250,6 @@ public sealed class NexudusSandbox : IAsyncDisposable
             await _host.DisposeAsync().ConfigureAwait(false);
         }
     }
-
-    private enum Change
-    {
-        Create,
-        Update,
-        Delete,
-    }
-
-    /// <summary>The action Nexudus fires for a change of a record, when it has one.</summary>
-    private static WebhookAction? ActionOf(NexudusEntity record, Change change) => (record, change) switch
-    {
-        (Booking, Change.Create) => WebhookAction.BookingCreate,
-        (Booking, Change.Update) => WebhookAction.BookingUpdate,
-        (Booking, Change.Delete) => WebhookAction.BookingDelete,
-        (Coworker, Change.Create) => WebhookAction.CoworkerCreate,
-        (Coworker, Change.Update) => WebhookAction.CoworkerUpdate,
-        (Coworker, Change.Delete) => WebhookAction.CoworkerDelete,
-        (CoworkerContract, Change.Create) => WebhookAction.CoworkerContractCreate,
-        (CoworkerContract, Change.Update) => WebhookAction.CoworkerContractUpdate,
-        (CoworkerContract, Change.Delete) => WebhookAction.CoworkerContractDelete,
-        (Team, Change.Create) => WebhookAction.TeamCreated,
-        (Team, Change.Update) => WebhookAction.TeamUpdated,
-        (Team, Change.Delete) => WebhookAction.TeamDeleted,
-        (FloorPlanDesk, Change.Create) => WebhookAction.FloorPlanDeskCreate,
-        (FloorPlanDesk, Change.Update) => WebhookAction.FloorPlanDeskUpdate,
-        (FloorPlanDesk, Change.Delete) => WebhookAction.FloorPlanDeskDelete,
-        (Tariff, Change.Create) => WebhookAction.TariffCreate,
-        (Tariff, Change.Update) => WebhookAction.TariffUpdate,
-        (Tariff, Change.Delete) => WebhookAction.TariffDelete,
-        _ => null,
-    };
 
     private Coworker ChangeCustomer(long customerId, Func<Coworker, Coworker> change)
     {

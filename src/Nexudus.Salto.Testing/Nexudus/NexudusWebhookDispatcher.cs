@@ -12,7 +12,8 @@ namespace Nexudus.Salto.Testing;
 /// active <see cref="WebHook"/> record with the action, signed with <c>X-Nexudus-Hook-Signature</c> (HMAC-SHA256 of
 /// the raw body, upper-case hex) when a secret is set. A non-2xx answer (or none) is stored in <c>LastError</c> and
 /// counts in <c>ErrorCount</c>; after <see cref="NexudusSandboxOptions.WebhookFailuresBeforeDisable"/> failures the
-/// webhook is disabled (<c>Active = false</c>).
+/// webhook is disabled (<c>Active = false</c>). A webhook record belongs to one location (<c>BusinessId</c>): it gets
+/// the changes of records at that location, and those of records that name no location.
 /// </summary>
 internal sealed class NexudusWebhookDispatcher : IDisposable
 {
@@ -71,7 +72,11 @@ internal sealed class NexudusWebhookDispatcher : IDisposable
     {
         var kind = NexudusEntityKind.For(record.GetType());
         var body = Encoding.UTF8.GetBytes(new JsonArray(_wire.ToWire(kind, record)).ToJsonString());
-        var hooks = _store.All<WebHook>().Where(h => h.Action == action && h.Active == true && !string.IsNullOrWhiteSpace(h.Url)).ToList();
+        var businesses = BusinessesOf(record);
+        var hooks = _store.All<WebHook>()
+            .Where(h => h.Action == action && h.Active == true && !string.IsNullOrWhiteSpace(h.Url))
+            .Where(h => businesses.Count == 0 || h.BusinessId is not { } business || businesses.Contains(business))
+            .ToList();
         var results = new List<NexudusWebhookDelivery>();
         foreach (var hook in hooks)
         {
@@ -104,6 +109,51 @@ internal sealed class NexudusWebhookDispatcher : IDisposable
         return results;
     }
 
+    /// <summary>
+    /// The locations a record belongs to, as a webhook record belongs to one: a booking's resource (or desk), a
+    /// customer's locations, a contract's plan (or desks), a team's, desk's, plan's or check-in's own. Empty when
+    /// the record names none: every webhook with the action gets it.
+    /// </summary>
+    private HashSet<long> BusinessesOf(NexudusEntity record)
+    {
+        IEnumerable<long?> ids = record switch
+        {
+            Booking b => [_store.Get<Resource>(b.ResourceId ?? 0)?.BusinessId, _store.Get<FloorPlanDesk>(b.FloorPlanDeskId ?? 0)?.FloorPlanBusinessId],
+            Coworker c => [.. (c.Businesses ?? []).Select(id => (long?)id), c.InvoicingBusinessId],
+            CoworkerContract c => [_store.Get<Tariff>(c.TariffId ?? 0)?.BusinessId, .. (c.Desks ?? []).Select(d => _store.Get<FloorPlanDesk>(d)?.FloorPlanBusinessId)],
+            Team t => [t.BusinessId],
+            FloorPlanDesk d => [d.FloorPlanBusinessId],
+            Tariff t => [t.BusinessId],
+            Checkin c => [c.BusinessId],
+            _ => [],
+        };
+        return [.. ids.Where(id => id is > 0).Select(id => id!.Value)];
+    }
+
+    /// <summary>The action Nexudus fires for a change of a record, when it has one.</summary>
+    public static WebhookAction? ActionOf(NexudusEntity record, NexudusChange change) => (record, change) switch
+    {
+        (Booking, NexudusChange.Create) => WebhookAction.BookingCreate,
+        (Booking, NexudusChange.Update) => WebhookAction.BookingUpdate,
+        (Booking, NexudusChange.Delete) => WebhookAction.BookingDelete,
+        (Coworker, NexudusChange.Create) => WebhookAction.CoworkerCreate,
+        (Coworker, NexudusChange.Update) => WebhookAction.CoworkerUpdate,
+        (Coworker, NexudusChange.Delete) => WebhookAction.CoworkerDelete,
+        (CoworkerContract, NexudusChange.Create) => WebhookAction.CoworkerContractCreate,
+        (CoworkerContract, NexudusChange.Update) => WebhookAction.CoworkerContractUpdate,
+        (CoworkerContract, NexudusChange.Delete) => WebhookAction.CoworkerContractDelete,
+        (Team, NexudusChange.Create) => WebhookAction.TeamCreated,
+        (Team, NexudusChange.Update) => WebhookAction.TeamUpdated,
+        (Team, NexudusChange.Delete) => WebhookAction.TeamDeleted,
+        (FloorPlanDesk, NexudusChange.Create) => WebhookAction.FloorPlanDeskCreate,
+        (FloorPlanDesk, NexudusChange.Update) => WebhookAction.FloorPlanDeskUpdate,
+        (FloorPlanDesk, NexudusChange.Delete) => WebhookAction.FloorPlanDeskDelete,
+        (Tariff, NexudusChange.Create) => WebhookAction.TariffCreate,
+        (Tariff, NexudusChange.Update) => WebhookAction.TariffUpdate,
+        (Tariff, NexudusChange.Delete) => WebhookAction.TariffDelete,
+        _ => null,
+    };
+
     private void Record(long hookId, string? error) =>
         _store.Locked(store =>
         {
@@ -125,4 +175,17 @@ internal sealed class NexudusWebhookDispatcher : IDisposable
         });
 
     public void Dispose() => _http.Dispose();
+}
+
+/// <summary>How a record changed, for the webhook it fires.</summary>
+internal enum NexudusChange
+{
+    /// <summary>Created.</summary>
+    Create,
+
+    /// <summary>Updated.</summary>
+    Update,
+
+    /// <summary>Deleted (or, for a booking, cancelled).</summary>
+    Delete,
 }

@@ -27,6 +27,21 @@ internal interface IIntegrationRuns
     Task<SyncRunOutcome> SyncCustomersAsync(IReadOnlyCollection<long> customers, IReadOnlyCollection<long> teamPayers, CancellationToken cancellationToken) =>
         SyncAsync(cancellationToken);
 
+    /// <summary>
+    /// Runs one targeted sync as <see cref="SyncCustomersAsync(IReadOnlyCollection{long}, IReadOnlyCollection{long}, CancellationToken)"/>
+    /// does; when <paramref name="bookingsOnly"/>, every event was about a booking, so the run may read only the
+    /// customers' records and bookings (see <see cref="Sync.SyncRunOptions.BookingsOnly"/>).
+    /// </summary>
+    /// <param name="customers">The customers the webhook events named.</param>
+    /// <param name="teamPayers">The customers whose paid teams are covered too.</param>
+    /// <param name="bookingsOnly">Whether every event was about a booking.</param>
+    /// <param name="cancellationToken">Cancels the run (the host is stopping).</param>
+    /// <returns>Whether the run succeeded, as for <see cref="SyncAsync"/>.</returns>
+    /// <exception cref="State.SyncStateLockedException">Another run holds the sync state.</exception>
+    Task<SyncRunOutcome> SyncCustomersAsync(
+        IReadOnlyCollection<long> customers, IReadOnlyCollection<long> teamPayers, bool bookingsOnly, CancellationToken cancellationToken) =>
+        SyncCustomersAsync(customers, teamPayers, cancellationToken);
+
     /// <summary>Runs one pass of the check-in bridge.</summary>
     /// <param name="cancellationToken">Cancels the run (the host is stopping).</param>
     /// <returns>Whether the pass succeeded.</returns>

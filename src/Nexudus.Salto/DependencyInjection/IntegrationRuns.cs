@@ -29,6 +29,10 @@ internal sealed class IntegrationRuns : IIntegrationRuns
     public Task<SyncRunOutcome> SyncCustomersAsync(IReadOnlyCollection<long> customers, IReadOnlyCollection<long> teamPayers, CancellationToken cancellationToken) =>
         RunAsync(new SyncRunOptions { Customers = customers, TeamPayers = teamPayers }, cancellationToken);
 
+    public Task<SyncRunOutcome> SyncCustomersAsync(
+        IReadOnlyCollection<long> customers, IReadOnlyCollection<long> teamPayers, bool bookingsOnly, CancellationToken cancellationToken) =>
+        RunAsync(new SyncRunOptions { Customers = customers, TeamPayers = teamPayers, BookingsOnly = bookingsOnly }, cancellationToken);
+
     private async Task<SyncRunOutcome> RunAsync(SyncRunOptions runOptions, CancellationToken cancellationToken)
     {
         var report = await _sync.SynchronizeAsync(runOptions, cancellationToken).ConfigureAwait(false);

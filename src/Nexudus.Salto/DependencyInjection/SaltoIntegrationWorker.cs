@@ -23,9 +23,11 @@ namespace Nexudus.Salto.DependencyInjection;
 /// </para>
 /// <para>
 /// With a webhook inbox (<see cref="IWebhookInbox"/>), events recorded by the webhook endpoint are applied by
-/// targeted runs: the worker wakes when one arrives (and at start, for events a previous process recorded), waits
-/// <see cref="SaltoWebhookOptions.CoalesceWindow"/> so a burst becomes one run, and removes the events only once the
-/// run succeeded. A burst naming more than <see cref="SaltoWebhookOptions.MaxTargetedCustomers"/> customers, or an
+/// targeted runs: the worker wakes when one arrives (and at start, for events a previous process recorded), applies an
+/// event that found it idle at once, waits <see cref="SaltoWebhookOptions.CoalesceWindow"/> after the first of the
+/// events that arrive while a run works so a burst becomes one run, and removes the events only once the run
+/// succeeded. A run whose events are all about bookings reads only the customers' records and bookings where the
+/// links allow it (<see cref="Sync.SyncRunOptions.BookingsOnly"/>). A burst naming more than <see cref="SaltoWebhookOptions.MaxTargetedCustomers"/> customers, or an
 /// event that can change anyone's access, runs a full sync instead; a successful full sync also settles every event
 /// received before it started.
 /// </para>
@@ -48,6 +50,7 @@ internal sealed class SaltoIntegrationWorker : BackgroundService
     private readonly WebhookSignal? _signal;
     private readonly SaltoWebhookOptions _webhooks;
     private int _webhookFailures;
+    private DateTimeOffset? _lastRunEnded;
 
     public SaltoIntegrationWorker(
         IIntegrationRuns runs,
@@ -185,7 +188,10 @@ internal sealed class SaltoIntegrationWorker : BackgroundService
             return (null, false, null);
         }
 
-        var ready = events[0].ReceivedAt + _webhooks.CoalesceWindow;
+        // An event that found the worker idle (it arrived after the last run ended, and no older one waits) is
+        // applied at once; events that arrive while a run works wait out the window, so a burst becomes one run.
+        var idle = _lastRunEnded is not { } ended || events[0].ReceivedAt > ended;
+        var ready = idle ? events[0].ReceivedAt : events[0].ReceivedAt + _webhooks.CoalesceWindow;
         if (ready > now)
         {
             return (ready, false, null);
@@ -204,7 +210,9 @@ internal sealed class SaltoIntegrationWorker : BackgroundService
         SyncRunOutcome outcome;
         try
         {
-            outcome = await _runs.SyncCustomersAsync([.. customers.Order()], [.. payers.Order()], cancellationToken).ConfigureAwait(false);
+            outcome = await _runs.SyncCustomersAsync(
+                [.. customers.Order()], [.. payers.Order()], events.All(e => WebhookEventFactory.KindOf(e.Action) == WebhookEventFactory.RecordKind.Booking),
+                cancellationToken).ConfigureAwait(false);
         }
         catch (SyncStateLockedException)
         {
@@ -213,6 +221,10 @@ internal sealed class SaltoIntegrationWorker : BackgroundService
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             return (WebhookFailed(ex, Describe(ex)), false, null);
+        }
+        finally
+        {
+            _lastRunEnded = _time.GetUtcNow();
         }
 
         if (outcome.Locked)
@@ -280,6 +292,10 @@ internal sealed class SaltoIntegrationWorker : BackgroundService
         {
             _metrics.SyncDuration.Record((_time.GetUtcNow() - startedAt).TotalSeconds, new KeyValuePair<string, object?>("outcome", "failed"));
             return Failed(WorkerJob.Sync, ex, Describe(ex), edge: null);
+        }
+        finally
+        {
+            _lastRunEnded = _time.GetUtcNow();
         }
 
         if (outcome.Locked)

@@ -37,7 +37,8 @@ public sealed class SaltoWebhookOptions
 
     /// <summary>
     /// Gets or sets how long the worker waits after the first event of a burst before it applies them, so a burst
-    /// becomes one targeted run.
+    /// becomes one targeted run. An event that finds the worker idle (no run going on, nothing waiting) is applied at
+    /// once; the events that arrive while that run works make the burst that waits.
     /// </summary>
     /// <value>500 milliseconds; between zero and one minute.</value>
     public TimeSpan CoalesceWindow { get; set; } = TimeSpan.FromMilliseconds(500);

@@ -137,7 +137,8 @@ public class AccessSynchronizer
             runOptions.AllowMassRevocation ?? _options.AllowMassRevocation,
             runOptions.RebuildOwnership,
             runOptions.Customers is null ? null : [.. runOptions.Customers.Distinct().Order()],
-            [.. (runOptions.TeamPayers ?? []).Distinct().Order()]);
+            [.. (runOptions.TeamPayers ?? []).Distinct().Order()],
+            runOptions.BookingsOnly && runOptions.Customers is not null);
         // One span per run (with one per site's plan and apply inside), whoever runs it: the worker or a command.
         using var activity = SaltoMetrics.ActivitySource.StartActivity("sync");
         var startedAt = _time.GetUtcNow();
@@ -354,6 +355,7 @@ public class AccessSynchronizer
         Task<EarlyUserCreations>? creatingEarly = null;
         SnapshotReadResult read;
         HashSet<long>? scope = null;
+        HashSet<(string Site, string Group)>? bookingGroups = null;
         try
         {
             var request = new SnapshotReadRequest(
@@ -371,7 +373,12 @@ public class AccessSynchronizer
             {
                 // A targeted run: only the named customers' records; everyone else is left as the last run left them.
                 scope = [];
-                read = await _reader.ReadCustomersAsync(request, run.Customers, run.TeamPayers, scope, cancellationToken).ConfigureAwait(false);
+                bookingGroups = run.BookingsOnly && run.TeamPayers.Count == 0
+                    ? GroupsOnlyBookingsGrant(LinkMapBuilder.Build(locations.Select(l => l.Links), _reader.Definitions))
+                    : null;
+                read = bookingGroups is null
+                    ? await _reader.ReadCustomersAsync(request, run.Customers, run.TeamPayers, scope, cancellationToken).ConfigureAwait(false)
+                    : await _reader.ReadCustomerBookingsAsync(request, run.Customers, scope, cancellationToken).ConfigureAwait(false);
             }
             else
             {
@@ -407,7 +414,7 @@ public class AccessSynchronizer
         foreach (var siteId in links.Locations.Select(l => l.SiteId).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal))
         {
             var site = await PlanSiteAsync(
-                readsOf(siteId), desired, snapshot, customers, now, early, scope, errors,
+                readsOf(siteId), desired, snapshot, customers, now, early, scope, bookingGroups, errors,
                 run.RebuildOwnership && read.Failures.Count == 0 && scope is null, cancellationToken).ConfigureAwait(false);
             if (site is null)
             {
@@ -518,7 +525,8 @@ public class AccessSynchronizer
 
     private async Task<SiteRun?> PlanSiteAsync(
         SaltoSiteReads reads, DesiredAccess desired, NexudusSnapshot snapshot, Dictionary<long, Coworker> customers, DateTimeOffset now,
-        EarlyUserCreations early, HashSet<long>? scope, List<SyncError> errors, bool rebuildOwnership, CancellationToken cancellationToken)
+        EarlyUserCreations early, HashSet<long>? scope, HashSet<(string Site, string Group)>? bookingGroups, List<SyncError> errors, bool rebuildOwnership,
+        CancellationToken cancellationToken)
     {
         var siteId = reads.SiteId;
         using var activity = SaltoMetrics.ActivitySource.StartActivity("sync.plan");
@@ -624,11 +632,51 @@ public class AccessSynchronizer
             plan = ScopePlan(plan, scope, identities, state.Identities, ledger);
         }
 
+        if (bookingGroups is not null)
+        {
+            // Read without passes, contracts or teams: the run decides only the groups bookings alone grant.
+            bool Decided(string groupId) => bookingGroups.Contains((siteId, groupId));
+            plan = plan with
+            {
+                Plan = plan.Plan with
+                {
+                    Additions = [.. plan.Plan.Additions.Where(a => Decided(a.GroupId))],
+                    Removals = [.. plan.Plan.Removals.Where(r => Decided(r.GroupId))],
+                },
+                StaleLedgerEntries = [.. plan.StaleLedgerEntries.Where(k => Decided(k.GroupId))],
+                KeptForEntitledCustomers = [.. plan.KeptForEntitledCustomers.Where(k => Decided(k.GroupId))],
+            };
+        }
+
         SyncLog.SitePlanned(_logger, siteId, plan.Plan.UserCreations.Count, plan.Plan.Additions.Count, plan.Plan.Removals.Count, plan.Plan.IdentityIssues.Count);
         return new SiteRun(siteId, state with { OwnedMemberships = ledger }, journal, members, [.. claims, .. rebuilt], settled, toMatch, identities, plan, users)
         {
             Rebuilt = rebuilt,
         };
+    }
+
+    /// <summary>
+    /// The (site, group) pairs that only bookings of resources grant, when a targeted run about bookings can be decided
+    /// by the customers' records and bookings alone: no location links a desk (desks are granted by contracts and
+    /// bookings alike) and no group a resource grants is also granted by a pass or an unknown item. Otherwise
+    /// <see langword="null"/>: the run reads the customers' whole records.
+    /// </summary>
+    internal static HashSet<(string Site, string Group)>? GroupsOnlyBookingsGrant(LinkMap links)
+    {
+        var booked = new HashSet<(string Site, string Group)>(SiteGroupComparer.Instance);
+        var other = new HashSet<(string Site, string Group)>(SiteGroupComparer.Instance);
+        foreach (var location in links.Locations)
+        {
+            if (location.FloorPlanDeskGroups.Values.Any(g => g.Count > 0))
+            {
+                return null;
+            }
+
+            booked.UnionWith(location.ResourceGroups.Values.SelectMany(g => g).Select(g => (location.SiteId, g)));
+            other.UnionWith(location.TimePassGroups.Values.SelectMany(g => g).Concat(location.OtherManagedGroups).Select(g => (location.SiteId, g)));
+        }
+
+        return booked.Count > 0 && !booked.Overlaps(other) ? booked : null;
     }
 
     /// <summary>
@@ -995,6 +1043,8 @@ public class AccessSynchronizer
     /// <param name="RebuildOwnership">Whether the run claims the memberships of entitled customers for the SDK.</param>
     /// <param name="Customers">The customers of a targeted run; <see langword="null"/> for a whole run.</param>
     /// <param name="TeamPayers">The customers whose paid teams a targeted run covers too.</param>
+    /// <param name="BookingsOnly">Whether a targeted run is about bookings only (see <see cref="SyncRunOptions.BookingsOnly"/>).</param>
     private sealed record RunFlags(
-        bool DryRun, bool AllowMassRevocation, bool RebuildOwnership, IReadOnlyCollection<long>? Customers, IReadOnlyCollection<long> TeamPayers);
+        bool DryRun, bool AllowMassRevocation, bool RebuildOwnership, IReadOnlyCollection<long>? Customers, IReadOnlyCollection<long> TeamPayers,
+        bool BookingsOnly);
 }

@@ -244,6 +244,57 @@ internal sealed class NexudusSnapshotReader(INexudusClient client, ILogger logge
     }
 
     /// <summary>
+    /// Gets the definitions the previous read holds (locations' time zones, pass definitions, desks and resources),
+    /// with no customer record: what links are checked against before a targeted read. Empty before any read.
+    /// </summary>
+    public NexudusSnapshot Definitions => _cache is not { } cache
+        ? new NexudusSnapshot()
+        : new NexudusSnapshot
+        {
+            TimePasses = [.. cache.Passes.Values.OrderBy(p => p.Id)],
+            FloorPlanDesks = [.. cache.Desks.Values.OrderBy(d => d.Id)],
+            Resources = [.. cache.Resources.Values.OrderBy(r => r.Id)],
+            TimeZones = new Dictionary<long, TimeZoneInfo>(cache.Zones),
+        };
+
+    /// <summary>
+    /// Reads only the records and the bookings (in the window) of <paramref name="customers"/>, for a targeted run
+    /// about bookings only: two reads for one customer, sent together (the records by one batch get, the bookings by
+    /// one filtered list each). Passes, contracts and teams are not read, so the snapshot decides only the groups
+    /// nothing but bookings grants; the caller must narrow its plan to them. Definitions come from the previous read
+    /// (<see cref="CanReadTargeted"/>).
+    /// </summary>
+    /// <returns>The snapshot, and <paramref name="scope"/> filled with the customers Nexudus returned.</returns>
+    public async Task<SnapshotReadResult> ReadCustomerBookingsAsync(
+        SnapshotReadRequest request, IReadOnlyCollection<long> customers, HashSet<long> scope, CancellationToken cancellationToken)
+    {
+        var cache = _cache ?? throw new InvalidOperationException("A targeted read needs a previous read.");
+        var failures = new List<(string Part, Exception Error)>();
+        var gate = new ReadGate(concurrency);
+        var ct = cancellationToken;
+        var ids = customers.Distinct().Order().ToList();
+        var people = PartAsync("customers", failures, () => BatchAsync(gate, ids, client.GetCoworkersAsync, ct));
+        var bookingLists = ids.Select(id => PartAsync("bookings", failures, () => ListAsync<Booking>(gate,
+            (c, t) => client.GetBookingsPageAsync(BookingWindow(request) with { CoworkerId = id }, c, t), ct))).ToList();
+        await Task.WhenAll(bookingLists.Append<Task>(people)).ConfigureAwait(false);
+
+        var records = (await people.ConfigureAwait(false) ?? []).Where(p => ids.Contains(p.Id)).DistinctBy(p => p.Id).ToList();
+
+        // Customers Nexudus did not return (deleted, or a short answer) are left to the next whole read.
+        scope.UnionWith(records.Select(p => p.Id));
+        var snapshot = new NexudusSnapshot
+        {
+            Coworkers = [.. records.OrderBy(c => c.Id)],
+            TimePasses = [.. cache.Passes.Values.OrderBy(p => p.Id)],
+            FloorPlanDesks = [.. cache.Desks.Values.OrderBy(d => d.Id)],
+            Resources = [.. cache.Resources.Values.OrderBy(r => r.Id)],
+            Bookings = [.. (await Task.WhenAll(bookingLists).ConfigureAwait(false)).SelectMany(l => l ?? []).DistinctBy(b => b.Id).OrderBy(b => b.Id)],
+            TimeZones = new Dictionary<long, TimeZoneInfo>(cache.Zones),
+        };
+        return new SnapshotReadResult(snapshot, [], failures, SnapshotReadKind.Targeted);
+    }
+
+    /// <summary>
     /// Once every list but the contracts and teams is in (and none failed), tells the caller what they hold: a
     /// snapshot that can only entitle fewer customers than the whole one, since the rules only grant.
     /// </summary>

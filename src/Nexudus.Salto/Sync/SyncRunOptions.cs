@@ -42,4 +42,17 @@ public sealed record SyncRunOptions
     /// </summary>
     /// <value><see langword="null"/> or empty by default: no team is looked up by its payer.</value>
     public IReadOnlyCollection<long>? TeamPayers { get; init; }
+
+    /// <summary>
+    /// Gets whether a targeted run is about bookings only (for example a burst of booking webhooks): it then reads
+    /// each of its customers' record and bookings only, and plans only the groups that nothing but bookings of
+    /// resources grants at any location, so its passes, contracts and teams need not be read. Where a location links a
+    /// group to a booking and to a pass, desk or unknown item as well, or links any desk (a desk is granted by
+    /// contracts and bookings alike), the run reads the customers' whole records instead, as without this flag.
+    /// </summary>
+    /// <value>
+    /// <see langword="false"/> by default. Ignored unless <see cref="Customers"/> is set. The rules, ledger and
+    /// revocation guard are those of any run; a removal is planned only in a group bookings alone decide.
+    /// </value>
+    public bool BookingsOnly { get; init; }
 }

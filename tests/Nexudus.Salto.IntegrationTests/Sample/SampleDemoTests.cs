@@ -66,6 +66,19 @@ public sealed class SampleDemoTests
     }
 
     [Fact]
+    public async Task RunAsync_Demo_BookingReachesTheRoomGroupByASignedWebhookWithinSeconds()
+    {
+        var run = await SampleRun.StartAsync("demo");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("Ada Lovelace in 'Thames meeting room' now: no.", run.Stdout, StringComparison.Ordinal);
+        var match = System.Text.RegularExpressions.Regex.Match(run.Stdout, @"Ada Lovelace is in 'Thames meeting room' (\d+\.\d\d) s after the booking was made");
+        Assert.True(match.Success, run.Stdout);
+        Assert.InRange(double.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), 0, 30);
+        Assert.Contains("the webhook's error count is 0.", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RunAsync_DemoWithRealServiceConfigured_StillUsesItsSandboxes()
     {
         // An unreachable address: were the demo to use it, the Nexudus read would fail and the demo exit 1.

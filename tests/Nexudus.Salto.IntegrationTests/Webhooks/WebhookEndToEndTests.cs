@@ -54,6 +54,103 @@ public sealed class WebhookEndToEndTests : IDisposable
         Assert.False(await world.InGroupAsync("bob@example.com", WebhookWorld.RoomGroup));
     }
 
+    [Fact]
+    public async Task MapNexudusWebhooks_BookingCreatedThenCancelled_ReadsOnlyRecordAndBookingsAndKeepsThePassGroup()
+    {
+        await using var world = await StartedAsync();
+        world.RegisterWebhooks(WebhookAction.BookingCreate, WebhookAction.BookingDelete);
+        world.Nexudus.Requests.Clear();
+
+        var booking = world.Nexudus.Put(RoomBooking(world, "ada@example.com"));
+        await world.Nexudus.WhenWebhooksDeliveredAsync();
+        await WebhookWorld.EventuallyAsync(() => world.InGroupAsync("ada@example.com", WebhookWorld.RoomGroup), "Ada is in the room group");
+        await WebhookWorld.EventuallyAsync(async () => (await world.Inbox.ReadWebhookEventsAsync(10)).Count == 0, "the inbox is empty");
+
+        // Room 1 is the only item linked to the room group, and no desk is linked: her record and bookings decide it.
+        var reads = world.Nexudus.Requests.GetRequests().Where(r => r.Route != "/api/token").ToList();
+        Assert.Equal(2, reads.Count);
+        Assert.Contains(reads, r => r.Route == "/api/spaces/coworkers" && r.Query.Contains("id=[", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(reads, r => r.Route == "/api/spaces/bookings" && r.Query.Contains("Booking_Coworker=", StringComparison.Ordinal));
+        Assert.True(await world.InGroupAsync("ada@example.com", WebhookWorld.DayGroup), "Ada keeps the day group her unread pass grants");
+
+        world.Nexudus.CancelBooking(booking.Id);
+        await world.Nexudus.WhenWebhooksDeliveredAsync();
+        await WebhookWorld.EventuallyAsync(async () => !await world.InGroupAsync("ada@example.com", WebhookWorld.RoomGroup), "Ada has left the room group");
+        Assert.True(await world.InGroupAsync("ada@example.com", WebhookWorld.DayGroup), "Ada keeps the day group");
+    }
+
+    [Fact]
+    public async Task MapNexudusWebhooks_BookingOfAGroupAPassAlsoGrants_ReadsTheWholeRecordsAndKeepsThePassGroup()
+    {
+        // The room group is the day pass's too: a booking event alone cannot decide it.
+        await using var world = await WebhookWorld.CreateAsync();
+        await world.StartAsync(configure: v => v[$"SaltoIntegration:Locations:0:TimePassGroups:{world.Seed.Pass("Day Pass").Id}:1"] = WebhookWorld.RoomGroup);
+        await WebhookWorld.EventuallyAsync(() => world.InGroupAsync("ada@example.com", WebhookWorld.RoomGroup), "the day passes open the room");
+        world.RegisterWebhooks(WebhookAction.BookingDelete);
+        var booking = world.Nexudus.Put(RoomBooking(world, "ada@example.com"));
+        world.Nexudus.Requests.Clear();
+
+        world.Nexudus.CancelBooking(booking.Id);
+        await world.Nexudus.WhenWebhooksDeliveredAsync();
+        await WebhookWorld.EventuallyAsync(async () => (await world.Inbox.ReadWebhookEventsAsync(10)).Count == 0, "the inbox is empty");
+
+        Assert.Contains(world.Nexudus.Requests.GetRequests(), r => r.Route == "/api/billing/coworkertimepasses");
+        Assert.True(await world.InGroupAsync("ada@example.com", WebhookWorld.RoomGroup), "Ada's pass still opens the room");
+    }
+
+    [Fact]
+    public async Task NexudusSandbox_BookingPostedThroughTheApi_DeliversToTheLocationsWebhookAndOpensTheRoom()
+    {
+        await using var world = await StartedAsync();
+        world.Nexudus.Seed(b => b.Location("Annex"));
+        world.RegisterWebhooks(WebhookAction.BookingCreate);
+        world.Nexudus.Seed(b => b.AtLocation("Annex").WebHook("annex-BookingCreate", WebhookAction.BookingCreate, new Uri("http://127.0.0.1:9/unreachable")));
+
+        using var http = new HttpClient { BaseAddress = world.Nexudus.BaseUrl };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue(
+            "Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{world.Nexudus.Username}:{world.Nexudus.Password}")));
+        var from = DateTimeOffset.UtcNow.AddMinutes(-5).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
+        var to = DateTimeOffset.UtcNow.AddHours(1).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
+        using var created = await http.PostAsync(
+            new Uri("api/spaces/bookings", UriKind.Relative),
+            new StringContent(
+                $$"""{"CoworkerId":{{world.CustomerId("carol@example.com")}},"ResourceId":{{world.Seed.Resource("Room 1").Id}},"FromTime":"{{from}}","ToTime":"{{to}}","Tentative":false}""",
+                System.Text.Encoding.UTF8,
+                "application/json"));
+        Assert.Equal(HttpStatusCode.OK, created.StatusCode);
+        await world.Nexudus.WhenWebhooksDeliveredAsync();
+
+        var hooks = world.Nexudus.GetAll<WebHook>();
+        Assert.NotNull(Assert.Single(hooks, h => h.Name == "salto-BookingCreate").LastTrigger);
+        var annex = Assert.Single(hooks, h => h.Name == "annex-BookingCreate");
+        Assert.Null(annex.LastTrigger);
+        Assert.Equal(0, annex.ErrorCount ?? 0);
+        await WebhookWorld.EventuallyAsync(() => world.InGroupAsync("carol@example.com", WebhookWorld.RoomGroup), "Carol is in the room group");
+    }
+
+    [Fact]
+    public async Task NexudusSandbox_CustomerSuspendedThroughTheApi_DeliversCoworkerUpdateAndRemovesTheirAccess()
+    {
+        await using var world = await StartedAsync();
+        world.RegisterWebhooks(WebhookAction.CoworkerUpdate);
+        using var http = new HttpClient { BaseAddress = world.Nexudus.BaseUrl };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue(
+            "Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{world.Nexudus.Username}:{world.Nexudus.Password}")));
+        using var read = await http.GetAsync(new Uri($"api/spaces/coworkers/{world.CustomerId("dan@example.com")}", UriKind.Relative));
+        var record = System.Text.Json.Nodes.JsonNode.Parse(await read.Content.ReadAsStringAsync())!.AsObject();
+        record["Active"] = false;
+        record["CountryId"] ??= 1;
+
+        using var updated = await http.PutAsync(
+            new Uri("api/spaces/coworkers", UriKind.Relative), new StringContent(record.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
+        await world.Nexudus.WhenWebhooksDeliveredAsync();
+
+        Assert.NotNull(Assert.Single(world.Nexudus.GetAll<WebHook>()).LastTrigger);
+        await WebhookWorld.EventuallyAsync(async () => !await world.InGroupAsync("dan@example.com", WebhookWorld.DayGroup), "Dan has left the day group");
+        Assert.True(await world.InGroupAsync("eve@example.com", WebhookWorld.DayGroup));
+    }
+
     [Theory]
     [InlineData("wrong-secret", null)]
     [InlineData(null, null)]

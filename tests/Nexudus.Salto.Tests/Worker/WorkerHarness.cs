@@ -101,15 +101,20 @@ internal sealed class ScriptedRuns(FakeTimeProvider time) : IIntegrationRuns
     /// <summary>Answers each targeted sync; by default a success with no next edge.</summary>
     public Func<IReadOnlyCollection<long>, CancellationToken, Task<SyncRunOutcome>> Targeted { get; set; } = (_, _) => Task.FromResult(new SyncRunOutcome(true, null));
 
-    private readonly Channel<(IReadOnlyCollection<long> Customers, IReadOnlyCollection<long> Payers, DateTimeOffset At)> _targeted =
-        Channel.CreateUnbounded<(IReadOnlyCollection<long>, IReadOnlyCollection<long>, DateTimeOffset)>();
+    private readonly Channel<(IReadOnlyCollection<long> Customers, IReadOnlyCollection<long> Payers, DateTimeOffset At, bool BookingsOnly)> _targeted =
+        Channel.CreateUnbounded<(IReadOnlyCollection<long>, IReadOnlyCollection<long>, DateTimeOffset, bool)>();
 
-    public async Task<(IReadOnlyCollection<long> Customers, IReadOnlyCollection<long> Payers, DateTimeOffset At)> NextTargetedAsync(CancellationToken cancellationToken) =>
+    public async Task<(IReadOnlyCollection<long> Customers, IReadOnlyCollection<long> Payers, DateTimeOffset At, bool BookingsOnly)> NextTargetedAsync(
+        CancellationToken cancellationToken) =>
         await _targeted.Reader.ReadAsync(cancellationToken);
 
-    public Task<SyncRunOutcome> SyncCustomersAsync(IReadOnlyCollection<long> customers, IReadOnlyCollection<long> teamPayers, CancellationToken cancellationToken)
+    public Task<SyncRunOutcome> SyncCustomersAsync(IReadOnlyCollection<long> customers, IReadOnlyCollection<long> teamPayers, CancellationToken cancellationToken) =>
+        SyncCustomersAsync(customers, teamPayers, bookingsOnly: false, cancellationToken);
+
+    public Task<SyncRunOutcome> SyncCustomersAsync(
+        IReadOnlyCollection<long> customers, IReadOnlyCollection<long> teamPayers, bool bookingsOnly, CancellationToken cancellationToken)
     {
-        _targeted.Writer.TryWrite((customers, teamPayers, time.GetUtcNow()));
+        _targeted.Writer.TryWrite((customers, teamPayers, time.GetUtcNow(), bookingsOnly));
         return Targeted(customers, cancellationToken);
     }
 

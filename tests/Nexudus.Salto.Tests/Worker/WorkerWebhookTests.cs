@@ -48,6 +48,33 @@ public sealed class WorkerWebhookTests
     }
 
     [Fact]
+    public async Task Webhooks_EventThatFindsTheWorkerIdle_IsAppliedAtOnceAndOnlyBookingsAreNamed()
+    {
+        await using var harness = new WorkerHarness(o => o.SyncInterval = TimeSpan.FromHours(1), inbox: new InMemorySyncStateStore());
+        await harness.StartAsync();
+        await harness.Runs.NextCallAsync(harness.Safety);
+        await harness.NextWaitAsync();
+        harness.Time.Advance(TimeSpan.FromSeconds(5));
+
+        await ReceiveAsync(harness, "BookingCreate", """[{"Id":1,"CoworkerId":7}]""");
+
+        // No run since the full sync ended 5 s ago: no coalescing wait.
+        var run = await harness.Runs.NextTargetedAsync(harness.Safety);
+        Assert.Equal(Start + TimeSpan.FromSeconds(5), run.At);
+        Assert.Equal([7L], run.Customers);
+        Assert.True(run.BookingsOnly);
+        await EmptiedAsync(harness);
+
+        // Arrived while nothing ran either, but with a contract event too: the whole records are read.
+        harness.Time.Advance(TimeSpan.FromSeconds(5));
+        await ReceiveAsync(harness, "CoworkerContractCancel", """[{"Id":2,"CoworkerId":8}]""");
+        var next = await harness.Runs.NextTargetedAsync(harness.Safety);
+        Assert.Equal(Start + TimeSpan.FromSeconds(10), next.At);
+        Assert.False(next.BookingsOnly);
+        await EmptiedAsync(harness);
+    }
+
+    [Fact]
     public async Task Webhooks_TargetedRunFails_EventsStayAndAreRetriedAfterTheRetryDelay()
     {
         await using var harness = new WorkerHarness(o => o.SyncInterval = TimeSpan.FromHours(1), inbox: new InMemorySyncStateStore(), webhooks: w => w.CoalesceWindow = TimeSpan.Zero);
