@@ -11,4 +11,10 @@ internal static class ExitCodes
 
     /// <summary>The sync applied its adds but the revocation guard held its removals.</summary>
     public const int RemovalsHeld = 2;
+
+    /// <summary>Stopped by Ctrl+C (SIGINT): 128 + 2, as shells report it.</summary>
+    public const int Interrupted = 130;
+
+    /// <summary>Stopped by SIGTERM (a service manager, <c>kill</c>): 128 + 15, as shells report it.</summary>
+    public const int Terminated = 143;
 }

@@ -1,14 +1,21 @@
+using System.Runtime.InteropServices;
 using Nexudus.Salto.Sample;
 
-// Ctrl+C asks the running command to stop; a second Ctrl+C ends the process as usual.
+// Ctrl+C (SIGINT) and SIGTERM ask the running command to stop: it ends at its next step with a one-line message and the
+// conventional exit code (130 after SIGINT, 143 after SIGTERM). A second signal ends the process at once, as usual.
 using var stopping = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
+var signalExitCode = 0;
+void Stop(PosixSignalContext context, int exitCode)
 {
-    if (!stopping.IsCancellationRequested)
+    if (Interlocked.CompareExchange(ref signalExitCode, exitCode, 0) == 0)
     {
-        e.Cancel = true;
+        context.Cancel = true;
         stopping.Cancel();
     }
-};
+}
 
-return await SampleApp.RunAsync(args, Console.Out, Console.Error, stopping.Token);
+using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => Stop(context, ExitCodes.Interrupted));
+using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => Stop(context, ExitCodes.Terminated));
+
+var exitCode = await SampleApp.RunAsync(args, Console.Out, Console.Error, stopping.Token);
+return Volatile.Read(ref signalExitCode) is var signalled and not 0 ? signalled : exitCode;

@@ -30,7 +30,7 @@ internal sealed class CommandContext(SampleConsole console, IReadOnlyList<string
     /// <param name="serveWebhooks">Whether the host is a web application serving the webhook endpoint and <c>/healthz</c> (with the worker).</param>
     public IHost BuildHost(
         ParseResult parseResult, IReadOnlyDictionary<string, string?>? defaults = null, IReadOnlyDictionary<string, string?>? fixedValues = null, bool runWorker = false,
-        bool serveWebhooks = false) =>
+        bool serveWebhooks = false, bool dryRun = false) =>
         SampleHostFactory.Build(new SampleHostSettings
         {
             ConfigurationArguments = configurationArguments,
@@ -39,6 +39,7 @@ internal sealed class CommandContext(SampleConsole console, IReadOnlyList<string
             FixedValues = fixedValues,
             RunWorker = runWorker,
             ServeWebhooks = serveWebhooks,
+            DryRun = dryRun,
         });
 
     /// <summary>Runs a command's body, turning any failure into exit code 1 and a one-line reason on stderr.</summary>
@@ -54,7 +55,7 @@ internal sealed class CommandContext(SampleConsole console, IReadOnlyList<string
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            Console.Fail($"{name}: stopped before it finished.");
+            Console.Fail($"{name}: stopped by signal before it finished; nothing half-applied: each change already made is recorded, and the next run carries on from there.");
             return ExitCodes.Failed;
         }
         catch (OptionsValidationException e)
@@ -62,7 +63,7 @@ internal sealed class CommandContext(SampleConsole console, IReadOnlyList<string
             Console.Fail($"{name}: the configuration is not valid: {string.Join(" ", e.Failures)}");
             return ExitCodes.Failed;
         }
-        catch (FileNotFoundException e)
+        catch (Exception e) when (e is FileNotFoundException or InvalidDataException)
         {
             Console.Fail($"{name}: {e.Message}");
             return ExitCodes.Failed;

@@ -44,7 +44,7 @@ internal static class SyncCommand
             "sync",
             async token =>
             {
-                using var host = context.BuildHost(parseResult);
+                using var host = context.BuildHost(parseResult, dryRun: parseResult.GetValue(dryRun));
                 var configuration = ConfigurationCheck.Run(host.Services);
                 if (!configuration.IsValid)
                 {
@@ -67,7 +67,20 @@ internal static class SyncCommand
                 }
                 else
                 {
-                    var (explain, groups) = await NamesAsync(host.Services, report, token);
+                    // The names are for reading only: a look-up that fails after the run prints the ids instead, and the
+                    // exit code stays the run's own (2 for held removals), as with --json.
+                    AccessExplainer explain;
+                    Dictionary<string, string> groups;
+                    try
+                    {
+                        (explain, groups) = await NamesAsync(host.Services, report, token);
+                    }
+                    catch (Exception e) when (e is not OperationCanceledException && e is not OutOfMemoryException)
+                    {
+                        context.Console.Fail($"sync: customer and group names could not be read ({e.GetType().Name}: {e.Message}); ids are shown instead.");
+                        (explain, groups) = (new AccessExplainer(new NexudusSnapshot(), new LinkMap(), []), new Dictionary<string, string>());
+                    }
+
                     SyncReportView.Print(context.Console, report, explain, id => groups.TryGetValue(id, out var name) ? name : id, site => site);
                 }
 

@@ -30,7 +30,9 @@ internal sealed class IntegrationDoctor(
         foreach (var error in configuration.AllErrors)
         {
             var key = KeyOf(error);
-            Error(error, key, key.Contains(':', StringComparison.Ordinal)
+            Error(error, key, error.Contains("is not a known setting", StringComparison.Ordinal)
+                ? $"Correct or remove {key} wherever it is set (settings file, environment, command line)."
+                : key.Contains(':', StringComparison.Ordinal)
                 ? $"Set {key} in the deployment's settings file, as {key.Replace(":", "__", StringComparison.Ordinal)} in the environment, or as --{key}=… on the command line."
                 : "Correct the setting named in the problem.");
         }

@@ -1,10 +1,13 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Nexudus.Salto.DependencyInjection;
 using Nexudus.Salto.PostgreSql;
+using Nexudus.Salto.State;
 
 namespace Nexudus.Salto.Sample.Hosting;
 
@@ -54,6 +57,37 @@ internal static class SampleHostFactory
     /// <summary>The path the sample serves Nexudus webhooks under: <c>POST /webhooks/nexudus/{action}</c>.</summary>
     public const string WebhookPrefix = "/webhooks/nexudus";
 
+    /// <summary>The largest settings file read, in bytes: settings are a few kilobytes; this is far above that.</summary>
+    public const int MaxSettingsFileBytes = 1024 * 1024;
+
+    // Reads the whole file into memory, at most MaxSettingsFileBytes: a huge or endless file (--settings /dev/zero)
+    // fails at once with a clear error instead of filling the memory. The length is not trusted (a device or a pipe
+    // reports 0), the bytes read are counted.
+    private static MemoryStream ReadSettingsFile(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"The settings file {path} does not exist.", path);
+        }
+
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+        var buffer = new byte[MaxSettingsFileBytes + 1];
+        var read = 0;
+        int n;
+        while (read < buffer.Length && (n = file.Read(buffer, read, buffer.Length - read)) > 0)
+        {
+            read += n;
+        }
+
+        if (read > MaxSettingsFileBytes)
+        {
+            throw new InvalidDataException(
+                $"The settings file {path} is larger than {MaxSettingsFileBytes / 1024} KiB; a settings file is a small JSON document. Nothing was run.");
+        }
+
+        return new MemoryStream(buffer, 0, read, writable: false);
+    }
+
     private static SaltoIntegrationBuilder Configure(IHostApplicationBuilder builder, SampleHostSettings settings)
     {
         // Later sources win: a settings file and the command's defaults over appsettings.json, then the
@@ -61,7 +95,7 @@ internal static class SampleHostFactory
         // last the values nothing may change (the demo's sandboxes, so it never reaches a real service).
         if (settings.SettingsFile is { } file)
         {
-            builder.Configuration.AddJsonFile(Path.GetFullPath(file), optional: false, reloadOnChange: false);
+            builder.Configuration.AddJsonStream(ReadSettingsFile(Path.GetFullPath(file)));
         }
 
         if (settings.DefaultValues is { Count: > 0 } defaults)
@@ -88,6 +122,40 @@ internal static class SampleHostFactory
 
         // The state lives in PostgreSQL when SaltoIntegration:PostgreSql:ConnectionString is set (several hosts share
         // it and split the sites), else in the SQLite file at SaltoIntegration:StatePath.
-        return builder.Services.AddSaltoIntegration(builder.Configuration).UsePostgreSqlStateStore(builder.Configuration);
+        var integration = builder.Services.AddSaltoIntegration(builder.Configuration).UsePostgreSqlStateStore(builder.Configuration);
+        if (settings.DryRun)
+        {
+            ReadMissingStateFileAsEmpty(builder.Services);
+        }
+
+        return integration;
+    }
+
+    // A dry run writes nothing: where the SQLite state file does not exist yet, the run reads an empty in-memory state
+    // instead of creating the file's folder and schema. An existing file (or PostgreSQL) is used as it is; the dry run
+    // only reads it.
+    private static void ReadMissingStateFileAsEmpty(IServiceCollection services)
+    {
+        var registered = services.LastOrDefault(d => d.ServiceType == typeof(ISyncStateStore));
+        if (registered is null)
+        {
+            return;
+        }
+
+        services.RemoveAll<ISyncStateStore>();
+        services.AddSingleton<ISyncStateStore>(sp =>
+        {
+            var store = (ISyncStateStore)(registered.ImplementationInstance
+                ?? registered.ImplementationFactory?.Invoke(sp)
+                ?? ActivatorUtilities.CreateInstance(sp, registered.ImplementationType!));
+            var path = sp.GetRequiredService<IOptions<SaltoIntegrationOptions>>().Value.StatePath;
+            if (store is SqliteSyncStateStore && path is { Length: > 0 } && !File.Exists(Path.GetFullPath(path)))
+            {
+                (store as IDisposable)?.Dispose();
+                return new InMemorySyncStateStore();
+            }
+
+            return store;
+        });
     }
 }

@@ -28,4 +28,10 @@ internal sealed record SampleHostSettings
     /// <summary>Gets values that override every other source (the demo's sandbox addresses and links).</summary>
     /// <value><see langword="null"/> by default.</value>
     public IReadOnlyDictionary<string, string?>? FixedValues { get; init; }
+
+    /// <summary>
+    /// Gets a value indicating whether the command only looks (<c>sync --dry-run</c>): a SQLite state file that does not
+    /// exist yet is read as empty state instead of being created (no folder, no schema).
+    /// </summary>
+    public bool DryRun { get; init; }
 }

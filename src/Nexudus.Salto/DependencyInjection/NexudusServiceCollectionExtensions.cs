@@ -59,14 +59,15 @@ public static class NexudusServiceCollectionExtensions
         services.AddSingleton<NexudusClientRegistration>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<NexudusClientOptions>, NexudusClientOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<NexudusSecretRedactor>();
+        // The Nexudus client's redactor remembers its password and the tokens it receives.
+        services.TryAddSingleton(sp => new SecretRedactor(sp.GetRequiredService<IOptions<NexudusClientOptions>>().Value.Password));
         services.TryAddSingleton(sp => new SaltoMetrics(sp.GetService<IMeterFactory>()));
         services.TryAddSingleton<NexudusRateLimiter>();
         services.TryAddSingleton(sp => new NexudusTokenSource(
             sp.GetRequiredService<IHttpClientFactory>(),
             sp.GetRequiredService<IOptions<NexudusClientOptions>>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<NexudusSecretRedactor>(),
+            sp.GetRequiredService<SecretRedactor>(),
             Logger<NexudusTokenSource>(sp),
             sp.GetService<INexudusTotpProvider>()));
 
@@ -91,7 +92,7 @@ public static class NexudusServiceCollectionExtensions
                 (http, sp) => new NexudusClient(
                     http,
                     sp.GetRequiredService<IOptions<NexudusClientOptions>>(),
-                    sp.GetRequiredService<NexudusSecretRedactor>(),
+                    sp.GetRequiredService<SecretRedactor>(),
                     sp.GetRequiredService<TimeProvider>(),
                     Logger<NexudusClient>(sp)))
             .ConfigureHttpClient(ConfigureHttpClient)

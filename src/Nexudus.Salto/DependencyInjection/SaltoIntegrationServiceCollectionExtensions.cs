@@ -29,7 +29,9 @@ public static class SaltoIntegrationServiceCollectionExtensions
     /// <para>
     /// At start-up (in a host), the three sections are validated together and a bad configuration fails with one
     /// <see cref="OptionsValidationException"/> that names every bad key by its full path, such as
-    /// <c>SaltoIntegration:Locations:0:SaltoSiteId</c>. Base URLs must be https, except on loopback.
+    /// <c>SaltoIntegration:Locations:0:SaltoSiteId</c>. Base URLs must be https, except on loopback. A key in the three
+    /// sections that no setting reads (a misspelling such as <c>Nexudus:Pasword</c>) is an error naming the closest
+    /// known key.
     /// </para>
     /// <para>
     /// Services already registered win (everything is added with <c>TryAdd</c>), and calling this again is harmless:
@@ -149,6 +151,12 @@ public static class SaltoIntegrationServiceCollectionExtensions
         if (saltoKsResult.Failed)
         {
             failures.AddRange(saltoKsResult.Failures);
+        }
+
+        // Keys no setting reads (a misspelt Nexudus:Pasword) are errors too: ignored, they would leave a default in force.
+        foreach (var bound in services.GetServices<BoundConfiguration>())
+        {
+            failures.AddRange(UnknownConfigurationKeys.Find(bound.Configuration));
         }
 
         return failures;

@@ -58,7 +58,7 @@ public partial class NexudusClient : INexudusClient
     internal NexudusClient(
         HttpClient httpClient,
         IOptions<NexudusClientOptions> options,
-        NexudusSecretRedactor redactor,
+        SecretRedactor redactor,
         TimeProvider timeProvider,
         ILogger<NexudusClient> logger)
     {
@@ -472,7 +472,7 @@ public partial class NexudusClient : INexudusClient
         {
             NexudusLog.CallFailed(_logger, endpoint, 0, ex.GetType().Name);
             throw new NexudusApiException(
-                $"Nexudus {endpoint} could not be completed ({Describe(ex)}).",
+                $"Nexudus {endpoint} could not be completed ({Describe(ex, _http.BaseAddress)}).",
                 0, endpoint, null, null, null, ex);
         }
 
@@ -502,8 +502,9 @@ public partial class NexudusClient : INexudusClient
         }
     }
 
-    private static string Describe(Exception exception) => exception switch
+    private static string Describe(Exception exception, Uri? baseAddress) => exception switch
     {
+        _ when NetworkFailure.Describe(exception, baseAddress) is { } cause => cause,
         Polly.Timeout.TimeoutRejectedException => "timed out",
         Polly.CircuitBreaker.BrokenCircuitException => "the circuit breaker is open after repeated failures",
         HttpRequestException { HttpRequestError: var error } when error != HttpRequestError.Unknown => $"network error: {error}",

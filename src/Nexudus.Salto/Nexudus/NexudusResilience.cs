@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
+using Nexudus.Salto.Diagnostics;
 using Polly;
 using Polly.Timeout;
 
@@ -55,10 +56,22 @@ internal static class NexudusResilience
     /// <summary>
     /// Whether an attempt's outcome may be retried. Throttling (409, 429) and connections that
     /// were never made are retried for every request; 5xx, 408, timeouts and dropped connections
-    /// only for requests marked safe to repeat (reads, PUT, DELETE) or never dispatched.
+    /// only for requests marked safe to repeat (reads, PUT, DELETE) or never dispatched. What
+    /// retrying cannot fix (a host name that does not resolve, a rejected TLS certificate) is never
+    /// retried, and a refused connection only <see cref="NetworkFailure.RefusedRetries"/> times.
     /// </summary>
-    public static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, HttpRequestMessage? request, TimeSpan maxRetryAfter, TimeProvider time)
+    public static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, HttpRequestMessage? request, TimeSpan maxRetryAfter, TimeProvider time, int attemptNumber = 0)
     {
+        // Only the attempt's own failure: a NexudusApiException from the token source (its endpoint unreachable) was
+        // retried by the token's pipeline already and is not retried here.
+        switch (NetworkFailure.Classify(outcome.Exception as HttpRequestException))
+        {
+            case NetworkFailureKind.NameNotResolved or NetworkFailureKind.TlsRejected:
+                return false;
+            case NetworkFailureKind.ConnectionRefused:
+                return attemptNumber < NetworkFailure.RefusedRetries;
+        }
+
         var safe = request is null || NexudusRequestOptions.IsSafeToRepeat(request);
         var unsent = request is not null && !NexudusRequestOptions.WasDispatched(request);
         if (outcome.Result is { } response)
@@ -104,9 +117,11 @@ internal static class NexudusResilience
             Delay = options.RetryBaseDelay,
             ShouldRetryAfterHeader = false, // handled below, so that the limit on waits applies
             ShouldHandle = args => ValueTask.FromResult(
-                ShouldRetry(args.Outcome, args.Context.GetRequestMessage(), options.MaxRetryAfter, time)),
+                ShouldRetry(args.Outcome, args.Context.GetRequestMessage(), options.MaxRetryAfter, time, args.AttemptNumber)),
             DelayGenerator = args => ValueTask.FromResult(
-                args.Outcome.Result is { } response ? NexudusResponseReader.GetRetryAfter(response.Headers.RetryAfter, time) : null),
+                args.Outcome.Result is { } response ? NexudusResponseReader.GetRetryAfter(response.Headers.RetryAfter, time)
+                : NetworkFailure.Classify(args.Outcome.Exception) == NetworkFailureKind.ConnectionRefused ? NetworkFailure.RefusedRetryDelay(args.AttemptNumber)
+                : (TimeSpan?)null),
             OnRetry = args =>
             {
                 var request = args.Context.GetRequestMessage();

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using Nexudus.Salto.Diagnostics;
 
 namespace Nexudus.Salto.Nexudus;
 
@@ -9,12 +10,12 @@ namespace Nexudus.Salto.Nexudus;
 /// Turns Nexudus error responses into the <see cref="NexudusApiException"/> family, with redacted
 /// messages and body excerpts; one place maps status codes to exception types.
 /// </summary>
-internal sealed class NexudusResponseReader(NexudusSecretRedactor redactor, TimeProvider time)
+internal sealed class NexudusResponseReader(SecretRedactor redactor, TimeProvider time)
 {
     // Enough for any error envelope; an error body is never read whole if it is larger.
     private const int MaxErrorBodyChars = 64 * 1024;
 
-    public NexudusSecretRedactor Redactor => redactor;
+    public SecretRedactor Redactor => redactor;
 
     public async Task<NexudusApiException> CreateErrorAsync(HttpResponseMessage response, string endpoint, CancellationToken cancellationToken)
     {
@@ -52,9 +53,9 @@ internal sealed class NexudusResponseReader(NexudusSecretRedactor redactor, Time
 
     public NexudusValidationException CreateRejectedWrite(NexudusWriteResult result, int status, string endpoint, string? body, string? mediaType)
     {
-        var errors = redactor.Redact(result.Errors, out var attemptedSecrets);
+        var errors = RedactErrors(result.Errors, out var attemptedSecrets);
         var summary = result.Message is { Length: > 0 } message
-            ? NexudusSecretRedactor.MaskAll(redactor.Redact(message), attemptedSecrets)
+            ? SecretRedactor.MaskAll(redactor.Redact(message), attemptedSecrets)
             : "no message";
         var text = new StringBuilder()
             .Append(CultureInfo.InvariantCulture, $"Nexudus rejected {endpoint} (HTTP {status}, WasSuccessful: {(result.WasSuccessful ? "true" : "false")}): {summary}");
@@ -65,9 +66,43 @@ internal sealed class NexudusResponseReader(NexudusSecretRedactor redactor, Time
         }
 
         var excerpt = redactor.Excerpt(body, mediaType);
-        excerpt = excerpt is null ? null : NexudusSecretRedactor.MaskAll(excerpt, attemptedSecrets);
+        excerpt = excerpt is null ? null : SecretRedactor.MaskAll(excerpt, attemptedSecrets);
         return new NexudusValidationException(text.ToString(), status, endpoint, excerpt, errors);
     }
+
+    /// <summary>
+    /// Returns <paramref name="errors"/> with the attempted values of secret fields removed, and those values masked
+    /// in the messages too (a message may quote the value it rejected).
+    /// </summary>
+    private IReadOnlyList<NexudusValidationError> RedactErrors(IReadOnlyList<NexudusValidationError>? errors, out IReadOnlyList<string> attemptedSecrets)
+    {
+        var secrets = new List<string>();
+        if (errors is null || errors.Count == 0)
+        {
+            attemptedSecrets = secrets;
+            return [];
+        }
+
+        foreach (var error in errors)
+        {
+            if (SecretRedactor.IsSecretName(error.PropertyName) && error.AttemptedValue is { } value && AsText(value) is { Length: > 0 } text)
+            {
+                secrets.Add(text);
+            }
+        }
+
+        attemptedSecrets = secrets;
+        return [.. errors.Select(e => SecretRedactor.IsSecretName(e.PropertyName)
+            ? e with { AttemptedValue = null, Message = e.Message is null ? null : SecretRedactor.MaskAll(redactor.Redact(e.Message), secrets) }
+            : e with { Message = e.Message is null ? null : redactor.Redact(e.Message) })];
+    }
+
+    private static string? AsText(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => value.GetString(),
+        JsonValueKind.Number => value.GetRawText(),
+        _ => null,
+    };
 
     public static NexudusApiException CreateMalformed(JsonException exception, int status, string endpoint)
     {

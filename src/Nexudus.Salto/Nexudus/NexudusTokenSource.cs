@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Nexudus.Salto.Diagnostics;
 
 namespace Nexudus.Salto.Nexudus;
 
@@ -28,11 +29,16 @@ internal sealed class NexudusTokenSource : IDisposable
     private readonly SemaphoreSlim _renewal = new(1, 1);
     private volatile TokenState? _state;
 
+    // Set when the token endpoint could not be reached (name not resolved, certificate rejected, connection
+    // refused after its short retries): until then every caller fails at once with the same cause, so a run's
+    // later reads do not each spend their retries on the token again.
+    private volatile Unreachable? _unreachable;
+
     public NexudusTokenSource(
         IHttpClientFactory httpClientFactory,
         IOptions<NexudusClientOptions> options,
         TimeProvider time,
-        NexudusSecretRedactor redactor,
+        SecretRedactor redactor,
         ILogger<NexudusTokenSource> logger,
         INexudusTotpProvider? totp = null)
     {
@@ -64,10 +70,22 @@ internal sealed class NexudusTokenSource : IDisposable
                 return state.AccessToken;
             }
 
+            if (_unreachable is { } unreachable && now < unreachable.Until)
+            {
+                throw new NexudusApiException(unreachable.Error.Message, 0, Endpoint, null, null, null, unreachable.Error.InnerException);
+            }
+
             try
             {
                 _state = await RenewAsync(state, cancellationToken).ConfigureAwait(false);
+                _unreachable = null;
                 return _state.AccessToken;
+            }
+            catch (NexudusApiException ex) when (ex.Status == 0 && NetworkFailure.IsUnreachable(ex.InnerException) &&
+                                                 !(state is not null && _time.GetUtcNow() < state.ExpiresAt))
+            {
+                _unreachable = new Unreachable(ex, _time.GetUtcNow() + NetworkFailure.UnreachableTokenHold);
+                throw;
             }
             catch (NexudusApiException ex) when (state is not null && _time.GetUtcNow() < state.ExpiresAt)
             {
@@ -110,8 +128,9 @@ internal sealed class NexudusTokenSource : IDisposable
                     current,
                     cancellationToken).ConfigureAwait(false);
             }
-            catch (NexudusApiException ex)
+            catch (NexudusApiException ex) when (!(ex.Status == 0 && NetworkFailure.IsUnreachable(ex.InnerException)))
             {
+                // An unreachable endpoint is not tried again with the password grant: it would fail the same way.
                 NexudusLog.RefreshFailed(_logger, ex.ErrorCode ?? $"HTTP {ex.Status}");
             }
         }
@@ -163,7 +182,8 @@ internal sealed class NexudusTokenSource : IDisposable
         }
         catch (HttpRequestException ex)
         {
-            throw new NexudusApiException($"Nexudus {Endpoint} could not be reached for the {grantType} grant.", 0, Endpoint, null, null, null, ex);
+            var cause = NetworkFailure.Describe(ex, http.BaseAddress) is { } named ? $" ({named})" : string.Empty;
+            throw new NexudusApiException($"Nexudus {Endpoint} could not be reached for the {grantType} grant{cause}.", 0, Endpoint, null, null, null, ex);
         }
 
         using (response)
@@ -258,4 +278,6 @@ internal sealed class NexudusTokenSource : IDisposable
         DateTimeOffset ExpiresAt,
         string? RefreshToken,
         DateTimeOffset RefreshTokenExpiresAt);
+
+    private sealed record Unreachable(NexudusApiException Error, DateTimeOffset Until);
 }

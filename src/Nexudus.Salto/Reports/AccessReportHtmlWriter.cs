@@ -65,6 +65,8 @@ public static class AccessReportHtmlWriter
             .Append("h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:2rem}\n")
             .Append(".totals{display:flex;gap:2rem}.totals div{font-size:.9rem}.totals strong{display:block;font-size:1.4rem}\n")
             .Append("svg{max-width:100%;height:auto}.opened{fill:#2f7d4f}.other{fill:#c4553d}text{font-size:10px;fill:#52606d}\n")
+            .Append(".legend{font-size:.85rem;color:#52606d}.legend span{display:inline-block;width:.8em;height:.8em;margin:0 .3em 0 1em;vertical-align:-.05em}\n")
+            .Append(".legend .opened{background:#2f7d4f;margin-left:0}.legend .other{background:#c4553d}\n")
             .Append("table{border-collapse:collapse;font-size:.9rem}th,td{padding:.3rem .6rem;border-bottom:1px solid #d9e2ec;text-align:left}\n")
             .Append("</style>\n</head>\n<body>\n")
             .Append("<h1>Access report</h1>\n<p>").Append(Encode(period)).Append("</p>\n")
@@ -73,7 +75,8 @@ public static class AccessReportHtmlWriter
             .Append(Total("Unknown users", unknown)).Append(Total("Customer-days", daily.Count))
             .Append("</div>\n");
 
-        page.Append("<h2>Entries per hour</h2>\n");
+        page.Append("<h2>Entries per hour</h2>\n")
+            .Append("<p class=\"legend\"><span class=\"opened\"></span>Opened<span class=\"other\"></span>Refused or other</p>\n");
         SvgBarChart.Append(page, "Entries per hour of the day", [.. hours.Select((h, i) => (i.ToString("00", CultureInfo.InvariantCulture), h.Opened, h.Other))]);
         page.Append("<h2>Entries per day</h2>\n");
         SvgBarChart.Append(page, "Entries per day", [.. days.Select(d => (d.Key.ToString("MM-dd", CultureInfo.InvariantCulture), d.Value.Opened, d.Value.Other))]);

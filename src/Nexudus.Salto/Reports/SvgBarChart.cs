@@ -6,7 +6,8 @@ namespace Nexudus.Salto.Reports;
 
 /// <summary>
 /// A stacked bar chart as inline SVG (openings below, refusals and other entries on top), scaled to
-/// the tallest bar, each bar titled with its exact counts for screen readers and tooltips.
+/// the tallest bar, each bar titled with its exact counts for screen readers and tooltips. Each bar gets a
+/// slot wide enough for its label, so labels such as days ("03-14") never run into each other.
 /// </summary>
 internal static class SvgBarChart
 {
@@ -17,9 +18,14 @@ internal static class SvgBarChart
     private const int BarWidth = 22;
     private const int Gap = 6;
 
+    // A generous width of one label character at the page's 10px chart text (digits and '-' are narrower).
+    private const int LabelCharWidth = 7;
+
     public static void Append(StringBuilder page, string title, IReadOnlyList<(string Label, int Opened, int Other)> bars)
     {
-        var width = Left + (Math.Max(bars.Count, 1) * (BarWidth + Gap)) + Gap;
+        var longestLabel = bars.Count == 0 ? 0 : bars.Max(b => b.Label.Length);
+        var slot = Math.Max(BarWidth, longestLabel * LabelCharWidth) + Gap;
+        var width = Left + (Math.Max(bars.Count, 1) * slot) + Gap;
         var max = Math.Max(1, bars.Count == 0 ? 0 : bars.Max(b => b.Opened + b.Other));
         var plot = Height - Top - Bottom;
         page.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 {width} {Height}\" width=\"{width}\" height=\"{Height}\">")
@@ -30,7 +36,7 @@ internal static class SvgBarChart
         for (var i = 0; i < bars.Count; i++)
         {
             var (label, opened, other) = bars[i];
-            var x = Left + Gap + (i * (BarWidth + Gap));
+            var x = Left + Gap + (i * slot) + ((slot - Gap - BarWidth) / 2);
             var openedHeight = (int)Math.Round(plot * (double)opened / max);
             var otherHeight = (int)Math.Round(plot * (double)other / max);
             var baseline = Height - Bottom;

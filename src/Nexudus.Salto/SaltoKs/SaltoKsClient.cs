@@ -854,7 +854,7 @@ public class SaltoKsClient : ISaltoKsClient
             (int)response.StatusCode,
             errorCode: null,
             serviceMessage: null,
-            SaltoKsSecretRedactor.Excerpt(System.Text.Encoding.UTF8.GetString(body), KnownSecrets),
+            SecretRedactor.Excerpt(System.Text.Encoding.UTF8.GetString(body), mediaType: null, KnownSecrets),
             error);
 
     private async IAsyncEnumerable<TimeSchedule> FromSiteWallClockAsync(
@@ -949,6 +949,13 @@ public class SaltoKsClient : ISaltoKsClient
                     response.Dispose();
                     throw;
                 }
+            }
+            catch (HttpRequestException ex) when (ex is not UnreachableTokenEndpointException &&
+                                                  NetworkFailure.Describe(ex, uri) is { } cause && !cancellationToken.IsCancellationRequested)
+            {
+                // Named for the operator (a failure the identity server's client already named is left as it is); still an
+                // HttpRequestException, so callers tell it from an answer as before.
+                throw new HttpRequestException(ex.HttpRequestError, $"SALTO KS {method.Method} {route.Path} failed: {cause}.", ex);
             }
             catch (ResponseTooLargeException ex)
             {

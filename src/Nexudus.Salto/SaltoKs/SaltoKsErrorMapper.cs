@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Nexudus.Salto.Diagnostics;
 
 namespace Nexudus.Salto.SaltoKs;
 
@@ -39,8 +40,8 @@ internal static class SaltoKsErrorMapper
         TimeSpan? retryAfter = null)
     {
         string?[] secrets = [.. knownSecrets];
-        string? safeMessage = serviceMessage is null ? null : SaltoKsSecretRedactor.Redact(serviceMessage, secrets);
-        string? excerpt = SaltoKsSecretRedactor.Excerpt(body, secrets);
+        string? safeMessage = serviceMessage is null ? null : SecretRedactor.Redact(serviceMessage, secrets);
+        string? excerpt = SecretRedactor.Excerpt(body, mediaType: null, secrets);
 
         var message = new StringBuilder("SALTO KS answered ").Append(status);
         if (Enum.IsDefined((HttpStatusCode)status))

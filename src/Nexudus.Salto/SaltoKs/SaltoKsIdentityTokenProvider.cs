@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Nexudus.Salto.Diagnostics;
 
 namespace Nexudus.Salto.SaltoKs;
 
@@ -31,6 +32,11 @@ internal sealed class SaltoKsIdentityTokenProvider : ISaltoKsTokenProvider, IDis
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _refreshGate = new(1, 1);
     private volatile CachedToken? _current;
+
+    // Set when the identity server could not be reached (name not resolved, certificate rejected, connection refused
+    // after its short retries): until then every caller fails at once with the same cause, so a run's later calls do
+    // not each spend their retries on the token again.
+    private volatile Unreachable? _unreachable;
 
     public SaltoKsIdentityTokenProvider(
         IHttpClientFactory httpClientFactory,
@@ -77,7 +83,23 @@ internal sealed class SaltoKsIdentityTokenProvider : ISaltoKsTokenProvider, IDis
             }
 
             DateTimeOffset requestedAt = _timeProvider.GetUtcNow();
-            SaltoKsTokenResponse response = await RequestTokenAsync(cancellationToken).ConfigureAwait(false);
+            if (_unreachable is { } unreachable && requestedAt < unreachable.Until)
+            {
+                throw new UnreachableTokenEndpointException(unreachable.Error.Message, (HttpRequestException)unreachable.Error.InnerException!);
+            }
+
+            SaltoKsTokenResponse response;
+            try
+            {
+                response = await RequestTokenAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (UnreachableTokenEndpointException ex)
+            {
+                _unreachable = new Unreachable(ex, _timeProvider.GetUtcNow() + NetworkFailure.UnreachableTokenHold);
+                throw;
+            }
+
+            _unreachable = null;
             _current = new CachedToken(response.AccessToken, RefreshAt(requestedAt, response.ExpiresIn));
             return response.AccessToken;
         }
@@ -158,7 +180,17 @@ internal sealed class SaltoKsIdentityTokenProvider : ISaltoKsTokenProvider, IDis
         }
 
         HttpClient httpClient = _httpClientFactory.CreateClient(SaltoKsHttpClientNames.Identity);
-        using HttpResponseMessage response = await httpClient.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        HttpResponseMessage sent;
+        try
+        {
+            sent = await httpClient.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException ex) when (NetworkFailure.Describe(ex, request.RequestUri) is { } cause && !cancellationToken.IsCancellationRequested)
+        {
+            throw new UnreachableTokenEndpointException($"SALTO KS identity server POST /connect/token ({grantType} grant) failed: {cause}.", ex);
+        }
+
+        using HttpResponseMessage response = sent;
         string body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         string operation = $"the {grantType} grant at POST /connect/token";
         if (!response.IsSuccessStatusCode)
@@ -188,14 +220,14 @@ internal sealed class SaltoKsIdentityTokenProvider : ISaltoKsTokenProvider, IDis
         {
             throw new SaltoKsApiException(
                 $"The SALTO KS identity server's answer to {operation} is not a token response.",
-                (int)response.StatusCode, null, null, SaltoKsSecretRedactor.Excerpt(body, Secrets(form)), ex);
+                (int)response.StatusCode, null, null, SecretRedactor.Excerpt(body, mediaType: null, Secrets(form)), ex);
         }
 
         if (token is null || string.IsNullOrEmpty(token.AccessToken))
         {
             throw new SaltoKsApiException(
                 $"The SALTO KS identity server's answer to {operation} has no access token.",
-                (int)response.StatusCode, null, null, SaltoKsSecretRedactor.Excerpt(body, Secrets(form)));
+                (int)response.StatusCode, null, null, SecretRedactor.Excerpt(body, mediaType: null, Secrets(form)));
         }
 
         SaltoKsLog.TokenObtained(_logger, grantType, token.ExpiresIn);
@@ -210,7 +242,7 @@ internal sealed class SaltoKsIdentityTokenProvider : ISaltoKsTokenProvider, IDis
     }
 
     private IEnumerable<string?> Secrets(List<KeyValuePair<string, string>> form) =>
-        form.Where(f => SaltoKsSecretRedactor.IsSecretName(f.Key)).Select(f => f.Value)
+        form.Where(f => SecretRedactor.IsSecretName(f.Key)).Select(f => f.Value)
             .Append(_options.ClientSecret).Append(_options.Password).Append(_options.RefreshToken);
 
     internal static Uri TokenEndpoint(Uri identityUrl) =>
@@ -222,4 +254,6 @@ internal sealed class SaltoKsIdentityTokenProvider : ISaltoKsTokenProvider, IDis
             $"{Uri.EscapeDataString(clientId).Replace("%20", "+", StringComparison.Ordinal)}:{Uri.EscapeDataString(clientSecret).Replace("%20", "+", StringComparison.Ordinal)}"));
 
     private sealed record CachedToken(string AccessToken, DateTimeOffset? RefreshAt);
+
+    private sealed record Unreachable(UnreachableTokenEndpointException Error, DateTimeOffset Until);
 }

@@ -182,6 +182,25 @@ public sealed class SampleDoctorTests : IAsyncLifetime
         Assert.DoesNotContain("wrong-secret-2718", run.Stdout + run.Stderr, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/dev/zero")]
+    [InlineData("big")]
+    public async Task Doctor_HugeOrEndlessSettingsFile_FailsNamingTheLimit(string which)
+    {
+        var file = which;
+        if (which == "big")
+        {
+            // Valid-looking JSON that goes on for 2 MiB: the size alone is the error.
+            file = Path.Combine(_sandboxes.StateDirectory, "big.json");
+            await File.WriteAllTextAsync(file, "{\"Padding\":\"" + new string('x', 2 * 1024 * 1024) + "\"}");
+        }
+
+        var run = await SampleRun.StartAsync("doctor", "--settings", file);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains($"The settings file {file} is larger than 1024 KiB", run.Stderr, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Doctor_SettingsFile_ReadsTheDeploymentFromIt()
     {

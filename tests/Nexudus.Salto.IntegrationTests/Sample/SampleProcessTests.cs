@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Nexudus.Salto.Testing;
 
 namespace Nexudus.Salto.IntegrationTests.Sample;
 
@@ -28,7 +29,57 @@ public sealed class SampleProcessTests
         Assert.Contains("doctor:", stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Process_SigtermDuringSync_StopsWithOneLineAndExitCode143()
+    {
+        await using var sandboxes = await DemoSandboxes.StartAsync();
+
+        // Every SALTO read hangs, so the sync is surely in the middle of its work when the signal comes.
+        sandboxes.Salto.Faults.Add(SandboxFaultRule.On("GET", "/**", SandboxFault.Latency(TimeSpan.FromMinutes(10))));
+        using var process = Process.Start(StartInfo(sandboxes.Args("sync")))!;
+        process.StandardInput.Close();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using (var started = new CancellationTokenSource(TimeSpan.FromMinutes(2)))
+        {
+            while (sandboxes.Salto.Requests.Count("POST", "/**") == 0)
+            {
+                await Task.Delay(50, started.Token);
+            }
+        }
+
+        using (var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))!)
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        await process.WaitForExitAsync(timeout.Token);
+
+        Assert.Equal(143, process.ExitCode);
+        Assert.Contains("sync: stopped by signal before it finished; nothing half-applied", await stderr, StringComparison.Ordinal);
+        _ = await stdout;
+        Assert.Equal(0, sandboxes.Salto.Requests.GetCounters().Writes);
+    }
+
     private static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string[] args, params (string Name, string Value)[] environment)
+    {
+        var start = StartInfo(args);
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        process.StandardInput.Close();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout, await stderr);
+    }
+
+    private static ProcessStartInfo StartInfo(string[] args)
     {
         // The SDK names the dotnet it runs the tests with; fall back to the one on PATH.
         var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
@@ -45,17 +96,6 @@ public sealed class SampleProcessTests
             start.ArgumentList.Add(arg);
         }
 
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout, await stderr);
+        return start;
     }
 }

@@ -161,6 +161,46 @@ public sealed class SampleSyncTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Sync_RemovalsHeldThenTheNameLookUpFails_StillExitsTwoAsWithJson()
+    {
+        await SampleRun.StartAsync(_sandboxes.Args("sync"));
+        _sandboxes.Nexudus.SuspendCustomer(_sandboxes.Space.Seed.Customer("charles@example.com").Id);
+
+        // The run itself never lists a site's groups; only the table's names do, after the run.
+        _sandboxes.Salto.Faults.Add(SandboxFaultRule.On("GET", "/*/sites/*/access_groups", SandboxFault.Response(400, "{\"message\":\"bad request\"}")));
+        var run = await SampleRun.StartAsync(_sandboxes.Args("sync"));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("names could not be read", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("sync: 3 removal(s) held by the guard", run.Stderr, StringComparison.Ordinal);
+        Assert.Equal(3, _sandboxes.Salto.GetAccessGroupMembers(DemoSpace.LondonSite, DemoSpace.LondonOffice).Count);
+    }
+
+    [Fact]
+    public async Task SyncDryRun_NoStateFileYet_ReadsEmptyStateAndCreatesNothing()
+    {
+        var folder = Path.Combine(_sandboxes.StateDirectory, "not-yet");
+        var saltoWrites = _sandboxes.Salto.Requests.GetCounters().Writes;
+
+        var run = await SampleRun.StartAsync(_sandboxes.ArgsWith("sync", "SaltoIntegration:StatePath", Path.Combine(folder, "state.db"), "--dry-run"));
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.False(Directory.Exists(folder), "a dry run created the state folder");
+        Assert.Equal(saltoWrites, _sandboxes.Salto.Requests.GetCounters().Writes);
+    }
+
+    [Fact]
+    public async Task SyncDryRun_StateFolderExistsButNoFile_CreatesNoFile()
+    {
+        var path = Path.Combine(_sandboxes.StateDirectory, "fresh.db");
+
+        var run = await SampleRun.StartAsync(_sandboxes.ArgsWith("sync", "SaltoIntegration:StatePath", path, "--dry-run"));
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.False(File.Exists(path), "a dry run created the state file");
+    }
+
+    [Fact]
     public async Task SyncJson_RemovalsHeld_StillPrintsOnlyTheReportOnStdout()
     {
         await SampleRun.StartAsync(_sandboxes.Args("sync"));

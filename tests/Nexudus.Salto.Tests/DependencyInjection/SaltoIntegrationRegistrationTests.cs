@@ -102,6 +102,41 @@ public sealed class SaltoIntegrationRegistrationTests
     }
 
     [Fact]
+    public async Task AddSaltoIntegration_MisspeltKeys_FailsStartNamingEachFullKeyAndTheClosestKnownOne()
+    {
+        var values = IntegrationConfiguration.Valid();
+        values["Nexudus:Pasword"] = "typo";
+        values["SaltoKs:Tags:Unknwn"] = "x";
+        values["SaltoIntegration:Locations:0:TimePasGroups:1414000099:0"] = "group-1";
+        values["SaltoIntegration:Safety:Nonsense"] = "1";
+        using var host = BuildHost(values);
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains("Nexudus:Pasword is not a known setting; it would be ignored. Did you mean Nexudus:Password?", error.Failures);
+        Assert.Contains(
+            "SaltoIntegration:Locations:0:TimePasGroups is not a known setting; it would be ignored. Did you mean SaltoIntegration:Locations:0:TimePassGroups?",
+            error.Failures);
+        Assert.Contains(error.Failures, f => f.StartsWith("SaltoKs:Tags:Unknwn is not a known setting", StringComparison.Ordinal));
+        Assert.Contains("SaltoIntegration:Safety:Nonsense is not a known setting; it would be ignored.", error.Failures);
+        Assert.DoesNotContain("typo", string.Join(" ", error.Failures), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AddSaltoIntegration_EveryKnownKindOfKey_StartsWithoutUnknownKeyErrors()
+    {
+        var values = IntegrationConfiguration.Valid();
+        values["SaltoIntegration:Locations:0:Readers:3f1c0000-0000-4000-8000-00000000f001"] = "CheckIn";
+        values["SaltoIntegration:Locations:0:TimePassGroups:1414000099:0"] = "group-1";
+        values["saltointegration:pastdaydefaultstay"] = "02:00:00";
+        values["SaltoIntegration:PostgreSql:ConnectionString"] = "Host=db";
+        using var host = BuildHost(values);
+
+        await host.StartAsync();
+        await host.StopAsync();
+    }
+
+    [Fact]
     public async Task AddSaltoIntegration_BadKeysInEverySection_FailsStartWithOneErrorNamingEachKey()
     {
         var values = IntegrationConfiguration.Valid();

@@ -104,6 +104,26 @@ public sealed class SaltoKsErrorTests
     }
 
     [Fact]
+    public async Task Token_ErrorEchoesThePasswordUrlEncoded_IsRedactedAsForNexudus()
+    {
+        // One redactor for both clients: a known secret is also masked as a form or URL carries it.
+        const string password = "Pa55!word S3cr3t#";
+        using var host = new SaltoKsTestHost(o => { o.Password = password; o.MaxRetryAttempts = 0; });
+        string body = """{"error":"invalid_grant","error_description":"no user for Pa55%21word%20S3cr3t%23 or Pa55%21word+S3cr3t%23"}""";
+        host.Http.When(HttpMethod.Post, SaltoKsTestHost.TokenEndpoint).Respond(HttpStatusCode.BadRequest, "application/json", body);
+
+        SaltoKsApiException error = await Assert.ThrowsAnyAsync<SaltoKsApiException>(() => host.Client.GetSiteAsync("s1"));
+
+        string everything = error.Message + error.ServiceMessage + error.BodyExcerpt + error;
+        foreach (string form in new[] { password, Uri.EscapeDataString(password), WebUtility.UrlEncode(password) })
+        {
+            Assert.DoesNotContain(form, everything, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("invalid_grant", everything, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Call_ErrorLogged_LogHasStatusAndCodeButNoQuery()
     {
         using var host = new SaltoKsTestHost();
