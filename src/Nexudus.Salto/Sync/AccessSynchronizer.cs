@@ -364,7 +364,8 @@ public class AccessSynchronizer
                     _options.BookingLookAhead,
                     locations.Any(l => l.WritePassSchedules),
                     _options.FullReadInterval,
-                    _options.CreateUsersWhileReading && !dryRun && run.Customers is null
+                    // Users are not created ahead of the invoices: a customer suspended for an overdue invoice gets none.
+                    _options.CreateUsersWhileReading && !dryRun && run.Customers is null && !PaymentAwareAccess.IsOn(locations)
                         ? lists => creatingEarly = CreateUsersWhileReadingAsync(lists, now, readsOf, cancellationToken)
                         : null);
             if (run.Customers is not null && _reader.CanReadTargeted)
@@ -394,12 +395,40 @@ public class AccessSynchronizer
         errors.AddRange(read.Failures.Select(f => new SyncError { Kind = SyncErrorKind.NexudusRead, Message = $"Reading {f.Part} from Nexudus failed: {f.Error.Message}" }));
 
         var links = LinkMapBuilder.Build(locations.Select(l => l.Links), snapshot);
-        var desired = _resolver.Resolve(snapshot, links, now);
+        var unsuspended = _resolver.Resolve(snapshot, links, now);
         var customers = new Dictionary<long, Coworker>();
         foreach (var customer in snapshot.Coworkers)
         {
             customers.TryAdd(customer.Id, customer);
         }
+
+        // Payment-aware access: overdue customers lose the grants of the location (a failed invoice read changes no one).
+        var warnings = new List<SyncWarning>();
+        var payments = await PaymentAwareAccess.CheckAsync(_nexudus, _store, locations, _options.Locations, now, _logger, cancellationToken).ConfigureAwait(false);
+        var invoiceReadFailed = false;
+        foreach (var (businessId, error) in payments.Failures)
+        {
+            if (error is NexudusApiException { Status: 403 or 404 or 405 } refused)
+            {
+                warnings.Add(new SyncWarning
+                {
+                    Kind = SyncWarningKind.InvoicesUnavailable,
+                    Message = $"Nexudus answered {refused.Status} to the invoices of location {businessId}, so payment-aware access changed no one there this run " +
+                              "(the integration user needs the CoworkerInvoice-List role).",
+                });
+            }
+            else
+            {
+                invoiceReadFailed = true;
+                errors.Add(new SyncError
+                {
+                    Kind = SyncErrorKind.NexudusRead,
+                    Message = $"Reading the invoices of location {businessId} from Nexudus failed; nobody there is suspended or restored for payment this run: {error.Message}",
+                });
+            }
+        }
+
+        var desired = PaymentAwareAccess.Apply(unsuspended, payments.InForce);
 
         // Read and plan every site first: the guard judges the run as a whole.
         var sites = new List<SiteRun>();
@@ -416,7 +445,7 @@ public class AccessSynchronizer
             }
 
             saltoReadFailed |= site.Members.Count < desired.ManagedGroups.Count(g => Same(g.SiteId, siteId));
-            sites.Add(site);
+            sites.Add(site with { Plan = site.Plan with { Plan = PaymentAwareAccess.Explain(site.Plan.Plan, unsuspended, payments.InForce) } });
         }
 
         var suspicious = new List<string>();
@@ -434,7 +463,7 @@ public class AccessSynchronizer
 
         var decision = RevocationGuard.Evaluate(
             [.. sites.Select(s => s.Plan.Plan)], _options.Safety, run.AllowMassRevocation,
-            new GuardSignals(read.Failures.Count > 0, saltoReadFailed, suspicious));
+            new GuardSignals(read.Failures.Count > 0 || invoiceReadFailed, saltoReadFailed, suspicious));
         if (decision.RemovalsHeld)
         {
             SyncLog.RemovalsHeld(_logger, decision.PlannedRemovals, string.Join(", ", decision.Reasons));
@@ -450,7 +479,12 @@ public class AccessSynchronizer
         var creations = new List<UserCreation>(early.Creations);
         var tags = new List<TagChange>();
         var tagDifferences = new List<TagDifference>();
-        var warnings = new List<SyncWarning>();
+        if (!dryRun && payments.ValueToSave is { } suspensions)
+        {
+            // Recorded before the removals: a later run whose invoice read fails keeps exactly these suspended.
+            await _store.ApplyAsync(new SyncStateChanges { Values = [suspensions] }, cancellationToken).ConfigureAwait(false);
+        }
+
         var schedules = new List<ScheduleChange>();
         foreach (var site in sites)
         {
@@ -512,7 +546,8 @@ public class AccessSynchronizer
             LinkIssues = desired.Issues,
             Errors = errors,
             Calls = Calls(tally),
-            NextEdge = desired.NextEdge,
+            PaymentSuspensions = [.. payments.InForce, .. payments.Lifted],
+            NextEdge = payments.NextStart is { } suspensionStart && (desired.NextEdge is null || suspensionStart < desired.NextEdge) ? suspensionStart : desired.NextEdge,
         };
     }
 
