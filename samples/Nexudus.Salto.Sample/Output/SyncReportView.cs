@@ -80,6 +80,14 @@ internal static class SyncReportView
             console.Line($"Payment: {explain.Customer(suspension.CustomerId)}: {state}, {suspension.Reason}");
         }
 
+        foreach (var erasure in report.Erasures)
+        {
+            var deleted = erasure.Sites.Count(s => s.UserDeleted);
+            console.Line(string.Create(
+                CultureInfo.InvariantCulture,
+                $"Erased {explain.Customer(erasure.CustomerId)} ({erasure.Reason}): {deleted} SALTO user(s) deleted, {erasure.Sites.Sum(s => s.StateRowsRemoved)} state row(s) forgotten{(erasure.DryRun ? " (dry run: nothing done)" : string.Empty)}."));
+        }
+
         foreach (var tag in report.Tags)
         {
             console.Line($"Tag {tag.MaskedNumber} for {explain.Customer(tag.CustomerId)}: {tag.Kind} {tag.Outcome}{(tag.Detail is { Length: > 0 } d ? $" ({d})" : string.Empty)}");

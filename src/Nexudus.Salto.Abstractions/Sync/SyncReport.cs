@@ -101,6 +101,13 @@ public sealed record SyncReport
     public IReadOnlyList<PaymentSuspension> PaymentSuspensions { get; init; } = [];
 
     /// <summary>
+    /// Gets the customers erased this run because Nexudus no longer has them (or has archived them longer than
+    /// <c>EraseArchivedAfter</c>): the SALTO users the SDK created are deleted and their state-store rows forgotten. In a
+    /// dry run, the erasures that would be made.
+    /// </summary>
+    public IReadOnlyList<CustomerErasure> Erasures { get; init; } = [];
+
+    /// <summary>
     /// Gets the earliest future instant at which the entitlements change by themselves (a booking window
     /// opens or closes, a pass expires), so a worker can run again exactly then.
     /// </summary>

@@ -24,4 +24,10 @@ public enum SyncWarningKind
     /// every customer as the last run did there.
     /// </summary>
     InvoicesUnavailable = 3,
+
+    /// <summary>
+    /// More customers were due for erasure in one run than <c>Safety:MaxRevocations</c> allows: none was erased until an
+    /// operator allows mass revocation.
+    /// </summary>
+    ErasuresHeld = 4,
 }

@@ -524,6 +524,13 @@ public class AccessSynchronizer
                 cancellationToken).ConfigureAwait(false);
         }
 
+        // Erasure: customers gone from Nexudus (or archived longer than EraseArchivedAfter), judged on a whole, clean read only.
+        IReadOnlyList<CustomerErasure> erasures = [];
+        if (scope is null && read.Kind == SnapshotReadKind.Full && read.Failures.Count == 0 && !saltoReadFailed)
+        {
+            erasures = await EraseGoneCustomersAsync(sites, customers, now, run, errors, warnings, cancellationToken).ConfigureAwait(false);
+        }
+
         var result = errors.Count > 0 ? SyncResult.Failed : decision.RemovalsHeld ? SyncResult.RemovalsHeld : SyncResult.Completed;
         return new SyncReport
         {
@@ -547,6 +554,7 @@ public class AccessSynchronizer
             Errors = errors,
             Calls = Calls(tally),
             PaymentSuspensions = [.. payments.InForce, .. payments.Lifted],
+            Erasures = erasures,
             NextEdge = payments.NextStart is { } suspensionStart && (desired.NextEdge is null || suspensionStart < desired.NextEdge) ? suspensionStart : desired.NextEdge,
         };
     }
@@ -1005,6 +1013,85 @@ public class AccessSynchronizer
         {
             await _store.ApplyAsync(changes, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// Erases the customers the state store knows on this run's sites whom Nexudus no longer has (a by-id read answers
+    /// 404) or has archived longer than <see cref="AccessSyncOptions.EraseArchivedAfter"/>. A customer Nexudus still
+    /// lists, or whose read fails, is left alone; more erasures than <see cref="RevocationSafety.MaxRevocations"/> in one
+    /// run are all held unless the run allows mass revocation.
+    /// </summary>
+    private async Task<IReadOnlyList<CustomerErasure>> EraseGoneCustomersAsync(
+        List<SiteRun> sites, Dictionary<long, Coworker> customers, DateTimeOffset now, RunFlags run, List<SyncError> errors, List<SyncWarning> warnings,
+        CancellationToken cancellationToken)
+    {
+        var candidates = sites.SelectMany(s => s.State.Identities).Select(l => l.CustomerId).Where(id => !customers.ContainsKey(id)).Distinct().Order().ToList();
+        if (candidates.Count == 0)
+        {
+            return [];
+        }
+
+        var due = new List<(long CustomerId, string Reason)>();
+        try
+        {
+            var found = (await _nexudus.GetCoworkersAsync(candidates, cancellationToken).ConfigureAwait(false)).ToDictionary(c => c.Id);
+            foreach (var id in candidates)
+            {
+                if (found.TryGetValue(id, out var customer))
+                {
+                    if (customer.Archived == true && _options.EraseArchivedAfter is { } after && customer.UpdatedOn is { } since && since <= now - after)
+                    {
+                        due.Add((id, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"archived in Nexudus since {since:yyyy-MM-dd}")));
+                    }
+
+                    continue;
+                }
+
+                // Missing from a batch is not proof: only Nexudus answering 404 for the customer is.
+                try
+                {
+                    await _nexudus.GetCoworkerAsync(id, cancellationToken).ConfigureAwait(false);
+                }
+                catch (NexudusNotFoundException)
+                {
+                    due.Add((id, "deleted in Nexudus"));
+                }
+            }
+        }
+        catch (Exception ex) when (ex is NexudusApiException or HttpRequestException or TimeoutException ||
+                                   (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            errors.Add(new SyncError { Kind = SyncErrorKind.NexudusRead, Message = $"Reading customers who left Nexudus failed; nobody is erased this run: {ex.Message}" });
+            return [];
+        }
+
+        if (due.Count == 0)
+        {
+            return [];
+        }
+
+        if (due.Count > _options.Safety.MaxRevocations && !run.AllowMassRevocation)
+        {
+            SyncLog.ErasuresHeld(_logger, due.Count);
+            warnings.Add(new SyncWarning
+            {
+                Kind = SyncWarningKind.ErasuresHeld,
+                Message = $"{due.Count} customers are due for erasure (deleted or long archived in Nexudus), more than Safety:MaxRevocations allows in one run; " +
+                          "none was erased. Check them, then run with AllowMassRevocation (sync --allow-mass-revocation).",
+            });
+            return [];
+        }
+
+        var siteIds = Locations.Select(l => l.Links.SaltoSiteId?.Trim()).OfType<string>().Where(s => s.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var erasures = new List<CustomerErasure>();
+        foreach (var (customerId, reason) in due)
+        {
+            var erasure = await CustomerEraser.EraseCoreAsync(_salto, _store, siteIds, customerId, reason, run.DryRun, _logger, cancellationToken).ConfigureAwait(false);
+            erasures.Add(erasure);
+            errors.AddRange(erasure.Sites.Where(s => s.Error is not null).Select(s => new SyncError { Kind = SyncErrorKind.Erasure, SiteId = s.SiteId, Message = s.Error! }));
+        }
+
+        return erasures;
     }
 
     private IReadOnlyList<SyncLocation> Locations => _runLocations ?? _options.Locations;
