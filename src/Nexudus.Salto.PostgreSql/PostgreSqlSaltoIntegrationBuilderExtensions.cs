@@ -68,7 +68,9 @@ public static class PostgreSqlSaltoIntegrationBuilderExtensions
             ConnectionString = section["ConnectionString"]!,
             Schema = section["Schema"] is { Length: > 0 } schema ? schema : defaults.Schema,
             SiteLeaseDuration = Duration(section, "SiteLeaseDuration", defaults.SiteLeaseDuration),
-            ProcessedEntryRetention = Duration(section, "ProcessedEntryRetention", defaults.ProcessedEntryRetention),
+            // SaltoIntegration:EntryRetention applies unless the section names its own.
+            ProcessedEntryRetention = Duration(section, "ProcessedEntryRetention",
+                Duration(configuration.GetSection("SaltoIntegration"), "EntryRetention", defaults.ProcessedEntryRetention)),
             CommandTimeout = Duration(section, "CommandTimeout", defaults.CommandTimeout),
         };
     }

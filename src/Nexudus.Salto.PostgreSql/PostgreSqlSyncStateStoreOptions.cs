@@ -22,8 +22,11 @@ public sealed record PostgreSqlSyncStateStoreOptions
     public TimeSpan SiteLeaseDuration { get; init; } = TimeSpan.FromMinutes(2);
 
     /// <summary>Gets how long processed door entries are remembered behind the newest check-in watermark.</summary>
-    /// <value>Defaults to 30 days; it must cover the check-in bridge's look-back for late entries.</value>
-    public TimeSpan ProcessedEntryRetention { get; init; } = TimeSpan.FromDays(30);
+    /// <value>
+    /// Defaults to 90 days, as <c>SaltoIntegration:EntryRetention</c>; it must cover the check-in bridge's look-back
+    /// for late entries.
+    /// </value>
+    public TimeSpan ProcessedEntryRetention { get; init; } = TimeSpan.FromDays(90);
 
     /// <summary>Gets how long one statement may run before it fails.</summary>
     /// <value>Defaults to 30 seconds.</value>

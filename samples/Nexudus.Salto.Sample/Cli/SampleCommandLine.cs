@@ -29,6 +29,7 @@ internal static class SampleCommandLine
             DoctorCommand.Create(context),
             WatchCommand.Create(context),
             WebhooksCommand.Create(context),
+            EraseCommand.Create(context),
         };
         root.SetAction((parseResult, cancellationToken) =>
         {
@@ -39,7 +40,7 @@ internal static class SampleCommandLine
                 var baseUrl = host.Services.GetRequiredService<IConfiguration>()["Nexudus:BaseUrl"];
                 if (!string.IsNullOrWhiteSpace(baseUrl))
                 {
-                    console.Fail("Nexudus:BaseUrl is configured, so nothing runs by default: choose a command (sync, checkins, report, doctor, watch, webhooks; demo always uses sandboxes). See --help.");
+                    console.Fail("Nexudus:BaseUrl is configured, so nothing runs by default: choose a command (sync, checkins, report, doctor, watch, webhooks, erase; demo always uses sandboxes). See --help.");
                     return Task.FromResult(ExitCodes.Failed);
                 }
             }

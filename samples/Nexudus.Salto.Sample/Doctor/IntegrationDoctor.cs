@@ -5,6 +5,7 @@ using Nexudus.Salto.PostgreSql;
 using Nexudus.Salto.State;
 using Nexudus.Salto.SaltoKs;
 using Nexudus.Salto.Sample.Settings;
+using Nexudus.Salto.Sync;
 using Nexudus.Salto.Webhooks;
 
 namespace Nexudus.Salto.Sample.Doctor;
@@ -53,6 +54,7 @@ internal sealed class IntegrationDoctor(
         {
             links = await CheckNexudusAsync(nexudusClient(), settings, cancellationToken);
             await CheckWebhooksAsync(nexudusClient(), settings, cancellationToken);
+            await CheckInvoicesAsync(nexudusClient(), settings, cancellationToken);
         }
         else
         {
@@ -529,6 +531,35 @@ internal sealed class IntegrationDoctor(
 
         var ok = found.Count(f => f.Status == WebhookRegistrationStatus.Registered);
         _checks.Add(("Nexudus webhooks", ok == found.Count ? $"all {ok} registered" : $"{ok} of {found.Count} registered"));
+    }
+
+    /// <summary>Where payment-aware access is on, says who an overdue invoice would take access from at the next sync, and why.</summary>
+    private async Task CheckInvoicesAsync(INexudusClient client, IntegrationSettings settings, CancellationToken cancellationToken)
+    {
+        var now = TimeProvider.System.GetUtcNow();
+        foreach (var location in settings.Locations.Where(l => l.SuspendAfterOverdueDays is not null && l.NexudusBusinessId > 0))
+        {
+            var check = $"Overdue invoices at location {location.NexudusBusinessId.ToString(CultureInfo.InvariantCulture)}";
+            List<CoworkerInvoice> invoices;
+            try
+            {
+                invoices = await client.ListCoworkerInvoicesAsync(
+                    new CoworkerInvoiceQuery { BusinessId = location.NexudusBusinessId, DueDate = NexudusDateRange.Until(now) }, cancellationToken).ToListAsync(cancellationToken);
+            }
+            catch (NexudusApiException ex)
+            {
+                Warning($"The invoices of location {location.NexudusBusinessId} could not be read ({ex.Status}); sync suspends and restores nobody there for payment until they can.",
+                    $"{location.Path}:SuspendAfterOverdueDays", "Give the Nexudus user the CoworkerInvoice-List role, or unset SuspendAfterOverdueDays.");
+                _checks.Add((check, "could not be read"));
+                continue;
+            }
+
+            var suspensions = OverdueInvoices.FindSuspensions(invoices, location.NexudusBusinessId, location.SuspendAfterOverdueDays!.Value, now);
+            _checks.Add((check, suspensions.Count == 0
+                ? "nobody would lose access"
+                : $"{suspensions.Count} customer(s) would lose the access the SDK granted: " +
+                  string.Join("; ", suspensions.Select(s => $"customer {s.CustomerId.ToString(CultureInfo.InvariantCulture)} ({s.Reason})"))));
+        }
     }
 
     // Messages start with the key they are about ("Nexudus:BaseUrl must …"); the key is the place to fix.

@@ -40,6 +40,8 @@ internal static class SyncReportView
             {
                 var why = change.Kind == MembershipChangeKind.Add
                     ? explain.Why(change.Grants)
+                    : change.Suspension is { } suspension
+                    ? $"payment overdue: {suspension.Reason}"
                     : change.RemovalBasis switch
                     {
                         RemovalBasis.AddedBySdk => "no longer entitled; the SDK had added them",
@@ -64,6 +66,26 @@ internal static class SyncReportView
         else
         {
             console.Line("No membership changes: SALTO already matches Nexudus.");
+        }
+
+        foreach (var suspension in report.PaymentSuspensions)
+        {
+            var state = suspension.State switch
+            {
+                PaymentSuspensionState.Started => "access suspended",
+                PaymentSuspensionState.Continuing => "still suspended",
+                PaymentSuspensionState.KeptUnread => "kept suspended (invoices could not be read)",
+                _ => "paid: access restored",
+            };
+            console.Line($"Payment: {explain.Customer(suspension.CustomerId)}: {state}, {suspension.Reason}");
+        }
+
+        foreach (var erasure in report.Erasures)
+        {
+            var deleted = erasure.Sites.Count(s => s.UserDeleted);
+            console.Line(string.Create(
+                CultureInfo.InvariantCulture,
+                $"Erased {explain.Customer(erasure.CustomerId)} ({erasure.Reason}): {deleted} SALTO user(s) deleted, {erasure.Sites.Sum(s => s.StateRowsRemoved)} state row(s) forgotten{(erasure.DryRun ? " (dry run: nothing done)" : string.Empty)}."));
         }
 
         foreach (var tag in report.Tags)

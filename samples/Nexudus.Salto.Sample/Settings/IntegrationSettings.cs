@@ -36,6 +36,7 @@ internal sealed record IntegrationSettings
                 Readers = new Dictionary<string, ReaderRole>(location.Readers, StringComparer.OrdinalIgnoreCase),
                 WritePassSchedules = location.WritePassSchedules,
                 CreateMissingGroupSchedules = location.CreateMissingGroupSchedules,
+                SuspendAfterOverdueDays = location.SuspendAfterOverdueDays,
             })],
         };
     }

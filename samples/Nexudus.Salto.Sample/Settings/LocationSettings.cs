@@ -25,6 +25,9 @@ internal sealed record LocationSettings
     /// <summary>Gets whether sync gives a linked group without a time schedule the always-open one.</summary>
     public bool CreateMissingGroupSchedules { get; init; }
 
+    /// <summary>Gets after how many days an overdue invoice suspends access at the location; <see langword="null"/> when off.</summary>
+    public int? SuspendAfterOverdueDays { get; init; }
+
     /// <summary>Gets the Nexudus business id.</summary>
     /// <value>0 when it was missing.</value>
     public long NexudusBusinessId => Links.NexudusBusinessId;

@@ -45,4 +45,11 @@ public sealed record MembershipChange
     /// <summary>Gets why the change was held, skipped or failed.</summary>
     /// <value>A short explanation (already redacted), or <see langword="null"/> when applied or planned.</value>
     public string? Detail { get; init; }
+
+    /// <summary>
+    /// Gets the overdue invoice that removes this membership (its lineage: "invoice #… overdue since …"), when the
+    /// customer lost it to payment-aware access rather than to a lost entitlement.
+    /// </summary>
+    /// <value><see langword="null"/> for any other removal, and for additions.</value>
+    public PaymentSuspension? Suspension { get; init; }
 }

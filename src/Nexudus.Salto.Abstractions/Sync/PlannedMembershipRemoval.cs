@@ -31,4 +31,11 @@ public sealed record PlannedMembershipRemoval
     /// <summary>Gets when SALTO accepted the SDK's addition of the member, for a member the SDK added.</summary>
     /// <value>A UTC instant, or <see langword="null"/> when the ledger does not hold the membership.</value>
     public DateTimeOffset? AddedAt { get; init; }
+
+    /// <summary>
+    /// Gets the overdue invoice that removes this membership (its lineage: "invoice #… overdue since …"), when the
+    /// customer lost it to payment-aware access rather than to a lost entitlement.
+    /// </summary>
+    /// <value><see langword="null"/> for any other removal, and for additions.</value>
+    public PaymentSuspension? Suspension { get; init; }
 }

@@ -26,4 +26,7 @@ public enum SyncErrorKind
 
     /// <summary>Another run holds the sync state, so this run did nothing.</summary>
     StateLocked = 7,
+
+    /// <summary>Erasing a customer on a site failed; its rows are kept and the next run tries again.</summary>
+    Erasure = 8,
 }

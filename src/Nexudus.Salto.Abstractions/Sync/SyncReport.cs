@@ -95,6 +95,19 @@ public sealed record SyncReport
     public SyncCallCounts Calls { get; init; } = new();
 
     /// <summary>
+    /// Gets the customers whose access payment-aware access suspends (or kept suspended, or restored) this run, with
+    /// the overdue invoice of each; empty when no location sets <c>SuspendAfterOverdueDays</c>.
+    /// </summary>
+    public IReadOnlyList<PaymentSuspension> PaymentSuspensions { get; init; } = [];
+
+    /// <summary>
+    /// Gets the customers erased this run because Nexudus no longer has them (or has archived them longer than
+    /// <c>EraseArchivedAfter</c>): the SALTO users the SDK created are deleted and their state-store rows forgotten. In a
+    /// dry run, the erasures that would be made.
+    /// </summary>
+    public IReadOnlyList<CustomerErasure> Erasures { get; init; } = [];
+
+    /// <summary>
     /// Gets the earliest future instant at which the entitlements change by themselves (a booking window
     /// opens or closes, a pass expires), so a worker can run again exactly then.
     /// </summary>

@@ -18,4 +18,16 @@ public enum SyncWarningKind
 
     /// <summary>Reading a linked group's time schedules failed, so whether it has one is unknown this run.</summary>
     GroupScheduleUnknown = 2,
+
+    /// <summary>
+    /// A location's invoices could not be read (the service refused or lacks the listing): payment-aware access left
+    /// every customer as the last run did there.
+    /// </summary>
+    InvoicesUnavailable = 3,
+
+    /// <summary>
+    /// More customers were due for erasure in one run than <c>Safety:MaxRevocations</c> allows: none was erased until an
+    /// operator allows mass revocation.
+    /// </summary>
+    ErasuresHeld = 4,
 }

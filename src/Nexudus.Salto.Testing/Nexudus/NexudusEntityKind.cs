@@ -100,6 +100,14 @@ internal sealed class NexudusEntityKind
             DefaultOrderField = "FromTime",
             DatesWithLocalTwin = ["FromTime", "ToTime"],
         },
+        new("CoworkerInvoice", "/api/billing/coworkerinvoices", typeof(CoworkerInvoice))
+        {
+            // Nexudus creates invoices itself: the API reads and updates them only.
+            Operations = NexudusOperations.Read | NexudusOperations.Update,
+            DefaultOrderField = "DueDate",
+            RequiredFields = ["CoworkerId", "BusinessId"],
+            DatesWithLocalTwin = ["DueDate", "PaidOn"],
+        },
         new("Checkin", "/api/spaces/checkins", typeof(Checkin))
         {
             DefaultOrderField = "FromTime",

@@ -200,6 +200,26 @@ public sealed class NexudusSandbox : IAsyncDisposable
         return cancelled;
     }
 
+    /// <summary>
+    /// Marks an invoice fully paid, as a payment recorded in Nexudus does (<c>Paid</c>, <c>PaidOn</c>, <c>PaidAmount</c>),
+    /// and fires <see cref="WebhookAction.CoworkerInvoicePaid"/>.
+    /// </summary>
+    /// <param name="invoiceId">The invoice's id.</param>
+    /// <param name="paidOn">When it was paid (UTC instant).</param>
+    /// <returns>The invoice as stored.</returns>
+    /// <exception cref="ArgumentException">No invoice has that id.</exception>
+    public CoworkerInvoice PayInvoice(long invoiceId, DateTimeOffset paidOn)
+    {
+        var paid = _store.Locked(store =>
+        {
+            var invoice = store.Get<CoworkerInvoice>(invoiceId)
+                ?? throw new ArgumentException($"No invoice has id {invoiceId}.", nameof(invoiceId));
+            return store.Put(invoice with { Paid = true, PaidOn = paidOn.ToUniversalTime(), PaidAmount = invoice.TotalAmount });
+        });
+        _webhooks.Raise(WebhookAction.CoworkerInvoicePaid, paid);
+        return paid;
+    }
+
     /// <summary>Archives a customer (<c>Archived = true</c>), which ends their access.</summary>
     /// <param name="customerId">The customer's id.</param>
     /// <returns>The customer as stored.</returns>

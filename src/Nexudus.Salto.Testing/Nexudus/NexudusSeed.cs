@@ -67,6 +67,12 @@ public sealed class NexudusSeed
     /// <exception cref="KeyNotFoundException">No team has that name.</exception>
     public Team Team(string name) => Single<Team>(name, t => t.Name);
 
+    /// <summary>Gets an invoice by its number.</summary>
+    /// <param name="invoiceNumber">The invoice number.</param>
+    /// <returns>The invoice.</returns>
+    /// <exception cref="KeyNotFoundException">No invoice has that number.</exception>
+    public CoworkerInvoice Invoice(string invoiceNumber) => Single<CoworkerInvoice>(invoiceNumber, i => i.InvoiceNumber);
+
     private T Single<T>(string key, Func<T, string?> keyOf)
         where T : NexudusEntity
     {

@@ -435,6 +435,35 @@ public sealed class NexudusSeedBuilder
         return this;
     }
 
+    /// <summary>
+    /// Adds an issued, unpaid invoice of a customer at the current location (Nexudus creates invoices itself; the
+    /// sandbox seeds them). Use <see cref="NexudusSandbox.PayInvoice"/> to record the payment later.
+    /// </summary>
+    /// <param name="customerEmail">The invoiced customer.</param>
+    /// <param name="invoiceNumber">The invoice number.</param>
+    /// <param name="dueDate">When payment is due (UTC instant).</param>
+    /// <param name="customize">Sets other fields (<c>Paid</c>, <c>Void</c>, <c>CreditNote</c>, …).</param>
+    /// <returns>This builder.</returns>
+    public NexudusSeedBuilder Invoice(string customerEmail, string invoiceNumber, DateTimeOffset dueDate, Func<CoworkerInvoice, CoworkerInvoice>? customize = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(invoiceNumber);
+        var customer = FindCustomer(customerEmail);
+        Add(new CoworkerInvoice
+        {
+            BusinessId = CurrentLocation().Id,
+            CoworkerId = customer.Id,
+            InvoiceNumber = invoiceNumber,
+            DueDate = dueDate.ToUniversalTime(),
+            TotalAmount = 100m,
+            PaidAmount = 0m,
+            Paid = false,
+            Void = false,
+            CreditNote = false,
+            Draft = false,
+        }, customize);
+        return this;
+    }
+
     /// <summary>Adds a check-in of a customer at the current location, open unless <paramref name="to"/> is given.</summary>
     /// <param name="customerEmail">The customer.</param>
     /// <param name="from">When they came (UTC instant).</param>

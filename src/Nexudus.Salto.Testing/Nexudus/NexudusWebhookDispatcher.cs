@@ -111,7 +111,7 @@ internal sealed class NexudusWebhookDispatcher : IDisposable
 
     /// <summary>
     /// The locations a record belongs to, as a webhook record belongs to one: a booking's resource (or desk), a
-    /// customer's locations, a contract's plan (or desks), a team's, desk's, plan's or check-in's own. Empty when
+    /// customer's locations, a contract's plan (or desks), a team's, desk's, plan's, check-in's or invoice's own. Empty when
     /// the record names none: every webhook with the action gets it.
     /// </summary>
     private HashSet<long> BusinessesOf(NexudusEntity record)
@@ -125,6 +125,7 @@ internal sealed class NexudusWebhookDispatcher : IDisposable
             FloorPlanDesk d => [d.FloorPlanBusinessId],
             Tariff t => [t.BusinessId],
             Checkin c => [c.BusinessId],
+            CoworkerInvoice i => [i.BusinessId],
             _ => [],
         };
         return [.. ids.Where(id => id is > 0).Select(id => id!.Value)];
@@ -151,6 +152,7 @@ internal sealed class NexudusWebhookDispatcher : IDisposable
         (Tariff, NexudusChange.Create) => WebhookAction.TariffCreate,
         (Tariff, NexudusChange.Update) => WebhookAction.TariffUpdate,
         (Tariff, NexudusChange.Delete) => WebhookAction.TariffDelete,
+        (CoworkerInvoice, NexudusChange.Update) => WebhookAction.CoworkerInvoiceUpdate,
         _ => null,
     };
 

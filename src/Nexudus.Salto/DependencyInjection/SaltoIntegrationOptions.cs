@@ -47,6 +47,22 @@ public sealed class SaltoIntegrationOptions
     public SaltoWebhookOptions Webhooks { get; set; } = new();
 
     /// <summary>
+    /// Gets or sets how long a customer may stay archived in Nexudus before the sync erases them
+    /// (<c>SaltoIntegration:EraseArchivedAfter</c>), as it erases a customer deleted in Nexudus: the SALTO user the SDK
+    /// created is deleted (a user the SDK adopted only loses the memberships the SDK added) and every state-store row
+    /// about the customer goes. How long a customer has been archived is read from the record's <c>UpdatedOn</c>.
+    /// </summary>
+    /// <value><see langword="null"/>: archived customers are never erased (they only lose access). From one day to ten years.</value>
+    public TimeSpan? EraseArchivedAfter { get; set; }
+
+    /// <summary>
+    /// Gets or sets how long the state store remembers processed door entries (the check-in memory) before they are
+    /// forgotten (<c>SaltoIntegration:EntryRetention</c>).
+    /// </summary>
+    /// <value>90 days; from one day to ten years, and at least <see cref="CheckInLookBack"/>.</value>
+    public TimeSpan EntryRetention { get; set; } = TimeSpan.FromDays(90);
+
+    /// <summary>
     /// Gets or sets how far back the check-in bridge starts reading door entries when it has no
     /// watermark yet (SALTO delivers entries with some delay).
     /// </summary>

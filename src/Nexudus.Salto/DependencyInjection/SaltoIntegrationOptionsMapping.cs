@@ -21,7 +21,9 @@ internal static class SaltoIntegrationOptionsMapping
         Locations = [.. options.Locations.Select(l => new SyncLocation
         {
             Links = l.ToLocationLinks(), WritePassSchedules = l.WritePassSchedules, CreateMissingGroupSchedules = l.CreateMissingGroupSchedules,
+            SuspendAfterOverdueDays = l.SuspendAfterOverdueDays,
         })],
+        EraseArchivedAfter = options.EraseArchivedAfter,
         Safety = new RevocationSafety
         {
             MaxRevocations = options.Safety.MaxRevocations,

@@ -130,6 +130,16 @@ internal sealed class SaltoIntegrationOptionsValidator : IValidateOptions<SaltoI
         }
 
         Duration(failures, $"{section}:CheckInLookBack", options.CheckInLookBack, TimeSpan.Zero, TimeSpan.FromDays(30));
+        if (options.EraseArchivedAfter is { } eraseAfter)
+        {
+            Duration(failures, $"{section}:EraseArchivedAfter", eraseAfter, TimeSpan.FromDays(1), TimeSpan.FromDays(3653));
+        }
+
+        Duration(failures, $"{section}:EntryRetention", options.EntryRetention, TimeSpan.FromDays(1), TimeSpan.FromDays(3653));
+        if (options.EntryRetention < options.CheckInLookBack)
+        {
+            failures.Add($"{section}:EntryRetention must not be shorter than {section}:CheckInLookBack, or entries would be processed twice.");
+        }
         if (!Enum.IsDefined(options.PastDayCheckIns))
         {
             failures.Add($"{section}:PastDayCheckIns must be Closed or Skip.");
@@ -175,6 +185,11 @@ internal sealed class SaltoIntegrationOptionsValidator : IValidateOptions<SaltoI
 
         Duration(failures, $"{path}:BookingAccessBefore", location.BookingAccessBefore, TimeSpan.Zero, TimeSpan.FromDays(1));
         Duration(failures, $"{path}:BookingAccessAfter", location.BookingAccessAfter, TimeSpan.Zero, TimeSpan.FromDays(1));
+        if (location.SuspendAfterOverdueDays is < 0 or > 365)
+        {
+            failures.Add($"{path}:SuspendAfterOverdueDays must be between 0 and 365 days, or unset to leave access unaffected by invoices.");
+        }
+
         if (location.PassDayCutoff < TimeSpan.Zero || location.PassDayCutoff >= TimeSpan.FromDays(1))
         {
             failures.Add($"{path}:PassDayCutoff must be a time of day, from 00:00:00 up to but not including 1.00:00:00.");

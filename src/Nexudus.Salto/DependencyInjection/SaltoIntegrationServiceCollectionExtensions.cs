@@ -90,6 +90,7 @@ public static class SaltoIntegrationServiceCollectionExtensions
         services.TryAddSingleton<ISyncStateStore>(sp => new SqliteSyncStateStore(new SqliteSyncStateStoreOptions
         {
             Path = sp.GetRequiredService<IOptions<SaltoIntegrationOptions>>().Value.StatePath,
+            ProcessedEntryRetention = sp.GetRequiredService<IOptions<SaltoIntegrationOptions>>().Value.EntryRetention,
         }));
 
         services.TryAddSingleton(sp => new AccessSynchronizer(
@@ -103,6 +104,13 @@ public static class SaltoIntegrationServiceCollectionExtensions
             sp.GetService<ISaltoTagResolver>(),
             sp.GetService<ILogger<AccessSynchronizer>>(),
             sp.GetRequiredService<EntitlementResolver>()));
+        services.TryAddSingleton(sp => new CustomerEraser(
+            sp.GetRequiredService<ISaltoKsClient>(),
+            sp.GetRequiredService<ISyncStateStore>(),
+            SaltoIntegrationOptionsMapping.ToAccessSyncOptions(
+                sp.GetRequiredService<IOptions<SaltoIntegrationOptions>>().Value,
+                sp.GetRequiredService<IOptions<SaltoKsClientOptions>>().Value),
+            sp.GetService<ILogger<CustomerEraser>>()));
         services.TryAddSingleton(sp => new CheckInBridge(
             sp.GetRequiredService<INexudusClient>(),
             sp.GetRequiredService<ISaltoKsClient>(),

@@ -99,6 +99,16 @@ public sealed class SaltoLocationOptions
     /// <value><see langword="false"/>: opt-in per location; without it the run only warns.</value>
     public bool CreateMissingGroupSchedules { get; set; }
 
+    /// <summary>
+    /// Gets or sets after how many days past its due date an unpaid invoice of this location suspends the customer's
+    /// door access (<c>SaltoIntegration:Locations:N:SuspendAfterOverdueDays</c>): the memberships the SDK granted for
+    /// this location are removed (the revocation guard applies) and restored on the first sync after the invoice is
+    /// paid, voided or credited. An invoice counts when it is issued (not a draft), not paid, not void and not a credit
+    /// note. When invoices cannot be read, nobody new is suspended and nobody suspended is restored that run.
+    /// </summary>
+    /// <value><see langword="null"/>: payment-aware access is off for the location. From 0 to 365.</value>
+    public int? SuspendAfterOverdueDays { get; set; }
+
     /// <summary>Makes the check-in bridge's view of this location: its site and readers.</summary>
     /// <returns>The location as <see cref="CheckInBridge"/> and the access reports take it.</returns>
     internal CheckInLocation ToCheckInLocation() => new()

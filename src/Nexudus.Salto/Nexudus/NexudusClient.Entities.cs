@@ -229,6 +229,22 @@ public partial class NexudusClient
         GetBatchAsync(NexudusResources.CancelledBookings, ids, cancellationToken);
 
     /// <inheritdoc/>
+    public virtual IAsyncEnumerable<CoworkerInvoice> ListCoworkerInvoicesAsync(CoworkerInvoiceQuery? query = null, CancellationToken cancellationToken = default) =>
+        ListAsync(NexudusResources.CoworkerInvoices, query, cancellationToken);
+
+    /// <inheritdoc/>
+    public virtual Task<NexudusPage<CoworkerInvoice>> GetCoworkerInvoicesPageAsync(CoworkerInvoiceQuery? query = null, NexudusPageCursor? cursor = null, CancellationToken cancellationToken = default) =>
+        GetPageAsync(NexudusResources.CoworkerInvoices, query, cursor, cancellationToken);
+
+    /// <inheritdoc/>
+    public virtual Task<CoworkerInvoice> GetCoworkerInvoiceAsync(long id, CancellationToken cancellationToken = default) =>
+        GetByIdAsync(NexudusResources.CoworkerInvoices, id, cancellationToken);
+
+    /// <inheritdoc/>
+    public virtual Task<IReadOnlyList<CoworkerInvoice>> GetCoworkerInvoicesAsync(IEnumerable<long> ids, CancellationToken cancellationToken = default) =>
+        GetBatchAsync(NexudusResources.CoworkerInvoices, ids, cancellationToken);
+
+    /// <inheritdoc/>
     public virtual IAsyncEnumerable<Checkin> ListCheckinsAsync(CheckinQuery? query = null, CancellationToken cancellationToken = default) =>
         ListAsync(NexudusResources.Checkins, query, cancellationToken);
 

@@ -89,6 +89,12 @@ internal static class NexudusResources
         NexudusJsonContext.Default.NexudusListCancelledBooking,
         NexudusJsonContext.Default.IReadOnlyListCancelledBooking);
 
+    public static readonly NexudusResource<CoworkerInvoice> CoworkerInvoices = new(
+        "api/billing/coworkerinvoices",
+        NexudusJsonContext.Default.CoworkerInvoice,
+        NexudusJsonContext.Default.NexudusListCoworkerInvoice,
+        NexudusJsonContext.Default.IReadOnlyListCoworkerInvoice);
+
     public static readonly NexudusResource<Checkin> Checkins = new(
         "api/spaces/checkins",
         NexudusJsonContext.Default.Checkin,

@@ -19,6 +19,10 @@ public sealed class InMemorySyncStateStore : ISyncStateStore, IWebhookInbox
     private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
     private readonly Dictionary<string, WebhookEvent> _inbox = new(StringComparer.Ordinal);
 
+    /// <summary>Gets how long processed door entries are remembered behind the site's newest check-in watermark.</summary>
+    /// <value>90 days, as <c>SaltoIntegration:EntryRetention</c>.</value>
+    public TimeSpan ProcessedEntryRetention { get; init; } = TimeSpan.FromDays(90);
+
     /// <inheritdoc />
     public Task<ISyncStateLease> AcquireLeaseAsync(string holder, CancellationToken cancellationToken = default)
     {
@@ -156,6 +160,13 @@ public sealed class InMemorySyncStateStore : ISyncStateStore, IWebhookInbox
                 if (c.Watermark is { } w && (!_watermarks.TryGetValue(c.SiteId, out var current) || w > current))
                 {
                     _watermarks[c.SiteId] = w;
+
+                    // The check-in memory is bounded as in the persistent stores.
+                    var cutoff = w - ProcessedEntryRetention;
+                    foreach (var key in _entries.Where(e => e.Key.Item1 == c.SiteId && e.Value.OccurredAt < cutoff).Select(e => e.Key).ToList())
+                    {
+                        _entries.Remove(key);
+                    }
                 }
             }
 

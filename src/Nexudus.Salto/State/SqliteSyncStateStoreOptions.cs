@@ -8,8 +8,11 @@ public sealed record SqliteSyncStateStoreOptions
     public string Path { get; init; } = "nexudus-salto.db";
 
     /// <summary>Gets how long processed door entries are remembered behind the newest check-in watermark.</summary>
-    /// <value>Defaults to 30 days; it must cover the check-in bridge's look-back for late entries.</value>
-    public TimeSpan ProcessedEntryRetention { get; init; } = TimeSpan.FromDays(30);
+    /// <value>
+    /// Defaults to 90 days, as <c>SaltoIntegration:EntryRetention</c>; it must cover the check-in bridge's look-back
+    /// for late entries.
+    /// </value>
+    public TimeSpan ProcessedEntryRetention { get; init; } = TimeSpan.FromDays(90);
 
     /// <summary>Gets how long a write waits for another connection's transaction before failing.</summary>
     /// <value>Defaults to 30 seconds.</value>

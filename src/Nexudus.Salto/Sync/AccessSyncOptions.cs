@@ -115,4 +115,11 @@ public sealed record AccessSyncOptions
     /// <summary>Gets the SALTO role ids given to users the sync creates.</summary>
     /// <value>Empty by default: SALTO gives its default role.</value>
     public IReadOnlyList<string> NewUserRoleIds { get; init; } = [];
+
+    /// <summary>
+    /// Gets how long a customer may stay archived in Nexudus before the sync erases them as if deleted
+    /// (<c>SaltoIntegration:EraseArchivedAfter</c>).
+    /// </summary>
+    /// <value><see langword="null"/>: archived customers are never erased, they only lose access (the default).</value>
+    public TimeSpan? EraseArchivedAfter { get; init; }
 }

@@ -366,7 +366,8 @@ public class AccessSynchronizer
                     _options.BookingLookAhead,
                     locations.Any(l => l.WritePassSchedules),
                     _options.FullReadInterval,
-                    _options.CreateUsersWhileReading && !dryRun && run.Customers is null
+                    // Users are not created ahead of the invoices: a customer suspended for an overdue invoice gets none.
+                    _options.CreateUsersWhileReading && !dryRun && run.Customers is null && !PaymentAwareAccess.IsOn(locations)
                         ? lists => creatingEarly = CreateUsersWhileReadingAsync(lists, now, readsOf, cancellationToken)
                         : null);
             if (run.Customers is not null && _reader.CanReadTargeted)
@@ -401,12 +402,40 @@ public class AccessSynchronizer
         errors.AddRange(read.Failures.Select(f => new SyncError { Kind = SyncErrorKind.NexudusRead, Message = $"Reading {f.Part} from Nexudus failed: {f.Error.Message}" }));
 
         var links = LinkMapBuilder.Build(locations.Select(l => l.Links), snapshot);
-        var desired = _resolver.Resolve(snapshot, links, now);
+        var unsuspended = _resolver.Resolve(snapshot, links, now);
         var customers = new Dictionary<long, Coworker>();
         foreach (var customer in snapshot.Coworkers)
         {
             customers.TryAdd(customer.Id, customer);
         }
+
+        // Payment-aware access: overdue customers lose the grants of the location (a failed invoice read changes no one).
+        var warnings = new List<SyncWarning>();
+        var payments = await PaymentAwareAccess.CheckAsync(_nexudus, _store, locations, _options.Locations, now, _logger, cancellationToken).ConfigureAwait(false);
+        var invoiceReadFailed = false;
+        foreach (var (businessId, error) in payments.Failures)
+        {
+            if (error is NexudusApiException { Status: 403 or 404 or 405 } refused)
+            {
+                warnings.Add(new SyncWarning
+                {
+                    Kind = SyncWarningKind.InvoicesUnavailable,
+                    Message = $"Nexudus answered {refused.Status} to the invoices of location {businessId}, so payment-aware access changed no one there this run " +
+                              "(the integration user needs the CoworkerInvoice-List role).",
+                });
+            }
+            else
+            {
+                invoiceReadFailed = true;
+                errors.Add(new SyncError
+                {
+                    Kind = SyncErrorKind.NexudusRead,
+                    Message = $"Reading the invoices of location {businessId} from Nexudus failed; nobody there is suspended or restored for payment this run: {error.Message}",
+                });
+            }
+        }
+
+        var desired = PaymentAwareAccess.Apply(unsuspended, payments.InForce);
 
         // Read and plan every site first: the guard judges the run as a whole.
         var sites = new List<SiteRun>();
@@ -423,7 +452,7 @@ public class AccessSynchronizer
             }
 
             saltoReadFailed |= site.Members.Count < desired.ManagedGroups.Count(g => Same(g.SiteId, siteId));
-            sites.Add(site);
+            sites.Add(site with { Plan = site.Plan with { Plan = PaymentAwareAccess.Explain(site.Plan.Plan, unsuspended, payments.InForce) } });
         }
 
         var suspicious = new List<string>();
@@ -441,7 +470,7 @@ public class AccessSynchronizer
 
         var decision = RevocationGuard.Evaluate(
             [.. sites.Select(s => s.Plan.Plan)], _options.Safety, run.AllowMassRevocation,
-            new GuardSignals(read.Failures.Count > 0, saltoReadFailed, suspicious));
+            new GuardSignals(read.Failures.Count > 0 || invoiceReadFailed, saltoReadFailed, suspicious));
         if (decision.RemovalsHeld)
         {
             SyncLog.RemovalsHeld(_logger, decision.PlannedRemovals, string.Join(", ", decision.Reasons));
@@ -457,7 +486,12 @@ public class AccessSynchronizer
         var creations = new List<UserCreation>(early.Creations);
         var tags = new List<TagChange>();
         var tagDifferences = new List<TagDifference>();
-        var warnings = new List<SyncWarning>();
+        if (!dryRun && payments.ValueToSave is { } suspensions)
+        {
+            // Recorded before the removals: a later run whose invoice read fails keeps exactly these suspended.
+            await _store.ApplyAsync(new SyncStateChanges { Values = [suspensions] }, cancellationToken).ConfigureAwait(false);
+        }
+
         var schedules = new List<ScheduleChange>();
         foreach (var site in sites)
         {
@@ -497,6 +531,13 @@ public class AccessSynchronizer
                 cancellationToken).ConfigureAwait(false);
         }
 
+        // Erasure: customers gone from Nexudus (or archived longer than EraseArchivedAfter), judged on a whole, clean read only.
+        IReadOnlyList<CustomerErasure> erasures = [];
+        if (scope is null && read.Kind == SnapshotReadKind.Full && read.Failures.Count == 0 && !saltoReadFailed)
+        {
+            erasures = await EraseGoneCustomersAsync(sites, customers, now, run, errors, warnings, cancellationToken).ConfigureAwait(false);
+        }
+
         var result = errors.Count > 0 ? SyncResult.Failed : decision.RemovalsHeld ? SyncResult.RemovalsHeld : SyncResult.Completed;
         return new SyncReport
         {
@@ -519,7 +560,9 @@ public class AccessSynchronizer
             LinkIssues = desired.Issues,
             Errors = errors,
             Calls = Calls(tally),
-            NextEdge = desired.NextEdge,
+            PaymentSuspensions = [.. payments.InForce, .. payments.Lifted],
+            Erasures = erasures,
+            NextEdge = payments.NextStart is { } suspensionStart && (desired.NextEdge is null || suspensionStart < desired.NextEdge) ? suspensionStart : desired.NextEdge,
         };
     }
 
@@ -1018,6 +1061,85 @@ public class AccessSynchronizer
         {
             await _store.ApplyAsync(changes, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// Erases the customers the state store knows on this run's sites whom Nexudus no longer has (a by-id read answers
+    /// 404) or has archived longer than <see cref="AccessSyncOptions.EraseArchivedAfter"/>. A customer Nexudus still
+    /// lists, or whose read fails, is left alone; more erasures than <see cref="RevocationSafety.MaxRevocations"/> in one
+    /// run are all held unless the run allows mass revocation.
+    /// </summary>
+    private async Task<IReadOnlyList<CustomerErasure>> EraseGoneCustomersAsync(
+        List<SiteRun> sites, Dictionary<long, Coworker> customers, DateTimeOffset now, RunFlags run, List<SyncError> errors, List<SyncWarning> warnings,
+        CancellationToken cancellationToken)
+    {
+        var candidates = sites.SelectMany(s => s.State.Identities).Select(l => l.CustomerId).Where(id => !customers.ContainsKey(id)).Distinct().Order().ToList();
+        if (candidates.Count == 0)
+        {
+            return [];
+        }
+
+        var due = new List<(long CustomerId, string Reason)>();
+        try
+        {
+            var found = (await _nexudus.GetCoworkersAsync(candidates, cancellationToken).ConfigureAwait(false)).ToDictionary(c => c.Id);
+            foreach (var id in candidates)
+            {
+                if (found.TryGetValue(id, out var customer))
+                {
+                    if (customer.Archived == true && _options.EraseArchivedAfter is { } after && customer.UpdatedOn is { } since && since <= now - after)
+                    {
+                        due.Add((id, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"archived in Nexudus since {since:yyyy-MM-dd}")));
+                    }
+
+                    continue;
+                }
+
+                // Missing from a batch is not proof: only Nexudus answering 404 for the customer is.
+                try
+                {
+                    await _nexudus.GetCoworkerAsync(id, cancellationToken).ConfigureAwait(false);
+                }
+                catch (NexudusNotFoundException)
+                {
+                    due.Add((id, "deleted in Nexudus"));
+                }
+            }
+        }
+        catch (Exception ex) when (ex is NexudusApiException or HttpRequestException or TimeoutException ||
+                                   (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            errors.Add(new SyncError { Kind = SyncErrorKind.NexudusRead, Message = $"Reading customers who left Nexudus failed; nobody is erased this run: {ex.Message}" });
+            return [];
+        }
+
+        if (due.Count == 0)
+        {
+            return [];
+        }
+
+        if (due.Count > _options.Safety.MaxRevocations && !run.AllowMassRevocation)
+        {
+            SyncLog.ErasuresHeld(_logger, due.Count);
+            warnings.Add(new SyncWarning
+            {
+                Kind = SyncWarningKind.ErasuresHeld,
+                Message = $"{due.Count} customers are due for erasure (deleted or long archived in Nexudus), more than Safety:MaxRevocations allows in one run; " +
+                          "none was erased. Check them, then run with AllowMassRevocation (sync --allow-mass-revocation).",
+            });
+            return [];
+        }
+
+        var siteIds = Locations.Select(l => l.Links.SaltoSiteId?.Trim()).OfType<string>().Where(s => s.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var erasures = new List<CustomerErasure>();
+        foreach (var (customerId, reason) in due)
+        {
+            var erasure = await CustomerEraser.EraseCoreAsync(_salto, _store, siteIds, customerId, reason, run.DryRun, _logger, cancellationToken).ConfigureAwait(false);
+            erasures.Add(erasure);
+            errors.AddRange(erasure.Sites.Where(s => s.Error is not null).Select(s => new SyncError { Kind = SyncErrorKind.Erasure, SiteId = s.SiteId, Message = s.Error! }));
+        }
+
+        return erasures;
     }
 
     private IReadOnlyList<SyncLocation> Locations => _runLocations ?? _options.Locations;

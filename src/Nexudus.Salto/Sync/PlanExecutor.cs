@@ -392,6 +392,7 @@ internal sealed class PlanExecutor(ISaltoKsClient client, AccessSyncOptions opti
         CustomerId = removal.CustomerId,
         UserId = removal.UserId,
         RemovalBasis = removal.Basis,
+        Suspension = removal.Suspension,
         Outcome = outcome,
         Detail = detail,
     };

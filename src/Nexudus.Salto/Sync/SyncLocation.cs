@@ -23,4 +23,11 @@ public sealed record SyncLocation
     /// </summary>
     /// <value><see langword="false"/> by default (opt-in): the run only warns.</value>
     public bool CreateMissingGroupSchedules { get; init; }
+
+    /// <summary>
+    /// Gets after how many days past its due date an unpaid invoice of the location suspends the customer's access at it;
+    /// see <see cref="PaymentSuspension"/>.
+    /// </summary>
+    /// <value><see langword="null"/>: invoices do not affect access (the default).</value>
+    public int? SuspendAfterOverdueDays { get; init; }
 }

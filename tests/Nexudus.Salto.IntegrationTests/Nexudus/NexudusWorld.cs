@@ -64,6 +64,7 @@ internal static class NexudusWorld
                     .Booking(Member(n), $"Room {n}", day, day.AddHours(2))
                     .Booking(Guest(n), $"Room {n}", day.AddHours(3), day.AddHours(4))
                     .Checkin(Member(n), Start(-1), Start(-1).AddHours(8))
+                    .Invoice(Member(n), $"INV-{n}", Start(-10 * n))
                     .WebHook($"Hook {n}", n == 3 ? WebhookAction.CoworkerUpdate : WebhookAction.BookingCreate, new Uri($"https://hooks.example.com/{n}"));
             }
 

@@ -249,4 +249,40 @@ public sealed class SaltoIntegrationOptionsValidatorTests
     {
         Assert.Equal(expected, SaltoIntegrationOptionsValidator.ToConfigurationPath(failure, "SaltoIntegration"));
     }
+
+    [Fact]
+    public void Validate_PaymentAndRetentionDefaults_AreOffAndNinetyDays()
+    {
+        var options = Valid();
+
+        Assert.Null(options.Locations[0].SuspendAfterOverdueDays);
+        Assert.Null(options.EraseArchivedAfter);
+        Assert.Equal(TimeSpan.FromDays(90), options.EntryRetention);
+        Assert.Empty(Failures(options));
+    }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(366)]
+    public void Validate_SuspendAfterOverdueDaysOutOfRange_NamesTheKey(int days)
+    {
+        var options = Valid();
+        options.Locations[0].SuspendAfterOverdueDays = days;
+
+        Assert.Contains(Failures(options), f => f.StartsWith("SaltoIntegration:Locations:0:SuspendAfterOverdueDays must be between 0 and 365", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Validate_RetentionKeysOutOfRange_NameEachKey()
+    {
+        var options = Valid();
+        options.EraseArchivedAfter = TimeSpan.FromHours(1);
+        options.EntryRetention = TimeSpan.FromMinutes(30);
+
+        var failures = Failures(options);
+
+        Assert.Contains(failures, f => f.StartsWith("SaltoIntegration:EraseArchivedAfter must be between", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("SaltoIntegration:EntryRetention must be between", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("SaltoIntegration:EntryRetention must not be shorter than SaltoIntegration:CheckInLookBack", StringComparison.Ordinal));
+    }
 }

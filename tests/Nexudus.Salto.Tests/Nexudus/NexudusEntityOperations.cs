@@ -21,6 +21,7 @@ internal static class NexudusEntityOperations
         ["Resources"] = new("api/spaces/resources", c => c.GetResourcesPageAsync(), c => c.GetResourceAsync(1415604543), c => c.GetResourcesAsync([1415604543, 1415604544])),
         ["Bookings"] = new("api/spaces/bookings", c => c.GetBookingsPageAsync(), c => c.GetBookingAsync(1415604543), c => c.GetBookingsAsync([1415604543, 1415604544])),
         ["CancelledBookings"] = new("api/spaces/cancelledbookings", c => c.GetCancelledBookingsPageAsync(), c => c.GetCancelledBookingAsync(1415604543), c => c.GetCancelledBookingsAsync([1415604543, 1415604544])),
+        ["CoworkerInvoices"] = new("api/billing/coworkerinvoices", c => c.GetCoworkerInvoicesPageAsync(), c => c.GetCoworkerInvoiceAsync(1415604543), c => c.GetCoworkerInvoicesAsync([1415604543, 1415604544])),
         ["Checkins"] = new("api/spaces/checkins", c => c.GetCheckinsPageAsync(), c => c.GetCheckinAsync(1415604543), c => c.GetCheckinsAsync([1415604543, 1415604544])),
         ["WebHooks"] = new("api/sys/webhooks", c => c.GetWebHooksPageAsync(), c => c.GetWebHookAsync(1415604543), c => c.GetWebHooksAsync([1415604543, 1415604544])),
     };

@@ -32,6 +32,14 @@ public sealed class NexudusQueryTests
     }
 
     [Fact]
+    public void GetFilters_InvoicesOfALocationDueBefore_NameBusinessAndDueDate()
+    {
+        var filters = new CoworkerInvoiceQuery { BusinessId = 1414000001, DueDate = NexudusDateRange.Until(new DateTimeOffset(2025, 3, 1, 0, 0, 0, TimeSpan.Zero)) }.GetFilters();
+
+        Assert.Equal(["CoworkerInvoice_Business", "to_CoworkerInvoice_DueDate"], filters.Select(f => f.Name));
+    }
+
+    [Fact]
     public void GetFilters_EnumFilter_SendsItsNumber()
     {
         var filter = Assert.Single(new TariffQuery { SystemTariffType = SystemTariffType.FullTimeHotDesk }.GetFilters());
@@ -48,7 +56,7 @@ public sealed class NexudusQueryTests
             new BusinessQuery(), new SimpleTimeZoneQuery(), new CoworkerQuery(), new TeamQuery(), new TimePassQuery(),
             new TimePassTimeSlotQuery(), new CoworkerTimePassQuery(), new TariffQuery(), new TariffTimePassQuery(),
             new CoworkerContractQuery(), new FloorPlanDeskQuery(), new ResourceQuery(), new BookingQuery(),
-            new CancelledBookingQuery(), new CheckinQuery(), new WebHookQuery(),
+            new CancelledBookingQuery(), new CoworkerInvoiceQuery(), new CheckinQuery(), new WebHookQuery(),
         ];
 
         Assert.All(queries, q => Assert.Equal(q.GetType().Name, q.EntityName + "Query"));

@@ -355,6 +355,58 @@ public abstract class SyncStateStoreContractTests : IAsyncLifetime
         Assert.True(Store is ISiteLeaseStore ? ex is SyncStateFencedException : ex.InnerException is ArgumentException, ex.ToString());
         Assert.Empty((await Store.LoadSiteAsync("site-1")).OwnedMemberships);
     }
+
+    [Fact]
+    public async Task ApplyAsync_ErasureOfACustomer_LeavesNoRowAboutThemAndKeepsTheOthers()
+    {
+        var other = new PlatformUserId("pu-8");
+        await Store.ApplyAsync(new SyncStateChanges
+        {
+            IdentitiesToSave = [Identity(7), Identity(8)],
+            MembershipsAdded = [Owned("g1", "pu-7") with { CustomerId = 7 }, Owned("g2", "pu-7") with { CustomerId = 7 }, Owned("g1", "pu-8") with { CustomerId = 8 }],
+            TagsAssigned =
+            [
+                new TagAssignment { SiteId = "site-1", CustomerId = 7, TagNumber = "02305075", TagId = "tag-7", AssignedAt = T0 },
+                new TagAssignment { SiteId = "site-1", CustomerId = 8, TagNumber = "02305076", TagId = "tag-8", AssignedAt = T0 },
+            ],
+        });
+        var journal = await PendingMembershipJournal.LoadAsync(Store, "site-1", CancellationToken.None);
+        await Store.ApplyAsync(new SyncStateChanges
+        {
+            Values = [journal.Add([new PendingMembershipChange("g3", "pu-7", true, 7, null), new PendingMembershipChange("g3", "pu-8", true, 8, null)])],
+        });
+        var state = await Store.LoadSiteAsync("site-1");
+        journal = await PendingMembershipJournal.LoadAsync(Store, "site-1", CancellationToken.None);
+
+        await Store.ApplyAsync(CustomerEraser.StateChanges(state, journal, 7, out _, out _));
+
+        var after = await Store.LoadSiteAsync("site-1");
+        Assert.Equal([8L], after.Identities.Select(l => l.CustomerId));
+        Assert.Equal([other], after.OwnedMemberships.Select(o => o.UserId));
+        Assert.Equal([8L], after.TagAssignments.Select(t => t.CustomerId));
+        var pending = (await PendingMembershipJournal.LoadAsync(Store, "site-1", CancellationToken.None)).Entries;
+        Assert.Equal(["pu-8"], pending.Select(e => e.UserId));
+    }
+
+    [Fact]
+    public async Task ApplyAsync_WatermarkPastTheRetention_ForgetsOlderProcessedEntries()
+    {
+        await Store.ApplyAsync(new SyncStateChanges
+        {
+            EntriesProcessed =
+            [
+                new ProcessedEntry { SiteId = "site-1", EntryId = "old", OccurredAt = T0, Outcome = "CheckedIn", ProcessedAt = T0 },
+                new ProcessedEntry { SiteId = "site-1", EntryId = "recent", OccurredAt = T0.AddDays(60), Outcome = "CheckedIn", ProcessedAt = T0 },
+            ],
+            CheckInCursors = [new CheckInCursor { SiteId = "site-1", Watermark = T0.AddDays(60) }],
+        });
+        Assert.True(await Store.IsEntryProcessedAsync("site-1", "old"));
+
+        await Store.ApplyAsync(new SyncStateChanges { CheckInCursors = [new CheckInCursor { SiteId = "site-1", Watermark = T0.AddDays(91) }] });
+
+        Assert.False(await Store.IsEntryProcessedAsync("site-1", "old"));
+        Assert.True(await Store.IsEntryProcessedAsync("site-1", "recent"));
+    }
 }
 
 public sealed class InMemorySyncStateStoreTests : SyncStateStoreContractTests

@@ -267,6 +267,21 @@ internal static class NexudusPayloads
           "CancellationReason": 4 }
         """;
 
+    public const string CoworkerInvoiceDocumented = """
+        { "Id": 1419200001, "CoworkerId": 1415914201, "CoworkerFullName": "Alex Example", "BusinessId": 1414000001,
+          "InvoiceNumber": "INV-0042", "BillToName": "Alex Example", "DueDate": "2026-11-02T00:00:00Z",
+          "DueDateLocal": "2026-11-02T00:00:00", "TotalAmount": 120.00, "Draft": false, "Paid": false }
+        """;
+
+    public const string CoworkerInvoiceFull = """
+        { "Id": 1419200002, "UniqueId": "a1b2c3d4-e5f6-4789-8abc-def012345678",
+          "CreatedOn": "2026-10-03T08:00:00Z", "UpdatedOn": "2026-11-20T09:30:00.1234567Z",
+          "UpdatedBy": "billing@example.com", "SystemId": "inv-42",
+          "CoworkerId": 1415914201, "BusinessId": 1414000001, "InvoiceNumber": "INV-0043",
+          "DueDate": "2026-11-02T00:00:00Z", "TotalAmount": 120.00, "PaidAmount": 120.00, "Paid": true,
+          "PaidOn": "2026-11-20T09:30:00Z", "Void": false, "CreditNote": false, "Draft": false }
+        """;
+
     public const string CheckinDocumented = """
         { "BusinessId": 1414000001, "CoworkerId": 1415604543, "FromTime": "2025-01-15T09:00:00Z", "ToTime": null }
         """;
@@ -322,6 +337,7 @@ internal static class NexudusPayloads
         (typeof(Resource), ResourceDocumented, ResourceFull),
         (typeof(Booking), BookingDocumented, BookingFull),
         (typeof(CancelledBooking), CancelledBookingDocumented, CancelledBookingFull),
+        (typeof(CoworkerInvoice), CoworkerInvoiceDocumented, CoworkerInvoiceFull),
         (typeof(Checkin), CheckinDocumented, CheckinFull),
         (typeof(WebHook), WebHookDocumented, WebHookFull),
     ];
