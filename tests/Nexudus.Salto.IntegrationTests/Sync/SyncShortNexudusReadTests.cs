@@ -35,7 +35,7 @@ public sealed class SyncShortNexudusReadTests
 
         Assert.Equal(5, h.Members(PassGroup).Count);
         Assert.DoesNotContain(report.Changes, c => c.Kind == MembershipChangeKind.Remove && c.Outcome != SyncChangeOutcome.Held);
-        Assert.Equal(SyncResult.RemovalsHeld, report.Result);
+        Assert.Equal(SyncResult.Failed, report.Result);
         Assert.Contains(RevocationHoldReason.NexudusReadFailed, report.Revocation.Reasons);
     }
 
@@ -71,7 +71,7 @@ public sealed class SyncShortNexudusReadTests
 
         Assert.Equal(3, h.Members(OfficeGroup).Count);
         Assert.DoesNotContain(report.Changes, c => c.Kind == MembershipChangeKind.Remove && c.Outcome != SyncChangeOutcome.Held);
-        Assert.Equal(SyncResult.RemovalsHeld, report.Result);
+        Assert.Equal(SyncResult.Failed, report.Result);
         Assert.Contains(RevocationHoldReason.NexudusReadFailed, report.Revocation.Reasons);
     }
 }
