@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
+using Nexudus.Salto.Benchmarks.Chaos;
 using Nexudus.Salto.Benchmarks.Sync;
 using Nexudus.Salto.Benchmarks.Webhooks;
 using Nexudus.Salto.Benchmarks.Worker;
@@ -6,7 +7,8 @@ using Nexudus.Salto.Benchmarks.Worker;
 // "sync-cost" runs the call-cost harness (not a BenchmarkDotNet benchmark: it counts calls and wall time against
 // rate-limited sandboxes); "salto-writes" measures a first sync against a slow SALTO at several write concurrencies;
 // "worker-latency" runs the worker against the sandboxes on the real clock and observes
-// delays from outside; "webhook-latency" measures webhook received → SALTO PATCH sent; anything else goes to BenchmarkDotNet.
+// delays from outside; "webhook-latency" measures webhook received → SALTO PATCH sent; "chaos-soak" runs syncs under
+// random faults and judges every membership change ("chaos-child" is its child sync); anything else goes to BenchmarkDotNet.
 if (args is ["sync-cost", ..])
 {
     return await SyncCostHarness.RunAsync(args[1..]);
@@ -20,6 +22,16 @@ if (args is ["salto-writes", ..])
 if (args is ["worker-latency", ..])
 {
     return await WorkerLatencyHarness.RunAsync(args[1..]);
+}
+
+if (args is ["chaos-soak", ..])
+{
+    return await ChaosSoakHarness.RunAsync(args[1..]);
+}
+
+if (args is ["chaos-child", _])
+{
+    return await ChaosSoakHarness.ChildAsync(args[1..]);
 }
 
 if (args is ["webhook-latency", ..])

@@ -186,9 +186,11 @@ public partial class NexudusClient : INexudusClient
     }
 
     /// <summary>
-    /// Stops a listing whose page is malformed or inconsistent: no <c>Records</c> array (<c>200 {}</c>), a next page
-    /// claimed past <c>TotalPages</c>, or a last page that ends before <c>TotalItems</c>. Such a list is a failed read,
-    /// never an empty or short one: read as such it would revoke the people it left out.
+    /// Stops a listing whose page is malformed or inconsistent: no <c>Records</c> array (<c>200 {}</c>), records
+    /// without any paging field (<c>200 {"Records":[]}</c> from a proxy or a stub, never from Nexudus, whose pages
+    /// always carry their page number and totals), a next page claimed past <c>TotalPages</c>, or a last page that ends
+    /// before <c>TotalItems</c>. Such a list is a failed read, never an empty or short one: read as such it would revoke
+    /// the people it left out.
     /// </summary>
     private static void CheckListShape<T>(NexudusList<T> list, NexudusPageCursor cursor, string endpoint)
     {
@@ -196,6 +198,13 @@ public partial class NexudusClient : INexudusClient
         {
             throw new NexudusApiException(
                 $"Nexudus {endpoint} returned a list without Records on page {cursor.Page}; a malformed list is a failed read, not an empty one.",
+                200, endpoint, null, null, null, null);
+        }
+
+        if (list.CurrentPage is null && list.PageNumber is null && list.TotalItems is null && list.TotalPages is null)
+        {
+            throw new NexudusApiException(
+                $"Nexudus {endpoint} returned Records without a page number or totals on page {cursor.Page}; a list that is not a Nexudus page is a failed read, not an empty one.",
                 200, endpoint, null, null, null, null);
         }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Nexudus.Salto.Entitlements;
 using Nexudus.Salto.Nexudus;
@@ -359,7 +360,7 @@ internal sealed class NexudusSnapshotReader(INexudusClient client, ILogger logge
             var needed = Overlay(cache.Contracts, listed)
                 .Where(c => c.Active == true && c.CoworkerId is { } holder && Eligible(holder) && (changed.Contains(c.Id) || !cache.FullContracts.Contains(c.Id)))
                 .Select(c => c.Id).Order().ToList();
-            return await BatchAsync(gate, needed, client.GetCoworkerContractsAsync, cancellationToken).ConfigureAwait(false);
+            return AllOf(await BatchAsync(gate, needed, client.GetCoworkerContractsAsync, cancellationToken).ConfigureAwait(false), needed, "contracts");
         });
 
     /// <summary>
@@ -387,7 +388,7 @@ internal sealed class NexudusSnapshotReader(INexudusClient client, ILogger logge
             var needed = Overlay(cache.Teams, listed)
                 .Where(t => t.PayingMemberId is { } payer && payers.Contains(payer) && (changed.Contains(t.Id) || !cache.FullTeams.Contains(t.Id)))
                 .Select(t => t.Id).Order().ToList();
-            return await BatchAsync(gate, needed, client.GetTeamsAsync, cancellationToken).ConfigureAwait(false);
+            return AllOf(await BatchAsync(gate, needed, client.GetTeamsAsync, cancellationToken).ConfigureAwait(false), needed, "teams");
         });
 
     private static Dictionary<long, T>.ValueCollection Overlay<T>(Dictionary<long, T> cached, List<T> listed)
@@ -505,6 +506,26 @@ internal sealed class NexudusSnapshotReader(INexudusClient client, ILogger logge
             var page = await GatedAsync(gate, listPage: true, () => getPage(next, cancellationToken)).ConfigureAwait(false);
             records.AddRange(page.Records);
             next = page.NextCursor;
+        }
+
+        return records;
+    }
+
+    /// <summary>
+    /// Checks that a batch read returned every record asked for. A short answer (an empty <c>[]</c> from a proxy, a
+    /// glitch) would leave listed contracts or teams without their desks or members, and so revoke the access they
+    /// give: it is a failed read of that part, never fewer records.
+    /// </summary>
+    private static List<T> AllOf<T>(List<T> records, List<long> asked, string part)
+        where T : NexudusEntity
+    {
+        var returned = records.Select(r => r.Id).ToHashSet();
+        var missing = asked.Count(id => !returned.Contains(id));
+        if (missing > 0)
+        {
+            throw new NexudusApiException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"Nexudus returned {asked.Count - missing} of the {asked.Count} {part} asked for by id; a short batch read is a failed read, not fewer {part}."));
         }
 
         return records;

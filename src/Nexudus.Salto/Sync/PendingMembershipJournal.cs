@@ -106,7 +106,7 @@ internal sealed class PendingMembershipJournal
 
     /// <summary>
     /// Settles the entries of the groups whose members were read: what the ledger must now hold, and which
-    /// entries are settled. Entries of groups not read stay pending.
+    /// entries are settled. Entries of groups not read stay pending, and so do additions to a group that read empty.
     /// </summary>
     public (List<OwnedMembership> Claims, List<PendingMembershipChange> Settled) Settle(
         IReadOnlyDictionary<string, IReadOnlyList<PlatformUserId>> members, DateTimeOffset now)
@@ -115,7 +115,9 @@ internal sealed class PendingMembershipJournal
         var settled = new List<PendingMembershipChange>();
         foreach (var entry in Entries)
         {
-            if (!members.TryGetValue(entry.GroupId, out var groupMembers))
+            // A group that reads empty cannot settle an addition: the list may be a glitch, and settling would drop
+            // the claim on a member SALTO does have, who would then keep the group after their entitlement ends.
+            if (!members.TryGetValue(entry.GroupId, out var groupMembers) || (groupMembers.Count == 0 && entry.IsAddition))
             {
                 continue;
             }

@@ -164,6 +164,8 @@ public sealed class NexudusClientPagingTests
     [Theory]
     [InlineData("""{}""", "without Records")]
     [InlineData("""{"Records":null,"TotalItems":0,"HasNextPage":false}""", "without Records")]
+    [InlineData("""{"Records":[]}""", "without a page number or totals")]
+    [InlineData("""{"Records":[{"Id":1}],"HasNextPage":false}""", "without a page number or totals")]
     [InlineData("""{"Records":[{"Id":1}],"CurrentPage":1,"CurrentPageSize":500,"TotalItems":351,"TotalPages":1,"HasNextPage":false}""", "1 of the 351")]
     [InlineData("""{"Records":[{"Id":1}],"CurrentPage":1,"CurrentPageSize":500,"TotalItems":1,"TotalPages":1,"HasNextPage":true}""", "page after page 1 of 1")]
     public async Task ListCoworkersAsync_MalformedOrShortList_FailsInsteadOfReadingFewerCustomers(string body, string expected)

@@ -36,10 +36,21 @@ public sealed class PendingMembershipJournalTests
     {
         var journal = await JournalWithAsync(new InMemorySyncStateStore(), new PendingMembershipChange("g", "pu-1", true, 7, null));
 
-        var (claims, settled) = journal.Settle(Members("g"), Now);
+        var (claims, settled) = journal.Settle(Members("g", "pu-other"), Now);
 
         Assert.Empty(claims);
         Assert.Single(settled);
+    }
+
+    [Fact]
+    public async Task Settle_AdditionToAGroupThatReadsEmpty_StaysPending()
+    {
+        var journal = await JournalWithAsync(new InMemorySyncStateStore(), new PendingMembershipChange("g", "pu-1", true, 7, null));
+
+        var (claims, settled) = journal.Settle(Members("g"), Now);
+
+        Assert.Empty(claims);
+        Assert.Empty(settled);
     }
 
     [Fact]
