@@ -81,9 +81,9 @@ internal sealed class SaltoKsClientOnSandbox : IAsyncDisposable
     /// Lets a call that sleeps on the fake clock (Retry-After, post-create waits) finish: while it runs, the clock
     /// moves on in small steps. Fails, rather than hangs, if the call never completes.
     /// </summary>
-    public async Task<T> AdvanceUntilDoneAsync<T>(Task<T> call, TimeSpan? step = null)
+    public async Task<T> AdvanceUntilDoneAsync<T>(Task<T> call, TimeSpan? step = null, int maxSteps = 3000)
     {
-        for (int i = 0; i < 3000 && !call.IsCompleted; i++)
+        for (int i = 0; i < maxSteps && !call.IsCompleted; i++)
         {
             await Task.WhenAny(call, Task.Delay(2));
             if (!call.IsCompleted)

@@ -159,7 +159,9 @@ public sealed class SaltoKsFaultFlowTests
         await using SaltoKsClientOnSandbox run = await StartAsync(sandbox: o => o.RateLimit = new SaltoKsRateLimit { PermitLimit = 2, Window = TimeSpan.FromSeconds(10) });
         run.Sandbox.Seed(b => b.Lock("l1", "Front door"));
 
-        List<SaltoLock> reads = await run.AdvanceUntilDoneAsync(ReadLocksFiveTimesAsync(run.Client));
+        // Small clock steps, so the five calls fall in one 10 s window however slowly a loaded machine serves them
+        // (1 s steps let the window pass while a call was in flight, and no throttle was served at all).
+        List<SaltoLock> reads = await run.AdvanceUntilDoneAsync(ReadLocksFiveTimesAsync(run.Client), TimeSpan.FromMilliseconds(10), maxSteps: 20_000);
 
         Assert.Equal(5, reads.Count);
         Assert.True(run.Sandbox.Requests.GetCounters().ThrottlesServed >= 2);
