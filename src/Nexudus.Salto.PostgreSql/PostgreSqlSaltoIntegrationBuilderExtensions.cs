@@ -32,7 +32,7 @@ public static class PostgreSqlSaltoIntegrationBuilderExtensions
 
     /// <summary>
     /// Keeps the sync state in PostgreSQL when the configuration sets <c>SaltoIntegration:PostgreSql:ConnectionString</c>
-    /// (with the section's other keys: <c>Schema</c>, <c>SiteLeaseDuration</c>, <c>ProcessedEntryRetention</c>,
+    /// (with the section's other keys: <c>Schema</c>, <c>SiteLeaseDuration</c>, <c>JoinWindow</c>, <c>ProcessedEntryRetention</c>,
     /// <c>CommandTimeout</c>); without a connection string the state stays where it was (the SQLite file at
     /// <c>SaltoIntegration:StatePath</c>).
     /// </summary>
@@ -68,6 +68,7 @@ public static class PostgreSqlSaltoIntegrationBuilderExtensions
             ConnectionString = section["ConnectionString"]!,
             Schema = section["Schema"] is { Length: > 0 } schema ? schema : defaults.Schema,
             SiteLeaseDuration = Duration(section, "SiteLeaseDuration", defaults.SiteLeaseDuration),
+            JoinWindow = Duration(section, "JoinWindow", defaults.JoinWindow),
             ProcessedEntryRetention = Duration(section, "ProcessedEntryRetention", defaults.ProcessedEntryRetention),
             CommandTimeout = Duration(section, "CommandTimeout", defaults.CommandTimeout),
         };
