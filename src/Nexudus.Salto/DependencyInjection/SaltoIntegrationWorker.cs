@@ -55,7 +55,7 @@ internal sealed class SaltoIntegrationWorker : BackgroundService
         TimeProvider time,
         WorkerStatus status,
         SaltoMetrics metrics,
-        ILogger<SaltoIntegrationWorker> logger,
+        ILogger logger,
         IWebhookInbox? inbox = null,
         WebhookSignal? signal = null)
     {

@@ -28,15 +28,20 @@ internal sealed class NexudusTokenSource : IDisposable
     private readonly SemaphoreSlim _renewal = new(1, 1);
     private volatile TokenState? _state;
 
+    // The token client of this integration (a named integration has its own).
+    private readonly string _httpClientName;
+
     public NexudusTokenSource(
         IHttpClientFactory httpClientFactory,
         IOptions<NexudusClientOptions> options,
         TimeProvider time,
         NexudusSecretRedactor redactor,
         ILogger<NexudusTokenSource> logger,
-        INexudusTotpProvider? totp = null)
+        INexudusTotpProvider? totp = null,
+        string httpClientName = HttpClientName)
     {
         _httpClientFactory = httpClientFactory;
+        _httpClientName = httpClientName;
         _options = options.Value;
         _time = time;
         _logger = logger;
@@ -155,7 +160,7 @@ internal sealed class NexudusTokenSource : IDisposable
         request.Options.Set(NexudusRequestOptions.Endpoint, Endpoint);
 
         var requestedAt = _time.GetUtcNow();
-        var http = _httpClientFactory.CreateClient(HttpClientName);
+        var http = _httpClientFactory.CreateClient(_httpClientName);
         HttpResponseMessage response;
         try
         {

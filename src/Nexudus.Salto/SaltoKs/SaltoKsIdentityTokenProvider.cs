@@ -32,14 +32,19 @@ internal sealed class SaltoKsIdentityTokenProvider : ISaltoKsTokenProvider, IDis
     private readonly SemaphoreSlim _refreshGate = new(1, 1);
     private volatile CachedToken? _current;
 
+    // The identity client of this integration (a named integration has its own).
+    private readonly string _httpClientName;
+
     public SaltoKsIdentityTokenProvider(
         IHttpClientFactory httpClientFactory,
         IOptions<SaltoKsClientOptions> options,
         ISaltoKsTokenStore store,
         TimeProvider timeProvider,
-        ILogger<SaltoKsIdentityTokenProvider> logger)
+        ILogger<SaltoKsIdentityTokenProvider> logger,
+        string httpClientName = SaltoKsHttpClientNames.Identity)
     {
         _httpClientFactory = httpClientFactory;
+        _httpClientName = httpClientName;
         _options = options.Value;
         _store = store;
         _timeProvider = timeProvider;
@@ -157,7 +162,7 @@ internal sealed class SaltoKsIdentityTokenProvider : ISaltoKsTokenProvider, IDis
             request.Headers.Authorization = new AuthenticationHeaderValue("Basic", BasicCredentials(_options.ClientId, _options.ClientSecret));
         }
 
-        HttpClient httpClient = _httpClientFactory.CreateClient(SaltoKsHttpClientNames.Identity);
+        HttpClient httpClient = _httpClientFactory.CreateClient(_httpClientName);
         using HttpResponseMessage response = await httpClient.SendAsync(request, cancellationToken).ConfigureAwait(false);
         string body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         string operation = $"the {grantType} grant at POST /connect/token";
