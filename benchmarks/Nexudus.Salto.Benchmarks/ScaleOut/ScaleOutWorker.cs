@@ -81,6 +81,11 @@ internal static class ScaleOutWorker
                 var held = sites.Where(s => !skipped.Contains(s)).ToList();
                 var applied = report.Changes.Count(c => c.Outcome == SyncChangeOutcome.Applied);
                 var errors = string.Join(';', report.Errors.Select(e => $"{e.Kind}:{e.SiteId}:{e.Message.Replace('|', '/').Replace('\n', ' ')}"));
+                if (Environment.GetEnvironmentVariable("SCALE_OUT_VERBOSE") is "1")
+                {
+                    Line($"DETAIL|{worker}|{name}|changes={report.Changes.Count}|users={report.UserCreations.Count}|links={string.Join(';', report.LinkIssues.Select(i => i.Message))}|identity={report.IdentityIssues.Count}|warnings={string.Join(';', report.Warnings.Select(w => w.Message))}");
+                }
+
                 Line(string.Create(CultureInfo.InvariantCulture,
                     $"RUN|{worker}|{name}|{started.TotalMilliseconds:0}|{clock.Elapsed.TotalMilliseconds:0}|{report.Result}|{string.Join(',', held)}|{string.Join(',', skipped)}|{applied}|{errors}"));
                 await Task.Delay(pause, stop.Token);

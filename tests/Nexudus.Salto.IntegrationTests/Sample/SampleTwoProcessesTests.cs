@@ -50,6 +50,7 @@ public sealed class SampleTwoProcessesTests : IAsyncLifetime
                 Bookings = 10,
                 Groups = 6,
                 ExistingSaltoUserShare = 0.25,
+                EmailDomain = $"site{i + 1}.example", // one Nexudus account sees every site's customers: e-mails must not repeat
                 SiteId = $"5a17f000-0000-4000-8000-{i + 1:000000000000}",
             });
             _siteIds.Add(space.SiteId);
@@ -70,10 +71,13 @@ public sealed class SampleTwoProcessesTests : IAsyncLifetime
         var first = RunAsync("sync");
         var second = RunAsync("sync");
         var runs = await Task.WhenAll(first, second);
+        var firstWrites = _salto.Requests.GetCounters().Writes;
         _salto.Requests.Clear();
         var third = await RunAsync("sync");
 
         Assert.All(runs, r => Assert.True(r.ExitCode == 0, $"exit {r.ExitCode}\n{r.Stdout}\n{r.Stderr}"));
+        Assert.True(firstWrites > 0, runs[0].Stdout); // the two processes did the work: SALTO users and memberships were written
+        Assert.All(runs, r => Assert.DoesNotContain("No membership changes: SALTO already matches Nexudus.", r.Stdout, StringComparison.Ordinal));
         var synced = runs.Select(r => _siteIds.Where(s => !r.Stdout.Contains($"Skipped site {s}", StringComparison.Ordinal)).ToHashSet()).ToList();
         Assert.All(synced, s => Assert.NotEmpty(s)); // both did some of the work
         Assert.Empty(synced[0].Intersect(synced[1])); // no site synced by both
