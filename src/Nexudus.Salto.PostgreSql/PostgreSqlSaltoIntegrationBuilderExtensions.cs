@@ -19,6 +19,11 @@ public static class PostgreSqlSaltoIntegrationBuilderExtensions
     /// <param name="connectionString">The Npgsql connection string.</param>
     /// <param name="configure">Changes the other options (schema, lease duration); optional.</param>
     /// <returns>The builder.</returns>
+    /// <remarks>
+    /// On a named integration's builder (<c>AddSaltoIntegration("operator-a", …)</c>), the store is that integration's
+    /// keyed <see cref="ISyncStateStore"/>, and the schema defaults to <c>nexudus_salto_{name}</c> (lower case, <c>-</c> as
+    /// <c>_</c>), so integrations that share a database keep their state apart.
+    /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="builder"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">The connection string is empty, or an option is invalid.</exception>
     public static SaltoIntegrationBuilder UsePostgreSqlStateStore(
@@ -26,18 +31,21 @@ public static class PostgreSqlSaltoIntegrationBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        var options = new PostgreSqlSyncStateStoreOptions { ConnectionString = connectionString };
+        var options = new PostgreSqlSyncStateStoreOptions { ConnectionString = connectionString, Schema = DefaultSchema(builder) };
         return Register(builder, configure is null ? options : configure(options));
     }
 
     /// <summary>
     /// Keeps the sync state in PostgreSQL when the configuration sets <c>SaltoIntegration:PostgreSql:ConnectionString</c>
-    /// (with the section's other keys: <c>Schema</c>, <c>SiteLeaseDuration</c>, <c>ProcessedEntryRetention</c>,
+    /// (with the section's other keys: <c>Schema</c>, <c>SiteLeaseDuration</c>, <c>JoinWindow</c>, <c>ProcessedEntryRetention</c>,
     /// <c>CommandTimeout</c>); without a connection string the state stays where it was (the SQLite file at
     /// <c>SaltoIntegration:StatePath</c>).
     /// </summary>
     /// <param name="builder">The builder <c>AddSaltoIntegration</c> returned.</param>
-    /// <param name="configuration">The configuration root (the one given to <c>AddSaltoIntegration</c>).</param>
+    /// <param name="configuration">
+    /// The configuration root (the one given to <c>AddSaltoIntegration</c>); for a named integration, its section (the
+    /// schema then defaults to <c>nexudus_salto_{name}</c>).
+    /// </param>
     /// <returns>The builder.</returns>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">The section sets a connection string, and an option is invalid.</exception>
@@ -46,6 +54,11 @@ public static class PostgreSqlSaltoIntegrationBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(configuration);
         var options = ReadOptions(configuration);
+        if (options is not null && builder.Name is not null && string.IsNullOrEmpty(configuration.GetSection(PostgreSqlSyncStateStoreOptions.SectionName)["Schema"]))
+        {
+            options = options with { Schema = DefaultSchema(builder) };
+        }
+
         return options is null ? builder : Register(builder, options);
     }
 
@@ -68,6 +81,7 @@ public static class PostgreSqlSaltoIntegrationBuilderExtensions
             ConnectionString = section["ConnectionString"]!,
             Schema = section["Schema"] is { Length: > 0 } schema ? schema : defaults.Schema,
             SiteLeaseDuration = Duration(section, "SiteLeaseDuration", defaults.SiteLeaseDuration),
+            JoinWindow = Duration(section, "JoinWindow", defaults.JoinWindow),
             // SaltoIntegration:EntryRetention applies unless the section names its own.
             ProcessedEntryRetention = Duration(section, "ProcessedEntryRetention",
                 Duration(configuration.GetSection("SaltoIntegration"), "EntryRetention", defaults.ProcessedEntryRetention)),
@@ -93,7 +107,20 @@ public static class PostgreSqlSaltoIntegrationBuilderExtensions
         var failures = PostgreSqlSyncStateStore.Validate(options);
         if (failures.Count > 0)
         {
-            throw new ArgumentException(string.Join(" ", failures), nameof(options));
+            // A named integration's keys are named under its section, as start-up validation names them.
+            var prefix = builder.ConfigurationPath.Length == 0 ? string.Empty : builder.ConfigurationPath + ":";
+            throw new ArgumentException(string.Join(" ", failures.Select(f => prefix + f)), nameof(options));
+        }
+
+        if (builder.Name is { } name)
+        {
+            builder.Services.RemoveAllKeyed<PostgreSqlSyncStateStore>(name);
+            builder.Services.AddKeyedSingleton(name, (_, _) => new PostgreSqlSyncStateStore(options));
+            builder.Services.RemoveAllKeyed<ISyncStateStore>(name);
+            builder.Services.AddKeyedSingleton<ISyncStateStore>(name, (sp, key) => sp.GetRequiredKeyedService<PostgreSqlSyncStateStore>(key));
+            builder.Services.RemoveAllKeyed<ISiteLeaseStore>(name);
+            builder.Services.AddKeyedSingleton<ISiteLeaseStore>(name, (sp, key) => sp.GetRequiredKeyedService<PostgreSqlSyncStateStore>(key));
+            return builder;
         }
 
         builder.Services.RemoveAll<PostgreSqlSyncStateStore>();
@@ -101,5 +128,18 @@ public static class PostgreSqlSaltoIntegrationBuilderExtensions
         builder.Services.Replace(ServiceDescriptor.Singleton<ISyncStateStore>(sp => sp.GetRequiredService<PostgreSqlSyncStateStore>()));
         builder.Services.Replace(ServiceDescriptor.Singleton<ISiteLeaseStore>(sp => sp.GetRequiredService<PostgreSqlSyncStateStore>()));
         return builder;
+    }
+
+    /// <summary>The schema of an integration: <c>nexudus_salto</c>, or <c>nexudus_salto_{name}</c> for a named one.</summary>
+    private static string DefaultSchema(SaltoIntegrationBuilder builder)
+    {
+        var schema = new PostgreSqlSyncStateStoreOptions().Schema;
+        if (builder.Name is not { } name)
+        {
+            return schema;
+        }
+
+        var suffix = name.ToLowerInvariant().Replace('-', '_');
+        return (schema + "_" + suffix) is var full && full.Length <= 63 ? full : full[..63];
     }
 }

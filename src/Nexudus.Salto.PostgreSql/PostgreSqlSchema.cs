@@ -100,6 +100,13 @@ internal static class PostgreSqlSchema
           received_at timestamptz NOT NULL);
         CREATE INDEX ix_webhook_inbox_received ON {0}.webhook_inbox (received_at, event_id COLLATE "C");
         """,
+
+        // 3: the processes taking sites now (ISiteLeaseStore.JoinSiteWorkersAsync), so runs started together split the sites.
+        """
+        CREATE TABLE {0}.site_workers (
+          holder text NOT NULL PRIMARY KEY,
+          expires_at timestamptz NOT NULL);
+        """,
     ];
 
     /// <summary>

@@ -78,6 +78,9 @@ public sealed partial class PostgreSqlSyncStateStore : ISyncStateStore, ISiteLea
     /// <inheritdoc />
     public TimeSpan SiteLeaseDuration => _options.SiteLeaseDuration;
 
+    /// <inheritdoc />
+    public TimeSpan SiteWorkerJoinWindow => _options.JoinWindow;
+
     /// <summary>Lists what is wrong with <paramref name="options"/>.</summary>
     /// <param name="options">The options.</param>
     /// <returns>One message per problem; empty when the options are usable.</returns>
@@ -111,6 +114,11 @@ public sealed partial class PostgreSqlSyncStateStore : ISyncStateStore, ISiteLea
         if (options.SiteLeaseDuration < TimeSpan.FromSeconds(1) || options.SiteLeaseDuration > TimeSpan.FromDays(1))
         {
             failures.Add($"{PostgreSqlSyncStateStoreOptions.SectionName}:SiteLeaseDuration must be between 1 second and 1 day.");
+        }
+
+        if (options.JoinWindow < TimeSpan.Zero || options.JoinWindow > options.SiteLeaseDuration)
+        {
+            failures.Add($"{PostgreSqlSyncStateStoreOptions.SectionName}:JoinWindow must be between zero and SiteLeaseDuration.");
         }
 
         if (options.ProcessedEntryRetention <= TimeSpan.Zero)
@@ -573,6 +581,35 @@ public sealed partial class PostgreSqlSyncStateStore : ISyncStateStore, ISiteLea
         await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
         using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         using var cmd = Command(connection, null, $"DELETE FROM {_s}.site_leases WHERE site_id = $1 AND token = $2", lease.SiteId, lease.FencingToken);
+        await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<int> JoinSiteWorkersAsync(string holder, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(holder);
+        await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
+        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var cmd = Command(connection, null,
+            $"""
+            WITH joined AS (
+              INSERT INTO {_s}.site_workers AS w (holder, expires_at) VALUES ($1, clock_timestamp() + $2)
+              ON CONFLICT (holder) DO UPDATE SET expires_at = excluded.expires_at RETURNING holder)
+            SELECT 1 + count(*) FROM {_s}.site_workers WHERE expires_at > clock_timestamp() AND holder <> $1
+            """,
+            holder, _options.SiteLeaseDuration);
+        return Convert.ToInt32(await cmd.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <inheritdoc />
+    public async Task LeaveSiteWorkersAsync(string holder, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(holder);
+        await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
+        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+
+        // Expired announcements of processes that died go too.
+        using var cmd = Command(connection, null, $"DELETE FROM {_s}.site_workers WHERE holder = $1 OR expires_at <= clock_timestamp()", holder);
         await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 

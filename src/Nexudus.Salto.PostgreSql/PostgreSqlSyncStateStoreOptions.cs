@@ -21,6 +21,13 @@ public sealed record PostgreSqlSyncStateStoreOptions
     /// <value>Defaults to 2 minutes; at least 1 second. A worker that dies loses its sites to another after at most this long.</value>
     public TimeSpan SiteLeaseDuration { get; init; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// Gets how long a sync run waits after announcing itself before it takes sites, so that processes started
+    /// together see each other and split the sites (each takes at most its share) rather than the first taking all.
+    /// </summary>
+    /// <value>Defaults to 2 seconds; between zero (take at once) and the <see cref="SiteLeaseDuration"/>.</value>
+    public TimeSpan JoinWindow { get; init; } = TimeSpan.FromSeconds(2);
+
     /// <summary>Gets how long processed door entries are remembered behind the newest check-in watermark.</summary>
     /// <value>
     /// Defaults to 90 days, as <c>SaltoIntegration:EntryRetention</c>; it must cover the check-in bridge's look-back

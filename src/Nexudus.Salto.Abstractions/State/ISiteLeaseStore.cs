@@ -42,6 +42,32 @@ public interface ISiteLeaseStore
     /// <returns>A task that completes when the lease is released.</returns>
     Task ReleaseSiteLeaseAsync(SiteLease lease, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Gets how long a run waits between announcing itself (<see cref="JoinSiteWorkersAsync"/>) and taking sites, so
+    /// processes that start together see each other and split the sites instead of the first taking them all.
+    /// </summary>
+    /// <value>Zero or more; zero takes sites at once.</value>
+    TimeSpan SiteWorkerJoinWindow { get; }
+
+    /// <summary>
+    /// Announces that <paramref name="holder"/> is taking sites now (or renews its announcement, which expires after
+    /// <see cref="SiteLeaseDuration"/>), and counts the processes announced now, this one included.
+    /// </summary>
+    /// <param name="holder">The holder name the run takes leases with.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>How many holders are announced and not expired (at least 1).</returns>
+    /// <remarks>
+    /// A run takes at most its share of the sites, the configured sites divided by this count (rounded up), so
+    /// that processes syncing at the same time split the work; the leases alone decide who holds a site.
+    /// </remarks>
+    Task<int> JoinSiteWorkersAsync(string holder, CancellationToken cancellationToken = default);
+
+    /// <summary>Withdraws the announcement of <paramref name="holder"/> (its run ended).</summary>
+    /// <param name="holder">The holder name given to <see cref="JoinSiteWorkersAsync"/>.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>A task that completes when the announcement is gone.</returns>
+    Task LeaveSiteWorkersAsync(string holder, CancellationToken cancellationToken = default);
+
     /// <summary>Lists the leases that are held now (not expired).</summary>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The live leases, by site.</returns>

@@ -84,7 +84,7 @@ public static class SandboxSpaceGenerator
                     FullName = $"Customer {i:00000}",
                     GuessedFirstName = "Customer",
                     GuessedLastName = i.ToString("00000", CultureInfo.InvariantCulture),
-                    Email = $"customer{i:00000}@generated.example",
+                    Email = $"customer{i:00000}@{o.EmailDomain}",
                     Active = roll >= 0.05,
                     Archived = roll is >= 0.05 and < 0.08,
                     Businesses = [business],

@@ -38,6 +38,13 @@ public sealed record SandboxSpaceOptions
     /// <value>A fixed UUID by default.</value>
     public string SiteId { get; init; } = "5a17e000-0000-4000-8000-000000000001";
 
+    /// <summary>
+    /// Gets the domain of the customers' e-mail addresses. Spaces generated into one Nexudus sandbox need a domain each:
+    /// a Nexudus account sees every location's customers, and the sync refuses to match an e-mail two customers share.
+    /// </summary>
+    /// <value><c>generated.example</c> by default.</value>
+    public string EmailDomain { get; init; } = "generated.example";
+
     /// <summary>Gets the location's time zone.</summary>
     /// <value><see langword="null"/> by default: Europe/London.</value>
     public TimeZoneInfo? TimeZone { get; init; }

@@ -49,53 +49,76 @@ public static class NexudusServiceCollectionExtensions
     /// Registers the client's services and handlers once; the caller adds the options' configuration and
     /// decides how they are validated at start-up (<c>AddSaltoIntegration</c> validates all sections together).
     /// </summary>
-    internal static IHttpClientBuilder AddNexudusClientCore(IServiceCollection services)
+    internal static IHttpClientBuilder AddNexudusClientCore(IServiceCollection services) =>
+        AddNexudusClientCore(services, global::Nexudus.Salto.DependencyInjection.IntegrationScope.Default);
+
+    /// <summary>
+    /// Registers the client of one integration: the default one as plain services, a named one as services keyed by its
+    /// name, with HTTP clients, token source and rate limiter of its own and the options of its name.
+    /// </summary>
+    internal static IHttpClientBuilder AddNexudusClientCore(IServiceCollection services, global::Nexudus.Salto.DependencyInjection.IntegrationScope scope)
     {
-        if (services.Any(d => d.ServiceType == typeof(NexudusClientRegistration)))
+        var clientName = scope.ClientName(NexudusClient.HttpClientName);
+        if (scope.IsMarked<NexudusClientRegistration>(services))
         {
-            return services.AddHttpClient(NexudusClient.HttpClientName);
+            return services.AddHttpClient(clientName);
         }
 
-        services.AddSingleton<NexudusClientRegistration>();
+        scope.Mark<NexudusClientRegistration>(services);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<NexudusClientOptions>, NexudusClientOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         // The Nexudus client's redactor remembers its password and the tokens it receives.
-        services.TryAddSingleton(sp => new SecretRedactor(sp.GetRequiredService<IOptions<NexudusClientOptions>>().Value.Password));
+        scope.TryAddSingleton(services, sp => new SecretRedactor(scope.GetOptions<NexudusClientOptions>(sp).Value.Password));
         services.TryAddSingleton(sp => new SaltoMetrics(sp.GetService<IMeterFactory>()));
-        services.TryAddSingleton<NexudusRateLimiter>();
-        services.TryAddSingleton(sp => new NexudusTokenSource(
+        scope.TryAddSingleton(services, sp => new NexudusRateLimiter(
+            scope.GetOptions<NexudusClientOptions>(sp), sp.GetRequiredService<TimeProvider>(), Logger<NexudusRateLimiter>(sp)));
+        var tokenClientName = scope.ClientName(NexudusTokenSource.HttpClientName);
+        scope.TryAddSingleton(services, sp => new NexudusTokenSource(
             sp.GetRequiredService<IHttpClientFactory>(),
-            sp.GetRequiredService<IOptions<NexudusClientOptions>>(),
+            scope.GetOptions<NexudusClientOptions>(sp),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<SecretRedactor>(),
+            scope.Get<SecretRedactor>(sp),
             Logger<NexudusTokenSource>(sp),
-            sp.GetService<INexudusTotpProvider>()));
+            scope.Find<INexudusTotpProvider>(sp),
+            tokenClientName));
 
         // Token requests: rate-limited and retried, but never through the authentication handler.
-        var tokenClient = services.AddHttpClient(NexudusTokenSource.HttpClientName)
-            .ConfigureHttpClient(ConfigureHttpClient)
+        var tokenClient = services.AddHttpClient(tokenClientName)
+            .ConfigureHttpClient((sp, http) => ConfigureHttpClient(scope.GetOptions<NexudusClientOptions>(sp).Value, http))
             .ConfigurePrimaryHttpMessageHandler(global::Nexudus.Salto.DependencyInjection.NoRedirects.Configure)
             .RemoveAllLoggers();
         tokenClient.AddResilienceHandler(NexudusResilience.TokenPipelineName, (pipeline, context) =>
                 NexudusResilience.ConfigureTokenCalls(
                     pipeline,
-                    context.ServiceProvider.GetRequiredService<IOptions<NexudusClientOptions>>().Value,
+                    scope.GetOptions<NexudusClientOptions>(context.ServiceProvider).Value,
                     context.ServiceProvider.GetRequiredService<TimeProvider>(),
                     Logger<NexudusTokenSource>(context.ServiceProvider)));
         tokenClient
-            .AddHttpMessageHandler(sp => new NexudusRateLimitHandler(sp.GetRequiredService<NexudusRateLimiter>(), pacedByResponse: true, sp.GetRequiredService<TimeProvider>()))
+            .AddHttpMessageHandler(sp => new NexudusRateLimitHandler(scope.Get<NexudusRateLimiter>(sp), pacedByResponse: true, sp.GetRequiredService<TimeProvider>()))
             .AddHttpMessageHandler(sp => new SaltoHttpTelemetryHandler(sp.GetRequiredService<SaltoMetrics>(), SaltoHttpTelemetryHandler.Nexudus))
             .AddHttpMessageHandler(() => new ServiceCallCountingHandler(CountedService.Nexudus, tokenClient: true));
 
-        var builder = services.AddHttpClient<INexudusClient, NexudusClient>(
-                NexudusClient.HttpClientName,
-                (http, sp) => new NexudusClient(
-                    http,
-                    sp.GetRequiredService<IOptions<NexudusClientOptions>>(),
-                    sp.GetRequiredService<SecretRedactor>(),
-                    sp.GetRequiredService<TimeProvider>(),
-                    Logger<NexudusClient>(sp)))
-            .ConfigureHttpClient(ConfigureHttpClient)
+        NexudusClient Create(HttpClient http, IServiceProvider sp) => new(
+            http,
+            scope.GetOptions<NexudusClientOptions>(sp),
+            scope.Get<SecretRedactor>(sp),
+            sp.GetRequiredService<TimeProvider>(),
+            Logger<NexudusClient>(sp));
+
+        IHttpClientBuilder builder;
+        if (scope.Name is null)
+        {
+            builder = services.AddHttpClient<INexudusClient, NexudusClient>(clientName, Create);
+        }
+        else
+        {
+            // A named integration's client is a keyed service over its own named HTTP client.
+            builder = services.AddHttpClient(clientName);
+            scope.TryAddTransient<INexudusClient>(services, sp => Create(sp.GetRequiredService<IHttpClientFactory>().CreateClient(clientName), sp));
+        }
+
+        builder
+            .ConfigureHttpClient((sp, http) => ConfigureHttpClient(scope.GetOptions<NexudusClientOptions>(sp).Value, http))
             .ConfigurePrimaryHttpMessageHandler(global::Nexudus.Salto.DependencyInjection.NoRedirects.Configure)
 
             // The factory's request logging puts raw header values (the bearer token) in its structured
@@ -106,27 +129,30 @@ public static class NexudusServiceCollectionExtensions
         builder.AddResilienceHandler(NexudusResilience.PipelineName, (pipeline, context) =>
                 NexudusResilience.ConfigureCalls(
                     pipeline,
-                    context.ServiceProvider.GetRequiredService<IOptions<NexudusClientOptions>>().Value,
+                    scope.GetOptions<NexudusClientOptions>(context.ServiceProvider).Value,
                     context.ServiceProvider.GetRequiredService<TimeProvider>(),
                     Logger<NexudusClient>(context.ServiceProvider)));
         builder
             .AddHttpMessageHandler(sp => new NexudusAuthenticationHandler(
-                sp.GetRequiredService<NexudusTokenSource>(),
-                sp.GetRequiredService<IOptions<NexudusClientOptions>>(),
+                scope.Get<NexudusTokenSource>(sp),
+                scope.GetOptions<NexudusClientOptions>(sp),
                 Logger<NexudusAuthenticationHandler>(sp)))
-            .AddHttpMessageHandler(sp => new NexudusRateLimitHandler(sp.GetRequiredService<NexudusRateLimiter>(), pacedByResponse: false, sp.GetRequiredService<TimeProvider>()))
+            .AddHttpMessageHandler(sp => new NexudusRateLimitHandler(scope.Get<NexudusRateLimiter>(sp), pacedByResponse: false, sp.GetRequiredService<TimeProvider>()))
             .AddHttpMessageHandler(sp => new SaltoHttpTelemetryHandler(sp.GetRequiredService<SaltoMetrics>(), SaltoHttpTelemetryHandler.Nexudus))
 
             // Innermost, so every attempt that goes on the wire is counted (a sync report's calls per service).
             .AddHttpMessageHandler(() => new ServiceCallCountingHandler(CountedService.Nexudus));
 
-        services.TryAddTransient(sp => (NexudusClient)sp.GetRequiredService<INexudusClient>());
+        if (scope.Name is null)
+        {
+            services.TryAddTransient(sp => (NexudusClient)sp.GetRequiredService<INexudusClient>());
+        }
+
         return builder;
     }
 
-    private static void ConfigureHttpClient(IServiceProvider services, HttpClient http)
+    private static void ConfigureHttpClient(NexudusClientOptions options, HttpClient http)
     {
-        var options = services.GetRequiredService<IOptions<NexudusClientOptions>>().Value;
         var baseUrl = options.BaseUrl!.AbsoluteUri;
 
         // Paths are relative ("api/…"), so a base URL with a path prefix keeps it.

@@ -19,13 +19,16 @@ public sealed class SaltoIntegrationOptions
     /// <summary>The configuration section these options are read from.</summary>
     public const string SectionName = "SaltoIntegration";
 
+    /// <summary>The default <see cref="StatePath"/>.</summary>
+    internal const string DefaultStatePath = "nexudus-salto.db";
+
     /// <summary>Gets or sets the path of the SQLite file that holds the sync state.</summary>
     /// <value>
-    /// <c>nexudus-salto.db</c>, relative to the working directory. The file remembers which SALTO users
+    /// <c>nexudus-salto.db</c>, relative to the working directory (<c>nexudus-salto.{name}.db</c> for a named integration). The file remembers which SALTO users
     /// and memberships the SDK created, so keep it on durable storage and give every deployment its own.
     /// </value>
     [Required(AllowEmptyStrings = false, ErrorMessage = "{0} is required.")]
-    public string StatePath { get; set; } = "nexudus-salto.db";
+    public string StatePath { get; set; } = DefaultStatePath;
 
     /// <summary>Gets the linked locations: one entry per Nexudus location and its SALTO KS site.</summary>
     /// <value>Empty until configured; at least one location is required.</value>

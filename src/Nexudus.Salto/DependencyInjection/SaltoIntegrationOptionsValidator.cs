@@ -19,6 +19,8 @@ internal sealed class SaltoIntegrationOptionsValidator : IValidateOptions<SaltoI
     private static readonly SaltoIntegrationOptionsAnnotations Annotations = new();
 
     private readonly Func<IReadOnlyList<string>>? _otherSections;
+    private readonly string? _optionsName;
+    private readonly string _section = SaltoIntegrationOptions.SectionName;
 
     /// <summary>Creates a validator of the <c>SaltoIntegration</c> section alone.</summary>
     public SaltoIntegrationOptionsValidator()
@@ -35,17 +37,36 @@ internal sealed class SaltoIntegrationOptionsValidator : IValidateOptions<SaltoI
         _otherSections = otherSections;
     }
 
+    /// <summary>
+    /// Creates the validator of one integration: it checks only the options of <paramref name="optionsName"/> (each
+    /// integration has its own), and names keys under <paramref name="section"/>.
+    /// </summary>
+    /// <param name="otherSections">Lists the integration's other sections' failures, already named by full path.</param>
+    /// <param name="optionsName">The integration's options name.</param>
+    /// <param name="section">The configuration path of its <c>SaltoIntegration</c> section.</param>
+    public SaltoIntegrationOptionsValidator(Func<IReadOnlyList<string>> otherSections, string optionsName, string section)
+    {
+        _otherSections = otherSections;
+        _optionsName = optionsName;
+        _section = section;
+    }
+
     /// <inheritdoc/>
     public ValidateOptionsResult Validate(string? name, SaltoIntegrationOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        if (_optionsName is not null && !string.Equals(name ?? Options.DefaultName, _optionsName, StringComparison.Ordinal))
+        {
+            return ValidateOptionsResult.Skip;
+        }
+
         var failures = new List<string>();
         if (_otherSections is not null)
         {
             failures.AddRange(_otherSections());
         }
 
-        failures.AddRange(GetFailures(options, SaltoIntegrationOptions.SectionName));
+        failures.AddRange(GetFailures(options, _section));
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -75,15 +75,97 @@ public static class SaltoIntegrationServiceCollectionExtensions
         return AddSaltoIntegrationCore(services);
     }
 
-    private static SaltoIntegrationBuilder AddSaltoIntegrationCore(IServiceCollection services)
+    /// <summary>
+    /// Registers a named integration from its own configuration section, next to the default one and to other named
+    /// ones: its own Nexudus account, SALTO KS sites, settings, HTTP clients, rate limiter and state. The section holds
+    /// the same three sections as the root: <c>Nexudus</c>, <c>SaltoKs</c> and <c>SaltoIntegration</c>.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="name">
+    /// The integration's name (letters, digits, <c>-</c> and <c>_</c>; at most 64): the key its services are
+    /// resolved by, such as <c>[FromKeyedServices("operator-a")] AccessSynchronizer</c> or
+    /// <c>GetRequiredKeyedService&lt;AccessSynchronizer&gt;("operator-a")</c>.
+    /// </param>
+    /// <param name="configuration">The integration's section, such as <c>configuration.GetSection("Integrations:operator-a")</c>.</param>
+    /// <returns>The integration's builder: its clients' <see cref="IHttpClientBuilder"/>s, worker and health check.</returns>
+    /// <remarks>
+    /// <para>
+    /// Keyed by <paramref name="name"/>: <see cref="INexudusClient"/>, <see cref="ISaltoKsClient"/>, <see cref="ISyncStateStore"/>,
+    /// <see cref="AccessSynchronizer"/>, <see cref="CheckInBridge"/> and <see cref="AccessReportBuilder"/>; its options are
+    /// the named options <paramref name="name"/> of <see cref="NexudusClientOptions"/>, <see cref="SaltoKsClientOptions"/>
+    /// and <see cref="SaltoIntegrationOptions"/>. Register a keyed <see cref="ISyncStateStore"/>, <see cref="ISaltoKsTokenStore"/>
+    /// or <see cref="ISaltoTagResolver"/> under the name first to replace its default.
+    /// </para>
+    /// <para>
+    /// Its state is its own: unless <c>SaltoIntegration:StatePath</c> is set in its section, the SQLite file is
+    /// <c>nexudus-salto.{name}.db</c>; with PostgreSQL, the default schema is <c>nexudus_salto_{name}</c>.
+    /// Start-up validation names its keys by their full path, such as
+    /// <c>Integrations:operator-a:SaltoIntegration:Locations:0:SaltoSiteId</c>. Webhooks are received for the default
+    /// integration only.
+    /// </para>
+    /// </remarks>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is not a valid integration name.</exception>
+    public static SaltoIntegrationBuilder AddSaltoIntegration(this IServiceCollection services, string name, IConfiguration configuration)
     {
-        var nexudus = NexudusServiceCollectionExtensions.AddNexudusClientCore(services);
-        var saltoKs = SaltoKsServiceCollectionExtensions.AddSaltoKsClientCore(services);
+        ArgumentNullException.ThrowIfNull(services);
+        IntegrationScope.CheckName(name, nameof(name));
+        ArgumentNullException.ThrowIfNull(configuration);
+        var scope = new IntegrationScope(name);
+        if (!scope.IsMarked<NamedIntegration>(services))
+        {
+            services.AddOptions<NexudusClientOptions>(name).Bind(configuration.GetSection(NexudusClientOptions.SectionName));
+            services.AddOptions<SaltoKsClientOptions>(name).Bind(configuration.GetSection(SaltoKsClientOptions.SectionName));
+            services.AddOptions<SaltoIntegrationOptions>(name).Bind(configuration.GetSection(SaltoIntegrationOptions.SectionName));
+            services.AddSingleton(new BoundConfiguration(configuration, name));
+        }
+
+        return AddSaltoIntegrationCore(services, scope, configuration is IConfigurationSection section ? section.Path : $"Integrations:{name}");
+    }
+
+    /// <summary>
+    /// Registers a named integration with settings set in code (see the configuration overload for what it registers).
+    /// Configure its clients through <see cref="SaltoIntegrationBuilder.ConfigureNexudus"/> and
+    /// <see cref="SaltoIntegrationBuilder.ConfigureSaltoKs"/>.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="name">The integration's name, the key of its services.</param>
+    /// <param name="configure">Sets the integration settings (locations, safety, worker).</param>
+    /// <returns>The integration's builder.</returns>
+    /// <remarks>Validation names keys under <c>Integrations:{name}</c>.</remarks>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is not a valid integration name.</exception>
+    public static SaltoIntegrationBuilder AddSaltoIntegration(this IServiceCollection services, string name, Action<SaltoIntegrationOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        IntegrationScope.CheckName(name, nameof(name));
+        ArgumentNullException.ThrowIfNull(configure);
+        services.AddOptions<SaltoIntegrationOptions>(name).Configure(configure);
+        return AddSaltoIntegrationCore(services, new IntegrationScope(name), $"Integrations:{name}");
+    }
+
+    private static SaltoIntegrationBuilder AddSaltoIntegrationCore(IServiceCollection services) =>
+        AddSaltoIntegrationCore(services, IntegrationScope.Default, configurationPath: string.Empty);
+
+    private static SaltoIntegrationBuilder AddSaltoIntegrationCore(IServiceCollection services, IntegrationScope scope, string configurationPath)
+    {
+        var nexudus = NexudusServiceCollectionExtensions.AddNexudusClientCore(services, scope);
+        var saltoKs = SaltoKsServiceCollectionExtensions.AddSaltoKsClientCore(services, scope);
+        if (scope.Name is not null)
+        {
+            if (!scope.IsMarked<NamedIntegration>(services))
+            {
+                scope.Mark<NamedIntegration>(services);
+                AddNamedIntegration(services, scope, configurationPath);
+            }
+
+            return new SaltoIntegrationBuilder(services, nexudus, saltoKs, scope, configurationPath);
+        }
 
         // One start-up check for all three sections, so one error lists every bad key.
         services.AddOptionsWithValidateOnStart<SaltoIntegrationOptions>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SaltoIntegrationOptions>, SaltoIntegrationOptionsValidator>(
-            sp => new SaltoIntegrationOptionsValidator(() => ClientFailures(sp))));
+            sp => new SaltoIntegrationOptionsValidator(() => ClientFailures(sp, scope, configurationPath), Options.Options.DefaultName, SaltoIntegrationOptions.SectionName)));
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<EntitlementResolver>();
@@ -136,33 +218,85 @@ public static class SaltoIntegrationServiceCollectionExtensions
             sp.GetService<ILogger<NexudusWebhookReceiver>>(),
             sp.GetRequiredService<WebhookSignal>()));
 
-        return new SaltoIntegrationBuilder(services, nexudus, saltoKs);
+        return new SaltoIntegrationBuilder(services, nexudus, saltoKs, scope, configurationPath);
     }
 
-    /// <summary>Marks a configuration as bound, so a second <c>AddSaltoIntegration</c> call does not bind it again.</summary>
-    private sealed record BoundConfiguration(IConfiguration Configuration);
+    /// <summary>The services of a named integration, keyed by its name, over options of its name.</summary>
+    private static void AddNamedIntegration(IServiceCollection services, IntegrationScope scope, string path)
+    {
+        var name = scope.Name!;
+        services.AddOptions<SaltoIntegrationOptions>(name).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SaltoIntegrationOptions>>(sp => new SaltoIntegrationOptionsValidator(
+            () => ClientFailures(sp, scope, path), name, $"{path}:{SaltoIntegrationOptions.SectionName}"));
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<EntitlementResolver>();
+        scope.TryAddSingleton<ISyncStateStore>(services, sp => new SqliteSyncStateStore(new SqliteSyncStateStoreOptions
+        {
+            Path = StatePathOf(scope.GetOptions<SaltoIntegrationOptions>(sp).Value, name),
+        }));
+        scope.TryAddSingleton(services, sp => new AccessSynchronizer(
+            scope.Get<INexudusClient>(sp),
+            scope.Get<ISaltoKsClient>(sp),
+            scope.Get<ISyncStateStore>(sp),
+            SaltoIntegrationOptionsMapping.ToAccessSyncOptions(scope.GetOptions<SaltoIntegrationOptions>(sp).Value, scope.GetOptions<SaltoKsClientOptions>(sp).Value),
+            sp.GetRequiredService<TimeProvider>(),
+            scope.Find<ISaltoTagResolver>(sp),
+            sp.GetService<ILogger<AccessSynchronizer>>(),
+            sp.GetRequiredService<EntitlementResolver>()));
+        scope.TryAddSingleton(services, sp => new CheckInBridge(
+            scope.Get<INexudusClient>(sp),
+            scope.Get<ISaltoKsClient>(sp),
+            scope.Get<ISyncStateStore>(sp),
+            SaltoIntegrationOptionsMapping.ToCheckInBridgeOptions(scope.GetOptions<SaltoIntegrationOptions>(sp).Value),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<ILogger<CheckInBridge>>()));
+        scope.TryAddSingleton(services, sp => new AccessReportBuilder(
+            scope.Get<INexudusClient>(sp),
+            scope.Get<ISaltoKsClient>(sp),
+            scope.Get<ISyncStateStore>(sp),
+            SaltoIntegrationOptionsMapping.ToAccessReportOptions(scope.GetOptions<SaltoIntegrationOptions>(sp).Value),
+            sp.GetService<ILogger<AccessReportBuilder>>()));
+    }
+
+    /// <summary>
+    /// A named integration's SQLite file: its <c>StatePath</c>, or <c>nexudus-salto.{name}.db</c> when that is left at
+    /// the default, so two integrations never share a file by accident.
+    /// </summary>
+    internal static string StatePathOf(SaltoIntegrationOptions options, string name) =>
+        options.StatePath == SaltoIntegrationOptions.DefaultStatePath ? $"nexudus-salto.{name}.db" : options.StatePath;
+
+    /// <summary>Marks a named integration as registered, so a second call with the same name registers nothing twice.</summary>
+    private sealed class NamedIntegration;
+
+    /// <summary>
+    /// Marks a configuration as bound, so a second <c>AddSaltoIntegration</c> call does not bind it again, and says
+    /// whose it is (<see langword="null"/>: the default integration's), so each integration's keys are checked once.
+    /// </summary>
+    private sealed record BoundConfiguration(IConfiguration Configuration, string? Name = null);
 
     // The clients' own validators, run on options built without validation so their failures join ours.
-    private static List<string> ClientFailures(IServiceProvider services)
+    private static List<string> ClientFailures(IServiceProvider services, IntegrationScope scope, string path)
     {
+        var prefix = path.Length == 0 ? string.Empty : path + ":";
         var nexudus = new OptionsFactory<NexudusClientOptions>(
                 services.GetServices<IConfigureOptions<NexudusClientOptions>>(),
                 services.GetServices<IPostConfigureOptions<NexudusClientOptions>>())
-            .Create(Options.Options.DefaultName);
+            .Create(scope.OptionsName);
         var saltoKs = new OptionsFactory<SaltoKsClientOptions>(
                 services.GetServices<IConfigureOptions<SaltoKsClientOptions>>(),
                 services.GetServices<IPostConfigureOptions<SaltoKsClientOptions>>())
-            .Create(Options.Options.DefaultName);
+            .Create(scope.OptionsName);
 
-        var failures = new List<string>(NexudusClientOptionsValidator.GetFailures(nexudus, NexudusClientOptions.SectionName));
-        var saltoKsResult = new SaltoKsClientOptionsValidator().Validate(Options.Options.DefaultName, saltoKs);
+        var failures = new List<string>(NexudusClientOptionsValidator.GetFailures(nexudus, prefix + NexudusClientOptions.SectionName));
+        var saltoKsResult = new SaltoKsClientOptionsValidator(prefix + SaltoKsClientOptions.SectionName).Validate(scope.OptionsName, saltoKs);
         if (saltoKsResult.Failed)
         {
             failures.AddRange(saltoKsResult.Failures);
         }
 
         // Keys no setting reads (a misspelt Nexudus:Pasword) are errors too: ignored, they would leave a default in force.
-        foreach (var bound in services.GetServices<BoundConfiguration>())
+        foreach (var bound in services.GetServices<BoundConfiguration>().Where(b => b.Name == scope.Name))
         {
             failures.AddRange(UnknownConfigurationKeys.Find(bound.Configuration));
         }

@@ -58,7 +58,7 @@ internal sealed class SaltoIntegrationWorker : BackgroundService
         TimeProvider time,
         WorkerStatus status,
         SaltoMetrics metrics,
-        ILogger<SaltoIntegrationWorker> logger,
+        ILogger logger,
         IWebhookInbox? inbox = null,
         WebhookSignal? signal = null)
     {

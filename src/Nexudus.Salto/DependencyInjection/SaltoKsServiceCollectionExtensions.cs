@@ -45,54 +45,77 @@ public static class SaltoKsServiceCollectionExtensions
     /// Registers the client's services and handlers once; the caller adds the options' configuration and
     /// decides how they are validated at start-up (<c>AddSaltoIntegration</c> validates all sections together).
     /// </summary>
-    internal static IHttpClientBuilder AddSaltoKsClientCore(IServiceCollection services)
+    internal static IHttpClientBuilder AddSaltoKsClientCore(IServiceCollection services) =>
+        AddSaltoKsClientCore(services, global::Nexudus.Salto.DependencyInjection.IntegrationScope.Default);
+
+    /// <summary>
+    /// Registers the client of one integration: the default one as plain services, a named one as services keyed by its
+    /// name, with HTTP clients, token provider, token store and learned chunk size of its own and the options of its name.
+    /// </summary>
+    internal static IHttpClientBuilder AddSaltoKsClientCore(IServiceCollection services, global::Nexudus.Salto.DependencyInjection.IntegrationScope scope)
     {
-        if (services.Any(d => d.ServiceType == typeof(SaltoKsClientRegistration)))
+        var apiName = scope.ClientName(SaltoKsHttpClientNames.Api);
+        if (scope.IsMarked<SaltoKsClientRegistration>(services))
         {
             // Already registered: return the same client's builder without adding its handlers again.
-            return services.AddHttpClient(SaltoKsHttpClientNames.Api);
+            return services.AddHttpClient(apiName);
         }
 
-        services.AddSingleton<SaltoKsClientRegistration>();
+        scope.Mark<SaltoKsClientRegistration>(services);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SaltoKsClientOptions>, SaltoKsClientOptionsValidator>(
             _ => new SaltoKsClientOptionsValidator()));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new SaltoMetrics(sp.GetService<IMeterFactory>()));
-        services.TryAddSingleton<ISaltoKsTokenStore>(_ => new InMemorySaltoKsTokenStore());
-        services.TryAddSingleton<ISaltoKsTokenProvider>(sp => new SaltoKsIdentityTokenProvider(
+        scope.TryAddSingleton<ISaltoKsTokenStore>(services, _ => new InMemorySaltoKsTokenStore());
+        var identityName = scope.ClientName(SaltoKsHttpClientNames.Identity);
+        scope.TryAddSingleton<ISaltoKsTokenProvider>(services, sp => new SaltoKsIdentityTokenProvider(
             sp.GetRequiredService<IHttpClientFactory>(),
-            sp.GetRequiredService<IOptions<SaltoKsClientOptions>>(),
-            sp.GetRequiredService<ISaltoKsTokenStore>(),
+            scope.GetOptions<SaltoKsClientOptions>(sp),
+            scope.Get<ISaltoKsTokenStore>(sp),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<SaltoKsIdentityTokenProvider>>()));
-        services.TryAddSingleton(_ => new SaltoKsUserCreationLog());
+            sp.GetRequiredService<ILogger<SaltoKsIdentityTokenProvider>>(),
+            identityName));
+        scope.TryAddSingleton(services, _ => new SaltoKsUserCreationLog());
 
         // The typed client is transient: the membership size one instance learns must outlive it.
-        services.TryAddSingleton(_ => new SaltoKsMembershipChunkSize());
-        services.TryAddTransient(sp => new SaltoKsBearerTokenHandler(
-            sp.GetRequiredService<ISaltoKsTokenProvider>(), sp.GetRequiredService<ILogger<SaltoKsBearerTokenHandler>>()));
+        scope.TryAddSingleton(services, _ => new SaltoKsMembershipChunkSize());
+        scope.TryAddTransient(services, sp => new SaltoKsBearerTokenHandler(
+            scope.Get<ISaltoKsTokenProvider>(sp), sp.GetRequiredService<ILogger<SaltoKsBearerTokenHandler>>()));
 
         // The token endpoint is another host and must not pass through the API's bearer-token handler.
-        var identity = services.AddHttpClient(SaltoKsHttpClientNames.Identity)
+        var identity = services.AddHttpClient(identityName)
             .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(global::Nexudus.Salto.DependencyInjection.NoRedirects.Configure)
             .RemoveAllLoggers();
         identity.AddResilienceHandler("saltoks-identity", (pipeline, context) => SaltoKsResilience.ConfigureIdentity(
                 pipeline,
-                context.ServiceProvider.GetRequiredService<IOptions<SaltoKsClientOptions>>().Value,
+                scope.GetOptions<SaltoKsClientOptions>(context.ServiceProvider).Value,
                 context.ServiceProvider.GetRequiredService<TimeProvider>(),
                 context.ServiceProvider.GetRequiredService<ILogger<SaltoKsIdentityTokenProvider>>()));
         identity.AddHttpMessageHandler(sp => new SaltoHttpTelemetryHandler(sp.GetRequiredService<SaltoMetrics>(), SaltoHttpTelemetryHandler.SaltoKs));
         identity.AddHttpMessageHandler(() => new ServiceCallCountingHandler(CountedService.SaltoKs, tokenClient: true));
 
-        IHttpClientBuilder builder = services
-            .AddHttpClient<ISaltoKsClient, SaltoKsClient>(SaltoKsHttpClientNames.Api, (httpClient, sp) => new SaltoKsClient(
-                httpClient,
-                sp.GetRequiredService<IOptions<SaltoKsClientOptions>>().Value,
-                sp.GetRequiredService<TimeProvider>(),
-                sp.GetRequiredService<ILogger<SaltoKsClient>>(),
-                sp.GetRequiredService<SaltoKsUserCreationLog>(),
-                sp.GetRequiredService<SaltoKsMembershipChunkSize>()))
+        SaltoKsClient Create(HttpClient httpClient, IServiceProvider sp) => new(
+            httpClient,
+            scope.GetOptions<SaltoKsClientOptions>(sp).Value,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<SaltoKsClient>>(),
+            scope.Get<SaltoKsUserCreationLog>(sp),
+            scope.Get<SaltoKsMembershipChunkSize>(sp));
+
+        IHttpClientBuilder builder;
+        if (scope.Name is null)
+        {
+            builder = services.AddHttpClient<ISaltoKsClient, SaltoKsClient>(apiName, Create);
+        }
+        else
+        {
+            // A named integration's client is a keyed service over its own named HTTP client.
+            builder = services.AddHttpClient(apiName);
+            scope.TryAddTransient<ISaltoKsClient>(services, sp => Create(sp.GetRequiredService<IHttpClientFactory>().CreateClient(apiName), sp));
+        }
+
+        builder
 
             // The pipeline's own timeouts govern; HttpClient's 100 s default would cut retries short.
             .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
@@ -105,10 +128,10 @@ public static class SaltoKsServiceCollectionExtensions
         // Resilience outside, bearer token inside: every retry attempt carries a current token.
         builder.AddResilienceHandler("saltoks", (pipeline, context) => SaltoKsResilience.ConfigureApi(
             pipeline,
-            context.ServiceProvider.GetRequiredService<IOptions<SaltoKsClientOptions>>().Value,
+            scope.GetOptions<SaltoKsClientOptions>(context.ServiceProvider).Value,
             context.ServiceProvider.GetRequiredService<TimeProvider>(),
             context.ServiceProvider.GetRequiredService<ILogger<SaltoKsClient>>()));
-        builder.AddHttpMessageHandler(sp => sp.GetRequiredService<SaltoKsBearerTokenHandler>());
+        builder.AddHttpMessageHandler(sp => scope.Get<SaltoKsBearerTokenHandler>(sp));
         builder.AddHttpMessageHandler(sp => new SaltoHttpTelemetryHandler(sp.GetRequiredService<SaltoMetrics>(), SaltoHttpTelemetryHandler.SaltoKs));
 
         // Innermost, so every attempt that goes on the wire is counted (a sync report's calls per service).

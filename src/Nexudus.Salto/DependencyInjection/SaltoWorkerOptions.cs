@@ -53,4 +53,13 @@ public sealed class SaltoWorkerOptions
     /// </summary>
     /// <value>1 hour.</value>
     public TimeSpan HealthySyncAge { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// Gets or sets how many integrations of one host run a job (a sync or a check-in pass) at the same time; the
+    /// others wait for a free slot. Each integration keeps its own schedule, back-off and quarantine, so one that
+    /// fails, hangs or is quarantined never delays another while a slot is free.
+    /// </summary>
+    /// <value>4; between 1 and 256. Host-wide: read from the default integration's <c>SaltoIntegration:Worker</c> section.</value>
+    [Range(1, 256)]
+    public int MaxConcurrentIntegrations { get; set; } = 4;
 }

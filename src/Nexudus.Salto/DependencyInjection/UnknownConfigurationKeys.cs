@@ -26,8 +26,8 @@ internal static class UnknownConfigurationKeys
         (SaltoIntegrationOptions.SectionName, typeof(SaltoIntegrationOptions)),
     ];
 
-    // Sub-sections of our sections that other packages read.
-    private static readonly HashSet<string> OwnedElsewhere = new(StringComparer.OrdinalIgnoreCase) { "SaltoIntegration:PostgreSql" };
+    // Sub-sections of our sections that other packages read (at the root, or in a named integration's section).
+    private const string OwnedElsewhere = "SaltoIntegration:PostgreSql";
 
     /// <summary>One message per unknown key, in configuration order.</summary>
     /// <remarks>
@@ -59,7 +59,7 @@ internal static class UnknownConfigurationKeys
     [UnconditionalSuppressMessage("Trimming", "IL2072", Justification = "The options types' public properties are kept by the DynamicDependency attributes on Find.")]
     private static void Check(IConfigurationSection section, Type type, List<string> failures)
     {
-        if (OwnedElsewhere.Contains(section.Path))
+        if (IsOwnedElsewhere(section.Path))
         {
             return;
         }
@@ -95,7 +95,7 @@ internal static class UnknownConfigurationKeys
             .ToDictionary(p => p.Name, StringComparer.OrdinalIgnoreCase);
         foreach (var child in section.GetChildren())
         {
-            if (OwnedElsewhere.Contains(child.Path))
+            if (IsOwnedElsewhere(child.Path))
             {
                 continue;
             }
@@ -112,6 +112,9 @@ internal static class UnknownConfigurationKeys
                 : $"{child.Path} is not a known setting; it would be ignored. Did you mean {section.Path}:{closest}?");
         }
     }
+
+    private static bool IsOwnedElsewhere(string path) =>
+        path.Equals(OwnedElsewhere, StringComparison.OrdinalIgnoreCase) || path.EndsWith(":" + OwnedElsewhere, StringComparison.OrdinalIgnoreCase);
 
     private static bool IsLeaf(Type type) =>
         type.IsPrimitive || type.IsEnum || type == typeof(string) || type == typeof(decimal) || type == typeof(Uri) ||

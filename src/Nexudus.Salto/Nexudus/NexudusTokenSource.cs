@@ -34,15 +34,20 @@ internal sealed class NexudusTokenSource : IDisposable
     // later reads do not each spend their retries on the token again.
     private volatile Unreachable? _unreachable;
 
+    // The token client of this integration (a named integration has its own).
+    private readonly string _httpClientName;
+
     public NexudusTokenSource(
         IHttpClientFactory httpClientFactory,
         IOptions<NexudusClientOptions> options,
         TimeProvider time,
         SecretRedactor redactor,
         ILogger<NexudusTokenSource> logger,
-        INexudusTotpProvider? totp = null)
+        INexudusTotpProvider? totp = null,
+        string httpClientName = HttpClientName)
     {
         _httpClientFactory = httpClientFactory;
+        _httpClientName = httpClientName;
         _options = options.Value;
         _time = time;
         _logger = logger;
@@ -174,7 +179,7 @@ internal sealed class NexudusTokenSource : IDisposable
         request.Options.Set(NexudusRequestOptions.Endpoint, Endpoint);
 
         var requestedAt = _time.GetUtcNow();
-        var http = _httpClientFactory.CreateClient(HttpClientName);
+        var http = _httpClientFactory.CreateClient(_httpClientName);
         HttpResponseMessage response;
         try
         {

@@ -38,14 +38,19 @@ internal sealed class SaltoKsIdentityTokenProvider : ISaltoKsTokenProvider, IDis
     // not each spend their retries on the token again.
     private volatile Unreachable? _unreachable;
 
+    // The identity client of this integration (a named integration has its own).
+    private readonly string _httpClientName;
+
     public SaltoKsIdentityTokenProvider(
         IHttpClientFactory httpClientFactory,
         IOptions<SaltoKsClientOptions> options,
         ISaltoKsTokenStore store,
         TimeProvider timeProvider,
-        ILogger<SaltoKsIdentityTokenProvider> logger)
+        ILogger<SaltoKsIdentityTokenProvider> logger,
+        string httpClientName = SaltoKsHttpClientNames.Identity)
     {
         _httpClientFactory = httpClientFactory;
+        _httpClientName = httpClientName;
         _options = options.Value;
         _store = store;
         _timeProvider = timeProvider;
@@ -179,7 +184,7 @@ internal sealed class SaltoKsIdentityTokenProvider : ISaltoKsTokenProvider, IDis
             request.Headers.Authorization = new AuthenticationHeaderValue("Basic", BasicCredentials(_options.ClientId, _options.ClientSecret));
         }
 
-        HttpClient httpClient = _httpClientFactory.CreateClient(SaltoKsHttpClientNames.Identity);
+        HttpClient httpClient = _httpClientFactory.CreateClient(_httpClientName);
         HttpResponseMessage sent;
         try
         {

@@ -6,7 +6,8 @@ namespace Nexudus.Salto.Sync;
 /// <summary>
 /// The site leases one sync run holds on a store that several processes share (<see cref="ISiteLeaseStore"/>): taken
 /// at the start of the run, in an order that differs from process to process so processes started together split
-/// the sites, renewed every third of the lease duration while the run goes on, and released at its end. Sites that
+/// the sites, at most a fair share of them (the sites divided by the processes syncing now, which announce themselves
+/// and wait <see cref="ISiteLeaseStore.SiteWorkerJoinWindow"/> for each other), renewed every third of the lease duration while the run goes on, and released at its end. Sites that
 /// another process holds are skipped.
 /// </summary>
 internal sealed class SiteLeases : IAsyncDisposable
@@ -18,6 +19,8 @@ internal sealed class SiteLeases : IAsyncDisposable
     private readonly Lock _gate = new();
     private readonly Dictionary<string, SiteLease> _held = new(StringComparer.OrdinalIgnoreCase);
     private Task _renewing = Task.CompletedTask;
+    private string _holder = string.Empty;
+    private bool _joined;
 
     private SiteLeases(ISiteLeaseStore store, TimeProvider time, ILogger logger)
     {
@@ -53,15 +56,33 @@ internal sealed class SiteLeases : IAsyncDisposable
     public static async Task<SiteLeases> AcquireAsync(
         ISiteLeaseStore store, IEnumerable<string> sites, string holder, TimeProvider time, ILogger logger, CancellationToken cancellationToken)
     {
-        var leases = new SiteLeases(store, time, logger);
+        var leases = new SiteLeases(store, time, logger) { _holder = holder };
         try
         {
             var ordered = sites.Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
 
+            // Announce the run, let processes that start together announce theirs, then take at most a fair share.
+            leases._joined = true;
+            await store.JoinSiteWorkersAsync(holder, cancellationToken).ConfigureAwait(false);
+            if (store.SiteWorkerJoinWindow > TimeSpan.Zero && ordered.Count > 1)
+            {
+                await Task.Delay(store.SiteWorkerJoinWindow, time, cancellationToken).ConfigureAwait(false);
+            }
+
+            var workers = Math.Max(1, await store.JoinSiteWorkersAsync(holder, cancellationToken).ConfigureAwait(false));
+            var share = ordered.Count == 0 ? 0 : (ordered.Count + workers - 1) / workers;
+
             // Each process starts at another site, so processes that start together take different sites first.
             var start = ordered.Count == 0 ? 0 : Random.Shared.Next(ordered.Count);
+            var left = new List<string>();
             foreach (var site in ordered.Skip(start).Concat(ordered.Take(start)))
             {
+                if (leases._held.Count >= share)
+                {
+                    left.Add(site);
+                    continue;
+                }
+
                 var attempt = await store.TryAcquireSiteLeaseAsync(site, holder, cancellationToken).ConfigureAwait(false);
                 if (attempt.Lease is { } lease)
                 {
@@ -72,6 +93,21 @@ internal sealed class SiteLeases : IAsyncDisposable
                     leases.Skipped.Add(new SkippedSite { SiteId = site, Holder = attempt.HeldByOther?.Holder, HeldUntil = attempt.HeldByOther?.ExpiresAt });
                     SyncLog.SiteLeasedElsewhere(logger, site, attempt.HeldByOther?.Holder ?? "another process");
                 }
+            }
+
+            if (left.Count > 0)
+            {
+                // Left to the other processes syncing now; name the holder where one has taken the site already.
+                var live = (await store.ListSiteLeasesAsync(cancellationToken).ConfigureAwait(false))
+                    .Where(l => !string.Equals(l.Holder, holder, StringComparison.Ordinal))
+                    .ToDictionary(l => l.SiteId, StringComparer.OrdinalIgnoreCase);
+                foreach (var site in left)
+                {
+                    live.TryGetValue(site, out var other);
+                    leases.Skipped.Add(new SkippedSite { SiteId = site, Holder = other?.Holder, HeldUntil = other?.ExpiresAt });
+                }
+
+                SyncLog.SitesLeftToOtherWorkers(logger, left.Count, workers - 1);
             }
 
             leases.Skipped.Sort((a, b) => string.CompareOrdinal(a.SiteId, b.SiteId));
@@ -93,6 +129,16 @@ internal sealed class SiteLeases : IAsyncDisposable
             while (true)
             {
                 await Task.Delay(every, _time, _stop.Token).ConfigureAwait(false);
+                try
+                {
+                    await _store.JoinSiteWorkersAsync(_holder, _stop.Token).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // Only the split of the next starters depends on it; tried again at the next tick.
+                    SyncLog.SiteLeaseRenewalFailed(_logger, "(worker announcement)", ex);
+                }
+
                 foreach (var lease in Held)
                 {
                     SiteLease? renewed;
@@ -141,6 +187,19 @@ internal sealed class SiteLeases : IAsyncDisposable
             {
                 // Not released: it expires by itself.
                 SyncLog.SiteLeaseRenewalFailed(_logger, lease.SiteId, ex);
+            }
+        }
+
+        if (_joined)
+        {
+            try
+            {
+                await _store.LeaveSiteWorkersAsync(_holder, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                // Not withdrawn: it expires by itself.
+                SyncLog.SiteLeaseRenewalFailed(_logger, "(worker announcement)", ex);
             }
         }
 

@@ -13,4 +13,7 @@ internal static partial class SyncLog
 
     [LoggerMessage(EventId = 5182, Level = LogLevel.Error, Message = "The lease on site {SiteId} was taken over by another process; this run's further writes to the site are refused")]
     public static partial void SiteLeaseLost(ILogger logger, string siteId);
+
+    [LoggerMessage(EventId = 5183, Level = LogLevel.Information, Message = "{Count} site(s) are left this run to the {Workers} other process(es) syncing now; this run took its share")]
+    public static partial void SitesLeftToOtherWorkers(ILogger logger, int count, int workers);
 }

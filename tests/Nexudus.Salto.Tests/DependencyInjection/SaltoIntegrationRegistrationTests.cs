@@ -53,7 +53,7 @@ public sealed class SaltoIntegrationRegistrationTests
         using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
 
         Assert.Single(provider.GetServices<IHostedService>().OfType<SaltoIntegrationWorker>());
-        Assert.IsType<IntegrationRuns>(provider.GetRequiredService<IIntegrationRuns>());
+        Assert.IsType<GatedIntegrationRuns>(provider.GetRequiredService<IIntegrationRuns>()); // the default integration shares the host's run slots too
         Assert.NotNull(provider.GetRequiredService<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckService>());
     }
 

@@ -269,6 +269,27 @@ public sealed class PostgreSqlSyncStateStoreTests : SyncStateStoreContractTests
     }
 
     [Fact]
+    public async Task JoinSiteWorkersAsync_TwoProcessesAnnounced_CountsBothAndEachOnlyOnce()
+    {
+        Assert.Equal(1, await Pg.JoinSiteWorkersAsync("worker-a"));
+        Assert.Equal(2, await Reopen().JoinSiteWorkersAsync("worker-b"));
+
+        Assert.Equal(2, await Pg.JoinSiteWorkersAsync("worker-a"));
+    }
+
+    [Fact]
+    public async Task LeaveSiteWorkersAsync_AfterLeavingOrExpiry_IsNoLongerCounted()
+    {
+        await Pg.JoinSiteWorkersAsync("worker-a");
+        await Pg.JoinSiteWorkersAsync("worker-dead");
+        await PostgreSqlTestServer.ExecuteAsync($"UPDATE \"{Pg.Schema}\".site_workers SET expires_at = clock_timestamp() - interval '1 second' WHERE holder = 'worker-dead'");
+
+        await Pg.LeaveSiteWorkersAsync("worker-a");
+
+        Assert.Equal(1, await Reopen().JoinSiteWorkersAsync("worker-b"));
+    }
+
+    [Fact]
     public async Task LoadSiteAsync_TimesWithOffsets_ComeBackAsTheSameInstantInUtc()
     {
         var local = new DateTimeOffset(2026, 3, 29, 3, 30, 0, TimeSpan.FromHours(2));

@@ -1,0 +1,527 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Nexudus.Salto.Nexudus;
+using Nexudus.Salto.Testing;
+using Npgsql;
+
+namespace Nexudus.Salto.Benchmarks.ScaleOut;
+
+/// <summary>
+/// Several worker processes (<see cref="ScaleOutWorker"/>) sharing one PostgreSQL, against both sandboxes hosted here on
+/// loopback: 40 named integrations × 2 sites. Measures the time until every site is synced once, the take-over time of
+/// the sites of a worker killed with <c>kill -9</c> in the middle of an apply, writes applied twice, stale-holder writes
+/// refused, ledger entries lost, sites synced per minute per worker, and the CPU a site sync costs (for the
+/// single-machine ceiling). Results go to <c>benchmarks/results/scale-out.md</c>.
+/// </summary>
+internal static class ScaleOutHarness
+{
+    private static readonly Stopwatch Clock = new();
+    private static readonly ConcurrentQueue<(double At, string Line)> Lines = new();
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        int workers = Option(args, "--workers", 3);
+        int integrations = Option(args, "--integrations", 40);
+        int customers = Option(args, "--customers", 60);
+        int ttl = Option(args, "--ttl-seconds", 10);
+        int concurrency = Option(args, "--concurrency", 4);
+        double pause = Option(args, "--pause-seconds", 2);
+        int sitesPer = Option(args, "--sites-per-integration", 2);
+        bool ceiling = args.Contains("--ceiling");
+        var output = args.SkipWhile(a => a != "--out").Skip(1).FirstOrDefault() ?? Path.Combine("benchmarks", "results", "scale-out.md");
+
+        var (connectionString, stopServer) = await PostgreSqlAsync();
+        try
+        {
+            return await MeasureAsync(connectionString, workers, integrations, sitesPer, customers, ttl, concurrency, pause, ceiling, output);
+        }
+        finally
+        {
+            stopServer?.Invoke();
+        }
+    }
+
+    private static async Task<int> MeasureAsync(
+        string connectionString, int workerCount, int integrations, int sitesPer, int customers, int ttl, int concurrency, double pause, bool ceiling, string output)
+    {
+        await using var nexudus = await NexudusSandbox.StartAsync(new NexudusSandboxOptions { RateLimits = NexudusRateLimits.Disabled, MaxPageSize = 1000 });
+        await using var salto = await SaltoKsSandbox.StartAsync(new SaltoKsSandboxOptions { DefaultSeatLimit = null, ServeTagEndpoints = true, SiteUsersShowTagId = true, MaxPageSize = 1000 });
+        var now = DateTimeOffset.UtcNow;
+        var values = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var spaces = new List<(string Integration, SandboxSpace Space)>();
+        var generation = Stopwatch.StartNew();
+        for (var i = 1; i <= integrations; i++)
+        {
+            var name = $"op-{i:00}";
+            var prefix = $"Integrations:{name}";
+            values[$"{prefix}:Nexudus:BaseUrl"] = nexudus.BaseUrl.AbsoluteUri;
+            values[$"{prefix}:Nexudus:Username"] = nexudus.Username;
+            values[$"{prefix}:Nexudus:Password"] = nexudus.Password;
+            values[$"{prefix}:Nexudus:MinRequestInterval"] = "00:00:00";
+            values[$"{prefix}:Nexudus:MaxRequestsPerMinute"] = "0";
+            values[$"{prefix}:Nexudus:MaxRequestsPerHour"] = "0";
+            values[$"{prefix}:Nexudus:MaxWritesPerMinute"] = "0";
+            values[$"{prefix}:SaltoKs:BaseUrl"] = salto.BaseUrl.AbsoluteUri;
+            values[$"{prefix}:SaltoKs:IdentityUrl"] = salto.IdentityUrl.AbsoluteUri;
+            values[$"{prefix}:SaltoKs:ClientId"] = salto.ClientId;
+            values[$"{prefix}:SaltoKs:ClientSecret"] = salto.ClientSecret;
+            values[$"{prefix}:SaltoKs:Username"] = salto.Username;
+            values[$"{prefix}:SaltoKs:Password"] = salto.Password;
+            values[$"{prefix}:SaltoIntegration:PostgreSql:ConnectionString"] = connectionString;
+            values[$"{prefix}:SaltoIntegration:PostgreSql:SiteLeaseDuration"] = TimeSpan.FromSeconds(ttl).ToString("c", CultureInfo.InvariantCulture);
+            values[$"{prefix}:SaltoIntegration:PostgreSql:JoinWindow"] = "00:00:02";
+            for (var l = 0; l < sitesPer; l++)
+            {
+                var space = SandboxSpaceGenerator.Generate(nexudus, salto, now, new SandboxSpaceOptions
+                {
+                    Seed = 5000 + (i * 2) + l,
+                    Customers = customers,
+                    Passes = customers * 4,
+                    Contracts = customers * 2 / 5,
+                    Bookings = customers / 5,
+                    Groups = ceiling ? 30 : 6,
+                    SiteId = $"5ca1e000-0000-4000-8000-{i:000000}{l:000000}",
+                    EmailDomain = $"op{i:00}-site{l}.example", // the sandbox account sees every location: e-mails must not repeat
+                });
+                spaces.Add((name, space));
+                AddLocation(values, $"{prefix}:SaltoIntegration:Locations:{l}", space);
+            }
+
+            await DropSchemaAsync(connectionString, ScaleOutWorker.SchemaOf(name));
+        }
+
+        generation.Stop();
+        var baseline = spaces.ToDictionary(s => s.Space.SiteId, s => Members(salto, s.Space));
+        var file = Path.Combine(Path.GetTempPath(), $"nexudus-salto-scale-out-{Environment.ProcessId}.json");
+        await File.WriteAllTextAsync(file, JsonSerializer.Serialize(values));
+        var sites = spaces.Select(s => s.Space.SiteId).ToList();
+        Console.WriteLine($"{integrations} integrations, {sites.Count} sites of {customers} customers generated in {generation.Elapsed.TotalSeconds:0.0} s; starting {workerCount} workers.");
+
+        Clock.Start();
+        var workers = Enumerable.Range(1, workerCount).Select(w => StartWorker(file, $"w{w}", pause, concurrency)).ToList();
+        try
+        {
+            // 1. Every site synced once.
+            var firstSynced = new Dictionary<string, (double At, string Worker)>(StringComparer.OrdinalIgnoreCase);
+            var syncedBy = new Dictionary<string, HashSet<string>>(StringComparer.OrdinalIgnoreCase);
+            var runs = new List<Run>();
+            void Drain()
+            {
+                while (Lines.TryDequeue(out var line))
+                {
+                    if (Run.Parse(line.Line) is not { } run)
+                    {
+                        if (line.Line.StartsWith("CRASH", StringComparison.Ordinal))
+                        {
+                            Console.WriteLine(line.Line);
+                        }
+
+                        continue;
+                    }
+
+                    runs.Add(run with { SeenAt = line.At });
+                    if (run.Result != "Failed")
+                    {
+                        foreach (var site in run.Held)
+                        {
+                            firstSynced.TryAdd(site, (line.At, run.Worker));
+                            (syncedBy.TryGetValue(site, out var by) ? by : syncedBy[site] = []).Add(run.Worker);
+                        }
+                    }
+                }
+            }
+
+            var limit = TimeSpan.FromMinutes(10);
+            while (firstSynced.Count < sites.Count && Clock.Elapsed < limit)
+            {
+                await Task.Delay(100);
+                Drain();
+            }
+
+            var allSyncedAt = firstSynced.Count == 0 ? double.NaN : firstSynced.Values.Max(v => v.At); // with fewer than all: when the limit was reached
+            var firstBy = firstSynced.Values.GroupBy(v => v.Worker).ToDictionary(g => g.Key, g => g.Count());
+            Console.WriteLine($"All {firstSynced.Count}/{sites.Count} sites synced once after {allSyncedAt / 1000:0.0} s ({string.Join(", ", firstBy.OrderBy(p => p.Key).Select(p => $"{p.Key}: {p.Value}"))}).");
+
+            // Steady state: sites synced per minute per worker, and CPU per site sync.
+            var steadyFrom = Clock.Elapsed.TotalMilliseconds;
+            var cpuBefore = workers.ToDictionary(w => w.Name, w => Cpu(w.Process));
+            await Task.Delay(TimeSpan.FromSeconds(60));
+            Drain();
+            var steadyTo = Clock.Elapsed.TotalMilliseconds;
+            var steadyRuns = runs.Where(r => r.SeenAt >= steadyFrom && r.SeenAt <= steadyTo && r.Result != "Failed").ToList();
+            var perWorker = workers.ToDictionary(w => w.Name, w => steadyRuns.Where(r => r.Worker == w.Name).Sum(r => r.Held.Count) / ((steadyTo - steadyFrom) / 60000));
+            var cpu = workers.ToDictionary(w => w.Name, w => Cpu(w.Process) - cpuBefore[w.Name]);
+            var siteSyncs = steadyRuns.Sum(r => r.Held.Count);
+            var cpuPerSiteSync = cpu.Values.Sum() / Math.Max(1, siteSyncs);
+            var steadyWrites = steadyRuns.Sum(r => r.Applied);
+            Console.WriteLine($"Steady state: {siteSyncs} site syncs in {(steadyTo - steadyFrom) / 1000:0} s; {cpuPerSiteSync * 1000:0.0} ms CPU per site sync; {steadyWrites} changes applied.");
+
+            if (ceiling)
+            {
+                var syncWall = steadyRuns.Count == 0 ? double.NaN : steadyRuns.Average(r => r.End - r.Start) / 1000;
+                var cpuPerSync = cpu.Values.Sum() / Math.Max(1, steadyRuns.Count);
+                var text = string.Create(CultureInfo.InvariantCulture,
+                    $"| {integrations} × {sitesPer} site(s) of {customers} customers, {workerCount} worker | {allSyncedAt / 1000:0.0} s | {steadyRuns.Count} | {syncWall:0.00} s | {cpuPerSync:0.000} s | {Environment.ProcessorCount} | {LoadAverage()} |");
+                await File.WriteAllTextAsync(output + ".ceiling.md", text + Environment.NewLine);
+                Console.WriteLine("| Run | First pass | No-change syncs in 60 s | Wall per sync | Worker CPU per sync | Cores | Load |");
+                Console.WriteLine(text);
+                return 0;
+            }
+
+            // 2. Changes at every site, SALTO writes slowed, then one worker killed in the middle of an apply.
+            var changedGroups = new Dictionary<(string Site, string Group), int>();
+            foreach (var (_, space) in spaces)
+            {
+                var pass = space.Links.TimePassGroups.First();
+                for (var c = 0; c < 2; c++)
+                {
+                    var email = $"new{c}-{space.SiteId[^6..]}@scale.example";
+                    var coworker = nexudus.Put(new Coworker
+                    {
+                        CoworkerType = CoworkerType.Individual, FullName = $"New {c}", GuessedFirstName = "New", GuessedLastName = c.ToString(CultureInfo.InvariantCulture),
+                        Email = email, Active = true, Archived = false, Businesses = [space.BusinessId], InvoicingBusinessId = space.BusinessId,
+                    });
+                    nexudus.Put(new CoworkerTimePass
+                    {
+                        CoworkerId = coworker.Id, BusinessId = space.BusinessId, TimePassId = pass.Key, TimePassName = "Pass", Used = false,
+                        ExpireDate = now.AddDays(30), CheckedIn = false, IsFromTariff = false, CreateMultiple = 1,
+                    });
+                }
+
+                changedGroups[(space.SiteId, pass.Value[0])] = 0;
+            }
+
+            salto.Requests.Clear();
+            salto.Faults.Add(SandboxFaultRule.On("PATCH", "/**", SandboxFault.Latency(TimeSpan.FromSeconds(3))));
+            var victim = workers[0];
+            double killedAt = double.NaN;
+            var victimSites = new List<string>();
+            var killLimit = Clock.Elapsed + TimeSpan.FromMinutes(3);
+            while (double.IsNaN(killedAt) && Clock.Elapsed < killLimit)
+            {
+                await Task.Delay(50);
+                Drain();
+                // The log holds answered requests: a site answered a PATCH in the last second is in the middle of its apply
+                // (each PATCH takes 3 s, and a run changes several groups one after another).
+                var recent = DateTimeOffset.UtcNow.AddSeconds(-1);
+                var patching = salto.Requests.GetRequests().Where(r => r.Method == "PATCH" && r.AnsweredAt >= recent).Select(r => SiteOf(r.Path)).OfType<string>().ToHashSet();
+                if (patching.Count == 0)
+                {
+                    continue;
+                }
+
+                var leases = await LeasesAsync(connectionString, spaces.Select(s => s.Integration).Distinct());
+                var held = leases.Where(l => l.Holder.Contains($":{victim.Process.Id}:", StringComparison.Ordinal)).Select(l => l.Site).ToList();
+                if (held.Any(patching.Contains))
+                {
+                    victim.Process.Kill(entireProcessTree: false); // SIGKILL on Linux: no clean-up runs
+                    killedAt = Clock.Elapsed.TotalMilliseconds;
+                    victimSites = held;
+                    Console.WriteLine($"Killed {victim.Name} (pid {victim.Process.Id}) at {killedAt / 1000:0.0} s while it applied; it held {held.Count} site(s).");
+                }
+            }
+
+            // The sites it held are taken over once their leases expire, by the next run of another worker.
+            var takenOver = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
+            var takeOverLimit = Clock.Elapsed + TimeSpan.FromMinutes(3);
+            while (takenOver.Count < victimSites.Count && Clock.Elapsed < takeOverLimit)
+            {
+                await Task.Delay(100);
+                Drain();
+                foreach (var run in runs.Where(r => r.SeenAt > killedAt && r.Worker != victim.Name && r.Result != "Failed"))
+                {
+                    foreach (var site in run.Held.Where(victimSites.Contains))
+                    {
+                        takenOver.TryAdd(site, run.SeenAt - killedAt); // the new holder's run over the site has finished
+                    }
+                }
+            }
+
+            // 3. A paused worker whose leases were taken over: its writes after waking are refused.
+            var paused = workers[1];
+            salto.Faults.Clear();
+            var pausedAt = Clock.Elapsed.TotalMilliseconds;
+            Signal(paused.Process.Id, "STOP");
+            await Task.Delay(TimeSpan.FromSeconds(ttl * 2 + 5));
+            Signal(paused.Process.Id, "CONT");
+            var resumedAt = Clock.Elapsed.TotalMilliseconds;
+            await Task.Delay(TimeSpan.FromSeconds(ttl + 10));
+            Drain();
+            var fenced = runs.Where(r => r.Worker == paused.Name && r.SeenAt >= resumedAt && r.Errors.Contains("StateLocked", StringComparison.Ordinal)).ToList();
+
+            // Let everything settle: every site converges, then compare the ledger with SALTO.
+            await Task.Delay(TimeSpan.FromSeconds(20));
+            Drain();
+            var patches = salto.Requests.GetRequests().Where(r => r.Method == "PATCH" && r.StatusCode is >= 200 and < 300 && r.Path.Contains("/access_groups/", StringComparison.Ordinal)).ToList();
+            foreach (var patch in patches)
+            {
+                var key = (SiteOf(patch.Path)!, GroupOf(patch.Path)!);
+                if (changedGroups.TryGetValue(key, out var writes))
+                {
+                    changedGroups[key] = writes + 1;
+                }
+            }
+
+            var twice = changedGroups.Where(g => g.Value > 1).ToList();
+            var twiceOnVictimSites = twice.Count(g => victimSites.Contains(g.Key.Site));
+            var (lost, phantom, owned) = await LedgerAsync(connectionString, spaces, salto, baseline);
+            var lastRuns = runs.Where(r => r.SeenAt > Clock.Elapsed.TotalMilliseconds - 15000 && r.Result != "Failed").ToList();
+            var lastApplied = lastRuns.Sum(r => r.Applied);
+
+            var report = new StringBuilder();
+            report.AppendLine("# Scale-out: several worker processes on one PostgreSQL");
+            report.AppendLine();
+            report.AppendLine(CultureInfo.InvariantCulture, $"**Set-up.** {integrations} named integrations (`AddSaltoIntegration(name, section).UsePostgreSqlStateStore(section)`, a schema each) × 2 sites = {sites.Count} sites, each a generated space of {customers} customers ({customers * 2} passes, {customers / 3} contracts, {customers / 5} bookings, 6 linked groups); both sandboxes in the harness process on loopback (Nexudus without rate limits); {workerCount} worker processes (`scale-out-worker`) started together, each syncing every integration again and again ({pause:0.#} s pause between runs of one integration, at most {concurrency} integrations at a time), site lease TTL {ttl} s, join window 2 s. Machine: {Environment.ProcessorCount} cores, shared with other builds (load average {LoadAverage()} at the end). Run {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC; generation took {generation.Elapsed.TotalSeconds:0.0} s.");
+            report.AppendLine();
+            report.AppendLine("| Measure | Result | Goal |");
+            report.AppendLine("| --- | --- | --- |");
+            report.AppendLine(CultureInfo.InvariantCulture, $"| Time until every site is synced once (from starting the workers, process start-up included) | {allSyncedAt / 1000:0.0} s ({firstSynced.Count}/{sites.Count} sites; first syncs per worker: {string.Join(", ", firstBy.OrderBy(p => p.Key).Select(p => $"{p.Key} {p.Value}"))}) | |");
+            report.AppendLine(CultureInfo.InvariantCulture, $"| Changes applied by the first pass (memberships, after users were created) | {runs.Where(r => r.SeenAt <= allSyncedAt).Sum(r => r.Applied)} | |");
+            report.AppendLine(CultureInfo.InvariantCulture, $"| Take-over after `kill -9` mid-apply ({victimSites.Count} sites held by the killed worker) | {(takenOver.Count == 0 ? "none" : $"max {takenOver.Values.Max() / 1000:0.0} s, median {Median(takenOver.Values) / 1000:0.0} s")} after the kill; {takenOver.Count}/{victimSites.Count} taken over | ≤ 2 × TTL = {2 * ttl} s |");
+            report.AppendLine(CultureInfo.InvariantCulture, $"| Groups written more than once for one change (changed groups: {changedGroups.Count}) | {twice.Count} ({twiceOnVictimSites} on the killed worker's sites, where the new holder re-sends the change left pending in the journal) | 0 applied twice by two live holders |");
+            report.AppendLine(CultureInfo.InvariantCulture, $"| Stale-holder runs refused (worker paused {ttl * 2 + 5} s with `kill -STOP`, then resumed) | {fenced.Count} run(s) ended refused (`StateLocked`, fenced) | every stale write refused, 0 applied |");
+            report.AppendLine(CultureInfo.InvariantCulture, $"| Ledger entries lost (memberships SALTO has that the SDK added but the ledger lacks) | {lost} (ledger: {owned} entries; {phantom} recorded but absent in SALTO) | 0 |");
+            report.AppendLine(CultureInfo.InvariantCulture, $"| Changes applied in the last 15 s (settled) | {lastApplied} | 0 |");
+            report.AppendLine(CultureInfo.InvariantCulture, $"| Sites synced per minute per worker (steady state, 60 s, no changes) | {string.Join(", ", perWorker.OrderBy(p => p.Key).Select(p => $"{p.Key} {p.Value:0}"))} | |");
+            report.AppendLine(CultureInfo.InvariantCulture, $"| CPU per site sync (workers' own CPU time, steady state) | {cpuPerSiteSync * 1000:0.0} ms for {customers} customers | |");
+            report.AppendLine();
+            await File.WriteAllTextAsync(output + ".raw.md", report.ToString());
+            Console.WriteLine(report.ToString());
+            return 0;
+        }
+        finally
+        {
+            foreach (var w in workers)
+            {
+                try
+                {
+                    if (!w.Process.HasExited)
+                    {
+                        Signal(w.Process.Id, "CONT");
+                        w.Process.Kill();
+                    }
+                }
+                catch (InvalidOperationException)
+                {
+                    // Already gone.
+                }
+            }
+
+            File.Delete(file);
+        }
+    }
+
+    private sealed record WorkerProcess(string Name, Process Process);
+
+    private sealed record Run(string Worker, string Integration, double Start, double End, string Result, List<string> Held, List<string> Skipped, int Applied, string Errors)
+    {
+        public double SeenAt { get; init; }
+
+        public static Run? Parse(string line)
+        {
+            var p = line.Split('|');
+            if (p.Length < 10 || p[0] != "RUN")
+            {
+                return null;
+            }
+
+            static List<string> Sites(string s) => [.. s.Split(',', StringSplitOptions.RemoveEmptyEntries)];
+            return new Run(p[1], p[2], double.Parse(p[3], CultureInfo.InvariantCulture), double.Parse(p[4], CultureInfo.InvariantCulture), p[5], Sites(p[6]), Sites(p[7]), int.Parse(p[8], CultureInfo.InvariantCulture), string.Join('|', p[9..]));
+        }
+    }
+
+    private static WorkerProcess StartWorker(string file, string name, double pause, int concurrency)
+    {
+        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
+        var start = new ProcessStartInfo(dotnet) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(typeof(ScaleOutHarness).Assembly.Location);
+        foreach (var arg in new[] { "scale-out-worker", file, name, pause.ToString(CultureInfo.InvariantCulture), concurrency.ToString(CultureInfo.InvariantCulture) })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is { } line)
+            {
+                Lines.Enqueue((Clock.Elapsed.TotalMilliseconds, line));
+            }
+        };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is { Length: > 0 } line)
+            {
+                Console.Error.WriteLine($"[{name}] {line}");
+            }
+        };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return new WorkerProcess(name, process);
+    }
+
+    private static void AddLocation(Dictionary<string, string?> values, string prefix, SandboxSpace space)
+    {
+        values[$"{prefix}:NexudusBusinessId"] = space.BusinessId.ToString(CultureInfo.InvariantCulture);
+        values[$"{prefix}:SaltoSiteId"] = space.SiteId;
+        values[$"{prefix}:UseNexudusLinkFields"] = "false";
+        foreach (var (kind, links) in new[] { ("TimePassGroups", space.Links.TimePassGroups), ("FloorPlanDeskGroups", space.Links.FloorPlanDeskGroups), ("ResourceGroups", space.Links.ResourceGroups) })
+        {
+            foreach (var (item, groups) in links)
+            {
+                for (var g = 0; g < groups.Count; g++)
+                {
+                    values[string.Create(CultureInfo.InvariantCulture, $"{prefix}:{kind}:{item}:{g}")] = groups[g];
+                }
+            }
+        }
+    }
+
+    private static Dictionary<string, HashSet<string>> Members(SaltoKsSandbox salto, SandboxSpace space) =>
+        space.GroupIds.ToDictionary(g => g, g => salto.GetAccessGroupMembers(space.SiteId, g).Select(u => u.Value).ToHashSet(StringComparer.OrdinalIgnoreCase));
+
+    private static async Task<(int Lost, int Phantom, int Owned)> LedgerAsync(
+        string connectionString, List<(string Integration, SandboxSpace Space)> spaces, SaltoKsSandbox salto, Dictionary<string, Dictionary<string, HashSet<string>>> baseline)
+    {
+        int lost = 0, phantom = 0, owned = 0;
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        foreach (var (integration, space) in spaces)
+        {
+            var ledger = new HashSet<(string, string)>();
+#pragma warning disable CA2100 // the schema name is built from the harness's own integration names
+            await using (var cmd = new NpgsqlCommand($"SELECT group_id, platform_user_id FROM \"{ScaleOutWorker.SchemaOf(integration)}\".owned_memberships WHERE site_id = $1", connection))
+#pragma warning restore CA2100
+            {
+                cmd.Parameters.Add(new NpgsqlParameter { Value = space.SiteId });
+                await using var r = await cmd.ExecuteReaderAsync();
+                while (await r.ReadAsync())
+                {
+                    ledger.Add((r.GetString(0), r.GetString(1).ToUpperInvariant()));
+                }
+            }
+
+            owned += ledger.Count;
+            foreach (var group in space.GroupIds)
+            {
+                var members = salto.GetAccessGroupMembers(space.SiteId, group).Select(u => u.Value.ToUpperInvariant()).ToHashSet();
+                var before = baseline[space.SiteId][group].Select(m => m.ToUpperInvariant()).ToHashSet();
+                lost += members.Count(m => !before.Contains(m) && !ledger.Contains((group, m)));
+                phantom += ledger.Count(e => e.Item1 == group && !members.Contains(e.Item2));
+            }
+        }
+
+        return (lost, phantom, owned);
+    }
+
+    private static async Task<List<(string Site, string Holder)>> LeasesAsync(string connectionString, IEnumerable<string> integrations)
+    {
+        var leases = new List<(string, string)>();
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        var sql = string.Join(" UNION ALL ", integrations.Select(i => $"SELECT site_id, holder FROM \"{ScaleOutWorker.SchemaOf(i)}\".site_leases WHERE expires_at > clock_timestamp()"));
+#pragma warning disable CA2100 // schema names are the harness's own
+        await using var cmd = new NpgsqlCommand(sql, connection);
+#pragma warning restore CA2100
+        try
+        {
+            await using var r = await cmd.ExecuteReaderAsync();
+            while (await r.ReadAsync())
+            {
+                leases.Add((r.GetString(0), r.GetString(1)));
+            }
+        }
+        catch (PostgresException)
+        {
+            // A schema not migrated yet.
+        }
+
+        return leases;
+    }
+
+    private static async Task DropSchemaAsync(string connectionString, string schema)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+#pragma warning disable CA2100 // schema names are the harness's own
+        await using var cmd = new NpgsqlCommand($"DROP SCHEMA IF EXISTS \"{schema}\" CASCADE", connection);
+#pragma warning restore CA2100
+        await cmd.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<(string ConnectionString, Action? Stop)> PostgreSqlAsync()
+    {
+        if (Environment.GetEnvironmentVariable("NEXUDUS_SALTO_TEST_POSTGRES") is { Length: > 0 } given)
+        {
+            return (given, null);
+        }
+
+        var root = AppContext.BaseDirectory;
+        while (root is not null && !File.Exists(Path.Combine(root, "Nexudus.Salto.sln")))
+        {
+            root = Path.GetDirectoryName(root);
+        }
+
+        var script = Path.Combine(root ?? throw new InvalidOperationException("The repository root (Nexudus.Salto.sln) was not found."), "eng", "ci", "postgres.sh");
+        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, UseShellExecute = false };
+        start.ArgumentList.Add(script);
+        start.ArgumentList.Add("start");
+        start.ArgumentList.Add("--owner-pid");
+        start.ArgumentList.Add(Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
+        using var process = Process.Start(start)!;
+        var text = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException("eng/ci/postgres.sh start failed; see its message above.");
+        }
+
+        string Export(string name) => text.Split('\n').Select(l => l.Trim()).First(l => l.StartsWith($"export {name}=", StringComparison.Ordinal))[$"export {name}=".Length..].Trim('\'');
+        var dir = Export("NEXUDUS_SALTO_TEST_POSTGRES_DIR");
+        return (Export("NEXUDUS_SALTO_TEST_POSTGRES"), () => Process.Start("bash", [script, "stop", dir])?.WaitForExit());
+    }
+
+    private static string? SiteOf(string path) => Segment(path, "sites");
+
+    private static string? GroupOf(string path) => Segment(path, "access_groups");
+
+    private static string? Segment(string path, string after)
+    {
+        var parts = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var i = Array.IndexOf(parts, after);
+        return i >= 0 && i + 1 < parts.Length ? parts[i + 1] : null;
+    }
+
+    private static double Cpu(Process process)
+    {
+        try
+        {
+            process.Refresh();
+            return process.HasExited ? 0 : process.TotalProcessorTime.TotalSeconds;
+        }
+        catch (InvalidOperationException)
+        {
+            return 0;
+        }
+    }
+
+    private static void Signal(int pid, string signal) => Process.Start("kill", [$"-{signal}", pid.ToString(CultureInfo.InvariantCulture)])?.WaitForExit();
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count == 0 ? double.NaN : sorted[sorted.Count / 2];
+    }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
+
+    private static int Option(string[] args, string name, int fallback) =>
+        args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() is { } value ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
+
+    private static double Option(string[] args, string name, double fallback) =>
+        args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() is { } value ? double.Parse(value, CultureInfo.InvariantCulture) : fallback;
+}
