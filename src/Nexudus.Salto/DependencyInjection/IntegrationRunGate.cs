@@ -46,6 +46,10 @@ internal sealed class GatedIntegrationRuns(IIntegrationRuns inner, IntegrationRu
     public Task<SyncRunOutcome> SyncCustomersAsync(IReadOnlyCollection<long> customers, IReadOnlyCollection<long> teamPayers, CancellationToken cancellationToken) =>
         gate.RunAsync(() => inner.SyncCustomersAsync(customers, teamPayers, cancellationToken), cancellationToken);
 
+    public Task<SyncRunOutcome> SyncCustomersAsync(
+        IReadOnlyCollection<long> customers, IReadOnlyCollection<long> teamPayers, bool bookingsOnly, CancellationToken cancellationToken) =>
+        gate.RunAsync(() => inner.SyncCustomersAsync(customers, teamPayers, bookingsOnly, cancellationToken), cancellationToken);
+
     public Task<JobRunOutcome> CheckInsAsync(CancellationToken cancellationToken) =>
         gate.RunAsync(() => inner.CheckInsAsync(cancellationToken), cancellationToken);
 }
