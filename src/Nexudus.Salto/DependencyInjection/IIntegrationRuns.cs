@@ -24,8 +24,8 @@ internal interface IIntegrationRuns
     /// <param name="cancellationToken">Cancels the run (the host is stopping).</param>
     /// <returns>Whether the run succeeded, as for <see cref="SyncAsync"/>.</returns>
     /// <exception cref="State.SyncStateLockedException">Another run holds the sync state.</exception>
-    Task<SyncRunOutcome> SyncCustomersAsync(IReadOnlyCollection<long> customers, IReadOnlyCollection<long> teamPayers, CancellationToken cancellationToken) =>
-        SyncAsync(cancellationToken);
+    /// <remarks>No default body: a wrapper (such as the worker slots) that left it out would silently run whole syncs.</remarks>
+    Task<SyncRunOutcome> SyncCustomersAsync(IReadOnlyCollection<long> customers, IReadOnlyCollection<long> teamPayers, CancellationToken cancellationToken);
 
     /// <summary>
     /// Runs one targeted sync as <see cref="SyncCustomersAsync(IReadOnlyCollection{long}, IReadOnlyCollection{long}, CancellationToken)"/>
@@ -38,9 +38,9 @@ internal interface IIntegrationRuns
     /// <param name="cancellationToken">Cancels the run (the host is stopping).</param>
     /// <returns>Whether the run succeeded, as for <see cref="SyncAsync"/>.</returns>
     /// <exception cref="State.SyncStateLockedException">Another run holds the sync state.</exception>
+    /// <remarks>No default body: a wrapper that left it out would silently drop the flag and read whole records.</remarks>
     Task<SyncRunOutcome> SyncCustomersAsync(
-        IReadOnlyCollection<long> customers, IReadOnlyCollection<long> teamPayers, bool bookingsOnly, CancellationToken cancellationToken) =>
-        SyncCustomersAsync(customers, teamPayers, cancellationToken);
+        IReadOnlyCollection<long> customers, IReadOnlyCollection<long> teamPayers, bool bookingsOnly, CancellationToken cancellationToken);
 
     /// <summary>Runs one pass of the check-in bridge.</summary>
     /// <param name="cancellationToken">Cancels the run (the host is stopping).</param>
