@@ -17,6 +17,7 @@ namespace Nexudus.Salto.Webhooks;
 /// <item>A contract: its customer, who may also pay for a team (the team's members are looked up by the run).</item>
 /// <item>A customer: that customer, who may pay for a team.</item>
 /// <item>A team: its members and its paying member.</item>
+/// <item>An invoice paid: its customer, whom payment-aware access may have suspended (the run restores them at once).</item>
 /// <item>A plan, a desk, a customer product or an access-control change: anyone's access can change, so the event
 /// names nobody and the worker runs a whole sync.</item>
 /// <item>Any other action cannot change door access and is ignored.</item>
@@ -45,6 +46,9 @@ internal static class WebhookEventFactory
         /// <summary>A check-in.</summary>
         Checkin,
 
+        /// <summary>An invoice that was paid.</summary>
+        Invoice,
+
         /// <summary>A record whose change can affect anyone: a whole sync.</summary>
         Everyone,
     }
@@ -65,6 +69,7 @@ internal static class WebhookEventFactory
         WebhookAction.CoworkerUpdate or WebhookAction.CoworkerCreate or WebhookAction.CoworkerDelete => RecordKind.Customer,
         WebhookAction.TeamCreated or WebhookAction.TeamUpdated or WebhookAction.TeamDeleted => RecordKind.Team,
         WebhookAction.CheckinCreated or WebhookAction.CheckinUpdated or WebhookAction.CheckinDeleted => RecordKind.Checkin,
+        WebhookAction.CoworkerInvoicePaid => RecordKind.Invoice,
         WebhookAction.AccessControlUpdate or WebhookAction.CoworkerProductCreate or WebhookAction.CoworkerProductUpdate or
             WebhookAction.CoworkerProductDelete or WebhookAction.FloorPlanDeskCreate or WebhookAction.FloorPlanDeskDelete or
             WebhookAction.FloorPlanDeskUpdate or WebhookAction.TariffCreate or WebhookAction.TariffDelete or
@@ -122,6 +127,9 @@ internal static class WebhookEventFactory
             case RecordKind.Checkin:
                 var checkin = NexudusWebhookParser.Parse<Checkin>(body);
                 return Event(checkin.Id, [checkin.CoworkerId]);
+            case RecordKind.Invoice:
+                var invoice = NexudusWebhookParser.Parse<CoworkerInvoice>(body);
+                return Event(invoice.Id, [invoice.CoworkerId]);
             case RecordKind.Everyone:
                 // The record's shape varies (products are not modelled); only its form is checked.
                 using (var document = JsonDocument.Parse(body.ToArray()))

@@ -55,6 +55,25 @@ public sealed class WebhookEndToEndTests : IDisposable
     }
 
     [Fact]
+    public async Task MapNexudusWebhooks_InvoicePaid_RestoresTheSuspendedCustomerBeforeTheNextPoll()
+    {
+        // Ada owes an invoice 30 days past due where access pauses after 14; the worker polls only every 6 hours.
+        var world = await WebhookWorld.CreateAsync();
+        await using var _ = world;
+        var owed = world.Nexudus.Seed(b => b.AtLocation("Central").Invoice("ada@example.com", "INV-1", DateTimeOffset.UtcNow.AddDays(-30)));
+        await world.StartAsync(configure: v => v["SaltoIntegration:Locations:0:SuspendAfterOverdueDays"] = "14");
+        await WebhookWorld.EventuallyAsync(() => world.InGroupAsync("eve@example.com", WebhookWorld.DayGroup), "the first full sync has granted the day passes");
+        Assert.False(await world.InGroupAsync("ada@example.com", WebhookWorld.DayGroup));
+        world.RegisterWebhooks(WebhookAction.CoworkerInvoicePaid);
+
+        world.Nexudus.PayInvoice(owed.Invoice("INV-1").Id, DateTimeOffset.UtcNow);
+        await world.Nexudus.WhenWebhooksDeliveredAsync();
+
+        await WebhookWorld.EventuallyAsync(() => world.InGroupAsync("ada@example.com", WebhookWorld.DayGroup), "Ada's day pass opens the door again");
+        Assert.Equal(0, Assert.Single(world.Nexudus.GetAll<WebHook>()).ErrorCount ?? 0);
+    }
+
+    [Fact]
     public async Task MapNexudusWebhooks_BookingCreatedThenCancelled_ReadsOnlyRecordAndBookingsAndKeepsThePassGroup()
     {
         await using var world = await StartedAsync();

@@ -38,6 +38,22 @@ public sealed class NexudusWebhookReceiverTests
         Assert.Equal(Now, recorded.ReceivedAt);
     }
 
+    [Fact]
+    public async Task ReceiveAsync_InvoicePaid_RecordsItsCustomer()
+    {
+        // Payment-aware access: paying lifts a suspension, so the customer's run is due at once, not at the next poll.
+        var body = Body("""[{"Id":4401,"CoworkerId":1414000009,"BusinessId":1414000001,"Paid":true}]""");
+
+        var receipt = await Receiver().ReceiveAsync("CoworkerInvoicePaid", body, Sign(body));
+
+        Assert.Equal(WebhookReceiptOutcome.Recorded, receipt.Outcome);
+        var recorded = Assert.Single(await _inbox.ReadWebhookEventsAsync(10));
+        Assert.Equal(WebhookAction.CoworkerInvoicePaid, recorded.Action);
+        Assert.Equal(4401, recorded.RecordId);
+        Assert.Equal([1414000009L], recorded.CustomerIds);
+        Assert.Contains(WebhookAction.CoworkerInvoicePaid, NexudusWebhookRegistrar.Actions);
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("")]
