@@ -96,23 +96,25 @@ public sealed class SaltoIntegrationBuilder
 
         // One gate for the host: every integration's jobs share its slots.
         Services.TryAddSingleton(sp => new IntegrationRunGate(sp.GetRequiredService<IOptions<SaltoIntegrationOptions>>().Value.Worker.MaxConcurrentIntegrations));
+        // The jobs of this integration (the default one or a named one), through the host's slots.
+        var scope = _scope;
+        scope.TryAddSingleton<IIntegrationRuns>(Services, sp =>
+        {
+            // The host builds its hosted services before it runs the start-up validation: read the options first, so
+            // that a bad configuration fails with the one error naming every bad key of the integration's sections,
+            // not with the first client's alone.
+            var options = scope.GetOptions<SaltoIntegrationOptions>(sp).Value;
+            return new GatedIntegrationRuns(
+                new IntegrationRuns(
+                    scope.Get<AccessSynchronizer>(sp),
+                    scope.Get<CheckInBridge>(sp),
+                    sp.GetRequiredService<SaltoMetrics>(),
+                    SaltoIntegrationOptionsMapping.HasReaders(options)),
+                sp.GetRequiredService<IntegrationRunGate>());
+        });
         if (_scope.Name is null)
         {
             Services.TryAddSingleton<WorkerStatus>();
-            Services.TryAddSingleton<IIntegrationRuns>(sp =>
-            {
-                // The host builds its hosted services before it runs the start-up validation: read the options first,
-                // so that a bad configuration fails with the one error naming every bad key of all three sections,
-                // not with the first client's alone.
-                var options = sp.GetRequiredService<IOptions<SaltoIntegrationOptions>>().Value;
-                return new GatedIntegrationRuns(
-                    new IntegrationRuns(
-                        sp.GetRequiredService<AccessSynchronizer>(),
-                        sp.GetRequiredService<CheckInBridge>(),
-                        sp.GetRequiredService<SaltoMetrics>(),
-                        SaltoIntegrationOptionsMapping.HasReaders(options)),
-                    sp.GetRequiredService<IntegrationRunGate>());
-            });
             Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SaltoIntegrationWorker>(sp => new SaltoIntegrationWorker(
                 sp.GetRequiredService<IIntegrationRuns>(),
                 sp.GetRequiredService<IOptions<SaltoIntegrationOptions>>(),
@@ -125,21 +127,8 @@ public sealed class SaltoIntegrationBuilder
             return this;
         }
 
-        // A named integration: its own status, jobs and worker loop (webhooks are received for the default integration only).
-        var scope = _scope;
+        // A named integration: its own status and worker loop (webhooks are received for the default integration only).
         scope.TryAddSingleton(Services, _ => new WorkerStatus());
-        scope.TryAddSingleton<IIntegrationRuns>(Services, sp =>
-        {
-            // Options first, as for the default integration: a bad configuration names every bad key of this integration.
-            var options = scope.GetOptions<SaltoIntegrationOptions>(sp).Value;
-            return new GatedIntegrationRuns(
-                new IntegrationRuns(
-                    scope.Get<AccessSynchronizer>(sp),
-                    scope.Get<CheckInBridge>(sp),
-                    sp.GetRequiredService<SaltoMetrics>(),
-                    SaltoIntegrationOptionsMapping.HasReaders(options)),
-                sp.GetRequiredService<IntegrationRunGate>());
-        });
         if (!scope.IsMarked<NamedWorker>(Services))
         {
             scope.Mark<NamedWorker>(Services);
