@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Nexudus.Salto.Nexudus;
 using Nexudus.Salto.SaltoKs;
+using Nexudus.Salto.State;
 using Nexudus.Salto.Sync;
 using Nexudus.Salto.Testing;
 
@@ -113,6 +114,8 @@ internal sealed class ChaosSoak
     private readonly Random _random;
     private readonly HashSet<(string Group, PlatformUserId User)> _owned = [];
     private readonly Dictionary<(string Group, PlatformUserId User), List<string>> _history = [];
+    private readonly HashSet<string> _traced = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _groupNames = new(StringComparer.Ordinal);
     private readonly Dictionary<ChaosFaultKind, int> _faults = [];
     private readonly Dictionary<string, int> _outcomes = new(StringComparer.Ordinal);
     private readonly List<ChaosFinding> _wrongfulGrants = [];
@@ -141,6 +144,11 @@ internal sealed class ChaosSoak
         var space = SandboxSpaceGenerator.Generate(nexudus, salto, clock.GetUtcNow(), _options.Space);
         var zone = _options.Space.TimeZone ?? TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
         var oracle = new ChaosOracle(space.Links, zone);
+        foreach (var group in space.GroupIds)
+        {
+            _groupNames[group.ToLowerInvariant()] = group;
+        }
+
         var changes = new ChaosChanges(nexudus, salto, space, clock, new Random(_options.Seed + 1));
         var config = new ChaosSyncConfig
         {
@@ -247,6 +255,7 @@ internal sealed class ChaosSoak
 
             var after = Memberships(salto, space);
             Judge(current, after.Except(before).ToHashSet(), before.Except(after).ToHashSet(), salto, space, oracle);
+            await TraceStateAsync(config, current.Label);
             lastAfter = after;
             previous = current;
             if (cycle % 50 == 0)
@@ -278,6 +287,7 @@ internal sealed class ChaosSoak
             var after = Memberships(salto, space);
             var current = new Cycle($"clean {clean}", truth, from, to, "", outcome);
             Judge(current, after.Except(before).ToHashSet(), before.Except(after).ToHashSet(), salto, space, oracle);
+            await TraceStateAsync(config, current.Label);
             lastAfter = after;
             var mismatches = Mismatches(truth, from, to, after, salto, space, oracle);
             Log($"clean cycle {clean}: {outcome}, {mismatches.Count} differences from the entitlements");
@@ -288,6 +298,11 @@ internal sealed class ChaosSoak
             }
 
             note = string.Join("; ", mismatches.Take(10));
+            if (clean == _options.MaxCleanCycles)
+            {
+                note += await ExplainAsync(config, mismatches.Take(10));
+            }
+
             clock.Jump(TimeSpan.FromMinutes(1));
         }
 
@@ -323,6 +338,64 @@ internal sealed class ChaosSoak
             BusinessStart = _options.Start,
             BusinessEnd = clock.GetUtcNow(),
         };
+    }
+
+    // The SDK's own view, cycle by cycle: when its ledger starts or stops claiming a membership, and when its journal
+    // holds an addition or removal of unknown outcome. Added to the histories, so a finding shows the SDK's path too.
+    private async Task TraceStateAsync(ChaosSyncConfig config, string label)
+    {
+        var store = new SqliteSyncStateStore(new SqliteSyncStateStoreOptions { Path = config.StatePath });
+        var state = await store.LoadSiteAsync(config.SiteId);
+        var journal = await store.GetValueAsync($"nexudus-salto:sync:pending-memberships:{config.SiteId}");
+        var now = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var owned in state.OwnedMemberships)
+        {
+            now.Add($"ledger\u001f{owned.GroupId.ToLowerInvariant()}\u001f{owned.UserId}");
+        }
+
+        if (!string.IsNullOrEmpty(journal))
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(journal);
+            foreach (var entry in document.RootElement.EnumerateArray())
+            {
+                var values = entry.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+                now.Add($"{(values.GetValueOrDefault("IsAddition") == "True" ? "journal add" : "journal remove")}\u001f{values.GetValueOrDefault("GroupId")?.ToLowerInvariant()}\u001f{values.GetValueOrDefault("UserId")}");
+            }
+        }
+
+        foreach (var (fact, sign) in now.Except(_traced).Select(f => (f, "+")).Concat(_traced.Except(now).Select(f => (f, "-"))))
+        {
+            var parts = fact.Split('\u001f');
+            var group = space(parts[1]);
+            History((group, new PlatformUserId(parts[2])), $"{label}: {parts[0]}{sign}");
+        }
+
+        _traced.Clear();
+        _traced.UnionWith(now);
+
+        string space(string group) => _groupNames.TryGetValue(group, out var name) ? name : group;
+    }
+
+    // For a membership the sync would not settle: its history, and what the SDK's state says about it.
+    private async Task<string> ExplainAsync(ChaosSyncConfig config, IEnumerable<string> mismatches)
+    {
+        var store = new SqliteSyncStateStore(new SqliteSyncStateStoreOptions { Path = config.StatePath });
+        var state = await store.LoadSiteAsync(config.SiteId);
+        var journal = await store.GetValueAsync($"nexudus-salto:sync:pending-memberships:{config.SiteId}");
+        var lines = new List<string>();
+        foreach (var (membership, events) in _history)
+        {
+            if (!mismatches.Any(m => m.Contains(membership.User.ToString(), StringComparison.Ordinal) && m.Contains(membership.Group, StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
+            var owned = state.OwnedMemberships.Where(o => o.GroupId == membership.Group && o.UserId == membership.User).Select(o => $"customer {o.CustomerId} since {o.AddedAt:u}");
+            var links = state.Identities.Where(i => i.PlatformUserId == membership.User).Select(i => $"customer {i.CustomerId}{(i.CreatedBySdk ? " (created)" : "")}");
+            lines.Add($"{membership.Group}/{membership.User}: history [{string.Join(", ", events.TakeLast(12))}]; ledger [{string.Join(", ", owned)}]; links [{string.Join(", ", links)}]");
+        }
+
+        return $"\n\nExplained:\n- {string.Join("\n- ", lines)}\n- journal: {journal ?? "(empty)"}";
     }
 
     private void History((string Group, PlatformUserId User) membership, string what)
@@ -487,7 +560,7 @@ internal sealed class ChaosSoak
                 var entitled = customer is { } who && (atStart.Contains((group, who)) || atEnd.Contains((group, who)));
                 _wrongfulRevocations.Add(new ChaosFinding(
                     cycle.Label, "revocation", group, user, customer,
-                    $"the SDK did not add this membership (added by hand or before the SDK; customer {(entitled ? "entitled" : "not entitled")}; history: {string.Join(", ", _history[(group, user)].TakeLast(8))})",
+                    $"the SDK did not add this membership (added by hand or before the SDK; customer {(entitled ? "entitled" : "not entitled")}; history: {string.Join(", ", _history[(group, user)].TakeLast(16))})",
                     cycle.Faults, cycle.Outcome));
             }
             else if (customer is { } id && atStart.Contains((group, id)) && atEnd.Contains((group, id)))

@@ -261,8 +261,16 @@ public class SaltoKsClient : ISaltoKsClient
         DeleteAsync(GroupRoute(Versions.AccessGroups, siteId, accessGroupId), createdAt: null, cancellationToken);
 
     /// <inheritdoc/>
+    /// <remarks>
+    /// Asks for the list's <c>count</c> (<c>$inlinecount=allpages</c>): ownership is decided from this list, so a list cut
+    /// short (a page lost after a <c>next_page_link</c>) must be a failed read, and only the count shows it. A service
+    /// that leaves <c>count</c> null is read as before.
+    /// </remarks>
     public virtual IAsyncEnumerable<AccessGroupMember> GetAccessGroupMembersAsync(string siteId, string accessGroupId, CancellationToken cancellationToken = default) =>
-        ListAsync(GroupRoute(Versions.AccessGroupMembers, siteId, accessGroupId).Literal("users"), SaltoKsJsonContext.Default.AccessGroupMember, cancellationToken);
+        ListAsync(
+            GroupRoute(Versions.AccessGroupMembers, siteId, accessGroupId).Literal("users").Query("$inlinecount", "allpages"),
+            SaltoKsJsonContext.Default.AccessGroupMember,
+            cancellationToken);
 
     /// <inheritdoc/>
     public virtual Task AddAccessGroupMemberAsync(string siteId, string accessGroupId, PlatformUserId userId, CancellationToken cancellationToken = default)

@@ -28,7 +28,7 @@ internal static class AccessPlanner
 {
     /// <summary>Plans one site.</summary>
     /// <param name="input">The site's desired access, actual members, identities and ledger.</param>
-    /// <returns>The plan, the ledger entries to forget and the groups that came back suspiciously empty.</returns>
+    /// <returns>The plan and the ledger entries to forget.</returns>
     public static SitePlan Plan(SitePlanningInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -47,7 +47,6 @@ internal static class AccessPlanner
         var creations = new SortedSet<long>();
         var withoutUser = new HashSet<long>(input.Identities.WithoutUser);
         var stale = new List<MembershipKey>();
-        var suspicious = new List<string>();
         var kept = new List<MembershipKey>();
         var managedCount = 0;
 
@@ -86,18 +85,11 @@ internal static class AccessPlanner
                 }
             }
 
-            var ownedHere = ledger.Keys.Where(k => string.Equals(k.Group, group.GroupId, StringComparison.OrdinalIgnoreCase)).ToList();
-            if (actual.Count == 0 && ownedHere.Count > 0)
+            // An empty answer that contradicts the ledger never reaches the planner unless it is believed (EmptyGroupReads).
+            var ownedHere = ledger.Keys.Where(k => string.Equals(k.Group, group.GroupId, StringComparison.OrdinalIgnoreCase));
+            foreach (var (groupId, user) in ownedHere.Where(k => !actual.Contains(k.User)).OrderBy(k => k.User.Value, StringComparer.OrdinalIgnoreCase))
             {
-                // An empty answer where the SDK put members is more likely a bad read than a real change.
-                suspicious.Add(group.GroupId);
-            }
-            else
-            {
-                foreach (var (groupId, user) in ownedHere.Where(k => !actual.Contains(k.User)).OrderBy(k => k.User.Value, StringComparer.OrdinalIgnoreCase))
-                {
-                    stale.Add(new MembershipKey(site, groupId, user));
-                }
+                stale.Add(new MembershipKey(site, groupId, user));
             }
 
             foreach (var member in actual.Where(m => !desiredUsers.Contains(m)).OrderBy(m => m.Value, StringComparer.OrdinalIgnoreCase))
@@ -154,7 +146,7 @@ internal static class AccessPlanner
             Removals = removals,
             IdentityIssues = [.. input.Identities.Issues.OrderBy(i => i.CustomerId).ThenBy(i => i.Kind)],
         };
-        return new SitePlan(plan, stale, suspicious) { KeptForEntitledCustomers = kept };
+        return new SitePlan(plan, stale) { KeptForEntitledCustomers = kept };
 
         PlannedMembershipAddition Addition(DesiredMembership membership, PlatformUserId? userId) => new()
         {

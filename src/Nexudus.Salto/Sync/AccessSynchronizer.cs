@@ -444,7 +444,7 @@ public class AccessSynchronizer
         {
             var site = await PlanSiteAsync(
                 readsOf(siteId), desired, snapshot, customers, now, early, scope, bookingGroups, errors,
-                run.RebuildOwnership && read.Failures.Count == 0 && scope is null, cancellationToken).ConfigureAwait(false);
+                run.RebuildOwnership && read.Failures.Count == 0 && scope is null, run.AllowMassRevocation, cancellationToken).ConfigureAwait(false);
             if (site is null)
             {
                 saltoReadFailed = true;
@@ -464,8 +464,7 @@ public class AccessSynchronizer
 
         foreach (var site in sites)
         {
-            suspicious.AddRange(site.Plan.SuspiciouslyEmptyGroups.Select(g =>
-                $"Group {g} on site {site.SiteId} came back empty although the SDK added members to it."));
+            suspicious.AddRange(site.DoubtedEmptyGroups.Values);
         }
 
         var decision = RevocationGuard.Evaluate(
@@ -569,7 +568,7 @@ public class AccessSynchronizer
     private async Task<SiteRun?> PlanSiteAsync(
         SaltoSiteReads reads, DesiredAccess desired, NexudusSnapshot snapshot, Dictionary<long, Coworker> customers, DateTimeOffset now,
         EarlyUserCreations early, HashSet<long>? scope, HashSet<(string Site, string Group)>? bookingGroups, List<SyncError> errors, bool rebuildOwnership,
-        CancellationToken cancellationToken)
+        bool believeEmptyGroups, CancellationToken cancellationToken)
     {
         var siteId = reads.SiteId;
         using var activity = SaltoMetrics.ActivitySource.StartActivity("sync.plan");
@@ -614,6 +613,16 @@ public class AccessSynchronizer
                     Message = $"Reading the members of group {groupId} failed; the group is left alone this run: {PlanExecutor.Describe(ex)}",
                 });
             }
+        }
+
+        // An empty member list that contradicts what the SDK knows of the group is a failed read of that group.
+        var emptyReads = await EmptyGroupReads.LoadAsync(_store, siteId, cancellationToken).ConfigureAwait(false);
+        var emptiness = emptyReads.Judge(members, state.OwnedMemberships, journal.Entries, believeEmptyGroups);
+        foreach (var (groupId, reason) in emptiness.Doubted)
+        {
+            members.Remove(groupId);
+            SyncLog.SaltoGroupReadDoubted(_logger, groupId, siteId, reason);
+            errors.Add(new SyncError { Kind = SyncErrorKind.SaltoRead, SiteId = siteId, GroupId = groupId, Message = reason });
         }
 
         // What an interrupted run left pending is settled against what SALTO has now.
@@ -695,6 +704,8 @@ public class AccessSynchronizer
         return new SiteRun(siteId, state with { OwnedMemberships = ledger }, journal, members, [.. claims, .. rebuilt], settled, toMatch, identities, plan, users)
         {
             Rebuilt = rebuilt,
+            DoubtedEmptyGroups = emptiness.Doubted,
+            EmptyGroupMemory = emptiness.Value,
         };
     }
 
@@ -943,7 +954,7 @@ public class AccessSynchronizer
         var dryRun = run.DryRun;
         if (!dryRun)
         {
-            await RecordBookkeepingAsync(site, decision, run.AllowMassRevocation, cancellationToken).ConfigureAwait(false);
+            await RecordBookkeepingAsync(site, cancellationToken).ConfigureAwait(false);
         }
 
         var tagWork = TagAssigner.Plan(site.Customers, customers, site.State.TagAssignments);
@@ -1036,17 +1047,19 @@ public class AccessSynchronizer
         }
     }
 
-    /// <summary>Records what reading and matching learned: identity links, settled journal entries and a ledger that matches SALTO.</summary>
-    private async Task RecordBookkeepingAsync(SiteRun site, RevocationDecision decision, bool allowMassRevocation, CancellationToken cancellationToken)
+    /// <summary>Records what reading and matching learned: identity links, settled journal entries, a ledger that matches SALTO and the memory of empty group reads.</summary>
+    private async Task RecordBookkeepingAsync(SiteRun site, CancellationToken cancellationToken)
     {
         var siteId = site.SiteId;
-        var stale = site.Plan.StaleLedgerEntries.ToList();
-        if (allowMassRevocation && !decision.Reasons.Contains(RevocationHoldReason.NexudusReadFailed))
+        List<KeyValuePair<string, string?>> values = [];
+        if (site.SettledEntries.Count > 0)
         {
-            // The operator confirmed the empty groups are real: their ledger entries go too.
-            stale.AddRange(site.State.OwnedMemberships
-                .Where(o => site.Plan.SuspiciouslyEmptyGroups.Contains(o.GroupId, StringComparer.OrdinalIgnoreCase))
-                .Select(o => new MembershipKey(siteId, o.GroupId, o.UserId)));
+            values.Add(site.Journal.Remove(site.SettledEntries));
+        }
+
+        if (site.EmptyGroupMemory is { } memory)
+        {
+            values.Add(memory);
         }
 
         var changes = new SyncStateChanges
@@ -1054,8 +1067,8 @@ public class AccessSynchronizer
             IdentitiesToSave = site.Identities.LinksToSave,
             IdentitiesToRemove = [.. site.Identities.LinksToForget.Select(id => (siteId, id))],
             MembershipsAdded = site.Settled,
-            MembershipsRemoved = stale,
-            Values = site.SettledEntries.Count > 0 ? [site.Journal.Remove(site.SettledEntries)] : [],
+            MembershipsRemoved = site.Plan.StaleLedgerEntries,
+            Values = values,
         };
         if (!changes.IsEmpty)
         {

@@ -106,8 +106,13 @@ internal sealed class PendingMembershipJournal
 
     /// <summary>
     /// Settles the entries of the groups whose members were read: what the ledger must now hold, and which
-    /// entries are settled. Entries of groups not read stay pending, and so do additions to a group that read empty.
+    /// entries are settled. Entries of groups not read stay pending.
     /// </summary>
+    /// <remarks>
+    /// An empty member list is not passed here unless it is believed (<see cref="EmptyGroupReads"/> doubts one while this
+    /// journal holds an entry for the group): settling against a glitch would drop the claim on a member SALTO does have,
+    /// who would then keep the group after their entitlement ends.
+    /// </remarks>
     public (List<OwnedMembership> Claims, List<PendingMembershipChange> Settled) Settle(
         IReadOnlyDictionary<string, IReadOnlyList<PlatformUserId>> members, DateTimeOffset now)
     {
@@ -115,9 +120,7 @@ internal sealed class PendingMembershipJournal
         var settled = new List<PendingMembershipChange>();
         foreach (var entry in Entries)
         {
-            // A group that reads empty cannot settle an addition: the list may be a glitch, and settling would drop
-            // the claim on a member SALTO does have, who would then keep the group after their entitlement ends.
-            if (!members.TryGetValue(entry.GroupId, out var groupMembers) || (groupMembers.Count == 0 && entry.IsAddition))
+            if (!members.TryGetValue(entry.GroupId, out var groupMembers))
             {
                 continue;
             }

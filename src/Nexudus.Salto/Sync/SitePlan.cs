@@ -8,11 +8,7 @@ namespace Nexudus.Salto.Sync;
 /// Ledger entries whose member is no longer in the group (removed by hand): the ledger forgets them, so it
 /// never claims a membership SALTO does not have.
 /// </param>
-/// <param name="SuspiciouslyEmptyGroups">
-/// Groups that came back empty while the ledger holds members the SDK added to them. Their ledger entries are
-/// kept, and the guard holds the run's removals.
-/// </param>
-internal sealed record SitePlan(AccessPlan Plan, IReadOnlyList<MembershipKey> StaleLedgerEntries, IReadOnlyList<string> SuspiciouslyEmptyGroups)
+internal sealed record SitePlan(AccessPlan Plan, IReadOnlyList<MembershipKey> StaleLedgerEntries)
 {
     /// <summary>
     /// Gets the memberships of customers still entitled to their group whose SALTO user is not the one matched this

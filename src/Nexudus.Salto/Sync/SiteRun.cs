@@ -18,4 +18,10 @@ internal sealed record SiteRun(
 {
     /// <summary>Gets the memberships this run claims for the SDK when rebuilding ownership (already in <see cref="Settled"/>).</summary>
     public IReadOnlyList<OwnedMembership> Rebuilt { get; init; } = [];
+
+    /// <summary>Gets the groups whose empty member list was not believed this run (left out of the plan), with the reason.</summary>
+    public IReadOnlyDictionary<string, string> DoubtedEmptyGroups { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Gets the site's memory of empty group reads to store with the bookkeeping, or <see langword="null"/> when unchanged.</summary>
+    public KeyValuePair<string, string?>? EmptyGroupMemory { get; init; }
 }

@@ -86,4 +86,7 @@ internal static partial class SyncLog
 
     [LoggerMessage(EventId = 5151, Level = LogLevel.Warning, Message = "Nexudus listed {Count} {Entity} record(s) more than once (same Id); the last copy read is used")]
     public static partial void RepeatedRecords(ILogger logger, string entity, int count);
+
+    [LoggerMessage(EventId = 5152, Level = LogLevel.Warning, Message = "Group {GroupId} on site {SiteId} is left alone this run: {Reason}")]
+    public static partial void SaltoGroupReadDoubted(ILogger logger, string groupId, string siteId, string reason);
 }

@@ -1,3 +1,5 @@
+using Nexudus.Salto.SaltoKs;
+using Nexudus.Salto.Sync;
 using Nexudus.Salto.Testing;
 using static Nexudus.Salto.IntegrationTests.Sync.SyncHarness;
 
@@ -34,5 +36,55 @@ public sealed class SyncJournalSettlementTests
         await h.SyncAsync(options);
 
         Assert.DoesNotContain(pat, h.Members(PassGroup));
+    }
+
+    private static SandboxFaultRule EmptyOnce(string group) =>
+        SandboxFaultRule.On("GET", $"/*/sites/*/access_groups/{group}/users", SandboxFault.Response(200, """{"items":[],"next_page_link":null}""")).ForNextCalls(1);
+
+    [Fact]
+    public async Task Synchronize_GroupReadsEmptyOnceWhileAMemberWasAddedByHand_NeverClaimsThatMembership()
+    {
+        // Found by the chaos soak: an empty answer made the SDK add every entitled customer again and take a membership
+        // added by hand for its own, which it removed when the entitlement ended.
+        // Pat is entitled by a pass and was added to the group by hand before the SDK ever ran: not the SDK's.
+        await using var h = await StartAsync();
+        var pat = new PlatformUserId("0000a11c-0000-4000-8000-00000000000a");
+        var seed = h.Seed(
+            b => b.Customer("pat@example.com", "Pat Holder").CustomerPass("pat@example.com", "Day Pass", p => p with { ExpireDate = Start.AddHours(1) }),
+            b => b.User(new SiteUserId("0000a11c-0000-4000-8000-00000000000b"), pat, "pat@example.com").Member(PassGroup, pat));
+        var options = Options(seed);
+        await h.SyncAsync(options);
+        Assert.DoesNotContain((await h.Store.LoadSiteAsync(SiteId)).OwnedMemberships, o => o.GroupId == PassGroup);
+
+        h.Salto.Faults.Add(EmptyOnce(PassGroup));
+        var glitch = await h.SyncAsync(options);
+        h.Time.Advance(TimeSpan.FromHours(2));
+        await h.SyncAsync(options);
+
+        Assert.Contains(glitch.Errors, e => e.Kind == SyncErrorKind.SaltoRead && e.GroupId == PassGroup && e.Message.Contains("had members when last read", StringComparison.Ordinal));
+        Assert.DoesNotContain(glitch.Changes, c => c.GroupId == PassGroup);
+        Assert.Contains(pat, h.Members(PassGroup));
+    }
+
+    [Fact]
+    public async Task Synchronize_GroupEmptiedByHand_IsBelievedOnTheThirdEmptyAnswerAndItsEntitledMembersReturn()
+    {
+        await using var h = await StartAsync();
+        var seed = h.Seed(b => b.Customer("pat@example.com", "Pat Holder").CustomerPass("pat@example.com", "Day Pass"));
+        var options = Options(seed);
+        await h.SyncAsync(options);
+        var pat = h.UserOf("pat@example.com");
+        await h.SaltoClient.RemoveAccessGroupMemberAsync(SiteId, PassGroup, pat);
+
+        var first = await h.SyncAsync(options);
+        var second = await h.SyncAsync(options);
+        Assert.DoesNotContain(pat, h.Members(PassGroup));
+        var third = await h.SyncAsync(options);
+
+        Assert.Contains(first.Errors, e => e.GroupId == PassGroup && e.Message.Contains("empty answer 1 in a row", StringComparison.Ordinal));
+        Assert.Contains(second.Errors, e => e.GroupId == PassGroup && e.Message.Contains("empty answer 2 in a row", StringComparison.Ordinal));
+        Assert.Equal(SyncResult.Completed, third.Result);
+        Assert.Contains(pat, h.Members(PassGroup));
+        Assert.Contains((await h.Store.LoadSiteAsync(SiteId)).OwnedMemberships, o => o.GroupId == PassGroup && o.UserId == pat);
     }
 }

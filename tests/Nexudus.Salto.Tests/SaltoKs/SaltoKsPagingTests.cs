@@ -28,6 +28,37 @@ public sealed class SaltoKsPagingTests
     }
 
     [Fact]
+    public async Task GetAccessGroupMembersAsync_PageLostAfterTheFirst_IsAFailedReadBecauseTheCountIsAskedFor()
+    {
+        // Found by the chaos soak: a member list cut after its first page read as a shorter group, and the ledger
+        // forgot the members it no longer showed (who then kept the group after their entitlement ended).
+        using var host = new SaltoKsTestHost(o => o.ListPageSize = 1);
+        host.AcceptTokenRequests();
+        host.ExpectApi(HttpMethod.Get, "/v1.1/sites/s1/access_groups/g1/users")
+            .WithExactQueryString("$inlinecount=allpages&$top=1")
+            .Respond("application/json", $$"""{"items":[{"id":"u-1"}],"next_page_link":"{{SaltoKsTestHost.Api}}/v1.1/sites/s1/access_groups/g1/users?$skip=1","count":2}""");
+        host.ExpectApi(HttpMethod.Get, "/v1.1/sites/s1/access_groups/g1/users")
+            .WithExactQueryString("$skip=1")
+            .Respond("application/json", """{"items":[],"next_page_link":null}""");
+
+        var error = await Assert.ThrowsAsync<SaltoKsApiException>(() => host.Client.GetAccessGroupMembersAsync("s1", "g1").ToListAsync().AsTask());
+
+        Assert.Contains("ended after 1 of the 2 items", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetAccessGroupMembersAsync_ServiceLeavesTheCountNull_ReadsTheListAsBefore()
+    {
+        using var host = new SaltoKsTestHost();
+        host.AcceptTokenRequests();
+        host.ExpectApi(HttpMethod.Get, "/v1.1/sites/s1/access_groups/g1/users")
+            .Respond("application/json", """{"items":[{"id":"u-1"}],"next_page_link":null,"count":null}""");
+
+        Assert.Single(await host.Client.GetAccessGroupMembersAsync("s1", "g1").ToListAsync());
+        host.Http.VerifyNoOutstandingExpectation();
+    }
+
+    [Fact]
     public async Task GetSiteUsersAsync_BareArray_ReadsItAsOnePage()
     {
         using var host = new SaltoKsTestHost();

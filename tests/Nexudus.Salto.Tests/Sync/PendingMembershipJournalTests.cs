@@ -43,14 +43,15 @@ public sealed class PendingMembershipJournalTests
     }
 
     [Fact]
-    public async Task Settle_AdditionToAGroupThatReadsEmpty_StaysPending()
+    public async Task Settle_AdditionToAGroupBelievedEmpty_IsDroppedWithoutAClaim()
     {
+        // A doubted empty answer never reaches Settle (EmptyGroupReads leaves the group out); a believed one settles.
         var journal = await JournalWithAsync(new InMemorySyncStateStore(), new PendingMembershipChange("g", "pu-1", true, 7, null));
 
         var (claims, settled) = journal.Settle(Members("g"), Now);
 
         Assert.Empty(claims);
-        Assert.Empty(settled);
+        Assert.Single(settled);
     }
 
     [Fact]
