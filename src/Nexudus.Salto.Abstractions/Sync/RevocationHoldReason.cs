@@ -19,8 +19,9 @@ public enum RevocationHoldReason
     SaltoReadFailed = 3,
 
     /// <summary>
-    /// A read came back suspiciously empty: no customers from Nexudus, or an empty access group, while the
-    /// state store holds memberships the SDK added.
+    /// A read came back suspiciously empty: no customers from Nexudus while the state store holds memberships the SDK
+    /// added, or an access group with no members while the SDK knows of members there (its ledger, its journal of
+    /// changes of unknown outcome, or the group's last read). Such a group is also left out of the run's plan.
     /// </summary>
     SuspiciouslyEmptyRead = 4,
 }
