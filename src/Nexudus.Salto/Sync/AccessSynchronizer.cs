@@ -626,7 +626,9 @@ public class AccessSynchronizer
         }
 
         // What an interrupted run left pending is settled against what SALTO has now.
-        var (claims, settled) = journal.Settle(members, now);
+        var (claims, settled) = journal.Settle(
+            emptiness.Unsettled.Count == 0 ? members : members.Where(m => !emptiness.Unsettled.Contains(m.Key)).ToDictionary(StringComparer.OrdinalIgnoreCase),
+            now);
         if (settled.Count > 0)
         {
             SyncLog.PendingSettled(_logger, siteId, settled.Count);
@@ -1057,11 +1059,6 @@ public class AccessSynchronizer
             values.Add(site.Journal.Remove(site.SettledEntries));
         }
 
-        if (site.EmptyGroupMemory is { } memory)
-        {
-            values.Add(memory);
-        }
-
         var changes = new SyncStateChanges
         {
             IdentitiesToSave = site.Identities.LinksToSave,
@@ -1070,6 +1067,11 @@ public class AccessSynchronizer
             MembershipsRemoved = site.Plan.StaleLedgerEntries,
             Values = values,
         };
+        if (site.EmptyGroupMemory is { } memory)
+        {
+            values.Add(memory);
+        }
+
         if (!changes.IsEmpty)
         {
             await _store.ApplyAsync(changes, cancellationToken).ConfigureAwait(false);

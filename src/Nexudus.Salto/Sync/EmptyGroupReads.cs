@@ -8,16 +8,21 @@ namespace Nexudus.Salto.Sync;
 
 /// <summary>
 /// Decides whether an access group that SALTO KS answered with no members is believed, and remembers, per site, which
-/// groups last read with members and how many empty answers in a row a doubted group has given.
+/// how many empty answers in a row a doubted group has given.
 /// </summary>
 /// <remarks>
 /// <para>
 /// An empty member list is what a glitch looks like (a proxy, a truncated page, a service having a bad minute). Planned
 /// from, it does harm both ways: the SDK would add every entitled customer again and claim as its own the members
 /// someone added by hand (whom it would later remove), and it would settle changes of unknown outcome as not made. So
-/// an empty answer is <em>doubted</em> when it contradicts what the SDK knows: its ledger holds members of the group,
-/// its journal holds a change of unknown outcome there, or the group had members at its last read. A doubted group is
+/// an empty answer is <em>doubted</em> when it contradicts what the SDK knows: its ledger holds members of the group, or
+/// its journal holds a removal of unknown outcome there. A doubted group is
 /// a failed read of that group for the run: it is left out of the plan and the journal's settlement, and reported.
+/// </para>
+/// <para>
+/// An empty answer where the SDK knows only of additions of unknown outcome (an interrupted first write) is consistent
+/// with them not having landed: the group is planned, so its entitled customers are added at once, but those journal
+/// entries are not settled by it (<see cref="Judgement.Unsettled"/>).
 /// </para>
 /// <para>
 /// A group really emptied (by hand in SALTO) must not be doubted forever, or its entitled customers would never get
@@ -54,8 +59,7 @@ internal sealed class EmptyGroupReads
             }
             catch (JsonException)
             {
-                // Unreadable memory only makes the next empty answers less doubted by the "had members" rule; the
-                // ledger and the journal rules still hold.
+                // Unreadable memory only restarts the counts of empty answers: a group is doubted a little longer.
                 memory = null;
             }
         }
@@ -81,23 +85,22 @@ internal sealed class EmptyGroupReads
         ArgumentNullException.ThrowIfNull(members);
         ArgumentNullException.ThrowIfNull(ledger);
         ArgumentNullException.ThrowIfNull(journal);
-        var nonEmpty = new HashSet<string>(_memory.NonEmpty, StringComparer.OrdinalIgnoreCase);
         var streaks = new Dictionary<string, int>(_memory.EmptyStreaks, StringComparer.OrdinalIgnoreCase);
         var doubted = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var unsettled = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (group, read) in members)
         {
             if (read.Count > 0)
             {
-                nonEmpty.Add(group);
                 streaks.Remove(group);
                 continue;
             }
 
             var owned = ledger.Count(o => string.Equals(o.SiteId, _siteId, StringComparison.OrdinalIgnoreCase) &&
                                           string.Equals(o.GroupId, group, StringComparison.OrdinalIgnoreCase));
-            var pending = journal.Count(e => string.Equals(e.GroupId, group, StringComparison.OrdinalIgnoreCase));
-            var hadMembers = nonEmpty.Contains(group);
-            if (owned == 0 && pending == 0 && !hadMembers)
+            var additions = journal.Count(e => e.IsAddition && string.Equals(e.GroupId, group, StringComparison.OrdinalIgnoreCase));
+            var removals = journal.Count(e => !e.IsAddition && string.Equals(e.GroupId, group, StringComparison.OrdinalIgnoreCase));
+            if (owned == 0 && additions == 0 && removals == 0)
             {
                 streaks.Remove(group);
                 continue;
@@ -106,30 +109,36 @@ internal sealed class EmptyGroupReads
             var streak = streaks.GetValueOrDefault(group) + 1;
             if (believeEmpty || streak >= BelievedAfter)
             {
-                nonEmpty.Remove(group);
                 streaks.Remove(group);
                 continue;
             }
 
             streaks[group] = streak;
-            doubted[group] = Describe(group, owned, pending, hadMembers, streak);
+            if (owned == 0 && removals == 0)
+            {
+                // Only additions of unknown outcome: the answer is consistent with them not having landed, so the group
+                // is planned (its entitled customers are added, and what SALTO accepts is claimed), but a glitch would
+                // drop the claim on a member SALTO does have, so the additions wait for an answer with members.
+                unsettled.Add(group);
+                continue;
+            }
+
+            doubted[group] = Describe(group, owned, additions + removals, streak);
         }
 
         var next = new Memory
         {
-            NonEmpty = [.. nonEmpty.Order(StringComparer.OrdinalIgnoreCase)],
             EmptyStreaks = streaks.OrderBy(s => s.Key, StringComparer.OrdinalIgnoreCase).ToDictionary(s => s.Key, s => s.Value, StringComparer.OrdinalIgnoreCase),
         };
-        var changed = !next.NonEmpty.SequenceEqual(_memory.NonEmpty.Order(StringComparer.OrdinalIgnoreCase), StringComparer.OrdinalIgnoreCase) ||
-                      next.EmptyStreaks.Count != _memory.EmptyStreaks.Count ||
+        var changed = next.EmptyStreaks.Count != _memory.EmptyStreaks.Count ||
                       next.EmptyStreaks.Any(s => _memory.EmptyStreaks.GetValueOrDefault(s.Key) != s.Value);
         KeyValuePair<string, string?>? value = changed
-            ? new(KeyOf(_siteId), next.NonEmpty.Count == 0 && next.EmptyStreaks.Count == 0 ? null : JsonSerializer.Serialize(next, EmptyGroupReadsJsonContext.Default.Memory))
+            ? new(KeyOf(_siteId), next.EmptyStreaks.Count == 0 ? null : JsonSerializer.Serialize(next, EmptyGroupReadsJsonContext.Default.Memory))
             : null;
-        return new Judgement(doubted, value);
+        return new Judgement(doubted, unsettled, value);
     }
 
-    private string Describe(string group, int owned, int pending, bool hadMembers, int streak)
+    private string Describe(string group, int owned, int pending, int streak)
     {
         var why = new List<string>();
         if (owned > 0)
@@ -142,11 +151,6 @@ internal sealed class EmptyGroupReads
             why.Add(string.Create(CultureInfo.InvariantCulture, $"{pending} change(s) the SDK sent there have no known outcome"));
         }
 
-        if (hadMembers)
-        {
-            why.Add("it had members when last read");
-        }
-
         return string.Create(
             CultureInfo.InvariantCulture,
             $"SALTO KS listed no members in group {group} on site {_siteId}, although {string.Join(" and ", why)}; an answer like that is treated as a failed read of the group, so nothing is added to it, removed from it or settled there this run (empty answer {streak} in a row; the {BelievedAfter}rd in a row is believed).");
@@ -154,15 +158,16 @@ internal sealed class EmptyGroupReads
 
     /// <summary>The result of <see cref="Judge"/>.</summary>
     /// <param name="Doubted">The groups whose empty answer is not believed this run, with the reason.</param>
+    /// <param name="Unsettled">
+    /// The groups planned from their empty answer whose journal additions must not be settled by it (the SDK knows of
+    /// nothing else there).
+    /// </param>
     /// <param name="Value">The named value to store with the run's bookkeeping, or <see langword="null"/> when unchanged.</param>
-    public sealed record Judgement(IReadOnlyDictionary<string, string> Doubted, KeyValuePair<string, string?>? Value);
+    public sealed record Judgement(IReadOnlyDictionary<string, string> Doubted, IReadOnlySet<string> Unsettled, KeyValuePair<string, string?>? Value);
 
     /// <summary>What is remembered of a site's groups between runs.</summary>
     internal sealed class Memory
     {
-        /// <summary>Gets the groups that had members at their last believed read.</summary>
-        public List<string> NonEmpty { get; init; } = [];
-
         /// <summary>Gets, per doubted group, how many empty answers in a row it has given.</summary>
         public Dictionary<string, int> EmptyStreaks { get; init; } = new(StringComparer.OrdinalIgnoreCase);
     }

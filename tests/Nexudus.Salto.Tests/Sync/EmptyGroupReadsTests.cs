@@ -38,24 +38,27 @@ public sealed class EmptyGroupReadsTests
     }
 
     [Fact]
-    public async Task Judge_EmptyGroupWithAJournalEntry_IsDoubted()
+    public async Task Judge_EmptyGroupWithAJournalRemoval_IsDoubted()
     {
-        var judgement = await JudgeAsync(new InMemorySyncStateStore(), Read(("g", [])), journal: [new PendingMembershipChange("G", "u1", true, 1, null)]);
+        var judgement = await JudgeAsync(new InMemorySyncStateStore(), Read(("g", [])), journal: [new PendingMembershipChange("G", "u1", false, 1, null)]);
 
         Assert.Contains("have no known outcome", Assert.Single(judgement.Doubted).Value, StringComparison.Ordinal);
+        Assert.Empty(judgement.Unsettled);
     }
 
     [Fact]
-    public async Task Judge_EmptyGroupThatHadMembersAtItsLastRead_IsDoubtedEvenWithoutLedger()
+    public async Task Judge_EmptyGroupWithOnlyJournalAdditions_IsPlannedButItsAdditionsWaitForAnAnswerWithMembers()
     {
-        // Members added by hand only: the SDK owns none, but an empty answer after a full one is still doubted, so the
-        // SDK never re-adds (and claims) the hand-added members of an entitled customer on the strength of a glitch.
         var store = new InMemorySyncStateStore();
-        await JudgeAsync(store, Read(("g", ["by-hand"])));
+        PendingMembershipChange[] journal = [new PendingMembershipChange("G", "u1", true, 1, null)];
 
-        var judgement = await JudgeAsync(store, Read(("g", [])));
+        var first = await JudgeAsync(store, Read(("g", [])), journal: journal);
+        await JudgeAsync(store, Read(("g", [])), journal: journal);
+        var third = await JudgeAsync(store, Read(("g", [])), journal: journal);
 
-        Assert.Contains("it had members when last read", Assert.Single(judgement.Doubted).Value, StringComparison.Ordinal);
+        Assert.Empty(first.Doubted);
+        Assert.Equal(["g"], first.Unsettled);
+        Assert.Empty(third.Unsettled); // believed: the additions settle as not made
     }
 
     [Fact]
@@ -97,16 +100,17 @@ public sealed class EmptyGroupReadsTests
     }
 
     [Fact]
-    public async Task Judge_OperatorBelievesEmptyGroups_NothingIsDoubtedAndTheMemoryForgetsTheGroup()
+    public async Task Judge_OperatorBelievesEmptyGroups_NothingIsDoubtedAndTheCountStartsAgain()
     {
         var store = new InMemorySyncStateStore();
-        await JudgeAsync(store, Read(("g", ["u1"])));
+        OwnedMembership[] ledger = [Owned("g", "u1")];
+        await JudgeAsync(store, Read(("g", [])), ledger);
 
-        var believed = await JudgeAsync(store, Read(("g", [])), [Owned("g", "u1")], believe: true);
-        var next = await JudgeAsync(store, Read(("g", [])));
+        var believed = await JudgeAsync(store, Read(("g", [])), ledger, believe: true);
+        var next = await JudgeAsync(store, Read(("g", [])), ledger);
 
         Assert.Empty(believed.Doubted);
-        Assert.Empty(next.Doubted);
+        Assert.Contains("empty answer 1 in a row", Assert.Single(next.Doubted).Value, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -134,12 +138,12 @@ public sealed class EmptyGroupReadsTests
     }
 
     [Fact]
-    public async Task Judge_NothingChanged_StoresNothing()
+    public async Task Judge_GroupsWithMembersAsBefore_StoresNothing()
     {
         var store = new InMemorySyncStateStore();
-        await JudgeAsync(store, Read(("g", ["u1"])));
+        await JudgeAsync(store, Read(("g", ["u1"])), [Owned("g", "u1")]);
 
-        var again = await JudgeAsync(store, Read(("g", ["u1", "u2"])));
+        var again = await JudgeAsync(store, Read(("g", ["u1", "u2"])), [Owned("g", "u1")]);
 
         Assert.Null(again.Value);
     }
