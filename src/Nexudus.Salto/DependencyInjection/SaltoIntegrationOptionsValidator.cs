@@ -147,7 +147,7 @@ internal sealed class SaltoIntegrationOptionsValidator : IValidateOptions<SaltoI
         }
         else
         {
-            failures.Add($"{section}:Worker is required.");
+            failures.Add($"{section}:Webhooks is required.");
         }
 
         Duration(failures, $"{section}:CheckInLookBack", options.CheckInLookBack, TimeSpan.Zero, TimeSpan.FromDays(30));
@@ -171,7 +171,43 @@ internal sealed class SaltoIntegrationOptionsValidator : IValidateOptions<SaltoI
             failures.Add($"{section}:PastDayDefaultStay must be more than zero and less than a day.");
         }
 
+        CheckSyncAndCheckIns(options, section, failures);
         return failures;
+    }
+
+    // The sync engine's and the check-in bridge's own settings (ranges the attributes cannot say).
+    private static void CheckSyncAndCheckIns(SaltoIntegrationOptions options, string section, List<string> failures)
+    {
+        Duration(failures, $"{section}:FullReadInterval", options.FullReadInterval, TimeSpan.Zero, TimeSpan.FromDays(7));
+        Duration(failures, $"{section}:BookingLookAhead", options.BookingLookAhead, TimeSpan.Zero, TimeSpan.FromDays(31));
+        Duration(failures, $"{section}:GroupRetryBaseDelay", options.GroupRetryBaseDelay, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1));
+        Duration(failures, $"{section}:GroupRetryMaxDelay", options.GroupRetryMaxDelay, TimeSpan.FromSeconds(1), TimeSpan.FromDays(7));
+        if (options.GroupRetryBaseDelay > options.GroupRetryMaxDelay)
+        {
+            failures.Add($"{section}:GroupRetryBaseDelay must not be longer than {section}:GroupRetryMaxDelay.");
+        }
+
+        if (!Enum.IsDefined(options.TimeSlotDayNumbering))
+        {
+            failures.Add($"{section}:TimeSlotDayNumbering must be SundayZero or MondayOne.");
+        }
+
+        for (int i = 0; i < options.NewUserRoleIds.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(options.NewUserRoleIds[i]))
+            {
+                failures.Add($"{section}:NewUserRoleIds:{i.ToString(CultureInfo.InvariantCulture)} must be a SALTO role id, not empty.");
+            }
+        }
+
+        Duration(failures, $"{section}:LateEntryWindow", options.LateEntryWindow, TimeSpan.Zero, TimeSpan.FromDays(30));
+        if (options.EntryRetention < options.LateEntryWindow)
+        {
+            failures.Add($"{section}:EntryRetention must not be shorter than {section}:LateEntryWindow, or late entries would be processed twice.");
+        }
+
+        Duration(failures, $"{section}:Debounce", options.Debounce, TimeSpan.Zero, TimeSpan.FromHours(1));
+        Duration(failures, $"{section}:OpenCheckInSearchWindow", options.OpenCheckInSearchWindow, TimeSpan.FromMinutes(1), TimeSpan.FromDays(7));
     }
 
     private static void CheckLocation(SaltoLocationOptions location, string path, List<string> failures)

@@ -169,11 +169,8 @@ public static class SaltoIntegrationServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<EntitlementResolver>();
-        services.TryAddSingleton<ISyncStateStore>(sp => new SqliteSyncStateStore(new SqliteSyncStateStoreOptions
-        {
-            Path = sp.GetRequiredService<IOptions<SaltoIntegrationOptions>>().Value.StatePath,
-            ProcessedEntryRetention = sp.GetRequiredService<IOptions<SaltoIntegrationOptions>>().Value.EntryRetention,
-        }));
+        services.TryAddSingleton<ISyncStateStore>(sp => new SqliteSyncStateStore(
+            SaltoIntegrationOptionsMapping.ToSqliteOptions(sp.GetRequiredService<IOptions<SaltoIntegrationOptions>>().Value, name: null)));
 
         services.TryAddSingleton(sp => new AccessSynchronizer(
             sp.GetRequiredService<INexudusClient>(),
@@ -231,10 +228,8 @@ public static class SaltoIntegrationServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<EntitlementResolver>();
-        scope.TryAddSingleton<ISyncStateStore>(services, sp => new SqliteSyncStateStore(new SqliteSyncStateStoreOptions
-        {
-            Path = StatePathOf(scope.GetOptions<SaltoIntegrationOptions>(sp).Value, name),
-        }));
+        scope.TryAddSingleton<ISyncStateStore>(services, sp => new SqliteSyncStateStore(
+            SaltoIntegrationOptionsMapping.ToSqliteOptions(scope.GetOptions<SaltoIntegrationOptions>(sp).Value, name)));
         scope.TryAddSingleton(services, sp => new AccessSynchronizer(
             scope.Get<INexudusClient>(sp),
             scope.Get<ISaltoKsClient>(sp),
@@ -258,13 +253,6 @@ public static class SaltoIntegrationServiceCollectionExtensions
             SaltoIntegrationOptionsMapping.ToAccessReportOptions(scope.GetOptions<SaltoIntegrationOptions>(sp).Value),
             sp.GetService<ILogger<AccessReportBuilder>>()));
     }
-
-    /// <summary>
-    /// A named integration's SQLite file: its <c>StatePath</c>, or <c>nexudus-salto.{name}.db</c> when that is left at
-    /// the default, so two integrations never share a file by accident.
-    /// </summary>
-    internal static string StatePathOf(SaltoIntegrationOptions options, string name) =>
-        options.StatePath == SaltoIntegrationOptions.DefaultStatePath ? $"nexudus-salto.{name}.db" : options.StatePath;
 
     /// <summary>Marks a named integration as registered, so a second call with the same name registers nothing twice.</summary>
     private sealed class NamedIntegration;

@@ -1,6 +1,7 @@
 using Nexudus.Salto.CheckIns;
 using Nexudus.Salto.DependencyInjection;
 using Nexudus.Salto.Entitlements;
+using Nexudus.Salto.Sync;
 
 namespace Nexudus.Salto.Tests.DependencyInjection;
 
@@ -284,5 +285,63 @@ public sealed class SaltoIntegrationOptionsValidatorTests
         Assert.Contains(failures, f => f.StartsWith("SaltoIntegration:EraseArchivedAfter must be between", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.StartsWith("SaltoIntegration:EntryRetention must be between", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.StartsWith("SaltoIntegration:EntryRetention must not be shorter than SaltoIntegration:CheckInLookBack", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Validate_SyncAndCheckInDefaults_AreTheEngineDefaults()
+    {
+        var options = new SaltoIntegrationOptions();
+        var sync = new AccessSyncOptions();
+        var checkIns = new CheckInBridgeOptions();
+
+        Assert.Equal(
+            (sync.DryRun, sync.FullReadInterval, sync.BookingLookAhead, sync.CreateUsersWhileReading, sync.NexudusReadConcurrency,
+             sync.SaltoReadConcurrency, sync.GroupRetryBaseDelay, sync.GroupRetryMaxDelay, sync.TimeSlotDayNumbering, sync.SaltoWriteConcurrency),
+            (options.DryRun, options.FullReadInterval, options.BookingLookAhead, options.CreateUsersWhileReading, options.NexudusReadConcurrency,
+             options.SaltoReadConcurrency, options.GroupRetryBaseDelay, options.GroupRetryMaxDelay, options.TimeSlotDayNumbering, options.SaltoWriteConcurrency));
+        Assert.Empty(options.NewUserRoleIds);
+        Assert.Equal(
+            (checkIns.LateEntryWindow, checkIns.Debounce, checkIns.OpenCheckInSearchWindow, checkIns.MaxCreateAttempts),
+            (options.LateEntryWindow, options.Debounce, options.OpenCheckInSearchWindow, options.MaxCreateAttempts));
+        Assert.Empty(Failures(Valid()));
+    }
+
+    [Fact]
+    public void Validate_SyncAndCheckInKeysOutOfRange_NameEachKey()
+    {
+        var options = Valid();
+        options.FullReadInterval = TimeSpan.FromDays(8);
+        options.BookingLookAhead = TimeSpan.FromMinutes(-1);
+        options.NexudusReadConcurrency = 0;
+        options.SaltoReadConcurrency = 33;
+        options.GroupRetryBaseDelay = TimeSpan.FromHours(2);
+        options.GroupRetryMaxDelay = TimeSpan.FromHours(1);
+        options.TimeSlotDayNumbering = (TimeSlotDayNumbering)7;
+        options.NewUserRoleIds.Add("role-a");
+        options.NewUserRoleIds.Add(" ");
+        options.LateEntryWindow = TimeSpan.FromDays(100);
+        options.Debounce = TimeSpan.FromHours(2);
+        options.OpenCheckInSearchWindow = TimeSpan.Zero;
+        options.MaxCreateAttempts = 0;
+
+        var failures = Failures(options);
+
+        Assert.Equal(
+            [
+                "SaltoIntegration:NexudusReadConcurrency",
+                "SaltoIntegration:SaltoReadConcurrency",
+                "SaltoIntegration:MaxCreateAttempts",
+                "SaltoIntegration:FullReadInterval",
+                "SaltoIntegration:BookingLookAhead",
+                "SaltoIntegration:GroupRetryBaseDelay",
+                "SaltoIntegration:TimeSlotDayNumbering",
+                "SaltoIntegration:NewUserRoleIds:1",
+                "SaltoIntegration:LateEntryWindow",
+                "SaltoIntegration:EntryRetention",
+                "SaltoIntegration:Debounce",
+                "SaltoIntegration:OpenCheckInSearchWindow",
+            ],
+            failures.Select(f => f[..f.IndexOf(' ', StringComparison.Ordinal)]).Distinct());
+        Assert.Contains("SaltoIntegration:GroupRetryBaseDelay must not be longer than SaltoIntegration:GroupRetryMaxDelay.", failures);
     }
 }
