@@ -51,6 +51,7 @@ public class CheckInBridge
     private readonly TimeProvider _time = null!;
     private readonly ILogger _logger = null!;
     private readonly IReadOnlyList<SiteReaders> _sites = null!;
+    private readonly CheckInWriter _writer = null!;
 
     /// <summary>Initializes a new instance of the <see cref="CheckInBridge"/> class.</summary>
     /// <param name="nexudus">The Nexudus client.</param>
@@ -85,6 +86,7 @@ public class CheckInBridge
         _time = timeProvider ?? TimeProvider.System;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _sites = SiteReaders.From(options.Locations);
+        _writer = new CheckInWriter(nexudus, options, _logger);
     }
 
     /// <summary>Initializes a new instance of the <see cref="CheckInBridge"/> class for mocking.</summary>
@@ -144,7 +146,7 @@ public class CheckInBridge
         CheckInLog.SiteStarted(_logger, site.SiteId, readFrom, readTo);
 
         var query = new SaltoKsEntryQuery { From = readFrom, To = readTo, Order = SaltoKsSortOrder.Ascending, PageSize = _options.EntriesPageSize };
-        var stream = new EntryStream(_salto, site.SiteId, query);
+        var stream = new CheckInEntryStream(_salto, site.SiteId, query);
         var run = new SiteRun(site, stream, resolver, lastTaps, readTo);
         string? currentEntry = null;
         try
@@ -263,88 +265,13 @@ public class CheckInBridge
             }
 
             return reader.Role == ReaderRole.CheckIn
-                ? await CheckInAsync(result, reader.BusinessId, customer, cancellationToken).ConfigureAwait(false)
-                : await CheckOutAsync(result, reader.BusinessId, customer, cancellationToken).ConfigureAwait(false);
+                ? await _writer.CheckInAsync(result, reader.BusinessId, customer, until: null, cancellationToken).ConfigureAwait(false)
+                : await _writer.CheckOutAsync(result, reader.BusinessId, customer, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (IsRunFailure(ex, cancellationToken))
         {
             return result with { Outcome = CheckInOutcome.Deferred, Reason = Describe(ex) };
         }
-    }
-
-    private async Task<CheckInEntryResult> CheckInAsync(CheckInEntryResult result, long businessId, long customerId, CancellationToken cancellationToken, DateTimeOffset? until = null)
-    {
-        var at = result.OccurredAt;
-        var match = CheckinMatcher.ForCheckIn(await FindCheckinsAsync(businessId, customerId, at, cancellationToken).ConfigureAwait(false), at);
-        for (var attempt = 1; match.Kind == CheckinMatchKind.None; attempt++)
-        {
-            try
-            {
-                var id = await _nexudus.CreateCheckinAsync(
-                    new Checkin { BusinessId = businessId, CoworkerId = customerId, FromTime = at, ToTime = until },
-                    cancellationToken).ConfigureAwait(false);
-                CheckInLog.CheckedIn(_logger, customerId, businessId, id, result.EntryId);
-                return result with { Outcome = until is null ? CheckInOutcome.CheckedIn : CheckInOutcome.CheckedInAndOut, CheckinId = id };
-            }
-            catch (NexudusValidationException ex)
-            {
-                // "No valid pass" and other business rules: final for this entry, and never fatal.
-                CheckInLog.Refused(_logger, customerId, businessId, result.EntryId, ex.Message);
-                return result with { Outcome = CheckInOutcome.Refused, Reason = ex.Message };
-            }
-            catch (NexudusApiException ex) when (ex is NexudusThrottledException or NexudusAuthenticationException)
-            {
-                // Certainly not written; the next run tries again.
-                return result with { Outcome = CheckInOutcome.Deferred, Reason = ex.Message };
-            }
-            catch (NexudusApiException ex)
-            {
-                // Perhaps written (a timeout, a dropped connection, an unreadable answer): look before any retry.
-                CheckInLog.CreateUncertain(_logger, result.EntryId, ex.Message);
-                match = CheckinMatcher.ForCheckIn(await FindCheckinsAsync(businessId, customerId, at, cancellationToken).ConfigureAwait(false), at);
-                if (match.Kind == CheckinMatchKind.None && attempt >= _options.MaxCreateAttempts)
-                {
-                    return result with { Outcome = CheckInOutcome.Deferred, Reason = $"the check-in create failed {attempt} times without a clear answer: {ex.Message}" };
-                }
-            }
-        }
-
-        if (match.Kind == CheckinMatchKind.Recovered)
-        {
-            CheckInLog.Recovered(_logger, result.EntryId, match.CheckinId);
-            return result with { Outcome = CheckInOutcome.Recovered, CheckinId = match.CheckinId };
-        }
-
-        return result with { Outcome = CheckInOutcome.AlreadyCheckedIn, CheckinId = match.CheckinId };
-    }
-
-    private async Task<CheckInEntryResult> CheckOutAsync(CheckInEntryResult result, long businessId, long customerId, CancellationToken cancellationToken)
-    {
-        var at = result.OccurredAt;
-        var match = CheckinMatcher.ForCheckOut(await FindCheckinsAsync(businessId, customerId, at, cancellationToken).ConfigureAwait(false), at);
-        switch (match.Kind)
-        {
-            case CheckinMatchKind.Recovered:
-                CheckInLog.Recovered(_logger, result.EntryId, match.CheckinId);
-                return result with { Outcome = CheckInOutcome.Recovered, CheckinId = match.CheckinId };
-            case CheckinMatchKind.None:
-                return result with { Outcome = CheckInOutcome.NoOpenCheckIn };
-        }
-
-        var checkinId = match.CheckinId!.Value;
-        try
-        {
-            // A PUT of the full record: repeating it is harmless, so the client may retry it.
-            await _nexudus.CloseCheckinAsync(checkinId, at, cancellationToken).ConfigureAwait(false);
-        }
-        catch (NexudusValidationException ex)
-        {
-            CheckInLog.Refused(_logger, customerId, businessId, result.EntryId, ex.Message);
-            return result with { Outcome = CheckInOutcome.Refused, CheckinId = checkinId, Reason = ex.Message };
-        }
-
-        CheckInLog.CheckedOut(_logger, customerId, checkinId, result.EntryId);
-        return result with { Outcome = CheckInOutcome.CheckedOut, CheckinId = checkinId };
     }
 
     /// <summary>
@@ -372,7 +299,7 @@ public class CheckInBridge
             until = entry.UtcDateTime;
         }
 
-        var written = await CheckInAsync(result, reader.BusinessId, customerId, cancellationToken, until).ConfigureAwait(false);
+        var written = await _writer.CheckInAsync(result, reader.BusinessId, customerId, until, cancellationToken).ConfigureAwait(false);
         if (exit is not null && written is { Outcome: CheckInOutcome.CheckedInAndOut, CheckinId: { } checkinId })
         {
             run.ClosedByExit[exit.Id] = (customerId, checkinId);
@@ -418,27 +345,6 @@ public class CheckInBridge
 
     private static DateTimeOffset Earliest(DateTimeOffset a, DateTimeOffset b, DateTimeOffset c) =>
         a < b ? (a < c ? a : c) : (b < c ? b : c);
-
-    private async Task<IReadOnlyList<Checkin>> FindCheckinsAsync(long businessId, long customerId, DateTimeOffset at, CancellationToken cancellationToken)
-    {
-        var query = new CheckinQuery
-        {
-            BusinessId = businessId,
-            CoworkerId = customerId,
-            FromTime = NexudusDateRange.Since(at - _options.OpenCheckInSearchWindow),
-        };
-        var checkins = new List<Checkin>();
-        await foreach (var checkin in _nexudus.ListCheckinsAsync(query, cancellationToken).ConfigureAwait(false))
-        {
-            // The filters are the service's to honour; these are the ones this decision relies on.
-            if ((checkin.BusinessId ?? businessId) == businessId && (checkin.CoworkerId ?? customerId) == customerId)
-            {
-                checkins.Add(checkin);
-            }
-        }
-
-        return checkins;
-    }
 
     private Task RecordAsync(string siteId, Entry entry, CheckInEntryResult result, CancellationToken cancellationToken) =>
         _state.ApplyAsync(
@@ -497,7 +403,7 @@ public class CheckInBridge
     /// <summary>What one site's run shares between its entries.</summary>
     private sealed class SiteRun(
         SiteReaders site,
-        EntryStream stream,
+        CheckInEntryStream stream,
         EntryCustomerResolver resolver,
         Dictionary<(long BusinessId, string UserId, ReaderRole Role), DateTimeOffset> lastTaps,
         DateTimeOffset readTo)
@@ -506,7 +412,7 @@ public class CheckInBridge
 
         public SiteReaders Site { get; } = site;
 
-        public EntryStream Stream { get; } = stream;
+        public CheckInEntryStream Stream { get; } = stream;
 
         public EntryCustomerResolver Resolver { get; } = resolver;
 
@@ -542,75 +448,6 @@ public class CheckInBridge
 
             _zones[businessId] = zone;
             return zone;
-        }
-    }
-
-    /// <summary>
-    /// A site's entries in order, page by page, with a look-ahead for the exit that ends a closed check-in. Pages read
-    /// ahead are kept until their entries are handled in turn; the look-ahead stops at a bound the caller gives.
-    /// </summary>
-    private sealed class EntryStream(ISaltoKsClient salto, string siteId, SaltoKsEntryQuery query)
-    {
-        private readonly List<Entry> _buffer = [];
-        private int _next;
-        private string? _token;
-        private bool _started;
-
-        private bool Done => _started && string.IsNullOrEmpty(_token);
-
-        public async ValueTask<Entry?> NextAsync(CancellationToken cancellationToken)
-        {
-            while (_next >= _buffer.Count)
-            {
-                _buffer.Clear();
-                _next = 0;
-                if (!await FetchAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    return null;
-                }
-            }
-
-            return _buffer[_next++];
-        }
-
-        /// <summary>The first entry after the current one that matches, reading on until one meets <paramref name="stop"/>.</summary>
-        public async ValueTask<Entry?> FindAheadAsync(Func<Entry, bool> match, Func<Entry, bool> stop, CancellationToken cancellationToken)
-        {
-            for (var i = _next; ; i++)
-            {
-                while (i >= _buffer.Count)
-                {
-                    if (!await FetchAsync(cancellationToken).ConfigureAwait(false))
-                    {
-                        return null;
-                    }
-                }
-
-                var entry = _buffer[i];
-                if (stop(entry))
-                {
-                    return null;
-                }
-
-                if (match(entry))
-                {
-                    return entry;
-                }
-            }
-        }
-
-        private async ValueTask<bool> FetchAsync(CancellationToken cancellationToken)
-        {
-            if (Done)
-            {
-                return false;
-            }
-
-            var page = await salto.GetEntriesPageAsync(siteId, query, _token, cancellationToken).ConfigureAwait(false);
-            _started = true;
-            _token = page.ContinuationToken;
-            _buffer.AddRange(page.Items);
-            return true;
         }
     }
 
