@@ -109,7 +109,7 @@ internal static class ScaleOutWorker
 
     /// <summary>
     /// Logs every SALTO KS write this worker sends, on stdout, before it goes on the wire and once answered:
-    /// <c>SEND|worker|id|method|path|unix-ms|body</c> and <c>DONE|worker|id|status|unix-ms</c> (wall-clock times, so a
+    /// <c>SEND|worker|id|method|path|unix-ms|body</c> (the body of membership changes only) and <c>DONE|worker|id|status|unix-ms</c> (wall-clock times, so a
     /// line printed late by a process that was paused still says when the write was sent). The harness uses them to
     /// attribute writes to workers: stale-holder writes, duplicates, and the moment a worker is in the middle of an apply.
     /// </summary>
@@ -125,7 +125,12 @@ internal static class ScaleOutWorker
             }
 
             var id = Interlocked.Increment(ref _next);
-            var body = request.Content is null ? string.Empty : await request.Content.ReadAsStringAsync(cancellationToken);
+            // Only membership changes' bodies (user ids added or removed), for the duplicate count: other writes may carry
+            // tag or card numbers, which stay out of the log even in a harness.
+            var path = request.RequestUri?.AbsolutePath ?? string.Empty;
+            var body = request.Content is null || !(request.Method == HttpMethod.Patch && path.Contains("/access_groups/", StringComparison.Ordinal) && path.EndsWith("/users", StringComparison.Ordinal))
+                ? string.Empty
+                : await request.Content.ReadAsStringAsync(cancellationToken);
             line(string.Create(CultureInfo.InvariantCulture,
                 $"SEND|{worker}|{id}|{request.Method}|{request.RequestUri?.AbsolutePath}|{DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()}|{body.Replace('|', '/').Replace('\n', ' ')}"));
             var response = await base.SendAsync(request, cancellationToken);
