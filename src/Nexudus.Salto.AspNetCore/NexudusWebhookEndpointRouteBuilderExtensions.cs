@@ -49,12 +49,52 @@ public static class NexudusWebhookEndpointRouteBuilderExtensions
         }
 
         var pattern = prefix.TrimEnd('/') + "/{" + ActionRouteValue + "}";
-        return endpoints.MapPost(pattern, HandleAsync);
+        return endpoints.MapPost(pattern, context => HandleAsync(context, context.RequestServices.GetRequiredService<NexudusWebhookReceiver>()));
     }
 
-    private static async Task HandleAsync(HttpContext context)
+    /// <summary>
+    /// Maps <c>POST {prefix}/{action}</c> for the named integration <paramref name="integration"/>
+    /// (<c>services.AddSaltoIntegration("operator-a", section)</c>): each delivery is verified with that integration's own
+    /// <c>SaltoIntegration:Webhooks</c> settings (its <c>SharedSecret</c>, <c>AllowUnsigned</c>, <c>MaxBodyBytes</c>), recorded
+    /// in its own state store's inbox and applied by its own worker. Map one prefix per integration, and register each
+    /// integration's Nexudus webhooks at its own URL.
+    /// </summary>
+    /// <param name="endpoints">The application's endpoints.</param>
+    /// <param name="integration">The integration's name, as given to <c>AddSaltoIntegration(name, …)</c>.</param>
+    /// <param name="prefix">The path its actions are under; <see langword="null"/> for <c>/webhooks/nexudus/{integration}</c>.</param>
+    /// <returns>The endpoint's convention builder (to add a rate limiter, a host filter, …).</returns>
+    /// <remarks>
+    /// The answers are those of <see cref="MapNexudusWebhooks"/>. A delivery refused for one integration (a wrong signature,
+    /// a body too long) changes nothing for another: each has its own secret, inbox and worker. Add <c>.AddWorker()</c> to
+    /// the integration's builder so its events are applied.
+    /// </remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="endpoints"/> or <paramref name="integration"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="integration"/> is empty, or <paramref name="prefix"/> is empty or does not start with <c>/</c>.</exception>
+    /// <exception cref="InvalidOperationException">No integration named <paramref name="integration"/> is registered.</exception>
+    public static IEndpointConventionBuilder MapNexudusWebhooksFor(this IEndpointRouteBuilder endpoints, string integration, string? prefix = null)
     {
-        var receiver = context.RequestServices.GetRequiredService<NexudusWebhookReceiver>();
+        ArgumentNullException.ThrowIfNull(endpoints);
+        ArgumentException.ThrowIfNullOrWhiteSpace(integration);
+        prefix ??= "/webhooks/nexudus/" + Uri.EscapeDataString(integration);
+        ArgumentException.ThrowIfNullOrWhiteSpace(prefix);
+        if (!prefix.StartsWith('/'))
+        {
+            throw new ArgumentException("The prefix must start with '/'.", nameof(prefix));
+        }
+
+        if (endpoints.ServiceProvider.GetService<IServiceProviderIsKeyedService>() is { } keyed
+            && !keyed.IsKeyedService(typeof(NexudusWebhookReceiver), integration))
+        {
+            throw new InvalidOperationException(
+                $"No integration named '{integration}' is registered: call services.AddSaltoIntegration(\"{integration}\", section) first.");
+        }
+
+        var pattern = prefix.TrimEnd('/') + "/{" + ActionRouteValue + "}";
+        return endpoints.MapPost(pattern, context => HandleAsync(context, context.RequestServices.GetRequiredKeyedService<NexudusWebhookReceiver>(integration)));
+    }
+
+    private static async Task HandleAsync(HttpContext context, NexudusWebhookReceiver receiver)
+    {
         var action = context.Request.RouteValues[ActionRouteValue] as string ?? string.Empty;
         var max = receiver.MaxBodyBytes;
         if (context.Request.ContentLength > max)

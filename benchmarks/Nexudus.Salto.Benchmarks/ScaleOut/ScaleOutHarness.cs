@@ -20,6 +20,8 @@ internal static class ScaleOutHarness
 {
     private static readonly Stopwatch Clock = new();
     private static readonly ConcurrentQueue<(double At, string Line)> Lines = new();
+    private static readonly Dictionary<(string Worker, int Id), Write> Writes = [];
+    private static TextWriter? LineLog;
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -100,6 +102,7 @@ internal static class ScaleOutHarness
         var sites = spaces.Select(s => s.Space.SiteId).ToList();
         Console.WriteLine($"{integrations} integrations, {sites.Count} sites of {customers} customers generated in {generation.Elapsed.TotalSeconds:0.0} s; starting {workerCount} workers.");
 
+        LineLog = TextWriter.Synchronized(new StreamWriter(output + ".lines.log") { AutoFlush = true });
         Clock.Start();
         var workers = Enumerable.Range(1, workerCount).Select(w => StartWorker(file, $"w{w}", pause, concurrency)).ToList();
         try
@@ -112,6 +115,11 @@ internal static class ScaleOutHarness
             {
                 while (Lines.TryDequeue(out var line))
                 {
+                    if (ParseWrite(line.Line))
+                    {
+                        continue;
+                    }
+
                     if (Run.Parse(line.Line) is not { } run)
                     {
                         if (line.Line.StartsWith("CRASH", StringComparison.Ordinal))
@@ -122,7 +130,7 @@ internal static class ScaleOutHarness
                         continue;
                     }
 
-                    runs.Add(run with { SeenAt = line.At });
+                    runs.Add(run with { SeenAt = line.At, SeenUnix = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() });
                     if (run.Result != "Failed")
                     {
                         foreach (var site in run.Held)
@@ -148,7 +156,31 @@ internal static class ScaleOutHarness
             // Steady state: sites synced per minute per worker, and CPU per site sync.
             var steadyFrom = Clock.Elapsed.TotalMilliseconds;
             var cpuBefore = workers.ToDictionary(w => w.Name, w => Cpu(w.Process));
-            await Task.Delay(TimeSpan.FromSeconds(60));
+            if (ceiling)
+            {
+                // Syncs of 5,000 customers can take longer than a minute on a loaded machine: wait for two no-change syncs of
+                // every integration (at most 10 minutes), so the CPU and wall time per sync come from whole syncs.
+                // The window opens once every integration has ended one no-change sync, so runs begun before it count little.
+                var ceilingLimit = Clock.Elapsed + TimeSpan.FromMinutes(12);
+                while (Clock.Elapsed < ceilingLimit && runs.Count(r => r.SeenAt >= steadyFrom && r.Result != "Failed") < integrations)
+                {
+                    await Task.Delay(200);
+                    Drain();
+                }
+
+                steadyFrom = Clock.Elapsed.TotalMilliseconds;
+                cpuBefore = workers.ToDictionary(w => w.Name, w => Cpu(w.Process));
+                while (Clock.Elapsed < ceilingLimit && runs.Count(r => r.SeenAt >= steadyFrom && r.Result != "Failed") < 2 * integrations)
+                {
+                    await Task.Delay(200);
+                    Drain();
+                }
+            }
+            else
+            {
+                await Task.Delay(TimeSpan.FromSeconds(60));
+            }
+
             Drain();
             var steadyTo = Clock.Elapsed.TotalMilliseconds;
             var steadyRuns = runs.Where(r => r.SeenAt >= steadyFrom && r.SeenAt <= steadyTo && r.Result != "Failed").ToList();
@@ -157,120 +189,157 @@ internal static class ScaleOutHarness
             var siteSyncs = steadyRuns.Sum(r => r.Held.Count);
             var cpuPerSiteSync = cpu.Values.Sum() / Math.Max(1, siteSyncs);
             var steadyWrites = steadyRuns.Sum(r => r.Applied);
-            Console.WriteLine($"Steady state: {siteSyncs} site syncs in {(steadyTo - steadyFrom) / 1000:0} s; {cpuPerSiteSync * 1000:0.0} ms CPU per site sync; {steadyWrites} changes applied.");
+            var steadyFailed = runs.Count(r => r.SeenAt >= steadyFrom && r.SeenAt <= steadyTo && r.Result == "Failed");
+            Console.WriteLine($"Steady state: {steadyFailed} failed runs, {siteSyncs} site syncs in {(steadyTo - steadyFrom) / 1000:0} s; {cpuPerSiteSync * 1000:0.0} ms CPU per site sync; {steadyWrites} changes applied.");
 
             if (ceiling)
             {
                 var syncWall = steadyRuns.Count == 0 ? double.NaN : steadyRuns.Average(r => r.End - r.Start) / 1000;
                 var cpuPerSync = cpu.Values.Sum() / Math.Max(1, steadyRuns.Count);
                 var text = string.Create(CultureInfo.InvariantCulture,
-                    $"| {integrations} × {sitesPer} site(s) of {customers} customers, {workerCount} worker | {allSyncedAt / 1000:0.0} s | {steadyRuns.Count} | {syncWall:0.00} s | {cpuPerSync:0.000} s | {Environment.ProcessorCount} | {LoadAverage()} |");
+                    $"| {integrations} × {sitesPer} site(s) of {customers} customers, {workerCount} worker | {allSyncedAt / 1000:0.0} s | {steadyRuns.Count} in {(steadyTo - steadyFrom) / 1000:0} s | {syncWall:0.00} s | {cpuPerSync:0.000} s | {Environment.ProcessorCount} | {LoadAverage()} |");
                 await File.WriteAllTextAsync(output + ".ceiling.md", text + Environment.NewLine);
-                Console.WriteLine("| Run | First pass | No-change syncs in 60 s | Wall per sync | Worker CPU per sync | Cores | Load |");
+                Console.WriteLine("| Run | First pass | No-change syncs | Wall per sync | Worker CPU per sync | Cores | Load |");
                 Console.WriteLine(text);
                 return 0;
             }
 
-            // 2. Changes at every site, SALTO writes slowed, then one worker killed in the middle of an apply.
-            var changedGroups = new Dictionary<(string Site, string Group), int>();
-            foreach (var (_, space) in spaces)
+            // 2. Changes at every site: two new customers given two passes, each linked to its own group (A and B). SALTO
+            // answers group B's PATCHes 8 s late, so a worker that has had group A's PATCH answered and has sent group B's is
+            // in the middle of its apply (one membership write applied, one in flight); that worker is killed there.
+            var changes = spaces.ToDictionary(s => s.Space.SiteId, s => NewCustomers(nexudus, s.Space, now, "k"), StringComparer.OrdinalIgnoreCase);
+            var changedAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+            salto.Faults.Clear();
+            foreach (var (site, change) in changes)
             {
-                var pass = space.Links.TimePassGroups.First();
-                for (var c = 0; c < 2; c++)
-                {
-                    var email = $"new{c}-{space.SiteId[^6..]}@scale.example";
-                    var coworker = nexudus.Put(new Coworker
-                    {
-                        CoworkerType = CoworkerType.Individual, FullName = $"New {c}", GuessedFirstName = "New", GuessedLastName = c.ToString(CultureInfo.InvariantCulture),
-                        Email = email, Active = true, Archived = false, Businesses = [space.BusinessId], InvoicingBusinessId = space.BusinessId,
-                    });
-                    nexudus.Put(new CoworkerTimePass
-                    {
-                        CoworkerId = coworker.Id, BusinessId = space.BusinessId, TimePassId = pass.Key, TimePassName = "Pass", Used = false,
-                        ExpireDate = now.AddDays(30), CheckedIn = false, IsFromTariff = false, CreateMultiple = 1,
-                    });
-                }
-
-                changedGroups[(space.SiteId, pass.Value[0])] = 0;
+                salto.Faults.Add(SandboxFaultRule.On("PATCH", $"/*/sites/{site}/access_groups/{change.GroupB}/**", SandboxFault.Latency(TimeSpan.FromSeconds(8))));
             }
 
-            salto.Requests.Clear();
-            salto.Faults.Add(SandboxFaultRule.On("PATCH", "/**", SandboxFault.Latency(TimeSpan.FromSeconds(3))));
             var victim = workers[0];
-            double killedAt = double.NaN;
+            var (victimSite, killedAt) = await MidApplyAsync(victim, changes, changedAt, Drain, TimeSpan.FromMinutes(3));
             var victimSites = new List<string>();
-            var killLimit = Clock.Elapsed + TimeSpan.FromMinutes(3);
-            while (double.IsNaN(killedAt) && Clock.Elapsed < killLimit)
+            if (victimSite is not null)
             {
-                await Task.Delay(50);
-                Drain();
-                // The log holds answered requests: a site answered a PATCH in the last second is in the middle of its apply
-                // (each PATCH takes 3 s, and a run changes several groups one after another).
-                var recent = DateTimeOffset.UtcNow.AddSeconds(-1);
-                var patching = salto.Requests.GetRequests().Where(r => r.Method == "PATCH" && r.AnsweredAt >= recent).Select(r => SiteOf(r.Path)).OfType<string>().ToHashSet();
-                if (patching.Count == 0)
-                {
-                    continue;
-                }
-
-                var leases = await LeasesAsync(connectionString, spaces.Select(s => s.Integration).Distinct());
-                var held = leases.Where(l => l.Holder.Contains($":{victim.Process.Id}:", StringComparison.Ordinal)).Select(l => l.Site).ToList();
-                if (held.Any(patching.Contains))
-                {
-                    victim.Process.Kill(entireProcessTree: false); // SIGKILL on Linux: no clean-up runs
-                    killedAt = Clock.Elapsed.TotalMilliseconds;
-                    victimSites = held;
-                    Console.WriteLine($"Killed {victim.Name} (pid {victim.Process.Id}) at {killedAt / 1000:0.0} s while it applied; it held {held.Count} site(s).");
-                }
+                victim.Process.Kill(entireProcessTree: false); // SIGKILL on Linux: no clean-up runs, its leases stay until they expire
+                victimSites = (await LeasesAsync(connectionString, spaces.Select(s => s.Integration).Distinct()))
+                    .Where(l => l.Holder.Contains($":{victim.Process.Id}:", StringComparison.Ordinal)).Select(l => l.Site).ToList();
+                victimSites = [.. victimSites.Append(victimSite).Distinct(StringComparer.OrdinalIgnoreCase)];
+                salto.Faults.Clear();
+                Console.WriteLine($"Killed {victim.Name} (pid {victim.Process.Id}) mid-apply at {victimSite} (group A's PATCH answered, group B's in flight); it held {victimSites.Count} site(s).");
             }
 
-            // The sites it held are taken over once their leases expire, by the next run of another worker.
+            // Taken over: another worker holds the site's lease (polled) or writes to it; finished: SALTO has what Nexudus says.
             var takenOver = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
-            var takeOverLimit = Clock.Elapsed + TimeSpan.FromMinutes(3);
-            while (takenOver.Count < victimSites.Count && Clock.Elapsed < takeOverLimit)
+            var finished = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
+            var takeOverLimit = Clock.Elapsed + TimeSpan.FromMinutes(5);
+            while (victimSites.Count > 0 && finished.Count < victimSites.Count && Clock.Elapsed < takeOverLimit)
             {
                 await Task.Delay(100);
                 Drain();
-                foreach (var run in runs.Where(r => r.SeenAt > killedAt && r.Worker != victim.Name && r.Result != "Failed"))
+                var nowMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+                foreach (var lease in await LeasesAsync(connectionString, spaces.Select(s => s.Integration).Distinct()))
                 {
-                    foreach (var site in run.Held.Where(victimSites.Contains))
+                    if (victimSites.Contains(lease.Site, StringComparer.OrdinalIgnoreCase) && !lease.Holder.Contains($":{victim.Process.Id}:", StringComparison.Ordinal))
                     {
-                        takenOver.TryAdd(site, run.SeenAt - killedAt); // the new holder's run over the site has finished
+                        takenOver.TryAdd(lease.Site, nowMs - killedAt);
                     }
                 }
-            }
 
-            // 3. A paused worker whose leases were taken over: its writes after waking are refused.
-            var paused = workers[1];
-            salto.Faults.Clear();
-            var pausedAt = Clock.Elapsed.TotalMilliseconds;
-            Signal(paused.Process.Id, "STOP");
-            await Task.Delay(TimeSpan.FromSeconds(ttl * 2 + 5));
-            Signal(paused.Process.Id, "CONT");
-            var resumedAt = Clock.Elapsed.TotalMilliseconds;
-            await Task.Delay(TimeSpan.FromSeconds(ttl + 10));
-            Drain();
-            var fenced = runs.Where(r => r.Worker == paused.Name && r.SeenAt >= resumedAt && r.Errors.Contains("StateLocked", StringComparison.Ordinal)).ToList();
-
-            // Let everything settle: every site converges, then compare the ledger with SALTO.
-            await Task.Delay(TimeSpan.FromSeconds(20));
-            Drain();
-            var patches = salto.Requests.GetRequests().Where(r => r.Method == "PATCH" && r.StatusCode is >= 200 and < 300 && r.Path.Contains("/access_groups/", StringComparison.Ordinal)).ToList();
-            foreach (var patch in patches)
-            {
-                var key = (SiteOf(patch.Path)!, GroupOf(patch.Path)!);
-                if (changedGroups.TryGetValue(key, out var writes))
+                foreach (var write in Writes.Values.Where(w => w.Worker != victim.Name && w.SentAt > killedAt && SiteOf(w.Path) is { } s && victimSites.Contains(s, StringComparer.OrdinalIgnoreCase)))
                 {
-                    changedGroups[key] = writes + 1;
+                    var site = SiteOf(write.Path)!;
+                    takenOver[site] = Math.Min(takenOver.GetValueOrDefault(site, double.MaxValue), write.SentAt - killedAt);
+                }
+
+                foreach (var site in victimSites.Where(s => !finished.ContainsKey(s) && Entitled(salto, s, changes[s])))
+                {
+                    finished[site] = nowMs - killedAt;
+                    takenOver.TryAdd(site, nowMs - killedAt);
                 }
             }
 
-            var twice = changedGroups.Where(g => g.Value > 1).ToList();
-            var twiceOnVictimSites = twice.Count(g => victimSites.Contains(g.Key.Site));
+            // 3. A worker paused (SIGSTOP) in the middle of an apply, past its lease, then resumed (SIGCONT): its writes after
+            // waking must be refused, and the other workers finish what it left.
+            var paused = workers[1];
+            var changes2 = spaces.ToDictionary(s => s.Space.SiteId, s => NewCustomers(nexudus, s.Space, now, "p"), StringComparer.OrdinalIgnoreCase);
+            var changed2At = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+            foreach (var (site, change) in changes2)
+            {
+                salto.Faults.Add(SandboxFaultRule.On("PATCH", $"/*/sites/{site}/access_groups/{change.GroupB}/**", SandboxFault.Latency(TimeSpan.FromSeconds(8))));
+            }
+
+            var (pausedSite, pausedAt) = await MidApplyAsync(paused, changes2, changed2At, Drain, TimeSpan.FromMinutes(3));
+            var pausedSites = new List<string>();
+            long resumedAt = 0;
+            var resumedClock = double.MaxValue;
+            var takenWhilePaused = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            if (pausedSite is not null)
+            {
+                Signal(paused.Process.Id, "STOP");
+                pausedSites = (await LeasesAsync(connectionString, spaces.Select(s => s.Integration).Distinct()))
+                    .Where(l => l.Holder.Contains($":{paused.Process.Id}:", StringComparison.Ordinal)).Select(l => l.Site).Append(pausedSite)
+                    .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+                salto.Faults.Clear();
+                Console.WriteLine($"Paused {paused.Name} (pid {paused.Process.Id}) mid-apply at {pausedSite}; it held {pausedSites.Count} site(s).");
+                var pauseEnd = Clock.Elapsed + TimeSpan.FromSeconds(ttl * 2 + 5);
+                while (Clock.Elapsed < pauseEnd)
+                {
+                    await Task.Delay(100);
+                    Drain();
+                    foreach (var lease in await LeasesAsync(connectionString, spaces.Select(s => s.Integration).Distinct()))
+                    {
+                        if (pausedSites.Contains(lease.Site, StringComparer.OrdinalIgnoreCase) && !lease.Holder.Contains($":{paused.Process.Id}:", StringComparison.Ordinal))
+                        {
+                            takenWhilePaused.Add(lease.Site);
+                        }
+                    }
+                }
+
+                Signal(paused.Process.Id, "CONT");
+                resumedAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+                resumedClock = Clock.Elapsed.TotalMilliseconds;
+                await Task.Delay(TimeSpan.FromSeconds(ttl + 10));
+            }
+
+            salto.Faults.Clear();
+            Drain();
+            var resumedRuns = runs.Where(r => r.Worker == paused.Name && resumedAt > 0 && r.SeenAt >= resumedClock).ToList();
+            var fenced = resumedRuns.Where(r => r.Errors.Contains("StateLocked", StringComparison.Ordinal)).ToList();
+            foreach (var site in pausedSites.Where(s => Writes.Values.Any(w => w.Worker != paused.Name && w.SentAt > pausedAt && w.SentAt < resumedAt && SiteOf(w.Path) == s)))
+            {
+                takenWhilePaused.Add(site);
+            }
+
+            // Stale writes: the paused worker's writes, sent after it woke, to a site another worker took over while it slept,
+            // before the run it was in when paused ended (its first run line after waking for that site's integration).
+            var integrationOf = spaces.ToDictionary(s => s.Space.SiteId, s => s.Integration, StringComparer.OrdinalIgnoreCase);
+            long StaleRunEnd(string site) => resumedRuns.Where(r => r.Integration == integrationOf[site]).Select(r => r.SeenUnix).DefaultIfEmpty(long.MaxValue).Min();
+            var staleWrites = Writes.Values.Where(w => w.Worker == paused.Name && resumedAt > 0 && w.SentAt >= resumedAt
+                && SiteOf(w.Path) is { } s && takenWhilePaused.Contains(s) && w.SentAt <= StaleRunEnd(s)).ToList();
+            var wokeWrites = Writes.Values.Count(w => w.Worker == paused.Name && resumedAt > 0 && w.SentAt >= resumedAt
+                && SiteOf(w.Path) is { } s && pausedSites.Contains(s, StringComparer.OrdinalIgnoreCase));
+            var staleApplied = staleWrites.Count(w => w.Status is >= 200 and < 300);
+
+            // Let everything settle: every changed site holds what Nexudus says (at most 5 minutes), then 15 s more, then
+            // compare the ledger and the groups with SALTO.
+            var settleFrom = Clock.Elapsed;
+            while (Clock.Elapsed - settleFrom < TimeSpan.FromMinutes(5)
+                && (changes.Any(c => !Entitled(salto, c.Key, c.Value)) || changes2.Any(c => !Entitled(salto, c.Key, c.Value))))
+            {
+                await Task.Delay(500);
+                Drain();
+            }
+
+            var settledAfter = Clock.Elapsed - settleFrom;
+            await Task.Delay(TimeSpan.FromSeconds(15));
+            Drain();
+            var duplicates = Duplicates(changedAt);
+            var duplicatesOnCrashedSites = duplicates.Count(d => victimSites.Contains(d.Site, StringComparer.OrdinalIgnoreCase) || pausedSites.Contains(d.Site, StringComparer.OrdinalIgnoreCase));
+            var notEntitled = changes.Count(c => !Entitled(salto, c.Key, c.Value)) + changes2.Count(c => !Entitled(salto, c.Key, c.Value));
             var (lost, phantom, owned) = await LedgerAsync(connectionString, spaces, salto, baseline);
             var lastRuns = runs.Where(r => r.SeenAt > Clock.Elapsed.TotalMilliseconds - 15000 && r.Result != "Failed").ToList();
             var lastApplied = lastRuns.Sum(r => r.Applied);
-
+            var crashedLeft = victimSites.Concat(pausedSites).Count(s => !Entitled(salto, s, changes[s]) || !Entitled(salto, s, changes2[s]));
             var report = new StringBuilder();
             report.AppendLine("# Scale-out: several worker processes on one PostgreSQL");
             report.AppendLine();
@@ -280,12 +349,14 @@ internal static class ScaleOutHarness
             report.AppendLine("| --- | --- | --- |");
             report.AppendLine(CultureInfo.InvariantCulture, $"| Time until every site is synced once (from starting the workers, process start-up included) | {allSyncedAt / 1000:0.0} s ({firstSynced.Count}/{sites.Count} sites; first syncs per worker: {string.Join(", ", firstBy.OrderBy(p => p.Key).Select(p => $"{p.Key} {p.Value}"))}) | |");
             report.AppendLine(CultureInfo.InvariantCulture, $"| Changes applied by the first pass (memberships, after users were created) | {runs.Where(r => r.SeenAt <= allSyncedAt).Sum(r => r.Applied)} | |");
-            report.AppendLine(CultureInfo.InvariantCulture, $"| Take-over after `kill -9` mid-apply ({victimSites.Count} sites held by the killed worker) | {(takenOver.Count == 0 ? "none" : $"max {takenOver.Values.Max() / 1000:0.0} s, median {Median(takenOver.Values) / 1000:0.0} s")} after the kill; {takenOver.Count}/{victimSites.Count} taken over | ≤ 2 × TTL = {2 * ttl} s |");
-            report.AppendLine(CultureInfo.InvariantCulture, $"| Groups written more than once for one change (changed groups: {changedGroups.Count}) | {twice.Count} ({twiceOnVictimSites} on the killed worker's sites, where the new holder re-sends the change left pending in the journal) | 0 applied twice by two live holders |");
-            report.AppendLine(CultureInfo.InvariantCulture, $"| Stale-holder runs refused (worker paused {ttl * 2 + 5} s with `kill -STOP`, then resumed) | {fenced.Count} run(s) ended refused (`StateLocked`, fenced) | every stale write refused, 0 applied |");
+            report.AppendLine(CultureInfo.InvariantCulture, $"| Take-over after `kill -9` mid-apply (group A's PATCH answered, group B's in flight; {victimSites.Count} site(s) held by the killed worker) | {(takenOver.Count == 0 ? "none" : $"max {takenOver.Values.Max() / 1000:0.0} s, median {Median(takenOver.Values) / 1000:0.0} s")} from the kill to another worker holding the site; {takenOver.Count}/{victimSites.Count} taken over | ≤ 2 × TTL = {2 * ttl} s |");
+            report.AppendLine(CultureInfo.InvariantCulture, $"| Killed worker's sites finished by the next holder (SALTO groups A and B hold both new customers) | {finished.Count}/{victimSites.Count}{(finished.Count == 0 ? string.Empty : $", max {finished.Values.Max() / 1000:0.0} s after the kill")} | all |");
+            report.AppendLine(CultureInfo.InvariantCulture, $"| Worker paused with `kill -STOP` mid-apply for {ttl * 2 + 5} s, then resumed ({pausedSites.Count} site(s) held; {takenWhilePaused.Count} taken over by another worker while it slept) | runs refused by the database after waking (`StateLocked`, fenced): {fenced.Count}; stale writes (sent after waking by the run it was in, to a site taken over): {staleWrites.Count}, applied {staleApplied}; all its writes after waking to the sites it held: {wokeWrites} | every stale write refused, 0 applied |");
+            report.AppendLine(CultureInfo.InvariantCulture, $"| Membership changes applied twice (the same user added to or removed from the same group by two answered PATCHes, from the first change on) | {duplicates.Count} ({duplicatesOnCrashedSites} on the killed or paused worker's sites){(duplicates.Count == 0 ? string.Empty : ": " + string.Join("; ", duplicates.Take(5).Select(d => d.Detail)))} | 0 |");
+            report.AppendLine(CultureInfo.InvariantCulture, $"| Changed sites whose SALTO groups do not hold what Nexudus says, after settling ({settledAfter.TotalSeconds:0} s waited; {changes.Count + changes2.Count} site changes; {victimSites.Count + pausedSites.Count} on the killed or paused worker's sites) | {notEntitled} ({crashedLeft} of the crashed ones) | 0 |");
             report.AppendLine(CultureInfo.InvariantCulture, $"| Ledger entries lost (memberships SALTO has that the SDK added but the ledger lacks) | {lost} (ledger: {owned} entries; {phantom} recorded but absent in SALTO) | 0 |");
             report.AppendLine(CultureInfo.InvariantCulture, $"| Changes applied in the last 15 s (settled) | {lastApplied} | 0 |");
-            report.AppendLine(CultureInfo.InvariantCulture, $"| Sites synced per minute per worker (steady state, 60 s, no changes) | {string.Join(", ", perWorker.OrderBy(p => p.Key).Select(p => $"{p.Key} {p.Value:0}"))} | |");
+            report.AppendLine(CultureInfo.InvariantCulture, $"| Sites synced per minute per worker (steady state, 60 s, no changes) | {string.Join(", ", perWorker.OrderBy(p => p.Key).Select(p => $"{p.Key} {p.Value:0}"))} ({steadyFailed} failed runs in that minute) | |");
             report.AppendLine(CultureInfo.InvariantCulture, $"| CPU per site sync (workers' own CPU time, steady state) | {cpuPerSiteSync * 1000:0.0} ms for {customers} customers | |");
             report.AppendLine();
             await File.WriteAllTextAsync(output + ".raw.md", report.ToString());
@@ -316,9 +387,140 @@ internal static class ScaleOutHarness
 
     private sealed record WorkerProcess(string Name, Process Process);
 
+    /// <summary>A SALTO KS write a worker sent (its <c>SEND</c> line), with its answer once its <c>DONE</c> line came.</summary>
+    private sealed record Write(string Worker, string Method, string Path, long SentAt, string Body)
+    {
+        public int? Status { get; set; }
+
+        public long? AnsweredAt { get; set; }
+    }
+
+    /// <summary>The change made at one site: two new customers, each given pass A (group A) and pass B (group B).</summary>
+    private sealed record Change(string GroupA, string GroupB, List<string> Emails);
+
+    private static bool ParseWrite(string line)
+    {
+        var p = line.Split('|');
+        if (p.Length >= 7 && p[0] == "SEND")
+        {
+            Writes[(p[1], int.Parse(p[2], CultureInfo.InvariantCulture))] = new Write(p[1], p[3], p[4], long.Parse(p[5], CultureInfo.InvariantCulture), string.Join('|', p[6..]));
+            return true;
+        }
+
+        if (p.Length >= 5 && p[0] == "DONE")
+        {
+            if (Writes.TryGetValue((p[1], int.Parse(p[2], CultureInfo.InvariantCulture)), out var write))
+            {
+                write.Status = int.Parse(p[3], CultureInfo.InvariantCulture);
+                write.AnsweredAt = long.Parse(p[4], CultureInfo.InvariantCulture);
+            }
+
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Two new customers at the space, each with both of its first two passes (each linked to its own group).</summary>
+    private static Change NewCustomers(NexudusSandbox nexudus, SandboxSpace space, DateTimeOffset now, string tag)
+    {
+        var passes = space.Links.TimePassGroups.Where(p => p.Value.Count > 0).Take(2).ToList();
+        if (passes.Count < 2 || string.Equals(passes[0].Value[0], passes[1].Value[0], StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException($"Site {space.SiteId} needs two passes linked to two different groups.");
+        }
+
+        var emails = new List<string>();
+        for (var c = 0; c < 2; c++)
+        {
+            var email = $"new{tag}{c}-{space.SiteId[^12..]}@scale.example";
+            var coworker = nexudus.Put(new Coworker
+            {
+                CoworkerType = CoworkerType.Individual, FullName = $"New {tag} {c}", GuessedFirstName = "New", GuessedLastName = $"{tag}{c}",
+                Email = email, Active = true, Archived = false, Businesses = [space.BusinessId], InvoicingBusinessId = space.BusinessId,
+            });
+            foreach (var pass in passes)
+            {
+                nexudus.Put(new CoworkerTimePass
+                {
+                    CoworkerId = coworker.Id, BusinessId = space.BusinessId, TimePassId = pass.Key, TimePassName = "Pass", Used = false,
+                    ExpireDate = now.AddDays(30), CheckedIn = false, IsFromTariff = false, CreateMultiple = 1,
+                });
+            }
+
+            emails.Add(email);
+        }
+
+        return new Change(passes[0].Value[0], passes[1].Value[0], emails);
+    }
+
+    /// <summary>Whether SALTO's groups A and B hold both new customers of the change.</summary>
+    private static bool Entitled(SaltoKsSandbox salto, string site, Change change)
+    {
+        var a = salto.GetAccessGroupMembers(site, change.GroupA).Select(u => u.Value).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var b = salto.GetAccessGroupMembers(site, change.GroupB).Select(u => u.Value).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return change.Emails.All(e => salto.FindSiteUserByEmail(site, e)?.User is { } user
+            && a.Contains(user.Id.Value) && b.Contains(user.Id.Value));
+    }
+
+    /// <summary>
+    /// Waits until the worker is in the middle of an apply of a changed site: group A's PATCH answered, group B's sent and
+    /// not answered (SALTO holds it 8 s). Returns the site and the moment (Unix ms), or no site when it never happened.
+    /// </summary>
+    private static async Task<(string? Site, long At)> MidApplyAsync(WorkerProcess worker, Dictionary<string, Change> changes, long since, Action drain, TimeSpan limit)
+    {
+        var until = Clock.Elapsed + limit;
+        while (Clock.Elapsed < until)
+        {
+            await Task.Delay(20);
+            drain();
+            var mine = Writes.Values.Where(w => w.Worker == worker.Name && w.SentAt >= since && w.Method == "PATCH" && SiteOf(w.Path) is { } s && changes.ContainsKey(s)).ToList();
+            foreach (var a in mine.Where(w => w.Status is >= 200 and < 300))
+            {
+                var site = SiteOf(a.Path)!;
+                if (GroupOf(a.Path) is { } g && string.Equals(g, changes[site].GroupA, StringComparison.OrdinalIgnoreCase)
+                    && mine.Any(b => b.Status is null && SiteOf(b.Path) == site && string.Equals(GroupOf(b.Path), changes[site].GroupB, StringComparison.OrdinalIgnoreCase)))
+                {
+                    return (site, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+                }
+            }
+        }
+
+        return (null, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+    }
+
+    /// <summary>Membership changes (user added to or removed from a group) that two answered PATCHes sent since the moment.</summary>
+    private static List<(string Site, string Detail)> Duplicates(long since)
+    {
+        var seen = new Dictionary<(string Site, string Group, string Op, string User), List<Write>>();
+        foreach (var write in Writes.Values.Where(w => w.SentAt >= since && w.Method == "PATCH" && w.Status is >= 200 and < 300 && w.Path.EndsWith("/users", StringComparison.Ordinal)))
+        {
+            if (SiteOf(write.Path) is not { } site || GroupOf(write.Path) is not { } group)
+            {
+                continue;
+            }
+
+            using var body = JsonDocument.Parse(write.Body);
+            foreach (var property in body.RootElement.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.Array))
+            {
+                var op = property.Name.Contains("remove", StringComparison.OrdinalIgnoreCase) ? "-" : "+";
+                foreach (var user in property.Value.EnumerateArray().Select(u => u.ToString()))
+                {
+                    var key = (site, group, op, user.ToUpperInvariant());
+                    (seen.TryGetValue(key, out var list) ? list : seen[key] = []).Add(write);
+                }
+            }
+        }
+
+        return [.. seen.Where(p => p.Value.Count > 1).Select(p => (p.Key.Site,
+            $"{p.Key.Op}{p.Key.User[..8]} in {p.Key.Group[..8]} at {p.Key.Site[^6..]} by {string.Join(", ", p.Value.Select(w => w.Worker))}"))];
+    }
+
     private sealed record Run(string Worker, string Integration, double Start, double End, string Result, List<string> Held, List<string> Skipped, int Applied, string Errors)
     {
         public double SeenAt { get; init; }
+
+        public long SeenUnix { get; init; }
 
         public static Run? Parse(string line)
         {
@@ -349,6 +551,7 @@ internal static class ScaleOutHarness
             if (e.Data is { } line)
             {
                 Lines.Enqueue((Clock.Elapsed.TotalMilliseconds, line));
+                LineLog?.WriteLine(line);
             }
         };
         process.ErrorDataReceived += (_, e) =>

@@ -30,17 +30,6 @@ internal static class ScaleOutWorker
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var names = configuration.GetSection("Integrations").GetChildren().Select(c => c.Key).Order(StringComparer.Ordinal).ToList();
 
-        var services = new ServiceCollection();
-        services.AddLogging();
-        foreach (var name in names)
-        {
-            var section = configuration.GetSection($"Integrations:{name}");
-            services.AddSaltoIntegration(name, section).UsePostgreSqlStateStore(section);
-        }
-
-        await using var provider = services.BuildServiceProvider();
-        using var gate = new SemaphoreSlim(concurrency);
-        var clock = Stopwatch.StartNew();
         var output = new object();
         void Line(string text)
         {
@@ -50,6 +39,19 @@ internal static class ScaleOutWorker
                 Console.Out.Flush();
             }
         }
+
+        var services = new ServiceCollection();
+        services.AddLogging();
+        foreach (var name in names)
+        {
+            var section = configuration.GetSection($"Integrations:{name}");
+            services.AddSaltoIntegration(name, section).UsePostgreSqlStateStore(section)
+                .SaltoKsClient.AddHttpMessageHandler(() => new WriteLog(worker, Line));
+        }
+
+        await using var provider = services.BuildServiceProvider();
+        using var gate = new SemaphoreSlim(concurrency);
+        var clock = Stopwatch.StartNew();
 
         Line($"READY|{worker}|{Environment.ProcessId}");
         using var stop = new CancellationTokenSource();
@@ -103,6 +105,38 @@ internal static class ScaleOutWorker
 
         Line(string.Create(CultureInfo.InvariantCulture, $"CPU|{worker}|{Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:0.00}"));
         return 0;
+    }
+
+    /// <summary>
+    /// Logs every SALTO KS write this worker sends, on stdout, before it goes on the wire and once answered:
+    /// <c>SEND|worker|id|method|path|unix-ms|body</c> (the body of membership changes only) and <c>DONE|worker|id|status|unix-ms</c> (wall-clock times, so a
+    /// line printed late by a process that was paused still says when the write was sent). The harness uses them to
+    /// attribute writes to workers: stale-holder writes, duplicates, and the moment a worker is in the middle of an apply.
+    /// </summary>
+    private sealed class WriteLog(string worker, Action<string> line) : DelegatingHandler
+    {
+        private static int _next;
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (request.Method == HttpMethod.Get || request.RequestUri?.AbsolutePath.Contains("connect/token", StringComparison.OrdinalIgnoreCase) == true)
+            {
+                return await base.SendAsync(request, cancellationToken);
+            }
+
+            var id = Interlocked.Increment(ref _next);
+            // Only membership changes' bodies (user ids added or removed), for the duplicate count: other writes may carry
+            // tag or card numbers, which stay out of the log even in a harness.
+            var path = request.RequestUri?.AbsolutePath ?? string.Empty;
+            var body = request.Content is null || !(request.Method == HttpMethod.Patch && path.Contains("/access_groups/", StringComparison.Ordinal) && path.EndsWith("/users", StringComparison.Ordinal))
+                ? string.Empty
+                : await request.Content.ReadAsStringAsync(cancellationToken);
+            line(string.Create(CultureInfo.InvariantCulture,
+                $"SEND|{worker}|{id}|{request.Method}|{request.RequestUri?.AbsolutePath}|{DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()}|{body.Replace('|', '/').Replace('\n', ' ')}"));
+            var response = await base.SendAsync(request, cancellationToken);
+            line(string.Create(CultureInfo.InvariantCulture, $"DONE|{worker}|{id}|{(int)response.StatusCode}|{DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()}"));
+            return response;
+        }
     }
 
     /// <summary>The schema a named integration's state lives in (as <c>UsePostgreSqlStateStore</c> names it).</summary>

@@ -127,7 +127,7 @@ public sealed class SaltoIntegrationBuilder
             return this;
         }
 
-        // A named integration: its own status and worker loop (webhooks are received for the default integration only).
+        // A named integration: its own status and worker loop, woken by its own webhook inbox (MapNexudusWebhooksFor).
         scope.TryAddSingleton(Services, _ => new WorkerStatus());
         if (!scope.IsMarked<NamedWorker>(Services))
         {
@@ -139,7 +139,9 @@ public sealed class SaltoIntegrationBuilder
                 scope.Get<WorkerStatus>(sp),
                 sp.GetRequiredService<SaltoMetrics>(),
                 // Its own category (the worker's, then the integration's name), so its lines say which integration they are about.
-                sp.GetRequiredService<ILoggerFactory>().CreateLogger($"{typeof(SaltoIntegrationWorker).FullName}.{scope.Name}")));
+                sp.GetRequiredService<ILoggerFactory>().CreateLogger($"{typeof(SaltoIntegrationWorker).FullName}.{scope.Name}"),
+                scope.Find<IWebhookInbox>(sp),
+                scope.Get<WebhookSignal>(sp)));
         }
 
         return this;

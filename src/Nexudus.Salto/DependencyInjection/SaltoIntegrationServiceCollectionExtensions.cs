@@ -100,8 +100,9 @@ public static class SaltoIntegrationServiceCollectionExtensions
     /// Its state is its own: unless <c>SaltoIntegration:StatePath</c> is set in its section, the SQLite file is
     /// <c>nexudus-salto.{name}.db</c>; with PostgreSQL, the default schema is <c>nexudus_salto_{name}</c>.
     /// Start-up validation names its keys by their full path, such as
-    /// <c>Integrations:operator-a:SaltoIntegration:Locations:0:SaltoSiteId</c>. Webhooks are received for the default
-    /// integration only.
+    /// <c>Integrations:operator-a:SaltoIntegration:Locations:0:SaltoSiteId</c>. Its webhooks are received at
+    /// <c>MapNexudusWebhooksFor("operator-a", prefix)</c> (package Nexudus.Salto.AspNetCore), verified with its own
+    /// <c>SaltoIntegration:Webhooks:SharedSecret</c> and applied by its own worker.
     /// </para>
     /// </remarks>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
@@ -252,6 +253,24 @@ public static class SaltoIntegrationServiceCollectionExtensions
             scope.Get<ISyncStateStore>(sp),
             SaltoIntegrationOptionsMapping.ToAccessReportOptions(scope.GetOptions<SaltoIntegrationOptions>(sp).Value),
             sp.GetService<ILogger<AccessReportBuilder>>()));
+        AddNamedWebhooks(services, scope);
+    }
+
+    /// <summary>
+    /// A named integration's webhook receiver (keyed by its name, for <c>MapNexudusWebhooksFor(name, …)</c>): verified with
+    /// its own <c>SaltoIntegration:Webhooks</c> settings, recording into its own state store's inbox and waking its own worker.
+    /// </summary>
+    private static void AddNamedWebhooks(IServiceCollection services, IntegrationScope scope)
+    {
+        scope.TryAddSingleton(services, _ => new WebhookSignal());
+        scope.TryAddSingleton<IWebhookInbox>(services, sp => (scope.Get<ISyncStateStore>(sp) as IWebhookInbox)!);
+        scope.TryAddSingleton(services, sp => new NexudusWebhookReceiver(
+            scope.Find<IWebhookInbox>(sp) ?? throw new InvalidOperationException(
+                $"The {nameof(ISyncStateStore)} of integration '{scope.Name}' does not implement {nameof(IWebhookInbox)}; register a keyed {nameof(IWebhookInbox)} to receive its Nexudus webhooks."),
+            scope.GetOptions<SaltoIntegrationOptions>(sp).Value.Webhooks ?? new SaltoWebhookOptions(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<ILoggerFactory>()?.CreateLogger($"{typeof(NexudusWebhookReceiver).FullName}.{scope.Name}"),
+            scope.Get<WebhookSignal>(sp)));
     }
 
     /// <summary>Marks a named integration as registered, so a second call with the same name registers nothing twice.</summary>

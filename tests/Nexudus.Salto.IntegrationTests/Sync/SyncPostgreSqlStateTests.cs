@@ -116,4 +116,115 @@ public sealed class SyncPostgreSqlStateTests : IAsyncLifetime
         await ChurnWorld.AssertLedgerTruthfulAsync(h);
         await ChurnWorld.AssertLedgerCompleteAsync(h);
     }
+
+    // Killed (kill -9) before or after SALTO answered one of the churn run's requests: 21 to 25 are its SALTO writes
+    // (the paused-worker theory above uses the same points), 18 is a read before them and 27 the last write.
+    [Theory]
+    [InlineData(18, HookAction.StopAfter)]
+    [InlineData(21, HookAction.StopBefore)]
+    [InlineData(21, HookAction.StopAfter)]
+    [InlineData(23, HookAction.StopAfter)]
+    [InlineData(25, HookAction.StopBefore)]
+    [InlineData(27, HookAction.StopAfter)]
+    public async Task Synchronize_WorkerKilledMidApply_ItsLeaseOutlivesItAndTheNextHolderFinishesWhatItLeft(int killAt, HookAction how)
+    {
+        await using var h = await StartAsync(salto: OlderTagReading); // the churn world assigns tags
+        var dying = new KillableStore(_store);
+        h.Store = dying;
+        var options = await ChurnWorld.PrepareAsync(h);
+        using var run = new CancellationTokenSource();
+        var start = h.Hook.Count;
+        h.Hook.OnRequest = (n, _) => n - start == killAt ? how : HookAction.None;
+        h.Hook.OnStop = () =>
+        {
+            // From here nothing the process does reaches the database: no journal settlement, no lease release.
+            dying.Kill();
+            run.Cancel();
+        };
+
+        try
+        {
+            await h.SyncAsync(options, run.Token);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or KillableStore.DeadException)
+        {
+            // The process is gone.
+        }
+
+        Assert.True(dying.Killed);
+        h.Hook.OnRequest = null;
+        h.Hook.OnStop = null;
+        var next = OtherProcess();
+        h.Store = next;
+        ChurnWorld.AssertNoStranger(h);
+        await ChurnWorld.AssertLedgerTruthfulAsync(h);
+
+        // Its lease outlives it: the next worker skips the site, naming the dead holder, and writes nothing.
+        var held = Assert.Single(await next.ListSiteLeasesAsync());
+        h.Salto.Requests.Clear();
+        var skipping = await h.SyncAsync(options);
+        Assert.Equal(SyncResult.Completed, skipping.Result);
+        Assert.Equal(held.Holder, Assert.Single(skipping.SkippedSites).Holder);
+        Assert.Equal(0, h.Salto.Requests.GetCounters().Writes);
+
+        // Once the lease has expired, the next holder finishes what the dead one left, and a third run writes nothing.
+        await PostgreSqlTestServer.ExecuteAsync($"UPDATE \"{_store.Schema}\".site_leases SET expires_at = clock_timestamp() - interval '1 second'");
+        var finishing = await h.SyncAsync(options);
+        h.Salto.Requests.Clear();
+        var third = await h.SyncAsync(options);
+
+        Assert.NotEqual(SyncResult.Failed, finishing.Result);
+        Assert.Empty(finishing.SkippedSites);
+        ChurnWorld.AssertConverged(h);
+        await ChurnWorld.AssertLedgerTruthfulAsync(h);
+        await ChurnWorld.AssertLedgerCompleteAsync(h);
+        Assert.Empty(third.Changes);
+        Assert.Equal(0, h.Salto.Requests.GetCounters().Writes);
+    }
+
+    /// <summary>A process's store that dies on <see cref="Kill"/>: every call after it fails, as if the process were gone.</summary>
+    private sealed class KillableStore(PostgreSqlSyncStateStore inner) : ISyncStateStore, ISiteLeaseStore
+    {
+        private volatile bool _killed;
+
+        public bool Killed => _killed;
+
+        public TimeSpan SiteLeaseDuration => inner.SiteLeaseDuration;
+
+        public TimeSpan SiteWorkerJoinWindow => inner.SiteWorkerJoinWindow;
+
+        public void Kill() => _killed = true;
+
+        public Task<ISyncStateLease> AcquireLeaseAsync(string holder, CancellationToken cancellationToken = default) => Alive(() => inner.AcquireLeaseAsync(holder, cancellationToken));
+
+        public Task<SiteSyncState> LoadSiteAsync(string siteId, CancellationToken cancellationToken = default) => Alive(() => inner.LoadSiteAsync(siteId, cancellationToken));
+
+        public Task<CheckInCursor> LoadCheckInCursorAsync(string siteId, CancellationToken cancellationToken = default) => Alive(() => inner.LoadCheckInCursorAsync(siteId, cancellationToken));
+
+        public Task<bool> IsEntryProcessedAsync(string siteId, string entryId, CancellationToken cancellationToken = default) =>
+            Alive(() => inner.IsEntryProcessedAsync(siteId, entryId, cancellationToken));
+
+        public Task<string?> GetValueAsync(string key, CancellationToken cancellationToken = default) => Alive(() => inner.GetValueAsync(key, cancellationToken));
+
+        public Task ApplyAsync(SyncStateChanges changes, CancellationToken cancellationToken = default) => Alive(() => inner.ApplyAsync(changes, cancellationToken));
+
+        public Task<SiteLeaseAttempt> TryAcquireSiteLeaseAsync(string siteId, string holder, CancellationToken cancellationToken = default) =>
+            Alive(() => inner.TryAcquireSiteLeaseAsync(siteId, holder, cancellationToken));
+
+        public Task<SiteLease?> RenewSiteLeaseAsync(SiteLease lease, CancellationToken cancellationToken = default) => Alive(() => inner.RenewSiteLeaseAsync(lease, cancellationToken));
+
+        public Task ReleaseSiteLeaseAsync(SiteLease lease, CancellationToken cancellationToken = default) => Alive(() => inner.ReleaseSiteLeaseAsync(lease, cancellationToken));
+
+        public Task<int> JoinSiteWorkersAsync(string holder, CancellationToken cancellationToken = default) => Alive(() => inner.JoinSiteWorkersAsync(holder, cancellationToken));
+
+        public Task LeaveSiteWorkersAsync(string holder, CancellationToken cancellationToken = default) => Alive(() => inner.LeaveSiteWorkersAsync(holder, cancellationToken));
+
+        public Task<IReadOnlyList<SiteLease>> ListSiteLeasesAsync(CancellationToken cancellationToken = default) => Alive(() => inner.ListSiteLeasesAsync(cancellationToken));
+
+        private Task<T> Alive<T>(Func<Task<T>> call) => _killed ? Task.FromException<T>(new DeadException()) : call();
+
+        private Task Alive(Func<Task> call) => _killed ? Task.FromException(new DeadException()) : call();
+
+        public sealed class DeadException() : Exception("The process was killed.");
+    }
 }

@@ -38,8 +38,9 @@ internal sealed class WebhookWorld : IAsyncDisposable
 
     public static readonly string[] Emails = ["ada@example.com", "bob@example.com", "carol@example.com", "dan@example.com", "eve@example.com"];
 
-    private WebhookWorld(NexudusSandbox nexudus, SaltoKsSandbox salto, NexudusSeed seed, ISyncStateStore store)
+    private WebhookWorld(NexudusSandbox nexudus, SaltoKsSandbox salto, NexudusSeed seed, ISyncStateStore store, string secret)
     {
+        WebhookSecret = secret;
         Nexudus = nexudus;
         Salto = salto;
         Seed = seed;
@@ -47,6 +48,9 @@ internal sealed class WebhookWorld : IAsyncDisposable
     }
 
     public NexudusSandbox Nexudus { get; }
+
+    /// <summary>Gets the secret the Nexudus sandbox signs its deliveries with (<see cref="Secret"/> unless given).</summary>
+    public string WebhookSecret { get; }
 
     public SaltoKsSandbox Salto { get; }
 
@@ -62,9 +66,9 @@ internal sealed class WebhookWorld : IAsyncDisposable
 
     public Uri Endpoint => new(BaseUrl, Prefix.TrimStart('/') + "/");
 
-    public static async Task<WebhookWorld> CreateAsync(ISyncStateStore? store = null)
+    public static async Task<WebhookWorld> CreateAsync(ISyncStateStore? store = null, string secret = Secret)
     {
-        var nexudus = await NexudusSandbox.StartAsync(new NexudusSandboxOptions { RateLimits = NexudusRateLimits.Disabled, WebhookSecret = Secret });
+        var nexudus = await NexudusSandbox.StartAsync(new NexudusSandboxOptions { RateLimits = NexudusRateLimits.Disabled, WebhookSecret = secret });
         var seed = nexudus.Seed(b =>
         {
             b.Location("Central", TimeZoneInfo.FindSystemTimeZoneById("Europe/London")).Pass("Day Pass").Resource("Room 1");
@@ -81,7 +85,7 @@ internal sealed class WebhookWorld : IAsyncDisposable
             .AccessGroup(RoomGroup, "Room 1 bookers")
             .GroupLock(DayGroup, FrontDoor)
             .GroupLock(RoomGroup, FrontDoor));
-        return new WebhookWorld(nexudus, salto, seed, store ?? new InMemorySyncStateStore());
+        return new WebhookWorld(nexudus, salto, seed, store ?? new InMemorySyncStateStore(), secret);
     }
 
     public long CustomerId(string email) => Seed.Customer(email).Id;
@@ -165,7 +169,7 @@ internal sealed class WebhookWorld : IAsyncDisposable
         ["SaltoIntegration:Locations:0:BookingAccessAfter"] = "00:15:00",
         ["SaltoIntegration:Locations:0:UseNexudusLinkFields"] = "false",
         ["SaltoIntegration:Safety:MaxRevocationPercent"] = "100",
-        ["SaltoIntegration:Webhooks:SharedSecret"] = Secret,
+        ["SaltoIntegration:Webhooks:SharedSecret"] = WebhookSecret,
         ["SaltoIntegration:Webhooks:CoalesceWindow"] = "00:00:00.200",
     };
 
