@@ -22,6 +22,10 @@ internal static class SaltoIntegrationOptionsMapping
         {
             Links = l.ToLocationLinks(), WritePassSchedules = l.WritePassSchedules, CreateMissingGroupSchedules = l.CreateMissingGroupSchedules,
             SuspendAfterOverdueDays = l.SuspendAfterOverdueDays,
+            BookingGuests = l.BookingGuests,
+            VisitorGroups = [.. (l.VisitorGroups ?? []).Where(g => !string.IsNullOrWhiteSpace(g)).Select(g => g.Trim())],
+            VisitorAccessBefore = l.VisitorAccessBefore,
+            GuestSeatReserve = l.GuestSeatReserve,
         })],
         EraseArchivedAfter = options.EraseArchivedAfter,
         Safety = new RevocationSafety

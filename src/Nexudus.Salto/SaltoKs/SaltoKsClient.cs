@@ -34,7 +34,7 @@ namespace Nexudus.Salto.SaltoKs;
 /// derive from the class.
 /// </para>
 /// </remarks>
-public class SaltoKsClient : ISaltoKsClient
+public partial class SaltoKsClient : ISaltoKsClient
 {
     private const string ContinuationTokenHeader = "CLP-Continuation-Token";
 
