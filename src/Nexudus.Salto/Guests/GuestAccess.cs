@@ -274,7 +274,7 @@ internal sealed class GuestAccess(
                     guests.Add(guest);
                 }
             }
-            catch (Exception ex) when (IsServiceFailure(ex, cancellationToken))
+            catch (Exception ex) when (IsReadFailure(ex, cancellationToken))
             {
                 GuestLog.ReadFailed(logger, string.Create(CultureInfo.InvariantCulture, $"the guests of booking #{bookingId}"), ex);
                 errors.Add(new SyncError
@@ -329,7 +329,7 @@ internal sealed class GuestAccess(
                 visitors.Add(visitor);
             }
         }
-        catch (Exception ex) when (IsServiceFailure(ex, cancellationToken))
+        catch (Exception ex) when (IsReadFailure(ex, cancellationToken))
         {
             GuestLog.ReadFailed(logger, string.Create(CultureInfo.InvariantCulture, $"the visitors of location {businessId}"), ex);
             errors.Add(new SyncError
@@ -586,6 +586,13 @@ internal sealed class GuestAccess(
     private static bool IsServiceFailure(Exception exception, CancellationToken cancellationToken) => PlanExecutor.IsServiceFailure(exception, cancellationToken);
 
     private static string Describe(Exception exception) => PlanExecutor.Describe(exception);
+
+    private static bool IsReadFailure(Exception exception, CancellationToken cancellationToken) => exception switch
+    {
+        OperationCanceledException => !cancellationToken.IsCancellationRequested,
+        NexudusApiException or HttpRequestException or TimeoutException or JsonException or Polly.ExecutionRejectedException => true,
+        _ => false,
+    };
 
     /// <summary>The seats of one site as guests may use them: read once, then counted down as guests are created.</summary>
     private sealed class SeatCount(ISaltoKsClient salto, string siteId)
