@@ -214,6 +214,7 @@ internal sealed class DemoSpace
         settings["SaltoIntegration:Locations:0:Readers:" + LondonExitGate] = "CheckOut";
         settings["SaltoIntegration:Locations:0:GroupOwnership:" + LondonOffice] = "Exclusive";
         settings["SaltoIntegration:Locations:0:WritePassSchedules"] = "true";
+        settings["SaltoIntegration:Locations:0:BookingGuests"] = "true";
 
         // New York's boardroom is linked in Nexudus itself (Resource.AccessControlGroupId), not here.
         AddLocation(settings, 1, newYorkId, NewYorkSite);

@@ -10,6 +10,7 @@ using Nexudus.Salto.Nexudus;
 using Nexudus.Salto.Reports;
 using Nexudus.Salto.Sample.Commands;
 using Nexudus.Salto.Sample.Hosting;
+using Nexudus.Salto.Sample.Guests;
 using Nexudus.Salto.Sample.Output;
 using Nexudus.Salto.Sample.Settings;
 using Nexudus.Salto.Testing;
@@ -69,6 +70,50 @@ internal sealed class DemoStory(
         await ShowGuardAsync(cancellationToken);
         await ShowDoctorAsync(cancellationToken);
         await ShowWebhooksAsync(cancellationToken);
+        await ShowGuestAsync(cancellationToken);
+    }
+
+    private async Task ShowGuestAsync(CancellationToken cancellationToken)
+    {
+        _console.Heading("9. A meeting-room guest: a PIN for the booking, deleted after it (BookingGuests, IGuestCredentialSink)");
+        var grace = _space.Seed.Customer("grace@example.com");
+        var booking = _nexudus.GetAll<Booking>().Where(b => b.CoworkerId == grace.Id).OrderBy(b => b.FromTime).First();
+        var visitor = _nexudus.Put(new Visitor
+        {
+            BusinessId = _space.Seed.Location(DemoSpace.London).Id,
+            CoworkerId = grace.Id,
+            CoworkerFullName = grace.FullName,
+            FullName = "Hedy Lamarr",
+            ExpectedArrival = booking.FromTime,
+            HostApprovalStatus = HostApprovalStatus.NotRequired,
+        });
+        _nexudus.Put(new BookingVisitor { BookingId = booking.Id, VisitorId = visitor.Id, VisitorFullName = visitor.FullName });
+        _console.Line($"Grace Hopper adds Hedy Lamarr as a guest of her booking #{booking.Id} of the Thames Meeting Room.");
+
+        var sink = _services.GetRequiredService<SampleGuestCredentialSink>();
+        var created = await _console.StepAsync("Sync: the guest becomes a SALTO KS guest user with a PIN", () =>
+            _components.SynchronizeAsync(dryRun: false, allowMassRevocation: false, cancellationToken));
+        foreach (var guest in created.Guests)
+        {
+            _console.Line($"{guest.Kind} {guest.Alias} ({guest.Outcome}): {guest.Lineage}; groups {string.Join(", ", guest.GroupIds.Select(_space.NameOf))}.");
+        }
+
+        if (sink.Delivered is [.., var credential])
+        {
+            _console.Line($"The sample's IGuestCredentialSink received PIN {credential.Pin} for {credential.Guest.Alias}, valid until {credential.Guest.ValidUntil:HH:mm} UTC (never logged).");
+        }
+
+        // The meeting ends early: the booking is shortened in Nexudus to have ended before its buffer.
+        _nexudus.Put(booking with { ToTime = TimeProvider.System.GetUtcNow().AddMinutes(-20), FromTime = booking.FromTime!.Value.AddMinutes(-40) });
+        var deleted = await _console.StepAsync("The booking is over: the next sync deletes the guest and frees its seat", () =>
+            _components.SynchronizeAsync(dryRun: false, allowMassRevocation: true, cancellationToken));
+        foreach (var guest in deleted.Guests)
+        {
+            _console.Line($"{guest.Kind} {guest.Alias} ({guest.Outcome}): {guest.Detail}.");
+        }
+
+        var left = _salto.GetSiteUsers(DemoSpace.LondonSite).Count(u => u.Roles.Any(r => r.Code == "site_guest"));
+        _console.Line($"Guest users left on the London site: {left}.");
     }
 
     private async Task ShowWebhooksAsync(CancellationToken cancellationToken)

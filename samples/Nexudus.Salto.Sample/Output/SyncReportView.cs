@@ -88,6 +88,11 @@ internal static class SyncReportView
                 $"Erased {explain.Customer(erasure.CustomerId)} ({erasure.Reason}): {deleted} SALTO user(s) deleted, {erasure.Sites.Sum(s => s.StateRowsRemoved)} state row(s) forgotten{(erasure.DryRun ? " (dry run: nothing done)" : string.Empty)}."));
         }
 
+        foreach (var guest in report.Guests)
+        {
+            console.Line($"Guest {guest.Alias}: {guest.Kind} {guest.Outcome}, {guest.Lineage}{(guest.Detail is { Length: > 0 } why ? $" ({why})" : string.Empty)}");
+        }
+
         foreach (var tag in report.Tags)
         {
             console.Line($"Tag {tag.MaskedNumber} for {explain.Customer(tag.CustomerId)}: {tag.Kind} {tag.Outcome}{(tag.Detail is { Length: > 0 } d ? $" ({d})" : string.Empty)}");

@@ -137,6 +137,31 @@ public interface ISaltoKsClient
     /// <returns><see langword="true"/> when the user was deleted; <see langword="false"/> when it was already gone.</returns>
     Task<bool> DeleteSiteUserAsync(string siteId, SiteUserId siteUserId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Creates a guest user (<c>POST /v1.2/sites/{site_id}/guests</c>): an alias only, role <c>site_guest</c>, no e-mail
+    /// and no invitation. The guest holds a seat until deleted with <see cref="DeleteSiteUserAsync"/>; its expiry does
+    /// not free the seat. With every seat taken SALTO KS still answers 201, with the guest suspended.
+    /// </summary>
+    /// <param name="siteId">The site's UUID.</param>
+    /// <param name="request">The alias and expiry.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The created site user (check <see cref="SiteUser.SubscriptionState"/>).</returns>
+    /// <remarks>The POST is not retried: a retry could create a second guest.</remarks>
+    Task<SiteUser> CreateGuestAsync(string siteId, GuestCreateRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Issues a new PIN for a user (<c>PUT /v1.2/sites/{site_id}/users/{site_user_id}/pin</c>); SALTO KS chooses it.
+    /// Enable PINs for the user first (<see cref="SiteUserRequestBase.UsePin"/> through <c>UpdateSiteUserAsync</c>). Each
+    /// call replaces the previous PIN.
+    /// </summary>
+    /// <param name="siteId">The site's UUID.</param>
+    /// <param name="siteUserId">The site-user id.</param>
+    /// <param name="expiryDate">When the PIN stops opening; <see langword="null"/> sends <c>{}</c>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The PIN (digits, as SALTO KS sent it). It is a secret: never log it.</returns>
+    /// <remarks>The PUT is not retried (a retry would rotate the PIN); an unreadable answer never shows its body.</remarks>
+    Task<string> IssuePinAsync(string siteId, SiteUserId siteUserId, DateTimeOffset? expiryDate = null, CancellationToken cancellationToken = default);
+
     /// <summary>Lists the access groups of a site (<c>GET /v1.1/sites/{site_id}/access_groups</c>), optionally filtered.</summary>
     /// <param name="siteId">The site's UUID.</param>
     /// <param name="query">The filter (e.g. on <c>customer_reference</c>), or <see langword="null"/> for every group.</param>

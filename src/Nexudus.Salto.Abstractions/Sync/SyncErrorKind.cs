@@ -29,4 +29,7 @@ public enum SyncErrorKind
 
     /// <summary>Erasing a customer on a site failed; its rows are kept and the next run tries again.</summary>
     Erasure = 8,
+
+    /// <summary>A guest user could not be created, given its PIN or groups, or deleted; the next run tries again.</summary>
+    Guest = 9,
 }

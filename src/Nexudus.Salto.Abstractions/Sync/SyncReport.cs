@@ -108,6 +108,13 @@ public sealed record SyncReport
     public IReadOnlyList<CustomerErasure> Erasures { get; init; } = [];
 
     /// <summary>
+    /// Gets the guest users this run created (booking guests and approved visitors, each with a PIN), deleted after
+    /// their window or refused, with each one's lineage; empty when no location sets <c>BookingGuests</c> or
+    /// <c>VisitorGroups</c>. In a dry run, the changes that would be made.
+    /// </summary>
+    public IReadOnlyList<GuestChange> Guests { get; init; } = [];
+
+    /// <summary>
     /// Gets the earliest future instant at which the entitlements change by themselves (a booking window
     /// opens or closes, a pass expires), so a worker can run again exactly then.
     /// </summary>

@@ -108,6 +108,15 @@ internal sealed class NexudusEntityKind
             RequiredFields = ["CoworkerId", "BusinessId"],
             DatesWithLocalTwin = ["DueDate", "PaidOn"],
         },
+        new("Visitor", "/api/spaces/visitors", typeof(Visitor))
+        {
+            DefaultOrderField = "ExpectedArrival",
+            RequiredFields = ["BusinessId", "FullName", "ExpectedArrival"],
+            DatesWithLocalTwin = ["ExpectedArrival"],
+        },
+
+        // A booking guest is created on its own, with the ids of a real visitor and a customer's booking.
+        new("BookingVisitor", "/api/spaces/bookingvisitors", typeof(BookingVisitor)) { RequiredFields = ["BookingId", "VisitorId"] },
         new("Checkin", "/api/spaces/checkins", typeof(Checkin))
         {
             DefaultOrderField = "FromTime",

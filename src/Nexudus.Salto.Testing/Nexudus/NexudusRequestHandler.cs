@@ -436,6 +436,23 @@ internal sealed class NexudusRequestHandler
             return InvalidBody(exception);
         }
 
+        if (record is BookingVisitor guest)
+        {
+            // Nexudus links a booking guest to a real visitor and to a booking made by a customer.
+            var visitor = _store.Get<Visitor>(guest.VisitorId ?? 0);
+            var booking = _store.Get<Booking>(guest.BookingId ?? 0);
+            if (visitor is null || booking is null || booking.CoworkerId is null)
+            {
+                return ValidationFailed([
+                    visitor is null
+                        ? ("VisitorId", body["VisitorId"], "The visitor was not found.")
+                        : ("BookingId", body["BookingId"], "Visitors can only be added to bookings made by a customer."),
+                ]);
+            }
+
+            record = guest with { VisitorFullName = visitor.FullName, VisitorEmail = visitor.Email };
+        }
+
         if (record is Checkin checkin)
         {
             var outcome = _checkins.Admit(checkin, _options.RequirePassOrContractForCheckin, _options.OpenCheckinsOnlyToday ? _options.TimeProvider.GetUtcNow() : null);

@@ -435,6 +435,57 @@ public sealed class NexudusSeedBuilder
         return this;
     }
 
+    /// <summary>Adds an expected visitor of the current location, hosted by a customer.</summary>
+    /// <param name="hostEmail">The hosting customer.</param>
+    /// <param name="fullName">The visitor's full name.</param>
+    /// <param name="expectedArrival">When the visitor is expected (UTC instant).</param>
+    /// <param name="approval">Whether the host approved the visit; <see cref="HostApprovalStatus.AcceptedAndGrant"/> lets the visitor in.</param>
+    /// <param name="customize">Sets other fields.</param>
+    /// <returns>This builder.</returns>
+    public NexudusSeedBuilder Visitor(
+        string hostEmail, string fullName, DateTimeOffset expectedArrival, HostApprovalStatus approval = HostApprovalStatus.AcceptedAndGrant, Func<Visitor, Visitor>? customize = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(fullName);
+        var host = FindCustomer(hostEmail);
+        Add(new Visitor
+        {
+            BusinessId = CurrentLocation().Id,
+            CoworkerId = host.Id,
+            CoworkerFullName = host.FullName,
+            FullName = fullName,
+            ExpectedArrival = expectedArrival.ToUniversalTime(),
+            HostApprovalStatus = approval,
+            Arrived = false,
+        }, customize);
+        return this;
+    }
+
+    /// <summary>
+    /// Adds a guest to the latest booking of <paramref name="customerEmail"/> (seeded before): a visitor record of the
+    /// current location (not approved for a visit of its own) and the booking visitor that links it to the booking.
+    /// </summary>
+    /// <param name="customerEmail">The customer who booked.</param>
+    /// <param name="guestName">The guest's full name.</param>
+    /// <returns>This builder.</returns>
+    public NexudusSeedBuilder BookingGuest(string customerEmail, string guestName)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(guestName);
+        var customer = FindCustomer(customerEmail);
+        var booking = Records<Booking>().Where(b => b.CoworkerId == customer.Id).MaxBy(b => b.Id)
+            ?? throw new InvalidOperationException($"Seed a booking of {customerEmail} before its guests.");
+        var visitor = Add(new Visitor
+        {
+            BusinessId = CurrentLocation().Id,
+            CoworkerId = customer.Id,
+            CoworkerFullName = customer.FullName,
+            FullName = guestName,
+            ExpectedArrival = booking.FromTime,
+            HostApprovalStatus = HostApprovalStatus.NotRequired,
+        }, customize: null);
+        Add(new BookingVisitor { BookingId = booking.Id, VisitorId = visitor.Id, VisitorFullName = visitor.FullName }, customize: null);
+        return this;
+    }
+
     /// <summary>
     /// Adds an issued, unpaid invoice of a customer at the current location (Nexudus creates invoices itself; the
     /// sandbox seeds them). Use <see cref="NexudusSandbox.PayInvoice"/> to record the payment later.

@@ -75,6 +75,11 @@ internal sealed partial class SaltoKsApi
 
             bool seatFree = site.Seats(options.DefaultSeatLimit) is not { } seats ||
                 site.Users.Count(u => u.User.SubscriptionState == SubscriptionState.Subscribed) < seats;
+            if (!seatFree && options.RefuseUsersWithoutSeat)
+            {
+                throw SaltoKsApiFailure.NoSubscription();
+            }
+
             DateTimeOffset now = Now;
             var user = new UserRecord(new SiteUser
             {

@@ -51,6 +51,8 @@ internal sealed partial class SaltoKsApi(SaltoKsSandboxState state, SaltoKsSandb
             Api(app, "PATCH", $"{site}/users/{{site_user_id}}", UpdateUserAsync);
             Api(app, "DELETE", $"{site}/users/{{site_user_id}}", DeleteUserAsync);
             Api(app, "PATCH", $"{site}/users/{{site_user_id}}/subscription", ChangeSubscriptionAsync);
+            Api(app, "PUT", $"{site}/users/{{site_user_id}}/pin", IssuePinAsync);
+            Api(app, "POST", $"{site}/guests", CreateGuestAsync);
 
             string group = $"{site}/access_groups/{{access_group_id}}";
             Api(app, "GET", $"{site}/access_groups", ListAccessGroupsAsync);

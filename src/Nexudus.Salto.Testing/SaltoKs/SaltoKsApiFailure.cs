@@ -40,6 +40,9 @@ internal sealed class SaltoKsApiFailure : Exception
 
     public static SaltoKsApiFailure InvalidParameter(string message) => new(400, "1101", message);
 
+    /// <summary>403 <c>2212</c>: no valid subscription (the older reading of a create with every seat taken).</summary>
+    public static SaltoKsApiFailure NoSubscription() => new(403, "2212", "No valid subscription for this feature");
+
     public static SaltoKsApiFailure RequestInvalid(string message = "Request invalid") => new(400, "1100", message);
 
     public static SaltoKsApiFailure InvalidFilter() => new(400, "1102", "The OData filter format is invalid");

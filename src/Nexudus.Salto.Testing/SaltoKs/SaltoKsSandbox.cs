@@ -163,6 +163,18 @@ public sealed class SaltoKsSandbox : IAsyncDisposable
         }
     }
 
+    /// <summary>Reads the PIN SALTO KS issued last for a user (what the person would type at the door).</summary>
+    /// <param name="siteId">The site.</param>
+    /// <param name="siteUserId">The site-user id.</param>
+    /// <returns>The PIN, or <see langword="null"/> when none was issued or the user is gone.</returns>
+    public string? GetUserPin(string siteId, SiteUserId siteUserId)
+    {
+        lock (_state.Gate)
+        {
+            return SiteOf(siteId).FindUser(siteUserId)?.Pin;
+        }
+    }
+
     /// <summary>Reads a site's access groups.</summary>
     /// <param name="siteId">The site.</param>
     /// <returns>The groups, in creation order.</returns>

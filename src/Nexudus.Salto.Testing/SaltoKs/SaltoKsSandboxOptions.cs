@@ -84,6 +84,21 @@ public sealed class SaltoKsSandboxOptions
     /// <value>1,000 by default; <see langword="null"/> for no limit.</value>
     public int? DefaultSeatLimit { get; set; } = 1000;
 
+    /// <summary>
+    /// Gets or sets whether creating a user or guest with every seat taken is refused with 403 <c>2212</c> instead of
+    /// answered 201 with the user suspended. The live service was captured answering 201 suspended; the refusal is an
+    /// older, unconfirmed reading kept for tests of both.
+    /// </summary>
+    /// <value><see langword="false"/>: 201 with <c>subscription_state: "suspended"</c>, as captured live.</value>
+    public bool RefuseUsersWithoutSeat { get; set; }
+
+    /// <summary>
+    /// Gets or sets whether <c>PUT …/users/{id}/pin</c> is refused (400 <c>1101</c>) for a user whose <c>use_pin</c> is
+    /// off. Live clients always enable it first; what the service answers otherwise is unconfirmed.
+    /// </summary>
+    /// <value><see langword="true"/>.</value>
+    public bool PinRequiresUsePin { get; set; } = true;
+
     /// <summary>Gets or sets the item shape of <c>GET …/access_groups/{access_group_id}/users</c> (unconfirmed).</summary>
     /// <value><see cref="SaltoKsMemberShape.Flat"/> by default.</value>
     public SaltoKsMemberShape MemberShape { get; set; } = SaltoKsMemberShape.Flat;
@@ -193,6 +208,8 @@ public sealed class SaltoKsSandboxOptions
         copy.ServeTagEndpoints = ServeTagEndpoints;
         copy.SiteUsersShowTagId = SiteUsersShowTagId;
         copy.DefaultSeatLimit = DefaultSeatLimit;
+        copy.RefuseUsersWithoutSeat = RefuseUsersWithoutSeat;
+        copy.PinRequiresUsePin = PinRequiresUsePin;
         return copy;
     }
 }

@@ -153,6 +153,12 @@ internal sealed class UserRecord(SiteUser user)
     /// <summary>When <c>POST …/users</c> created the user; <see langword="null"/> for seeded users.</summary>
     public DateTimeOffset? CreatedThroughApiAt { get; init; }
 
+    /// <summary>The PIN SALTO issued last (<c>PUT …/pin</c>); <see langword="null"/> before any.</summary>
+    public string? Pin { get; set; }
+
+    /// <summary>When the PIN stops opening; <see langword="null"/> for no expiry of its own.</summary>
+    public DateTimeOffset? PinExpiresAt { get; set; }
+
     /// <summary>The tags assigned, in assignment order; the first shows as <c>tag_id</c>.</summary>
     public List<string> TagIds { get; } = [];
 

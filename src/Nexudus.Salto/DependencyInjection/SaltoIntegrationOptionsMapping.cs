@@ -51,6 +51,10 @@ internal static class SaltoIntegrationOptionsMapping
         WritePassSchedules = location.WritePassSchedules,
         CreateMissingGroupSchedules = location.CreateMissingGroupSchedules,
         SuspendAfterOverdueDays = location.SuspendAfterOverdueDays,
+        BookingGuests = location.BookingGuests,
+        VisitorGroups = [.. (location.VisitorGroups ?? []).Where(g => !string.IsNullOrWhiteSpace(g)).Select(g => g.Trim())],
+        VisitorAccessBefore = location.VisitorAccessBefore,
+        GuestSeatReserve = location.GuestSeatReserve,
     };
 
     /// <summary>

@@ -247,6 +247,20 @@ internal sealed class SaltoIntegrationOptionsValidator : IValidateOptions<SaltoI
             failures.Add($"{path}:SuspendAfterOverdueDays must be between 0 and 365 days, or unset to leave access unaffected by invoices.");
         }
 
+        Duration(failures, $"{path}:VisitorAccessBefore", location.VisitorAccessBefore, TimeSpan.Zero, TimeSpan.FromHours(12));
+        if (location.GuestSeatReserve is < 0 or > 100_000)
+        {
+            failures.Add($"{path}:GuestSeatReserve must be between 0 and 100000 seats.");
+        }
+
+        for (int i = 0; i < (location.VisitorGroups?.Count ?? 0); i++)
+        {
+            if (string.IsNullOrWhiteSpace(location.VisitorGroups![i]))
+            {
+                failures.Add($"{path}:VisitorGroups:{i.ToString(CultureInfo.InvariantCulture)} is empty; give a SALTO access-group id.");
+            }
+        }
+
         if (location.PassDayCutoff < TimeSpan.Zero || location.PassDayCutoff >= TimeSpan.FromDays(1))
         {
             failures.Add($"{path}:PassDayCutoff must be a time of day, from 00:00:00 up to but not including 1.00:00:00.");

@@ -183,7 +183,10 @@ public static class SaltoIntegrationServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<ISaltoTagResolver>(),
             sp.GetService<ILogger<AccessSynchronizer>>(),
-            sp.GetRequiredService<EntitlementResolver>()));
+            sp.GetRequiredService<EntitlementResolver>())
+        {
+            GuestCredentialSink = sp.GetService<IGuestCredentialSink>(),
+        });
         services.TryAddSingleton(sp => new CustomerEraser(
             sp.GetRequiredService<ISaltoKsClient>(),
             sp.GetRequiredService<ISyncStateStore>(),
@@ -239,7 +242,10 @@ public static class SaltoIntegrationServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             scope.Find<ISaltoTagResolver>(sp),
             sp.GetService<ILogger<AccessSynchronizer>>(),
-            sp.GetRequiredService<EntitlementResolver>()));
+            sp.GetRequiredService<EntitlementResolver>())
+        {
+            GuestCredentialSink = sp.GetService<IGuestCredentialSink>(),
+        });
         scope.TryAddSingleton(services, sp => new CheckInBridge(
             scope.Get<INexudusClient>(sp),
             scope.Get<ISaltoKsClient>(sp),

@@ -109,6 +109,39 @@ public sealed class SaltoLocationOptions
     /// <value><see langword="null"/>: payment-aware access is off for the location. From 0 to 365.</value>
     public int? SuspendAfterOverdueDays { get; set; }
 
+    /// <summary>
+    /// Gets or sets whether the guests of this location's bookings (Nexudus booking visitors) get door access
+    /// (<c>SaltoIntegration:Locations:N:BookingGuests</c>): each becomes a SALTO KS guest user (alias only, no e-mail,
+    /// no invitation) created when the booking's window opens (<see cref="BookingAccessBefore"/> before it starts), given
+    /// a PIN that goes to the registered <c>IGuestCredentialSink</c>, added to the groups the booked resource is linked
+    /// to, and deleted when the window closes (<see cref="BookingAccessAfter"/> after the end), freeing its seat.
+    /// </summary>
+    /// <value><see langword="false"/>: opt-in per location.</value>
+    public bool BookingGuests { get; set; }
+
+    /// <summary>
+    /// Gets or sets the groups an expected visitor gets once the host approved the visit
+    /// (<c>SaltoIntegration:Locations:N:VisitorGroups</c>; Nexudus host approval <c>AcceptedAndGrant</c>), from
+    /// <see cref="VisitorAccessBefore"/> before the expected arrival until the end of that day at the location.
+    /// </summary>
+    /// <value>Empty: visitors get no door access.</value>
+    public IList<string> VisitorGroups { get; set; } = [];
+
+    /// <summary>
+    /// Gets or sets how long before a visitor's expected arrival the visitor's access starts
+    /// (<c>SaltoIntegration:Locations:N:VisitorAccessBefore</c>).
+    /// </summary>
+    /// <value>30 minutes. From zero to 12 hours.</value>
+    public TimeSpan VisitorAccessBefore { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>
+    /// Gets or sets how many of the site's seats guests never take (<c>SaltoIntegration:Locations:N:GuestSeatReserve</c>):
+    /// a guest that would leave fewer free seats is not created, and the sync report says why. A guest holds a seat
+    /// until it is deleted.
+    /// </summary>
+    /// <value>0. From 0 to 100000.</value>
+    public int GuestSeatReserve { get; set; }
+
     /// <summary>Makes the check-in bridge's view of this location: its site and readers.</summary>
     /// <returns>The location as <see cref="CheckInBridge"/> and the access reports take it.</returns>
     internal CheckInLocation ToCheckInLocation() => new()

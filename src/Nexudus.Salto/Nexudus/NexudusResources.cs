@@ -95,6 +95,18 @@ internal static class NexudusResources
         NexudusJsonContext.Default.NexudusListCoworkerInvoice,
         NexudusJsonContext.Default.IReadOnlyListCoworkerInvoice);
 
+    public static readonly NexudusResource<Visitor> Visitors = new(
+        "api/spaces/visitors",
+        NexudusJsonContext.Default.Visitor,
+        NexudusJsonContext.Default.NexudusListVisitor,
+        NexudusJsonContext.Default.IReadOnlyListVisitor);
+
+    public static readonly NexudusResource<BookingVisitor> BookingVisitors = new(
+        "api/spaces/bookingvisitors",
+        NexudusJsonContext.Default.BookingVisitor,
+        NexudusJsonContext.Default.NexudusListBookingVisitor,
+        NexudusJsonContext.Default.IReadOnlyListBookingVisitor);
+
     public static readonly NexudusResource<Checkin> Checkins = new(
         "api/spaces/checkins",
         NexudusJsonContext.Default.Checkin,

@@ -50,6 +50,14 @@ public sealed class SaltoKsApiVersions
     /// <value><c>v1.1</c> by default.</value>
     public string DeleteSiteUser { get; set; } = "v1.1";
 
+    /// <summary>Gets or sets the version of <c>POST sites/{site_id}/guests</c>.</summary>
+    /// <value><c>v1.2</c> by default, the version guests were seen created with.</value>
+    public string Guests { get; set; } = "v1.2";
+
+    /// <summary>Gets or sets the version of <c>PUT sites/{site_id}/users/{site_user_id}/pin</c>.</summary>
+    /// <value><c>v1.2</c> by default.</value>
+    public string SiteUserPin { get; set; } = "v1.2";
+
     /// <summary>Gets or sets the version of the access-group calls (list, get, create, delete).</summary>
     /// <value><c>v1.1</c> by default.</value>
     public string AccessGroups { get; set; } = "v1.1";
@@ -84,6 +92,7 @@ public sealed class SaltoKsApiVersions
         (nameof(ListSiteUsers), ListSiteUsers),
         (nameof(GetSiteUser), GetSiteUser), (nameof(CreateSiteUser), CreateSiteUser), (nameof(UpdateSiteUser), UpdateSiteUser),
         (nameof(SiteUserSubscription), SiteUserSubscription), (nameof(DeleteSiteUser), DeleteSiteUser),
+        (nameof(Guests), Guests), (nameof(SiteUserPin), SiteUserPin),
         (nameof(AccessGroups), AccessGroups), (nameof(AccessGroupMembers), AccessGroupMembers),
         (nameof(AccessGroupLocks), AccessGroupLocks), (nameof(TimeSchedules), TimeSchedules), (nameof(Locks), Locks),
         (nameof(Tags), Tags), (nameof(Entries), Entries),

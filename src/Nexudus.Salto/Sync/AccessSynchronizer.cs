@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Nexudus.Salto.Diagnostics;
 using Nexudus.Salto.Entitlements;
+using Nexudus.Salto.Guests;
 using Nexudus.Salto.Nexudus;
 using Nexudus.Salto.SaltoKs;
 using Nexudus.Salto.State;
@@ -111,6 +112,13 @@ public class AccessSynchronizer
         _schedules = new PassScheduleWriter(saltoKs, _store, options, _logger);
         _groupSchedules = new GroupScheduleCheck(saltoKs, _logger);
     }
+
+    /// <summary>
+    /// Gets where the PINs of guest users go (see <see cref="IGuestCredentialSink"/>); <c>AddSaltoIntegration</c> sets
+    /// the registered one.
+    /// </summary>
+    /// <value><see langword="null"/>: PINs are not passed on, and only the fact that one was issued is logged.</value>
+    public IGuestCredentialSink? GuestCredentialSink { get; init; }
 
     /// <summary>Runs one reconcile pass over every configured location.</summary>
     /// <param name="cancellationToken">Stops the run between steps; what SALTO accepted is recorded first.</param>
@@ -530,6 +538,21 @@ public class AccessSynchronizer
                 cancellationToken).ConfigureAwait(false);
         }
 
+        // Guests and visitors: SALTO guest users of their own, created and deleted for reasons in Nexudus only.
+        var guests = new GuestRun();
+        if (scope is null)
+        {
+            guests = await new GuestAccess(_nexudus, _salto, _store, GuestCredentialSink ?? new LoggingGuestCredentialSink(_logger), _time, _options.BookingLookAhead, _logger)
+                .RunAsync(
+                    new GuestRunInput
+                    {
+                        Locations = locations, Desired = desired, Snapshot = snapshot, Customers = customers, Now = now,
+                        NexudusReadClean = read.Failures.Count == 0 && !invoiceReadFailed, DryRun = dryRun,
+                    },
+                    cancellationToken).ConfigureAwait(false);
+            errors.AddRange(guests.Errors);
+        }
+
         // Erasure: customers gone from Nexudus (or archived longer than EraseArchivedAfter), judged on a whole, clean read only.
         IReadOnlyList<CustomerErasure> erasures = [];
         if (scope is null && read.Kind == SnapshotReadKind.Full && read.Failures.Count == 0 && !saltoReadFailed)
@@ -561,9 +584,12 @@ public class AccessSynchronizer
             Calls = Calls(tally),
             PaymentSuspensions = [.. payments.InForce, .. payments.Lifted],
             Erasures = erasures,
-            NextEdge = payments.NextStart is { } suspensionStart && (desired.NextEdge is null || suspensionStart < desired.NextEdge) ? suspensionStart : desired.NextEdge,
+            Guests = guests.Changes,
+            NextEdge = Earliest(Earliest(desired.NextEdge, payments.NextStart), guests.NextEdge),
         };
     }
+
+    private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null || a <= b ? a : b;
 
     private async Task<SiteRun?> PlanSiteAsync(
         SaltoSiteReads reads, DesiredAccess desired, NexudusSnapshot snapshot, Dictionary<long, Coworker> customers, DateTimeOffset now,

@@ -30,4 +30,26 @@ public sealed record SyncLocation
     /// </summary>
     /// <value><see langword="null"/>: invoices do not affect access (the default).</value>
     public int? SuspendAfterOverdueDays { get; init; }
+
+    /// <summary>
+    /// Gets whether the guests of the location's bookings (Nexudus booking visitors) get a SALTO KS guest user with a
+    /// PIN for the booking's window with its buffers, in the groups the booked resource is linked to.
+    /// </summary>
+    /// <value><see langword="false"/> by default (opt-in).</value>
+    public bool BookingGuests { get; init; }
+
+    /// <summary>
+    /// Gets the groups an expected visitor approved by the host gets, from <see cref="VisitorAccessBefore"/> before the
+    /// expected arrival until the end of that day at the location.
+    /// </summary>
+    /// <value>Empty by default: visitors get no guest user.</value>
+    public IReadOnlyList<string> VisitorGroups { get; init; } = [];
+
+    /// <summary>Gets how long before a visitor's expected arrival the visitor's access starts.</summary>
+    /// <value>30 minutes by default.</value>
+    public TimeSpan VisitorAccessBefore { get; init; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>Gets how many of the site's seats guests never take, so members keep theirs.</summary>
+    /// <value>0 by default.</value>
+    public int GuestSeatReserve { get; init; }
 }

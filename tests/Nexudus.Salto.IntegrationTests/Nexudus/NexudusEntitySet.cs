@@ -7,7 +7,7 @@ using Nexudus.Salto.Testing;
 namespace Nexudus.Salto.IntegrationTests.Nexudus;
 
 /// <summary>
-/// One of the 17 entity sets the client reads, with its four read operations behind one shape,
+/// One of the 19 entity sets the client reads, with its four read operations behind one shape,
 /// so each operation can be run against the sandbox for every set by one theory.
 /// </summary>
 internal sealed class NexudusEntitySet
@@ -35,6 +35,8 @@ internal sealed class NexudusEntitySet
         Of<Booking, BookingQuery>("Bookings", "/api/spaces/bookings", (c, q, t) => c.ListBookingsAsync(q, t), (c, q, p, t) => c.GetBookingsPageAsync(q, p, t), (c, id, t) => c.GetBookingAsync(id, t), (c, ids, t) => c.GetBookingsAsync(ids, t)),
         Of<CancelledBooking, CancelledBookingQuery>("CancelledBookings", "/api/spaces/cancelledbookings", (c, q, t) => c.ListCancelledBookingsAsync(q, t), (c, q, p, t) => c.GetCancelledBookingsPageAsync(q, p, t), (c, id, t) => c.GetCancelledBookingAsync(id, t), (c, ids, t) => c.GetCancelledBookingsAsync(ids, t)),
         Of<CoworkerInvoice, CoworkerInvoiceQuery>("CoworkerInvoices", "/api/billing/coworkerinvoices", (c, q, t) => c.ListCoworkerInvoicesAsync(q, t), (c, q, p, t) => c.GetCoworkerInvoicesPageAsync(q, p, t), (c, id, t) => c.GetCoworkerInvoiceAsync(id, t), (c, ids, t) => c.GetCoworkerInvoicesAsync(ids, t)),
+        Of<Visitor, VisitorQuery>("Visitors", "/api/spaces/visitors", (c, q, t) => c.ListVisitorsAsync(q, t), (c, q, p, t) => c.GetVisitorsPageAsync(q, p, t), (c, id, t) => c.GetVisitorAsync(id, t), (c, ids, t) => c.GetVisitorsAsync(ids, t)),
+        Of<BookingVisitor, BookingVisitorQuery>("BookingVisitors", "/api/spaces/bookingvisitors", (c, q, t) => c.ListBookingVisitorsAsync(q, t), (c, q, p, t) => c.GetBookingVisitorsPageAsync(q, p, t), (c, id, t) => c.GetBookingVisitorAsync(id, t), (c, ids, t) => c.GetBookingVisitorsAsync(ids, t)),
         Of<Checkin, CheckinQuery>("Checkins", "/api/spaces/checkins", (c, q, t) => c.ListCheckinsAsync(q, t), (c, q, p, t) => c.GetCheckinsPageAsync(q, p, t), (c, id, t) => c.GetCheckinAsync(id, t), (c, ids, t) => c.GetCheckinsAsync(ids, t)),
         Of<WebHook, WebHookQuery>("WebHooks", "/api/sys/webhooks", (c, q, t) => c.ListWebHooksAsync(q, t), (c, q, p, t) => c.GetWebHooksPageAsync(q, p, t), (c, id, t) => c.GetWebHookAsync(id, t), (c, ids, t) => c.GetWebHooksAsync(ids, t)),
     }.ToDictionary(s => s.Name);

@@ -62,6 +62,8 @@ internal static class NexudusWorld
                         : p with { ExpireDate = Start(30) })
                     .Resource($"Room {n}", $"group-room-{n}")
                     .Booking(Member(n), $"Room {n}", day, day.AddHours(2))
+                    .BookingGuest(Member(n), $"Booking Guest {n}")
+                    .Visitor(Member(n), $"Visitor {n}", Start(n))
                     .Booking(Guest(n), $"Room {n}", day.AddHours(3), day.AddHours(4))
                     .Checkin(Member(n), Start(-1), Start(-1).AddHours(8))
                     .Invoice(Member(n), $"INV-{n}", Start(-10 * n))

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Nexudus.Salto.Sample.Demo;
 using Nexudus.Salto.Testing;
 
 namespace Nexudus.Salto.IntegrationTests.Sample;
@@ -60,6 +61,38 @@ public sealed class SampleProcessTests
         Assert.Contains("sync: stopped by signal before it finished; nothing half-applied", await stderr, StringComparison.Ordinal);
         _ = await stdout;
         Assert.Equal(0, sandboxes.Salto.Requests.GetCounters().Writes);
+    }
+
+    [Fact]
+    public async Task Process_EraseAfterSync_DeletesTheCreatedUserPrintsWhatItRemovedAndExitsZero()
+    {
+        await using var sandboxes = await DemoSandboxes.StartAsync();
+        var (synced, _, syncErrors) = await RunAsync(sandboxes.Args("sync"));
+        Assert.True(synced == 0, syncErrors);
+        Assert.NotNull(sandboxes.Salto.FindSiteUserByEmail(DemoSpace.LondonSite, "grace@example.com"));
+        var grace = sandboxes.Space.Seed.Customer("grace@example.com").Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        var (exitCode, stdout, stderr) = await RunAsync(sandboxes.Args("erase", grace));
+
+        Assert.True(exitCode == 0, stderr);
+        Assert.Contains($"Site {DemoSpace.LondonSite}: SALTO user", stdout, StringComparison.Ordinal);
+        Assert.Contains("(created by the SDK) was deleted", stdout, StringComparison.Ordinal);
+        Assert.Null(sandboxes.Salto.FindSiteUserByEmail(DemoSpace.LondonSite, "grace@example.com"));
+
+        var (again, nothing, _) = await RunAsync(sandboxes.Args("erase", grace));
+        Assert.Equal(0, again);
+        Assert.Contains("the state store knows nothing about them; nothing to erase", nothing, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Process_EraseWithAnInvalidId_FailsWithExitCodeOne()
+    {
+        await using var sandboxes = await DemoSandboxes.StartAsync();
+
+        var (exitCode, _, stderr) = await RunAsync(sandboxes.Args("erase", "0"));
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("erase: the customer id must be a positive Nexudus id.", stderr, StringComparison.Ordinal);
     }
 
     private static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string[] args, params (string Name, string Value)[] environment)

@@ -38,6 +38,9 @@ internal sealed class SandboxClients : IAsyncDisposable
 
     public ISaltoKsClient SaltoClient => _services.GetRequiredService<ISaltoKsClient>();
 
+    /// <summary>Gets the clients' service provider (for services a test registered, such as fake logging).</summary>
+    public IServiceProvider Services => _services;
+
     public static async Task<SandboxClients> StartAsync(
         DateTimeOffset start,
         Action<NexudusSandboxOptions>? nexudusSandbox = null,
@@ -46,7 +49,8 @@ internal sealed class SandboxClients : IAsyncDisposable
         Action<SaltoKsClientOptions>? saltoClient = null,
         Action<IHttpClientBuilder>? nexudusPipeline = null,
         Action<IHttpClientBuilder>? saltoPipeline = null,
-        bool clientsShareTheClock = false)
+        bool clientsShareTheClock = false,
+        Action<IServiceCollection>? services = null)
     {
         var time = new FakeTimeProvider(start);
         var nexudusOptions = new NexudusSandboxOptions { TimeProvider = time, RateLimits = NexudusRateLimits.Disabled };
@@ -56,14 +60,15 @@ internal sealed class SandboxClients : IAsyncDisposable
         var nexudus = await NexudusSandbox.StartAsync(nexudusOptions);
         var salto = await SaltoKsSandbox.StartAsync(saltoOptions);
 
-        var services = new ServiceCollection();
+        var collection = new ServiceCollection();
+        services?.Invoke(collection);
         if (clientsShareTheClock)
         {
             // The clients wait on the business clock too (Retry-After, pauses): a test must move it for them.
-            services.AddSingleton<TimeProvider>(time);
+            collection.AddSingleton<TimeProvider>(time);
         }
 
-        var nexudusBuilder = services.AddNexudusClient(o =>
+        var nexudusBuilder = collection.AddNexudusClient(o =>
         {
             o.BaseUrl = nexudus.BaseUrl;
             o.Username = nexudus.Username;
@@ -76,7 +81,7 @@ internal sealed class SandboxClients : IAsyncDisposable
             nexudusClient?.Invoke(o);
         });
         nexudusPipeline?.Invoke(nexudusBuilder);
-        var saltoBuilder = services.AddSaltoKsClient(o =>
+        var saltoBuilder = collection.AddSaltoKsClient(o =>
         {
             o.BaseUrl = salto.BaseUrl;
             o.IdentityUrl = salto.IdentityUrl;
@@ -88,7 +93,7 @@ internal sealed class SandboxClients : IAsyncDisposable
             saltoClient?.Invoke(o);
         });
         saltoPipeline?.Invoke(saltoBuilder);
-        return new SandboxClients(time, nexudus, salto, services.BuildServiceProvider());
+        return new SandboxClients(time, nexudus, salto, collection.BuildServiceProvider());
     }
 
     public async ValueTask DisposeAsync()

@@ -47,11 +47,14 @@ internal sealed class SyncHarness : IAsyncDisposable
 
     public ISaltoKsClient SaltoClient => _sandboxes.SaltoClient;
 
+    public IServiceProvider Services => _sandboxes.Services;
+
     public static async Task<SyncHarness> StartAsync(
         Action<NexudusSandboxOptions>? nexudus = null,
         Action<SaltoKsSandboxOptions>? salto = null,
         Action<SaltoKsClientOptions>? saltoClient = null,
-        Action<NexudusClientOptions>? nexudusClient = null)
+        Action<NexudusClientOptions>? nexudusClient = null,
+        Action<IServiceCollection>? services = null)
     {
         var hook = new RequestHook();
         var sandboxes = await SandboxClients.StartAsync(
@@ -78,7 +81,8 @@ internal sealed class SyncHarness : IAsyncDisposable
                 saltoClient?.Invoke(o);
             },
             nexudusPipeline: builder => builder.AddHttpMessageHandler(hook.CreateHandler),
-            saltoPipeline: builder => builder.AddHttpMessageHandler(hook.CreateHandler));
+            saltoPipeline: builder => builder.AddHttpMessageHandler(hook.CreateHandler),
+            services: services);
         return new SyncHarness(sandboxes, hook);
     }
 

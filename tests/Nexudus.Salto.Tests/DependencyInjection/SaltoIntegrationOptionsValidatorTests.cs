@@ -274,6 +274,33 @@ public sealed class SaltoIntegrationOptionsValidatorTests
     }
 
     [Fact]
+    public void Validate_GuestDefaults_AreOffWithHalfAnHourAndNoReserve()
+    {
+        var options = Valid();
+
+        Assert.False(options.Locations[0].BookingGuests);
+        Assert.Empty(options.Locations[0].VisitorGroups);
+        Assert.Equal(TimeSpan.FromMinutes(30), options.Locations[0].VisitorAccessBefore);
+        Assert.Equal(0, options.Locations[0].GuestSeatReserve);
+        Assert.Empty(Failures(options));
+    }
+
+    [Fact]
+    public void Validate_GuestKeysOutOfRange_NameEachKey()
+    {
+        var options = Valid();
+        options.Locations[0].VisitorAccessBefore = TimeSpan.FromHours(13);
+        options.Locations[0].GuestSeatReserve = -1;
+        options.Locations[0].VisitorGroups = ["group-v", " "];
+
+        var failures = Failures(options);
+
+        Assert.Contains(failures, f => f.StartsWith("SaltoIntegration:Locations:0:VisitorAccessBefore must be between", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("SaltoIntegration:Locations:0:GuestSeatReserve must be between 0", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("SaltoIntegration:Locations:0:VisitorGroups:1 is empty", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Validate_RetentionKeysOutOfRange_NameEachKey()
     {
         var options = Valid();

@@ -22,6 +22,8 @@ internal static class NexudusEntityOperations
         ["Bookings"] = new("api/spaces/bookings", c => c.GetBookingsPageAsync(), c => c.GetBookingAsync(1415604543), c => c.GetBookingsAsync([1415604543, 1415604544])),
         ["CancelledBookings"] = new("api/spaces/cancelledbookings", c => c.GetCancelledBookingsPageAsync(), c => c.GetCancelledBookingAsync(1415604543), c => c.GetCancelledBookingsAsync([1415604543, 1415604544])),
         ["CoworkerInvoices"] = new("api/billing/coworkerinvoices", c => c.GetCoworkerInvoicesPageAsync(), c => c.GetCoworkerInvoiceAsync(1415604543), c => c.GetCoworkerInvoicesAsync([1415604543, 1415604544])),
+        ["Visitors"] = new("api/spaces/visitors", c => c.GetVisitorsPageAsync(), c => c.GetVisitorAsync(1415604543), c => c.GetVisitorsAsync([1415604543, 1415604544])),
+        ["BookingVisitors"] = new("api/spaces/bookingvisitors", c => c.GetBookingVisitorsPageAsync(), c => c.GetBookingVisitorAsync(1415604543), c => c.GetBookingVisitorsAsync([1415604543, 1415604544])),
         ["Checkins"] = new("api/spaces/checkins", c => c.GetCheckinsPageAsync(), c => c.GetCheckinAsync(1415604543), c => c.GetCheckinsAsync([1415604543, 1415604544])),
         ["WebHooks"] = new("api/sys/webhooks", c => c.GetWebHooksPageAsync(), c => c.GetWebHookAsync(1415604543), c => c.GetWebHooksAsync([1415604543, 1415604544])),
     };

@@ -149,6 +149,10 @@ internal sealed class ScriptedSaltoWrites(ConcurrentQueue<string>? log = null) :
 
     public Task<bool> DeleteSiteUserAsync(string siteId, SiteUserId siteUserId, CancellationToken cancellationToken = default) => throw Unused();
 
+    public Task<SiteUser> CreateGuestAsync(string siteId, GuestCreateRequest request, CancellationToken cancellationToken = default) => throw Unused();
+
+    public Task<string> IssuePinAsync(string siteId, SiteUserId siteUserId, DateTimeOffset? expiryDate = null, CancellationToken cancellationToken = default) => throw Unused();
+
     public IAsyncEnumerable<AccessGroup> GetAccessGroupsAsync(string siteId, SaltoKsListQuery? query = null, CancellationToken cancellationToken = default) => throw Unused();
 
     public Task<AccessGroup> GetAccessGroupAsync(string siteId, string accessGroupId, CancellationToken cancellationToken = default) => throw Unused();

@@ -282,6 +282,33 @@ internal static class NexudusPayloads
           "PaidOn": "2026-11-20T09:30:00Z", "Void": false, "CreditNote": false, "Draft": false }
         """;
 
+    public const string VisitorDocumented = """
+        { "Id": 1419300001, "BusinessId": 1414000001, "FullName": "Vera Visitor", "Email": "vera@example.com",
+          "CoworkerId": 1415604543, "CoworkerFullName": "Sam Example", "HostApprovalStatus": 5,
+          "ExpectedArrival": "2026-11-02T10:00:00Z", "Arrived": false }
+        """;
+
+    public const string VisitorFull = """
+        { "Id": 1419300002, "UniqueId": "b2c3d4e5-f6a7-4890-9bcd-ef0123456789",
+          "CreatedOn": "2026-11-01T08:00:00Z", "UpdatedOn": "2026-11-01T09:30:00.1234567Z",
+          "UpdatedBy": "reception@example.com", "SystemId": "vis-2",
+          "BusinessId": 1414000001, "FullName": "Vera Visitor", "Email": "vera@example.com",
+          "CoworkerId": 1415604543, "CoworkerFullName": "Sam Example", "CompanyName": "Visiting Ltd",
+          "ExpectedArrival": "2026-11-02T10:00:00Z", "ExpectedArrivalLocal": "2026-11-02T10:00:00",
+          "HostApprovalStatus": 4, "Arrived": true }
+        """;
+
+    public const string BookingVisitorDocumented = """
+        { "Id": 1419400001, "BookingId": 1419000001, "VisitorId": 1419300001, "VisitorFullName": "Vera Visitor" }
+        """;
+
+    public const string BookingVisitorFull = """
+        { "Id": 1419400002, "UniqueId": "c3d4e5f6-a7b8-4901-8cde-f01234567890",
+          "CreatedOn": "2026-11-01T08:00:00Z", "UpdatedOn": "2026-11-01T09:30:00.1234567Z",
+          "UpdatedBy": "sam@example.com", "SystemId": "bv-2",
+          "BookingId": 1419000001, "VisitorId": 1419300001, "VisitorFullName": "Vera Visitor", "VisitorEmail": "vera@example.com" }
+        """;
+
     public const string CheckinDocumented = """
         { "BusinessId": 1414000001, "CoworkerId": 1415604543, "FromTime": "2025-01-15T09:00:00Z", "ToTime": null }
         """;
@@ -338,6 +365,8 @@ internal static class NexudusPayloads
         (typeof(Booking), BookingDocumented, BookingFull),
         (typeof(CancelledBooking), CancelledBookingDocumented, CancelledBookingFull),
         (typeof(CoworkerInvoice), CoworkerInvoiceDocumented, CoworkerInvoiceFull),
+        (typeof(Visitor), VisitorDocumented, VisitorFull),
+        (typeof(BookingVisitor), BookingVisitorDocumented, BookingVisitorFull),
         (typeof(Checkin), CheckinDocumented, CheckinFull),
         (typeof(WebHook), WebHookDocumented, WebHookFull),
     ];
