@@ -85,8 +85,12 @@ internal static class ChaosFaults
 
     private static (ChaosFaultKind, SandboxFault) Pick(bool nexudus, string? method, string pattern, Random random, int longestRetryAfterSeconds)
     {
+        // A JSON answer of 200 ({} or an empty list) is a fault a read can get (a broken page, a proxy's cache); a write
+        // answered 2xx in the API's own JSON is taken as done by any client, so no write gets one without being served.
+        // A write may still get a 200 sign-in page (HTML), which is never the API's answer.
         var list = method == "GET" && !pattern.EndsWith("**", StringComparison.Ordinal);
-        var choices = list ? 9 : 7;
+        var read = method == "GET" || pattern.Contains("token", StringComparison.Ordinal);
+        var choices = list ? 9 : read ? 7 : 6;
         return random.Next(choices) switch
         {
             0 => (ChaosFaultKind.ServerError, nexudus ? SandboxFault.Response(random.Next(2) == 0 ? 500 : 503, """{"Message":"An error has occurred."}""") : SaltoKsFaults.InternalError()),

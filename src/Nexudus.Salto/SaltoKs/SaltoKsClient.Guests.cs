@@ -16,7 +16,7 @@ public partial class SaltoKsClient
         using HttpResponseMessage response = await SendAsync(
             HttpMethod.Post, route, Json(request, SaltoKsJsonContext.Default.GuestCreateRequest), retryable: false, cancellationToken: cancellationToken).ConfigureAwait(false);
         SiteUser created = await ReadAsync(response, route, SaltoKsJsonContext.Default.SiteUser, cancellationToken).ConfigureAwait(false);
-        _creations.Record(created, _timeProvider.GetUtcNow(), _options.PostCreateRetryWindow);
+        _postCreate.Created(created);
         SaltoKsLog.SiteUserCreated(_logger, created.Id, created.User?.Id, siteId);
         return created;
     }
@@ -26,8 +26,8 @@ public partial class SaltoKsClient
     {
         SaltoKsRoute route = SiteUserRoute(Versions.SiteUserPin, siteId, siteUserId).Literal("pin");
         var body = new PinIssueRequest { ExpiryDate = expiryDate };
-        return RetryWhileNewAsync(
-            _creations.CreatedAt(siteUserId),
+        return _postCreate.RunAsync(
+            _postCreate.CreatedAt(siteUserId),
             "PUT " + route.Path,
             async ct =>
             {

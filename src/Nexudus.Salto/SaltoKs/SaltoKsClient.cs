@@ -326,6 +326,16 @@ public partial class SaltoKsClient : ISaltoKsClient
 
         if (response.IsSuccessStatusCode)
         {
+            if (response.Content.Headers.ContentType?.MediaType is { } mediaType && mediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase))
+            {
+                // A sign-in page or a proxy's page with a 2xx is not SALTO KS's answer: a write may not have been made,
+                // so it is a failed call (of unknown outcome), never a success.
+                int status = (int)response.StatusCode;
+                response.Dispose();
+                throw new SaltoKsApiException(
+                    string.Create(CultureInfo.InvariantCulture, $"SALTO KS {method.Method} {route.Path} answered {status} with an HTML page (a sign-in page or a proxy's), not the API's answer; the call is treated as failed."));
+            }
+
             return response;
         }
 

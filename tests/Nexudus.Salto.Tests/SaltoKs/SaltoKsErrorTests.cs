@@ -218,4 +218,29 @@ public sealed class SaltoKsErrorTests
             .Respond(HttpStatusCode.Created, "application/json", """{"id":"su-new","user":{"id":"pu-new"}}""");
         await host.Client.CreateSiteUserAsync("s1", new SiteUserCreateRequest { FirstName = "Tag", LastName = "Only" });
     }
+
+    [Fact]
+    public async Task ChangeAccessGroupMembersAsync_SignInPageWith200_IsNeverTakenAsDone()
+    {
+        // Found by the chaos soak: a 200 sign-in page answering a membership PATCH was taken as SALTO's acceptance, so the
+        // ledger forgot a removal SALTO never made and the member kept the group.
+        using var host = new SaltoKsTestHost(o => o.MaxRetryAttempts = 0);
+        host.AcceptTokenRequests();
+        host.Http.When(HttpMethod.Patch, SaltoKsTestHost.Api + "/v1.1/sites/s1/access_groups/g1/users")
+            .Respond(HttpStatusCode.OK, "text/html", "<!DOCTYPE html><html><body><h1>Please sign in</h1></body></html>");
+
+        AccessGroupMembersChangeResult result;
+        try
+        {
+            result = await host.Client.ChangeAccessGroupMembersAsync("s1", "g1", new AccessGroupUsersChange { RemoveIds = [new PlatformUserId("pu-1"), new PlatformUserId("pu-2")] });
+        }
+        catch (SaltoKsApiException ex)
+        {
+            Assert.Contains("HTML page", ex.Message, StringComparison.Ordinal);
+            return;
+        }
+
+        Assert.Empty(result.RemovedIds);
+        Assert.Contains(result.Chunks, c => c.Error is SaltoKsApiException e && e.Message.Contains("HTML page", StringComparison.Ordinal));
+    }
 }
