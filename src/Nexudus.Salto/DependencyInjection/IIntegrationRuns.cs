@@ -67,4 +67,12 @@ internal readonly record struct JobRunOutcome(bool Succeeded, string? Failure = 
 /// with its own per-group back-off: it must not slow the worker down, or one failing group would delay every
 /// booking edge.
 /// </param>
-internal readonly record struct SyncRunOutcome(bool Succeeded, DateTimeOffset? NextEdge, string? Failure = null, bool Locked = false, string? Warning = null);
+internal readonly record struct SyncRunOutcome(bool Succeeded, DateTimeOffset? NextEdge, string? Failure = null, bool Locked = false, string? Warning = null)
+{
+    /// <summary>
+    /// Gets when the first site the run skipped (leased by another process) is free if its holder stops renewing: the
+    /// worker comes back then, so a dead worker's sites are taken over within the lease's time to live rather than at
+    /// the next interval.
+    /// </summary>
+    public DateTimeOffset? LeaseExpires { get; init; }
+}

@@ -54,21 +54,22 @@ internal sealed class IntegrationRuns : IIntegrationRuns
     /// </summary>
     internal static SyncRunOutcome Outcome(SyncReport report)
     {
+        var leaseExpires = report.SkippedSites.Select(s => s.HeldUntil).Where(h => h is not null).Min();
         if (report.Errors.Any(e => e.Kind == SyncErrorKind.StateLocked))
         {
-            return new SyncRunOutcome(false, report.NextEdge, Locked: true);
+            return new SyncRunOutcome(false, report.NextEdge, Locked: true) { LeaseExpires = leaseExpires };
         }
 
         if (report.Result != SyncResult.Failed)
         {
-            return new SyncRunOutcome(true, report.NextEdge);
+            return new SyncRunOutcome(true, report.NextEdge) { LeaseExpires = leaseExpires };
         }
 
         // A group's members that could not be read leave that group alone; a site or Nexudus that could not be read stops the run.
         var reads = report.Errors.Where(e => e.Kind == SyncErrorKind.NexudusRead || (e.Kind == SyncErrorKind.SaltoRead && e.GroupId is null)).ToList();
         return reads.Count > 0
-            ? new SyncRunOutcome(false, report.NextEdge, Summarize(reads))
-            : new SyncRunOutcome(true, report.NextEdge, Warning: Summarize(report.Errors));
+            ? new SyncRunOutcome(false, report.NextEdge, Summarize(reads)) { LeaseExpires = leaseExpires }
+            : new SyncRunOutcome(true, report.NextEdge, Warning: Summarize(report.Errors)) { LeaseExpires = leaseExpires };
     }
 
     public async Task<JobRunOutcome> CheckInsAsync(CancellationToken cancellationToken)

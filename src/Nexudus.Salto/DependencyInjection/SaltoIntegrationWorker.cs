@@ -343,8 +343,16 @@ internal sealed class SaltoIntegrationWorker : BackgroundService
         }
 
         WorkerLog.Finished(_logger, WorkerJob.Sync, finishedAt - startedAt, outcome.NextEdge);
-        // The engine reports edges after the instant it resolved for; an older one would only spin the loop.
-        return WorkerSchedule.AfterSyncSuccess(_options, finishedAt, outcome.NextEdge > startedAt ? outcome.NextEdge : null);
+        // The engine reports edges after the instant it resolved for; an older one would only spin the loop. A site
+        // another process holds is tried again when its lease would lapse, so a dead holder's sites are taken over
+        // within the lease's time to live.
+        var wake = outcome.NextEdge > startedAt ? outcome.NextEdge : null;
+        if (outcome.LeaseExpires is { } expires && expires > finishedAt && (wake is null || expires < wake))
+        {
+            wake = expires;
+        }
+
+        return WorkerSchedule.AfterSyncSuccess(_options, finishedAt, wake);
     }
 
     private async Task<DateTimeOffset> RunCheckInsAsync(CancellationToken cancellationToken)

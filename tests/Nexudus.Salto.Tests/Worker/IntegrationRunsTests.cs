@@ -29,6 +29,22 @@ public sealed class IntegrationRunsTests
     }
 
     [Fact]
+    public void Outcome_SitesLeasedByOthers_CarriesTheEarliestLeaseExpiry()
+    {
+        var report = Report(SyncResult.Completed) with
+        {
+            SkippedSites =
+            [
+                new SkippedSite { SiteId = "a", Holder = "host-1", HeldUntil = Now.AddSeconds(40) },
+                new SkippedSite { SiteId = "b", Holder = "host-2", HeldUntil = Now.AddSeconds(25) },
+                new SkippedSite { SiteId = "c" },
+            ],
+        };
+
+        Assert.Equal(Now.AddSeconds(25), IntegrationRuns.Outcome(report).LeaseExpires);
+    }
+
+    [Fact]
     public void Outcome_NexudusReadFailed_FailsTheRun()
     {
         var outcome = IntegrationRuns.Outcome(Report(SyncResult.Failed, Error(SyncErrorKind.NexudusRead), Error(SyncErrorKind.GroupChange, "g1")));

@@ -34,6 +34,17 @@ public sealed class SaltoIntegrationWorkerTests
     }
 
     [Fact]
+    public async Task AfterSync_SiteLeasedByAnotherProcess_WakesWhenItsLeaseWouldLapse()
+    {
+        // A dead holder stops renewing: its sites are taken over within the lease's time to live, not at the next interval.
+        await using var harness = new WorkerHarness(o => o.SyncInterval = TimeSpan.FromMinutes(15));
+        harness.Runs.Sync = _ => Task.FromResult(new SyncRunOutcome(true, Start + TimeSpan.FromHours(1)) { LeaseExpires = Start + TimeSpan.FromSeconds(30) });
+        await harness.StartAsync();
+
+        Assert.Equal(Start + TimeSpan.FromSeconds(30) + TimeSpan.FromSeconds(1), await harness.NextWaitAsync());
+    }
+
+    [Fact]
     public async Task AfterSync_NoEdge_WakesAtTheInterval()
     {
         await using var harness = new WorkerHarness(o => o.SyncInterval = TimeSpan.FromMinutes(15));
