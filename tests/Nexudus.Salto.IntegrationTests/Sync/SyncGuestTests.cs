@@ -82,9 +82,7 @@ public sealed class SyncGuestTests
     public async Task Synchronize_BookingCancelled_DeletesTheGuestBeforeItsWindowEnds()
     {
         await using var h = await StartAsync();
-        var seed = h.Seed(b => b.Customer("sam@example.com", "Sam Example")
-            .Booking("sam@example.com", "Meeting room", Start.AddMinutes(10), Start.AddHours(1))
-            .BookingGuest("sam@example.com", "Grace Guest"));
+        var seed = h.Seed(b => SamBooksTheRoomWithGrace(b));
         var options = BookingGuests(seed);
         await SyncAsync(h, options, new CollectingSink());
         Assert.Single(Guests(h));
@@ -102,9 +100,7 @@ public sealed class SyncGuestTests
     public async Task Synchronize_GuestsReadFails_KeepsTheGuestUntilItsWindowEnds()
     {
         await using var h = await StartAsync();
-        var seed = h.Seed(b => b.Customer("sam@example.com", "Sam Example")
-            .Booking("sam@example.com", "Meeting room", Start.AddMinutes(10), Start.AddHours(1))
-            .BookingGuest("sam@example.com", "Grace Guest"));
+        var seed = h.Seed(b => SamBooksTheRoomWithGrace(b));
         var options = BookingGuests(seed);
         await SyncAsync(h, options, new CollectingSink());
 
@@ -127,9 +123,7 @@ public sealed class SyncGuestTests
         await using var h = await StartAsync();
         var walkIn = new SiteUserId("su-walk-in");
         var seed = h.Seed(
-            b => b.Customer("sam@example.com", "Sam Example")
-                .Booking("sam@example.com", "Meeting room", Start.AddMinutes(10), Start.AddHours(1))
-                .BookingGuest("sam@example.com", "Grace Guest"),
+            b => SamBooksTheRoomWithGrace(b),
             s => s.Role("role-guest", "site_guest").User(walkIn, new PlatformUserId("pu-walk-in"), alias: "Walk-in guest", roleIds: ["role-guest"])
                 .Member(RoomGroup, new PlatformUserId("pu-walk-in")));
         var options = BookingGuests(seed);
@@ -150,9 +144,7 @@ public sealed class SyncGuestTests
     {
         await using var h = await StartAsync();
         var seed = h.Seed(
-            b => b.Customer("sam@example.com", "Sam Example")
-                .Booking("sam@example.com", "Meeting room", Start.AddMinutes(10), Start.AddHours(1))
-                .BookingGuest("sam@example.com", "Grace Guest")
+            b => SamBooksTheRoomWithGrace(b)
                 .BookingGuest("sam@example.com", "Second Guest"),
             s => s.Subscription(userAmount: 4));
         var sink = new CollectingSink();
@@ -174,9 +166,7 @@ public sealed class SyncGuestTests
     {
         await using var h = await StartAsync();
         var seed = h.Seed(
-            b => b.Customer("sam@example.com", "Sam Example")
-                .Booking("sam@example.com", "Meeting room", Start.AddMinutes(10), Start.AddHours(1))
-                .BookingGuest("sam@example.com", "Grace Guest"),
+            b => SamBooksTheRoomWithGrace(b),
             s => s.Subscription(userAmount: 1));
         var sink = new CollectingSink();
 
@@ -196,9 +186,7 @@ public sealed class SyncGuestTests
     {
         await using var h = await StartAsync(salto: o => o.RefuseUsersWithoutSeat = true);
         var seed = h.Seed(
-            b => b.Customer("sam@example.com", "Sam Example")
-                .Booking("sam@example.com", "Meeting room", Start.AddMinutes(10), Start.AddHours(1))
-                .BookingGuest("sam@example.com", "Grace Guest"),
+            b => SamBooksTheRoomWithGrace(b),
             s => s.Subscription(userAmount: 1));
         h.Salto.Faults.Add(SandboxFaultRule.On("GET", $"/v1.2/sites/{SiteId}/subscription", SandboxFault.Response(500)));
 
@@ -215,9 +203,7 @@ public sealed class SyncGuestTests
     public async Task Synchronize_GuestsWithPins_NeverWriteAPinToTheLogs()
     {
         await using var h = await StartAsync(services: s => s.AddFakeLogging(o => o.CollectRecordsForDisabledLogLevels = true).AddLogging(b => b.SetMinimumLevel(LogLevel.Trace)));
-        var seed = h.Seed(b => b.Customer("sam@example.com", "Sam Example")
-            .Booking("sam@example.com", "Meeting room", Start.AddMinutes(10), Start.AddHours(1))
-            .BookingGuest("sam@example.com", "Grace Guest")
+        var seed = h.Seed(b => SamBooksTheRoomWithGrace(b)
             .BookingGuest("sam@example.com", "Second Guest"));
         var sink = new CollectingSink();
         var logs = h.Services.GetFakeLogCollector();
@@ -312,9 +298,7 @@ public sealed class SyncGuestTests
     public async Task Synchronize_DryRun_PlansTheGuestAndWritesNothing()
     {
         await using var h = await StartAsync();
-        var seed = h.Seed(b => b.Customer("sam@example.com", "Sam Example")
-            .Booking("sam@example.com", "Meeting room", Start.AddMinutes(10), Start.AddHours(1))
-            .BookingGuest("sam@example.com", "Grace Guest"));
+        var seed = h.Seed(b => SamBooksTheRoomWithGrace(b));
         var sink = new CollectingSink();
 
         var report = await SyncAsync(h, BookingGuests(seed, change: o => o with { DryRun = true }), sink);
@@ -323,6 +307,12 @@ public sealed class SyncGuestTests
         Assert.Empty(Guests(h));
         Assert.Empty(sink.Credentials);
     }
+
+    // Sam books the meeting room from 10 minutes from now for 50 minutes, with Grace Guest as the booking's guest.
+    private static NexudusSeedBuilder SamBooksTheRoomWithGrace(NexudusSeedBuilder b) =>
+        b.Customer("sam@example.com", "Sam Example")
+            .Booking("sam@example.com", "Meeting room", Start.AddMinutes(10), Start.AddHours(1))
+            .BookingGuest("sam@example.com", "Grace Guest");
 
     private static Task<SyncReport> SyncAsync(SyncHarness h, AccessSyncOptions options, CollectingSink sink) =>
         new AccessSynchronizer(h.NexudusClient, h.SaltoClient, h.Store, options, h.Time) { GuestCredentialSink = sink }.SynchronizeAsync();
