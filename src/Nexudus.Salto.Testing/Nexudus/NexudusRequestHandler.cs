@@ -25,7 +25,7 @@ internal sealed class NexudusRequestHandler
     private readonly NexudusWire _wire;
     private readonly NexudusTokenAuthority _tokens;
     private readonly NexudusRateLimiter _limiter;
-    private readonly NexudusCheckinRules _checkins;
+    private readonly NexudusCheckInRules _checkins;
     private readonly ILogger _logger;
     private readonly NexudusWebhookDispatcher? _webhooks;
     private readonly Lock _throttleGate = new();
@@ -47,7 +47,7 @@ internal sealed class NexudusRequestHandler
         _wire = wire;
         _tokens = tokens;
         _limiter = new NexudusRateLimiter(options.RateLimits, options.TimeProvider);
-        _checkins = new NexudusCheckinRules(store, wire);
+        _checkins = new NexudusCheckInRules(store, wire);
         _logger = logger;
     }
 
@@ -453,19 +453,19 @@ internal sealed class NexudusRequestHandler
             record = guest with { VisitorFullName = visitor.FullName, VisitorEmail = visitor.Email };
         }
 
-        if (record is Checkin checkin)
+        if (record is CheckIn checkIn)
         {
-            var outcome = _checkins.Admit(checkin, _options.RequirePassOrContractForCheckin, _options.OpenCheckinsOnlyToday ? _options.TimeProvider.GetUtcNow() : null);
+            var outcome = _checkins.Admit(checkIn, _options.RequirePassOrContractForCheckIn, _options.OpenCheckInsOnlyToday ? _options.TimeProvider.GetUtcNow() : null);
             if (outcome.Failure is { } failure)
             {
                 return failure;
             }
 
-            record = outcome.Checkin!;
+            record = outcome.CheckIn!;
         }
 
         var stored = _store.Put(record);
-        if (stored is Checkin created)
+        if (stored is CheckIn created)
         {
             _checkins.Opened(created);
         }
@@ -512,7 +512,7 @@ internal sealed class NexudusRequestHandler
         // PUT replaces the record: whatever the body leaves out is cleared (§3.8). Only the
         // identity fields survive.
         var stored = _store.Put(record with { UniqueId = existing.UniqueId, CreatedOn = existing.CreatedOn });
-        if (existing is Checkin before && stored is Checkin after)
+        if (existing is CheckIn before && stored is CheckIn after)
         {
             _checkins.Updated(before, after);
         }

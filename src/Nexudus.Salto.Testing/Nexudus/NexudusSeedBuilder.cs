@@ -521,10 +521,10 @@ public sealed class NexudusSeedBuilder
     /// <param name="to">When they left.</param>
     /// <param name="customize">Sets other fields.</param>
     /// <returns>This builder.</returns>
-    public NexudusSeedBuilder Checkin(string customerEmail, DateTimeOffset from, DateTimeOffset? to = null, Func<Checkin, Checkin>? customize = null)
+    public NexudusSeedBuilder CheckIn(string customerEmail, DateTimeOffset from, DateTimeOffset? to = null, Func<CheckIn, CheckIn>? customize = null)
     {
         var customer = FindCustomer(customerEmail);
-        Add(new Checkin { BusinessId = CurrentLocation().Id, CoworkerId = customer.Id, FromTime = from, ToTime = to, Source = CheckinSource.Manual }, customize);
+        Add(new CheckIn { BusinessId = CurrentLocation().Id, CoworkerId = customer.Id, FromTime = from, ToTime = to, Source = CheckInSource.Manual }, customize);
         return this;
     }
 
@@ -534,11 +534,11 @@ public sealed class NexudusSeedBuilder
     /// <param name="url">Where it posts.</param>
     /// <param name="customize">Sets other fields.</param>
     /// <returns>This builder.</returns>
-    public NexudusSeedBuilder WebHook(string name, WebhookAction action, Uri url, Func<WebHook, WebHook>? customize = null)
+    public NexudusSeedBuilder Webhook(string name, WebhookAction action, Uri url, Func<Webhook, Webhook>? customize = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(url);
-        Add(new WebHook { BusinessId = CurrentLocation().Id, Name = name, Action = action, Url = url.ToString(), Active = true, ErrorCount = 0 }, customize);
+        Add(new Webhook { BusinessId = CurrentLocation().Id, Name = name, Action = action, Url = url.ToString(), Active = true, ErrorCount = 0 }, customize);
         return this;
     }
 
