@@ -7,7 +7,7 @@ using Nexudus.Salto.Nexudus;
 
 namespace Nexudus.Salto.Testing;
 
-// ----- Authentication (§2) -----
+// ----- Authentication -----
 internal sealed partial class NexudusRequestHandler
 {
     private async Task<NexudusResponse> TokenAsync(HttpRequest request)

@@ -5,7 +5,7 @@ using Nexudus.Salto.Nexudus;
 
 namespace Nexudus.Salto.Testing;
 
-// ----- Reads (§3.1, §3.2, §3.5) -----
+// ----- Reads -----
 internal sealed partial class NexudusRequestHandler
 {
     private async Task<NexudusResponse> ListAsync(NexudusEntityKind kind, IQueryCollection query)
@@ -79,7 +79,7 @@ internal sealed partial class NexudusRequestHandler
         }
     }
 
-    /// <summary>List records are partial: collection properties (<c>Teams</c>, <c>Desks</c>, …) are left out (§3.5).</summary>
+    /// <summary>List records are partial: collection properties (<c>Teams</c>, <c>Desks</c>, …) are left out.</summary>
     private static void StripCollections(JsonObject record)
     {
         foreach (var name in record.Where(p => p.Value is JsonArray).Select(p => p.Key).ToList())

@@ -6,7 +6,7 @@ using Nexudus.Salto.Nexudus;
 
 namespace Nexudus.Salto.Testing;
 
-// ----- Writes (§3.7, §3.8) -----
+// ----- Writes -----
 internal sealed partial class NexudusRequestHandler
 {
     private async Task<NexudusResponse> CreateAsync(NexudusEntityKind kind, HttpRequest request)
@@ -106,7 +106,7 @@ internal sealed partial class NexudusRequestHandler
             return InvalidBody(exception);
         }
 
-        // PUT replaces the record: whatever the body leaves out is cleared (§3.8). Only the
+        // PUT replaces the record: whatever the body leaves out is cleared. Only the
         // identity fields survive.
         var stored = _store.Put(record with { UniqueId = existing.UniqueId, CreatedOn = existing.CreatedOn });
         if (existing is CheckIn before && stored is CheckIn after)

@@ -9,8 +9,8 @@ using Nexudus.Salto.Nexudus;
 namespace Nexudus.Salto.Testing;
 
 /// <summary>
-/// Serves one request the way the Nexudus admin REST API does (API notes §2–§3): rate limits,
-/// authentication, and the entity routes of §3.1. Faults and the request log are applied around it
+/// Serves one request the way the Nexudus admin REST API does: rate limits,
+/// authentication, and the entity routes. Faults and the request log are applied around it
 /// by the shared <see cref="SandboxTraffic"/> middleware.
 /// </summary>
 internal sealed partial class NexudusRequestHandler
@@ -208,7 +208,7 @@ internal sealed partial class NexudusRequestHandler
 
             if (NexudusEntityKind.ForPath(trimmed) is { } collection)
             {
-                // Batch get: GET /api/{area}/{entities}/?id=[1,2,3] (§3.1); a plain id is the legacy Id filter.
+                // Batch get: GET /api/{area}/{entities}/?id=[1,2,3]; a plain id is the legacy Id filter.
                 var idText = query.FirstOrDefault(q => string.Equals(q.Key, "id", StringComparison.OrdinalIgnoreCase)).Value.ToString().Trim();
                 if (method == "GET" && idText.StartsWith('['))
                 {

@@ -21,7 +21,7 @@ public sealed class NexudusClientQueryTests : IClassFixture<NexudusWorldFixture>
     /// <summary>One typed filter: the query, the value it must send and which stored records it must return.</summary>
     private sealed record FilterCase(string Set, Func<NexudusSandbox, (NexudusQuery Query, string Value, Func<NexudusEntity, bool> Matches)> Build);
 
-    // Keyed by the parameter the notes document (§3.4): equality as {Entity}_{Field}, foreign
+    // Keyed by the parameter the notes document: equality as {Entity}_{Field}, foreign
     // keys by their navigation name without "Id", related fields as {Entity}_{Nav}_{Field}.
     private static readonly Dictionary<string, FilterCase> Filters = new()
     {
