@@ -237,6 +237,7 @@ public sealed partial class PostgreSqlSyncStateStore : ISyncStateStore, ISiteLea
             GroupStatuses = await ReadGroupStatusesAsync(connection, tx, siteId, cancellationToken).ConfigureAwait(false),
             TagAssignments = await ReadTagsAsync(connection, tx, siteId, cancellationToken).ConfigureAwait(false),
             Schedules = await ReadSchedulesAsync(connection, tx, siteId, cancellationToken).ConfigureAwait(false),
+            PendingMemberships = await ReadPendingMembershipsAsync(connection, tx, siteId, cancellationToken).ConfigureAwait(false),
         };
 
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -267,6 +268,7 @@ public sealed partial class PostgreSqlSyncStateStore : ISyncStateStore, ISiteLea
 
         using var batch = new NpgsqlBatch(connection, tx);
         AddOwnership(batch, changes);
+        AddPendingMemberships(batch, changes);
         AddCheckIns(batch, changes);
         AddValues(batch, changes);
 

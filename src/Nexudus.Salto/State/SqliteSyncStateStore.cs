@@ -118,6 +118,7 @@ public sealed partial class SqliteSyncStateStore : ISyncStateStore, IWebhookInbo
             GroupStatuses = await ReadGroupStatusesAsync(connection, tx, siteId, cancellationToken).ConfigureAwait(false),
             TagAssignments = await ReadTagsAsync(connection, tx, siteId, cancellationToken).ConfigureAwait(false),
             Schedules = await ReadSchedulesAsync(connection, tx, siteId, cancellationToken).ConfigureAwait(false),
+            PendingMemberships = await ReadPendingMembershipsAsync(connection, tx, siteId, cancellationToken).ConfigureAwait(false),
         };
 
         tx.Commit();
@@ -141,6 +142,7 @@ public sealed partial class SqliteSyncStateStore : ISyncStateStore, IWebhookInbo
         // if SQLite itself fails.
         using var tx = connection.BeginTransaction(deferred: false);
         ApplyOwnership(connection, tx, changes);
+        ApplyPendingMemberships(connection, tx, changes);
         ApplyCheckIns(connection, tx, changes);
         ApplyValues(connection, tx, changes);
         tx.Commit();
