@@ -39,7 +39,7 @@ public sealed partial class PostgreSqlSyncStateStore
                 ON CONFLICT (site_id, entry_id) DO UPDATE SET outcome = excluded.outcome, checkin_id = excluded.checkin_id,
                   processed_at = excluded.processed_at
                 """,
-                e.SiteId, e.EntryId, Time(e.OccurredAt), e.Outcome, Long(e.CheckinId), Time(e.ProcessedAt));
+                e.SiteId, e.EntryId, Time(e.OccurredAt), e.Outcome, Long(e.CheckInId), Time(e.ProcessedAt));
         }
 
         foreach (var c in changes.CheckInCursors)

@@ -103,7 +103,7 @@ internal static class WebhookLatencyHarness
         app.MapNexudusWebhooks("/webhooks/nexudus");
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        nexudus.Seed(b => b.AtLocation("Central").WebHook("salto-BookingCreate", WebhookAction.BookingCreate, new Uri(address.TrimEnd('/') + "/webhooks/nexudus/BookingCreate")));
+        nexudus.Seed(b => b.AtLocation("Central").Webhook("salto-BookingCreate", WebhookAction.BookingCreate, new Uri(address.TrimEnd('/') + "/webhooks/nexudus/BookingCreate")));
 
         // The first full sync at start-up: every holder in the day group.
         await UntilAsync(() => salto.GetAccessGroupMembers(SiteId, DayGroup).Count == 30, TimeSpan.FromMinutes(5));

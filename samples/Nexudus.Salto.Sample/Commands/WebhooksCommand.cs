@@ -48,7 +48,7 @@ internal static class WebhooksCommand
                     table.AddRow(
                         Markup.Escape(row.BusinessId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
                         Markup.Escape(row.Action.ToString()),
-                        Markup.Escape(row.WebHookId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"),
+                        Markup.Escape(row.WebhookId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"),
                         Markup.Escape(row.Status.ToString()));
                 }
 

@@ -179,7 +179,7 @@ internal sealed class DemoStory(
             }
         });
         var elapsed = clock.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture);
-        var hook = _nexudus.GetAll<WebHook>().FirstOrDefault(h => h.Action == WebhookAction.BookingCreate && h.LastTrigger is not null);
+        var hook = _nexudus.GetAll<Webhook>().FirstOrDefault(h => h.Action == WebhookAction.BookingCreate && h.LastTrigger is not null);
         _console.Line(opened
             ? $"Ada Lovelace is in 'Thames meeting room' {elapsed} s after the booking was made (signed delivery → inbox → targeted run); the webhook's error count is {hook?.ErrorCount ?? 0}."
             : $"Ada Lovelace is not in 'Thames meeting room' after {elapsed} s: the webhook did not reach the worker.");
@@ -298,9 +298,9 @@ internal sealed class DemoStory(
         _console.Line(again.Sites.Sum(s => s.Entries.Count) == 0
             ? $"Nothing to do the second time: {again.Sites.Sum(s => s.AlreadyProcessed)} entries were already handled, each exactly once."
             : $"The second run handled {again.Sites.Sum(s => s.Entries.Count)} new entries.");
-        foreach (var checkin in _nexudus.GetAll<Checkin>().OrderBy(c => c.FromTime))
+        foreach (var checkIn in _nexudus.GetAll<CheckIn>().OrderBy(c => c.FromTime))
         {
-            _console.Line($"Nexudus now has: {Explain.Customer(checkin.CoworkerId ?? 0)} checked in at {Explain.Location(checkin.BusinessId ?? 0)} since {(checkin.FromTime is { } from ? Explain.Clock(from, checkin.BusinessId ?? 0) : "?")}{(checkin.ToTime is { } to ? $", out at {Explain.Clock(to, checkin.BusinessId ?? 0)}" : ", still in")}.");
+            _console.Line($"Nexudus now has: {Explain.Customer(checkIn.CoworkerId ?? 0)} checked in at {Explain.Location(checkIn.BusinessId ?? 0)} since {(checkIn.FromTime is { } from ? Explain.Clock(from, checkIn.BusinessId ?? 0) : "?")}{(checkIn.ToTime is { } to ? $", out at {Explain.Clock(to, checkIn.BusinessId ?? 0)}" : ", still in")}.");
         }
     }
 

@@ -23,7 +23,7 @@ internal static class CheckInReportView
                 SampleConsole.Cell(entry.LockId is { } lockId ? $"{doorName(lockId)} ({entry.Role})" : string.Empty),
                 SampleConsole.Cell(entry.CustomerId is { } id ? customerName(id) : "-"),
                 SampleConsole.Cell(entry.Outcome.ToString()),
-                SampleConsole.Cell(entry.CheckinId is { } checkin ? $"check-in #{checkin}" : entry.Reason));
+                SampleConsole.Cell(entry.CheckInId is { } checkIn ? $"check-in #{checkIn}" : entry.Reason));
         }
 
         console.Write(table);

@@ -29,7 +29,7 @@ public sealed record CheckInEntryResult
 
     /// <summary>Gets the Nexudus check-in created, found or closed.</summary>
     /// <value>The check-in id, or <see langword="null"/>.</value>
-    public long? CheckinId { get; init; }
+    public long? CheckInId { get; init; }
 
     /// <summary>Gets why the entry was refused or deferred.</summary>
     /// <value>A short, redacted reason; <see langword="null"/> for the other outcomes.</value>

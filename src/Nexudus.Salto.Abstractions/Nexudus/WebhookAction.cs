@@ -1,7 +1,7 @@
 namespace Nexudus.Salto.Nexudus;
 
 /// <summary>
-/// The event that fires a <see cref="WebHook"/> (Nexudus <c>eWebhookAction</c>).
+/// The event that fires a <see cref="Webhook"/> (Nexudus <c>eWebhookAction</c>).
 /// </summary>
 /// <remarks>
 /// Sent as a number; numbers not listed here are kept as they are. Names follow Nexudus' published

@@ -21,7 +21,7 @@ public sealed record ProcessedEntry
 
     /// <summary>Gets the Nexudus check-in id the entry created or closed, if any.</summary>
     /// <value>The check-in id, or <see langword="null"/>.</value>
-    public long? CheckinId { get; init; }
+    public long? CheckInId { get; init; }
 
     /// <summary>Gets when the entry was processed.</summary>
     /// <value>A UTC instant.</value>

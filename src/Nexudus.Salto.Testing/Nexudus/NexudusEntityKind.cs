@@ -117,14 +117,14 @@ internal sealed class NexudusEntityKind
 
         // A booking guest is created on its own, with the ids of a real visitor and a customer's booking.
         new("BookingVisitor", "/api/spaces/bookingvisitors", typeof(BookingVisitor)) { RequiredFields = ["BookingId", "VisitorId"] },
-        new("Checkin", "/api/spaces/checkins", typeof(Checkin))
+        new("Checkin", "/api/spaces/checkins", typeof(CheckIn))
         {
             DefaultOrderField = "FromTime",
             DefaultOrderDescending = true,
             RequiredFields = ["BusinessId", "FromTime"],
             DatesWithLocalTwin = ["FromTime", "ToTime"],
         },
-        new("WebHook", "/api/sys/webhooks", typeof(WebHook)) { DefaultOrderField = "Name", RequiredFields = ["BusinessId", "Name", "Action", "URL"] },
+        new("WebHook", "/api/sys/webhooks", typeof(Webhook)) { DefaultOrderField = "Name", RequiredFields = ["BusinessId", "Name", "Action", "URL"] },
     ];
 
     public static NexudusEntityKind? ForPath(string collectionPath) =>

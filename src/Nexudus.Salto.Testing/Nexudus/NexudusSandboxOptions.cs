@@ -92,14 +92,14 @@ public sealed class NexudusSandboxOptions
     /// <c>WasSuccessful: false</c>, as Nexudus does for business-rule failures.
     /// </summary>
     /// <value>Default <see langword="true"/>.</value>
-    public bool RequirePassOrContractForCheckin { get; set; } = true;
+    public bool RequirePassOrContractForCheckIn { get; set; } = true;
 
     /// <summary>
     /// Gets or sets whether an open check-in (no <c>ToTime</c>) must be dated today in the location's time zone; one
     /// dated another day fails with HTTP 400 and a generic message naming no field, as the live service answers.
     /// </summary>
     /// <value>Default <see langword="true"/>; <see langword="false"/> accepts open check-ins of any day (the older reading).</value>
-    public bool OpenCheckinsOnlyToday { get; set; } = true;
+    public bool OpenCheckInsOnlyToday { get; set; } = true;
 
     /// <summary>Gets or sets the rate limits.</summary>
     /// <value>Default the documented limits; see <see cref="NexudusRateLimits.Disabled"/>.</value>
@@ -175,8 +175,8 @@ public sealed class NexudusSandboxOptions
         SortDirectionEncodings = SortDirectionEncodings,
         RejectUnknownQueryParameters = RejectUnknownQueryParameters,
         PlainDateReading = PlainDateReading,
-        RequirePassOrContractForCheckin = RequirePassOrContractForCheckin,
-        OpenCheckinsOnlyToday = OpenCheckinsOnlyToday,
+        RequirePassOrContractForCheckIn = RequirePassOrContractForCheckIn,
+        OpenCheckInsOnlyToday = OpenCheckInsOnlyToday,
         RateLimits = RateLimits.Copy(),
         ThrottleBlocksAllCalls = ThrottleBlocksAllCalls,
         FirstId = FirstId,

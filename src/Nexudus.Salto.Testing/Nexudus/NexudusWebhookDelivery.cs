@@ -5,9 +5,9 @@ namespace Nexudus.Salto.Testing;
 /// <summary>One webhook delivery the <see cref="NexudusSandbox"/> made, and how the endpoint answered.</summary>
 public sealed record NexudusWebhookDelivery
 {
-    /// <summary>Gets the id of the <see cref="WebHook"/> record delivered for.</summary>
+    /// <summary>Gets the id of the <see cref="Webhook"/> record delivered for.</summary>
     /// <value>The webhook's id.</value>
-    public required long WebHookId { get; init; }
+    public required long WebhookId { get; init; }
 
     /// <summary>Gets the action delivered.</summary>
     /// <value>The action.</value>

@@ -9,7 +9,7 @@ namespace Nexudus.Salto.Testing;
 
 /// <summary>
 /// Delivers webhooks as Nexudus does: a POST of a JSON array holding the one record, to the <c>URL</c> of every
-/// active <see cref="WebHook"/> record with the action, signed with <c>X-Nexudus-Hook-Signature</c> (HMAC-SHA256 of
+/// active <see cref="Webhook"/> record with the action, signed with <c>X-Nexudus-Hook-Signature</c> (HMAC-SHA256 of
 /// the raw body, upper-case hex) when a secret is set. A non-2xx answer (or none) is stored in <c>LastError</c> and
 /// counts in <c>ErrorCount</c>; after <see cref="NexudusSandboxOptions.WebhookFailuresBeforeDisable"/> failures the
 /// webhook is disabled (<c>Active = false</c>). A webhook record belongs to one location (<c>BusinessId</c>): it gets
@@ -73,7 +73,7 @@ internal sealed class NexudusWebhookDispatcher : IDisposable
         var kind = NexudusEntityKind.For(record.GetType());
         var body = Encoding.UTF8.GetBytes(new JsonArray(_wire.ToWire(kind, record)).ToJsonString());
         var businesses = BusinessesOf(record);
-        var hooks = _store.All<WebHook>()
+        var hooks = _store.All<Webhook>()
             .Where(h => h.Action == action && h.Active == true && !string.IsNullOrWhiteSpace(h.Url))
             .Where(h => businesses.Count == 0 || h.BusinessId is not { } business || businesses.Contains(business))
             .ToList();
@@ -103,7 +103,7 @@ internal sealed class NexudusWebhookDispatcher : IDisposable
             }
 
             Record(hook.Id, error);
-            results.Add(new NexudusWebhookDelivery { WebHookId = hook.Id, Action = action, Url = hook.Url!, StatusCode = status, Error = error });
+            results.Add(new NexudusWebhookDelivery { WebhookId = hook.Id, Action = action, Url = hook.Url!, StatusCode = status, Error = error });
         }
 
         return results;
@@ -124,7 +124,7 @@ internal sealed class NexudusWebhookDispatcher : IDisposable
             Team t => [t.BusinessId],
             FloorPlanDesk d => [d.FloorPlanBusinessId],
             Tariff t => [t.BusinessId],
-            Checkin c => [c.BusinessId],
+            CheckIn c => [c.BusinessId],
             CoworkerInvoice i => [i.BusinessId],
             _ => [],
         };
@@ -159,7 +159,7 @@ internal sealed class NexudusWebhookDispatcher : IDisposable
     private void Record(long hookId, string? error) =>
         _store.Locked(store =>
         {
-            if (store.Get<WebHook>(hookId) is not { } current)
+            if (store.Get<Webhook>(hookId) is not { } current)
             {
                 return 0;
             }

@@ -170,7 +170,7 @@ public class CheckInBridge
 
                 var result = await HandleAsync(run, reader, entry, kind, cancellationToken).ConfigureAwait(false);
                 results.Add(result);
-                CheckInLog.EntryHandled(_logger, entry.Id, entry.UtcDateTime, entry.LockId, result.Outcome, result.CustomerId, result.CheckinId);
+                CheckInLog.EntryHandled(_logger, entry.Id, entry.UtcDateTime, entry.LockId, result.Outcome, result.CustomerId, result.CheckInId);
                 if (result.Outcome == CheckInOutcome.Deferred)
                 {
                     error = result.Reason;
@@ -232,7 +232,7 @@ public class CheckInBridge
         if (run.ClosedByExit.TryGetValue(entry.Id, out var closed))
         {
             RememberTap(lastTaps, reader, entry, kind);
-            return result with { Outcome = CheckInOutcome.CheckedOut, CustomerId = closed.CustomerId, CheckinId = closed.CheckinId };
+            return result with { Outcome = CheckInOutcome.CheckedOut, CustomerId = closed.CustomerId, CheckInId = closed.CheckInId };
         }
 
         long? customerId;
@@ -300,9 +300,9 @@ public class CheckInBridge
         }
 
         var written = await _writer.CheckInAsync(result, reader.BusinessId, customerId, until, cancellationToken).ConfigureAwait(false);
-        if (exit is not null && written is { Outcome: CheckInOutcome.CheckedInAndOut, CheckinId: { } checkinId })
+        if (exit is not null && written is { Outcome: CheckInOutcome.CheckedInAndOut, CheckInId: { } checkInId })
         {
-            run.ClosedByExit[exit.Id] = (customerId, checkinId);
+            run.ClosedByExit[exit.Id] = (customerId, checkInId);
         }
 
         return written;
@@ -358,7 +358,7 @@ public class CheckInBridge
                         EntryId = entry.Id,
                         OccurredAt = entry.UtcDateTime,
                         Outcome = result.Outcome.ToString(),
-                        CheckinId = result.CheckinId,
+                        CheckInId = result.CheckInId,
                         ProcessedAt = _time.GetUtcNow(),
                     },
                 ],
@@ -421,7 +421,7 @@ public class CheckInBridge
         public DateTimeOffset ReadTo { get; } = readTo;
 
         /// <summary>Exit entries already written as the end of a closed check-in this run, by entry id.</summary>
-        public Dictionary<string, (long CustomerId, long CheckinId)> ClosedByExit { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, (long CustomerId, long CheckInId)> ClosedByExit { get; } = new(StringComparer.Ordinal);
 
         /// <summary>The Nexudus location's time zone, read at most once per run; UTC when it cannot be read.</summary>
         public async ValueTask<TimeZoneInfo> TimeZoneAsync(long businessId, INexudusClient nexudus, ILogger logger, CancellationToken cancellationToken)

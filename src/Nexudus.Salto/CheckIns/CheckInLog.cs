@@ -14,14 +14,14 @@ internal static partial class CheckInLog
     [LoggerMessage(EventId = 4102, Level = LogLevel.Information, Message = "Check-ins for SALTO site {SiteId}: {Read} entries read, {Handled} handled, {Skipped} already handled; watermark {Watermark:O}")]
     public static partial void SiteCompleted(ILogger logger, string siteId, int read, int handled, int skipped, DateTimeOffset? watermark);
 
-    [LoggerMessage(EventId = 4103, Level = LogLevel.Debug, Message = "Entry {EntryId} at {OccurredAt:O} on lock {LockId}: {Outcome} (customer {CustomerId}, check-in {CheckinId})")]
-    public static partial void EntryHandled(ILogger logger, string entryId, DateTimeOffset occurredAt, string? lockId, CheckInOutcome outcome, long? customerId, long? checkinId);
+    [LoggerMessage(EventId = 4103, Level = LogLevel.Debug, Message = "Entry {EntryId} at {OccurredAt:O} on lock {LockId}: {Outcome} (customer {CustomerId}, check-in {CheckInId})")]
+    public static partial void EntryHandled(ILogger logger, string entryId, DateTimeOffset occurredAt, string? lockId, CheckInOutcome outcome, long? customerId, long? checkInId);
 
-    [LoggerMessage(EventId = 4104, Level = LogLevel.Information, Message = "Checked customer {CustomerId} in at location {BusinessId} (check-in {CheckinId}) from entry {EntryId}")]
-    public static partial void CheckedIn(ILogger logger, long customerId, long businessId, long checkinId, string entryId);
+    [LoggerMessage(EventId = 4104, Level = LogLevel.Information, Message = "Checked customer {CustomerId} in at location {BusinessId} (check-in {CheckInId}) from entry {EntryId}")]
+    public static partial void CheckedIn(ILogger logger, long customerId, long businessId, long checkInId, string entryId);
 
-    [LoggerMessage(EventId = 4105, Level = LogLevel.Information, Message = "Checked customer {CustomerId} out of check-in {CheckinId} from entry {EntryId}")]
-    public static partial void CheckedOut(ILogger logger, long customerId, long checkinId, string entryId);
+    [LoggerMessage(EventId = 4105, Level = LogLevel.Information, Message = "Checked customer {CustomerId} out of check-in {CheckInId} from entry {EntryId}")]
+    public static partial void CheckedOut(ILogger logger, long customerId, long checkInId, string entryId);
 
     [LoggerMessage(EventId = 4106, Level = LogLevel.Warning, Message = "Nexudus refused the check-in of customer {CustomerId} at location {BusinessId} from entry {EntryId}: {Reason}")]
     public static partial void Refused(ILogger logger, long customerId, long businessId, string entryId, string reason);
@@ -38,8 +38,8 @@ internal static partial class CheckInLog
     [LoggerMessage(EventId = 4110, Level = LogLevel.Warning, Message = "{Count} Nexudus customers share the e-mail address of a SALTO user; none is chosen")]
     public static partial void AmbiguousEmail(ILogger logger, int count);
 
-    [LoggerMessage(EventId = 4111, Level = LogLevel.Information, Message = "Entry {EntryId}: found check-in {CheckinId} written by an earlier attempt; nothing written again")]
-    public static partial void Recovered(ILogger logger, string entryId, long? checkinId);
+    [LoggerMessage(EventId = 4111, Level = LogLevel.Information, Message = "Entry {EntryId}: found check-in {CheckInId} written by an earlier attempt; nothing written again")]
+    public static partial void Recovered(ILogger logger, string entryId, long? checkInId);
 
     [LoggerMessage(EventId = 4112, Level = LogLevel.Warning, Message = "Location {BusinessId}: its Nexudus time zone could not be read ({Reason}); report times are in UTC")]
     public static partial void TimeZoneFallback(ILogger logger, long businessId, string reason);

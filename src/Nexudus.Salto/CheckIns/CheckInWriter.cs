@@ -23,16 +23,16 @@ internal sealed class CheckInWriter(INexudusClient nexudus, CheckInBridgeOptions
         CheckInEntryResult result, long businessId, long customerId, DateTimeOffset? until, CancellationToken cancellationToken)
     {
         var at = result.OccurredAt;
-        var match = CheckinMatcher.ForCheckIn(await FindCheckinsAsync(businessId, customerId, at, cancellationToken).ConfigureAwait(false), at);
-        for (var attempt = 1; match.Kind == CheckinMatchKind.None; attempt++)
+        var match = CheckInMatcher.ForCheckIn(await FindCheckInsAsync(businessId, customerId, at, cancellationToken).ConfigureAwait(false), at);
+        for (var attempt = 1; match.Kind == CheckInMatchKind.None; attempt++)
         {
             try
             {
-                var id = await nexudus.CreateCheckinAsync(
-                    new Checkin { BusinessId = businessId, CoworkerId = customerId, FromTime = at, ToTime = until },
+                var id = await nexudus.CreateCheckInAsync(
+                    new CheckIn { BusinessId = businessId, CoworkerId = customerId, FromTime = at, ToTime = until },
                     cancellationToken).ConfigureAwait(false);
                 CheckInLog.CheckedIn(logger, customerId, businessId, id, result.EntryId);
-                return result with { Outcome = until is null ? CheckInOutcome.CheckedIn : CheckInOutcome.CheckedInAndOut, CheckinId = id };
+                return result with { Outcome = until is null ? CheckInOutcome.CheckedIn : CheckInOutcome.CheckedInAndOut, CheckInId = id };
             }
             catch (NexudusValidationException ex)
             {
@@ -49,71 +49,71 @@ internal sealed class CheckInWriter(INexudusClient nexudus, CheckInBridgeOptions
             {
                 // Perhaps written (a timeout, a dropped connection, an unreadable answer): look before any retry.
                 CheckInLog.CreateUncertain(logger, result.EntryId, ex.Message);
-                match = CheckinMatcher.ForCheckIn(await FindCheckinsAsync(businessId, customerId, at, cancellationToken).ConfigureAwait(false), at);
-                if (match.Kind == CheckinMatchKind.None && attempt >= options.MaxCreateAttempts)
+                match = CheckInMatcher.ForCheckIn(await FindCheckInsAsync(businessId, customerId, at, cancellationToken).ConfigureAwait(false), at);
+                if (match.Kind == CheckInMatchKind.None && attempt >= options.MaxCreateAttempts)
                 {
                     return result with { Outcome = CheckInOutcome.Deferred, Reason = $"the check-in create failed {attempt} times without a clear answer: {ex.Message}" };
                 }
             }
         }
 
-        if (match.Kind == CheckinMatchKind.Recovered)
+        if (match.Kind == CheckInMatchKind.Recovered)
         {
-            CheckInLog.Recovered(logger, result.EntryId, match.CheckinId);
-            return result with { Outcome = CheckInOutcome.Recovered, CheckinId = match.CheckinId };
+            CheckInLog.Recovered(logger, result.EntryId, match.CheckInId);
+            return result with { Outcome = CheckInOutcome.Recovered, CheckInId = match.CheckInId };
         }
 
-        return result with { Outcome = CheckInOutcome.AlreadyCheckedIn, CheckinId = match.CheckinId };
+        return result with { Outcome = CheckInOutcome.AlreadyCheckedIn, CheckInId = match.CheckInId };
     }
 
     /// <summary>Closes the customer's open check-in at the location, if there is one.</summary>
     public async Task<CheckInEntryResult> CheckOutAsync(CheckInEntryResult result, long businessId, long customerId, CancellationToken cancellationToken)
     {
         var at = result.OccurredAt;
-        var match = CheckinMatcher.ForCheckOut(await FindCheckinsAsync(businessId, customerId, at, cancellationToken).ConfigureAwait(false), at);
+        var match = CheckInMatcher.ForCheckOut(await FindCheckInsAsync(businessId, customerId, at, cancellationToken).ConfigureAwait(false), at);
         switch (match.Kind)
         {
-            case CheckinMatchKind.Recovered:
-                CheckInLog.Recovered(logger, result.EntryId, match.CheckinId);
-                return result with { Outcome = CheckInOutcome.Recovered, CheckinId = match.CheckinId };
-            case CheckinMatchKind.None:
+            case CheckInMatchKind.Recovered:
+                CheckInLog.Recovered(logger, result.EntryId, match.CheckInId);
+                return result with { Outcome = CheckInOutcome.Recovered, CheckInId = match.CheckInId };
+            case CheckInMatchKind.None:
                 return result with { Outcome = CheckInOutcome.NoOpenCheckIn };
         }
 
-        var checkinId = match.CheckinId!.Value;
+        var checkInId = match.CheckInId!.Value;
         try
         {
             // A PUT of the full record: repeating it is harmless, so the client may retry it.
-            await nexudus.CloseCheckinAsync(checkinId, at, cancellationToken).ConfigureAwait(false);
+            await nexudus.CloseCheckInAsync(checkInId, at, cancellationToken).ConfigureAwait(false);
         }
         catch (NexudusValidationException ex)
         {
             CheckInLog.Refused(logger, customerId, businessId, result.EntryId, ex.Message);
-            return result with { Outcome = CheckInOutcome.Refused, CheckinId = checkinId, Reason = ex.Message };
+            return result with { Outcome = CheckInOutcome.Refused, CheckInId = checkInId, Reason = ex.Message };
         }
 
-        CheckInLog.CheckedOut(logger, customerId, checkinId, result.EntryId);
-        return result with { Outcome = CheckInOutcome.CheckedOut, CheckinId = checkinId };
+        CheckInLog.CheckedOut(logger, customerId, checkInId, result.EntryId);
+        return result with { Outcome = CheckInOutcome.CheckedOut, CheckInId = checkInId };
     }
 
-    private async Task<IReadOnlyList<Checkin>> FindCheckinsAsync(long businessId, long customerId, DateTimeOffset at, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<CheckIn>> FindCheckInsAsync(long businessId, long customerId, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        var query = new CheckinQuery
+        var query = new CheckInQuery
         {
             BusinessId = businessId,
             CoworkerId = customerId,
             FromTime = NexudusDateRange.Since(at - options.OpenCheckInSearchWindow),
         };
-        var checkins = new List<Checkin>();
-        await foreach (var checkin in nexudus.ListCheckinsAsync(query, cancellationToken).ConfigureAwait(false))
+        var checkIns = new List<CheckIn>();
+        await foreach (var checkIn in nexudus.ListCheckInsAsync(query, cancellationToken).ConfigureAwait(false))
         {
             // The filters are the service's to honour; these are the ones this decision relies on.
-            if ((checkin.BusinessId ?? businessId) == businessId && (checkin.CoworkerId ?? customerId) == customerId)
+            if ((checkIn.BusinessId ?? businessId) == businessId && (checkIn.CoworkerId ?? customerId) == customerId)
             {
-                checkins.Add(checkin);
+                checkIns.Add(checkIn);
             }
         }
 
-        return checkins;
+        return checkIns;
     }
 }

@@ -245,34 +245,34 @@ public partial class NexudusClient
         GetBatchAsync(NexudusResources.CoworkerInvoices, ids, cancellationToken);
 
     /// <inheritdoc/>
-    public virtual IAsyncEnumerable<Checkin> ListCheckinsAsync(CheckinQuery? query = null, CancellationToken cancellationToken = default) =>
-        ListAsync(NexudusResources.Checkins, query, cancellationToken);
+    public virtual IAsyncEnumerable<CheckIn> ListCheckInsAsync(CheckInQuery? query = null, CancellationToken cancellationToken = default) =>
+        ListAsync(NexudusResources.CheckIns, query, cancellationToken);
 
     /// <inheritdoc/>
-    public virtual Task<NexudusPage<Checkin>> GetCheckinsPageAsync(CheckinQuery? query = null, NexudusPageCursor? cursor = null, CancellationToken cancellationToken = default) =>
-        GetPageAsync(NexudusResources.Checkins, query, cursor, cancellationToken);
+    public virtual Task<NexudusPage<CheckIn>> GetCheckInsPageAsync(CheckInQuery? query = null, NexudusPageCursor? cursor = null, CancellationToken cancellationToken = default) =>
+        GetPageAsync(NexudusResources.CheckIns, query, cursor, cancellationToken);
 
     /// <inheritdoc/>
-    public virtual Task<Checkin> GetCheckinAsync(long id, CancellationToken cancellationToken = default) =>
-        GetByIdAsync(NexudusResources.Checkins, id, cancellationToken);
+    public virtual Task<CheckIn> GetCheckInAsync(long id, CancellationToken cancellationToken = default) =>
+        GetByIdAsync(NexudusResources.CheckIns, id, cancellationToken);
 
     /// <inheritdoc/>
-    public virtual Task<IReadOnlyList<Checkin>> GetCheckinsAsync(IEnumerable<long> ids, CancellationToken cancellationToken = default) =>
-        GetBatchAsync(NexudusResources.Checkins, ids, cancellationToken);
+    public virtual Task<IReadOnlyList<CheckIn>> GetCheckInsAsync(IEnumerable<long> ids, CancellationToken cancellationToken = default) =>
+        GetBatchAsync(NexudusResources.CheckIns, ids, cancellationToken);
 
     /// <inheritdoc/>
-    public virtual IAsyncEnumerable<WebHook> ListWebHooksAsync(WebHookQuery? query = null, CancellationToken cancellationToken = default) =>
-        ListAsync(NexudusResources.WebHooks, query, cancellationToken);
+    public virtual IAsyncEnumerable<Webhook> ListWebhooksAsync(WebhookQuery? query = null, CancellationToken cancellationToken = default) =>
+        ListAsync(NexudusResources.Webhooks, query, cancellationToken);
 
     /// <inheritdoc/>
-    public virtual Task<NexudusPage<WebHook>> GetWebHooksPageAsync(WebHookQuery? query = null, NexudusPageCursor? cursor = null, CancellationToken cancellationToken = default) =>
-        GetPageAsync(NexudusResources.WebHooks, query, cursor, cancellationToken);
+    public virtual Task<NexudusPage<Webhook>> GetWebhooksPageAsync(WebhookQuery? query = null, NexudusPageCursor? cursor = null, CancellationToken cancellationToken = default) =>
+        GetPageAsync(NexudusResources.Webhooks, query, cursor, cancellationToken);
 
     /// <inheritdoc/>
-    public virtual Task<WebHook> GetWebHookAsync(long id, CancellationToken cancellationToken = default) =>
-        GetByIdAsync(NexudusResources.WebHooks, id, cancellationToken);
+    public virtual Task<Webhook> GetWebhookAsync(long id, CancellationToken cancellationToken = default) =>
+        GetByIdAsync(NexudusResources.Webhooks, id, cancellationToken);
 
     /// <inheritdoc/>
-    public virtual Task<IReadOnlyList<WebHook>> GetWebHooksAsync(IEnumerable<long> ids, CancellationToken cancellationToken = default) =>
-        GetBatchAsync(NexudusResources.WebHooks, ids, cancellationToken);
+    public virtual Task<IReadOnlyList<Webhook>> GetWebhooksAsync(IEnumerable<long> ids, CancellationToken cancellationToken = default) =>
+        GetBatchAsync(NexudusResources.Webhooks, ids, cancellationToken);
 }

@@ -20,53 +20,53 @@ public partial class NexudusClient
     });
 
     /// <inheritdoc/>
-    public virtual async Task<long> CreateCheckinAsync(Checkin checkin, CancellationToken cancellationToken = default)
+    public virtual async Task<long> CreateCheckInAsync(CheckIn checkIn, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(checkin);
-        var body = JsonSerializer.SerializeToUtf8Bytes(checkin, CreateBodyContext.Checkin);
-        var result = await WriteAsync(HttpMethod.Post, NexudusResources.Checkins.Path, body, cancellationToken).ConfigureAwait(false);
-        return CreatedId(result, $"POST {NexudusResources.Checkins.Path}");
+        ArgumentNullException.ThrowIfNull(checkIn);
+        var body = JsonSerializer.SerializeToUtf8Bytes(checkIn, CreateBodyContext.CheckIn);
+        var result = await WriteAsync(HttpMethod.Post, NexudusResources.CheckIns.Path, body, cancellationToken).ConfigureAwait(false);
+        return CreatedId(result, $"POST {NexudusResources.CheckIns.Path}");
     }
 
     /// <inheritdoc/>
-    public virtual async Task CloseCheckinAsync(long checkinId, DateTimeOffset checkOutTime, CancellationToken cancellationToken = default)
+    public virtual async Task CloseCheckInAsync(long checkInId, DateTimeOffset checkOutTime, CancellationToken cancellationToken = default)
     {
         // PUT replaces the whole record and clears what it leaves out, so the record is read and
         // written back as raw JSON: fields this SDK does not model survive the round trip.
-        var path = $"{NexudusResources.Checkins.Path}/{checkinId.ToString(CultureInfo.InvariantCulture)}";
-        var record = await SendForJsonAsync(HttpMethod.Get, path, $"GET {NexudusResources.Checkins.Path}/{{id}}", cancellationToken).ConfigureAwait(false);
-        if (record is not JsonObject checkin)
+        var path = $"{NexudusResources.CheckIns.Path}/{checkInId.ToString(CultureInfo.InvariantCulture)}";
+        var record = await SendForJsonAsync(HttpMethod.Get, path, $"GET {NexudusResources.CheckIns.Path}/{{id}}", cancellationToken).ConfigureAwait(false);
+        if (record is not JsonObject checkIn)
         {
             throw new NexudusApiException(
-                $"Nexudus GET {NexudusResources.Checkins.Path}/{{id}} returned no check-in object.",
-                200, $"GET {NexudusResources.Checkins.Path}/{{id}}", null, null, null, null);
+                $"Nexudus GET {NexudusResources.CheckIns.Path}/{{id}} returned no check-in object.",
+                200, $"GET {NexudusResources.CheckIns.Path}/{{id}}", null, null, null, null);
         }
 
-        if (checkin.TryGetPropertyValue("ToTime", out var toTime) && toTime is not null &&
+        if (checkIn.TryGetPropertyValue("ToTime", out var toTime) && toTime is not null &&
             toTime.GetValueKind() == JsonValueKind.String && !string.IsNullOrEmpty(toTime.GetValue<string>()))
         {
-            NexudusLog.CheckinAlreadyClosed(_logger, checkinId);
+            NexudusLog.CheckInAlreadyClosed(_logger, checkInId);
             return;
         }
 
-        checkin["ToTime"] = checkOutTime.UtcDateTime.ToString(WriteDateFormat, CultureInfo.InvariantCulture);
-        var body = Encoding.UTF8.GetBytes(checkin.ToJsonString());
-        await WriteAsync(HttpMethod.Put, NexudusResources.Checkins.Path, body, cancellationToken).ConfigureAwait(false);
+        checkIn["ToTime"] = checkOutTime.UtcDateTime.ToString(WriteDateFormat, CultureInfo.InvariantCulture);
+        var body = Encoding.UTF8.GetBytes(checkIn.ToJsonString());
+        await WriteAsync(HttpMethod.Put, NexudusResources.CheckIns.Path, body, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>
-    public virtual async Task<long> CreateWebHookAsync(WebHook webHook, CancellationToken cancellationToken = default)
+    public virtual async Task<long> CreateWebhookAsync(Webhook webhook, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(webHook);
-        var body = JsonSerializer.SerializeToUtf8Bytes(webHook, CreateBodyContext.WebHook);
-        var result = await WriteAsync(HttpMethod.Post, NexudusResources.WebHooks.Path, body, cancellationToken).ConfigureAwait(false);
-        return CreatedId(result, $"POST {NexudusResources.WebHooks.Path}");
+        ArgumentNullException.ThrowIfNull(webhook);
+        var body = JsonSerializer.SerializeToUtf8Bytes(webhook, CreateBodyContext.Webhook);
+        var result = await WriteAsync(HttpMethod.Post, NexudusResources.Webhooks.Path, body, cancellationToken).ConfigureAwait(false);
+        return CreatedId(result, $"POST {NexudusResources.Webhooks.Path}");
     }
 
     /// <inheritdoc/>
-    public virtual async Task DeleteWebHookAsync(long webHookId, CancellationToken cancellationToken = default)
+    public virtual async Task DeleteWebhookAsync(long webhookId, CancellationToken cancellationToken = default)
     {
-        var path = $"{NexudusResources.WebHooks.Path}/{webHookId.ToString(CultureInfo.InvariantCulture)}";
+        var path = $"{NexudusResources.Webhooks.Path}/{webhookId.ToString(CultureInfo.InvariantCulture)}";
         await WriteAsync(HttpMethod.Delete, path, body: null, cancellationToken).ConfigureAwait(false);
     }
 

@@ -32,8 +32,8 @@ internal static partial class NexudusLog
     [LoggerMessage(EventId = 3108, Level = LogLevel.Warning, Message = "Nexudus {Endpoint} failed with {Status}: {Reason}")]
     public static partial void CallFailed(ILogger logger, string endpoint, int status, string reason);
 
-    [LoggerMessage(EventId = 3109, Level = LogLevel.Information, Message = "Nexudus check-in {CheckinId} is already closed; left as it is")]
-    public static partial void CheckinAlreadyClosed(ILogger logger, long checkinId);
+    [LoggerMessage(EventId = 3109, Level = LogLevel.Information, Message = "Nexudus check-in {CheckInId} is already closed; left as it is")]
+    public static partial void CheckInAlreadyClosed(ILogger logger, long checkInId);
 
     [LoggerMessage(EventId = 3110, Level = LogLevel.Warning, Message = "Nexudus throttled a call the client had paced; calls are now spaced for a transit skew of {Skew} (set Nexudus:MaxTransitSkew to start there)")]
     public static partial void TransitSkewGrown(ILogger logger, TimeSpan skew);

@@ -107,15 +107,15 @@ internal static class NexudusResources
         NexudusJsonContext.Default.NexudusListBookingVisitor,
         NexudusJsonContext.Default.IReadOnlyListBookingVisitor);
 
-    public static readonly NexudusResource<Checkin> Checkins = new(
+    public static readonly NexudusResource<CheckIn> CheckIns = new(
         "api/spaces/checkins",
-        NexudusJsonContext.Default.Checkin,
-        NexudusJsonContext.Default.NexudusListCheckin,
-        NexudusJsonContext.Default.IReadOnlyListCheckin);
+        NexudusJsonContext.Default.CheckIn,
+        NexudusJsonContext.Default.NexudusListCheckIn,
+        NexudusJsonContext.Default.IReadOnlyListCheckIn);
 
-    public static readonly NexudusResource<WebHook> WebHooks = new(
+    public static readonly NexudusResource<Webhook> Webhooks = new(
         "api/sys/webhooks",
-        NexudusJsonContext.Default.WebHook,
-        NexudusJsonContext.Default.NexudusListWebHook,
-        NexudusJsonContext.Default.IReadOnlyListWebHook);
+        NexudusJsonContext.Default.Webhook,
+        NexudusJsonContext.Default.NexudusListWebhook,
+        NexudusJsonContext.Default.IReadOnlyListWebhook);
 }

@@ -40,7 +40,7 @@ public sealed partial class SqliteSyncStateStore
                   processed_at = excluded.processed_at
                 """,
                 ("$site", e.SiteId), ("$entry", e.EntryId), ("$occurred", WriteTime(e.OccurredAt)), ("$outcome", e.Outcome),
-                ("$checkin", e.CheckinId), ("$processed", WriteTime(e.ProcessedAt)));
+                ("$checkin", e.CheckInId), ("$processed", WriteTime(e.ProcessedAt)));
         }
 
         foreach (var c in changes.CheckInCursors)

@@ -99,7 +99,7 @@ public sealed class NexudusWebhookRegistrar
 
                 foreach (var hook in stale)
                 {
-                    await _client.DeleteWebHookAsync(hook.Id, cancellationToken).ConfigureAwait(false);
+                    await _client.DeleteWebhookAsync(hook.Id, cancellationToken).ConfigureAwait(false);
                 }
 
                 if (found.Status == WebhookRegistrationStatus.Registered)
@@ -108,8 +108,8 @@ public sealed class NexudusWebhookRegistrar
                     continue;
                 }
 
-                var id = await _client.CreateWebHookAsync(
-                    new WebHook
+                var id = await _client.CreateWebhookAsync(
+                    new Webhook
                     {
                         BusinessId = business,
                         Name = NamePrefix + action,
@@ -122,7 +122,7 @@ public sealed class NexudusWebhookRegistrar
                 result.Add(found with
                 {
                     Status = best is null ? WebhookRegistrationStatus.Created : WebhookRegistrationStatus.Replaced,
-                    WebHookId = id,
+                    WebhookId = id,
                     ErrorCount = 0,
                     LastError = null,
                 });
@@ -132,23 +132,23 @@ public sealed class NexudusWebhookRegistrar
         return result;
     }
 
-    private async Task<List<WebHook>> ReadAsync(long business, CancellationToken cancellationToken)
+    private async Task<List<Webhook>> ReadAsync(long business, CancellationToken cancellationToken)
     {
         // Listings may hold partial records: the full ones (URL, Active, ErrorCount) by batch get.
         var ids = new List<long>();
-        await foreach (var hook in _client.ListWebHooksAsync(new WebHookQuery { BusinessId = business }, cancellationToken).ConfigureAwait(false))
+        await foreach (var hook in _client.ListWebhooksAsync(new WebhookQuery { BusinessId = business }, cancellationToken).ConfigureAwait(false))
         {
             ids.Add(hook.Id);
         }
 
-        var full = ids.Count == 0 ? [] : await _client.GetWebHooksAsync(ids, cancellationToken).ConfigureAwait(false);
+        var full = ids.Count == 0 ? [] : await _client.GetWebhooksAsync(ids, cancellationToken).ConfigureAwait(false);
         return [.. full.Where(h => h.BusinessId is null || h.BusinessId == business)
             .Where(h => h.Name?.StartsWith(NamePrefix, StringComparison.Ordinal) == true)
             .OrderBy(h => h.Id)];
     }
 
     /// <summary>The integration's best webhook for the action (active and at the URL first), and the others (duplicates).</summary>
-    private static (WebHook? Best, IEnumerable<WebHook> Extra) Pick(List<WebHook> existing, WebhookAction action, Uri url)
+    private static (Webhook? Best, IEnumerable<Webhook> Extra) Pick(List<Webhook> existing, WebhookAction action, Uri url)
     {
         var mine = existing.Where(h => h.Action == action)
             .OrderByDescending(h => SameUrl(h.Url, url) && h.Active == true)
@@ -158,7 +158,7 @@ public sealed class NexudusWebhookRegistrar
         return (mine.FirstOrDefault(), mine.Skip(1));
     }
 
-    private static WebhookRegistration Describe(long business, WebhookAction action, Uri url, WebHook? hook) => new()
+    private static WebhookRegistration Describe(long business, WebhookAction action, Uri url, Webhook? hook) => new()
     {
         BusinessId = business,
         Action = action,
@@ -167,7 +167,7 @@ public sealed class NexudusWebhookRegistrar
             : !SameUrl(hook.Url, url) ? WebhookRegistrationStatus.WrongUrl
             : hook.Active != true ? WebhookRegistrationStatus.Disabled
             : WebhookRegistrationStatus.Registered,
-        WebHookId = hook?.Id,
+        WebhookId = hook?.Id,
         ErrorCount = hook?.ErrorCount,
         LastError = hook?.LastError,
     };

@@ -44,7 +44,7 @@ internal static class WebhookEventFactory
         Team,
 
         /// <summary>A check-in.</summary>
-        Checkin,
+        CheckIn,
 
         /// <summary>An invoice that was paid.</summary>
         Invoice,
@@ -68,7 +68,7 @@ internal static class WebhookEventFactory
             WebhookAction.CoworkerContractDelete => RecordKind.Contract,
         WebhookAction.CoworkerUpdate or WebhookAction.CoworkerCreate or WebhookAction.CoworkerDelete => RecordKind.Customer,
         WebhookAction.TeamCreated or WebhookAction.TeamUpdated or WebhookAction.TeamDeleted => RecordKind.Team,
-        WebhookAction.CheckinCreated or WebhookAction.CheckinUpdated or WebhookAction.CheckinDeleted => RecordKind.Checkin,
+        WebhookAction.CheckinCreated or WebhookAction.CheckinUpdated or WebhookAction.CheckinDeleted => RecordKind.CheckIn,
         WebhookAction.CoworkerInvoicePaid => RecordKind.Invoice,
         WebhookAction.AccessControlUpdate or WebhookAction.CoworkerProductCreate or WebhookAction.CoworkerProductUpdate or
             WebhookAction.CoworkerProductDelete or WebhookAction.FloorPlanDeskCreate or WebhookAction.FloorPlanDeskDelete or
@@ -124,9 +124,9 @@ internal static class WebhookEventFactory
             case RecordKind.Team:
                 var team = NexudusWebhookParser.Parse<Team>(body);
                 return Event(team.Id, [.. (team.TeamMembers ?? []).Select(m => (long?)m), team.PayingMemberId], [team.PayingMemberId]);
-            case RecordKind.Checkin:
-                var checkin = NexudusWebhookParser.Parse<Checkin>(body);
-                return Event(checkin.Id, [checkin.CoworkerId]);
+            case RecordKind.CheckIn:
+                var checkIn = NexudusWebhookParser.Parse<CheckIn>(body);
+                return Event(checkIn.Id, [checkIn.CoworkerId]);
             case RecordKind.Invoice:
                 var invoice = NexudusWebhookParser.Parse<CoworkerInvoice>(body);
                 return Event(invoice.Id, [invoice.CoworkerId]);

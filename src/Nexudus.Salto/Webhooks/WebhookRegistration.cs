@@ -23,7 +23,7 @@ public sealed record WebhookRegistration
 
     /// <summary>Gets the id of the integration's webhook record, when there is one.</summary>
     /// <value>The record's id, or <see langword="null"/>.</value>
-    public long? WebHookId { get; init; }
+    public long? WebhookId { get; init; }
 
     /// <summary>Gets how many deliveries of the webhook failed, as Nexudus counts them.</summary>
     /// <value>The count, or <see langword="null"/> when unknown.</value>

@@ -31,7 +31,7 @@ public sealed class CheckInBridgeLiveEntryTests
         Assert.Equal(2, report.Count(CheckInOutcome.OfficeMode));
         Assert.Equal(2, report.Count(CheckInOutcome.Rejected));
         Assert.Equal(0, report.Count(CheckInOutcome.UnknownUser));
-        Assert.Empty(world.Checkins);
+        Assert.Empty(world.CheckIns);
         Assert.Equal(0, world.Nexudus.Requests.GetCounters().Requests);
     }
 
@@ -50,7 +50,7 @@ public sealed class CheckInBridgeLiveEntryTests
 
         var result = Assert.Single(report.Sites.Single().Entries);
         Assert.Equal(expected, result.Outcome);
-        Assert.Equal(matchTags ? new[] { ada.Id } : Array.Empty<long>(), world.Checkins.Select(c => c.CoworkerId!.Value));
+        Assert.Equal(matchTags ? new[] { ada.Id } : Array.Empty<long>(), world.CheckIns.Select(c => c.CoworkerId!.Value));
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public sealed class CheckInBridgeLiveEntryTests
         var report = await world.Bridge(o => o with { MatchTagsByAccessCardId = true }).RunAsync();
 
         Assert.Equal(1, report.Count(CheckInOutcome.UnknownUser));
-        Assert.Empty(world.Checkins);
+        Assert.Empty(world.CheckIns);
     }
 
     [Fact]
@@ -82,13 +82,13 @@ public sealed class CheckInBridgeLiveEntryTests
         var report = await world.Bridge(o => o with { CheckInLookBack = TimeSpan.FromDays(1) }).RunAsync();
 
         Assert.True(report.Completed);
-        var checkin = Assert.Single(world.Checkins);
-        Assert.Equal(entry.UtcDateTime, checkin.FromTime);
-        Assert.Equal(exit.UtcDateTime, checkin.ToTime);
+        var checkIn = Assert.Single(world.CheckIns);
+        Assert.Equal(entry.UtcDateTime, checkIn.FromTime);
+        Assert.Equal(exit.UtcDateTime, checkIn.ToTime);
         var results = report.Sites.Single().Entries;
         Assert.Equal([CheckInOutcome.CheckedInAndOut, CheckInOutcome.CheckedOut], results.Select(r => r.Outcome));
-        Assert.All(results, r => Assert.Equal(checkin.Id, r.CheckinId));
-        Assert.Equal(1, world.CheckinPosts);
+        Assert.All(results, r => Assert.Equal(checkIn.Id, r.CheckInId));
+        Assert.Equal(1, world.CheckInPosts);
         Assert.DoesNotContain(world.Nexudus.Requests.GetRequests(), r => r.Method == "PUT");
     }
 
@@ -101,8 +101,8 @@ public sealed class CheckInBridgeLiveEntryTests
         var report = await world.Bridge(o => o with { CheckInLookBack = TimeSpan.FromDays(1), PastDayDefaultStay = TimeSpan.FromMinutes(90) }).RunAsync();
 
         Assert.Equal(1, report.Count(CheckInOutcome.CheckedInAndOut));
-        var checkin = Assert.Single(world.Checkins);
-        Assert.Equal(entry.UtcDateTime.AddMinutes(90), checkin.ToTime);
+        var checkIn = Assert.Single(world.CheckIns);
+        Assert.Equal(entry.UtcDateTime.AddMinutes(90), checkIn.ToTime);
     }
 
     [Fact]
@@ -116,9 +116,9 @@ public sealed class CheckInBridgeLiveEntryTests
 
         await world.Bridge(o => o with { CheckInLookBack = TimeSpan.FromDays(1) }).RunAsync();
 
-        var checkin = Assert.Single(world.Checkins);
-        Assert.Equal(entry.UtcDateTime, checkin.FromTime);
-        Assert.Equal(new DateTimeOffset(2025, 3, 3, 23, 59, 59, TimeSpan.Zero), checkin.ToTime);
+        var checkIn = Assert.Single(world.CheckIns);
+        Assert.Equal(entry.UtcDateTime, checkIn.FromTime);
+        Assert.Equal(new DateTimeOffset(2025, 3, 3, 23, 59, 59, TimeSpan.Zero), checkIn.ToTime);
     }
 
     [Fact]
@@ -136,11 +136,11 @@ public sealed class CheckInBridgeLiveEntryTests
     }
 
     [Fact]
-    public async Task CreateCheckinAsync_OpenAndDatedYesterday_IsRefusedByTheSandboxWithItsGenericMessage()
+    public async Task CreateCheckInAsync_OpenAndDatedYesterday_IsRefusedByTheSandboxWithItsGenericMessage()
     {
         await using var world = await CheckInWorld.StartAsync();
 
-        var error = await Assert.ThrowsAsync<NexudusValidationException>(() => world.NexudusClient.CreateCheckinAsync(new Checkin
+        var error = await Assert.ThrowsAsync<NexudusValidationException>(() => world.NexudusClient.CreateCheckInAsync(new CheckIn
         {
             BusinessId = world.CentralId,
             CoworkerId = world.CustomerId("ada@example.com"),
@@ -149,7 +149,7 @@ public sealed class CheckInBridgeLiveEntryTests
 
         Assert.Equal(400, error.Status);
         Assert.Contains("Ooops! There was a problem while running this action", error.Message, StringComparison.Ordinal);
-        Assert.Empty(world.Checkins);
+        Assert.Empty(world.CheckIns);
     }
 
     [Fact]
@@ -162,8 +162,8 @@ public sealed class CheckInBridgeLiveEntryTests
         var report = await world.Bridge().RunAsync();
 
         Assert.Equal(CheckInOutcome.CheckedIn, report.Sites.Single().Entries.Single().Outcome);
-        Assert.Equal(2, world.CheckinPosts);
-        Assert.Single(world.Checkins);
+        Assert.Equal(2, world.CheckInPosts);
+        Assert.Single(world.CheckIns);
         var calls = world.Nexudus.Requests.GetRequests().Where(r => r.Path == "/api/spaces/checkins").Select(r => (r.Method, r.StatusCode)).ToList();
         Assert.Equal([("GET", 200), ("POST", 500), ("GET", 200), ("POST", 200)], calls);
     }

@@ -22,9 +22,9 @@ public sealed class CheckInBridgeTests
         Assert.True(report.Completed);
         Assert.Equal(
             [(world.CustomerId("ada@example.com"), ada.UtcDateTime), (world.CustomerId("bob@example.com"), bob.UtcDateTime)],
-            world.Checkins.OrderBy(c => c.FromTime).Select(c => (c.CoworkerId!.Value, c.FromTime!.Value)));
-        Assert.All(world.Checkins, c => Assert.Equal(world.CentralId, c.BusinessId));
-        Assert.All(world.Checkins, c => Assert.Null(c.ToTime));
+            world.CheckIns.OrderBy(c => c.FromTime).Select(c => (c.CoworkerId!.Value, c.FromTime!.Value)));
+        Assert.All(world.CheckIns, c => Assert.Equal(world.CentralId, c.BusinessId));
+        Assert.All(world.CheckIns, c => Assert.Null(c.ToTime));
     }
 
     [Fact]
@@ -40,8 +40,8 @@ public sealed class CheckInBridgeTests
 
         Assert.Empty(rerun.Sites.Single().Entries);
         Assert.Equal(2, rerun.Sites.Single().AlreadyProcessed);
-        Assert.Equal(2, world.CheckinPosts);
-        Assert.Equal(2, world.Checkins.Count);
+        Assert.Equal(2, world.CheckInPosts);
+        Assert.Equal(2, world.CheckIns.Count);
     }
 
     [Fact]
@@ -57,9 +57,9 @@ public sealed class CheckInBridgeTests
 
         var result = Assert.Single(report.Sites.Single().Entries);
         Assert.Equal(CheckInOutcome.CheckedOut, result.Outcome);
-        var checkin = Assert.Single(world.Checkins);
-        Assert.Equal(checkin.Id, result.CheckinId);
-        Assert.Equal(exit.UtcDateTime, checkin.ToTime);
+        var checkIn = Assert.Single(world.CheckIns);
+        Assert.Equal(checkIn.Id, result.CheckInId);
+        Assert.Equal(exit.UtcDateTime, checkIn.ToTime);
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public sealed class CheckInBridgeTests
         var report = await world.Bridge().RunAsync();
 
         Assert.Equal(1, report.Count(CheckInOutcome.NoOpenCheckIn));
-        Assert.Empty(world.Checkins);
+        Assert.Empty(world.CheckIns);
         Assert.Equal(0, world.Nexudus.Requests.GetCounters().Writes);
     }
 
@@ -79,15 +79,15 @@ public sealed class CheckInBridgeTests
     public async Task RunAsync_CustomerAlreadyCheckedInAtLocation_CreatesNone()
     {
         await using var world = await CheckInWorld.StartAsync();
-        world.Nexudus.Seed(b => b.AtLocation("Central").Checkin("ada@example.com", CheckInWorld.Start.AddHours(-2)));
+        world.Nexudus.Seed(b => b.AtLocation("Central").CheckIn("ada@example.com", CheckInWorld.Start.AddHours(-2)));
         world.Open(CheckInWorld.Ada, CheckInWorld.FrontDoor, minutesAgo: 1);
 
         var report = await world.Bridge().RunAsync();
 
         var result = Assert.Single(report.Sites.Single().Entries);
         Assert.Equal(CheckInOutcome.AlreadyCheckedIn, result.Outcome);
-        Assert.Equal(world.Checkins.Single().Id, result.CheckinId);
-        Assert.Equal(0, world.CheckinPosts);
+        Assert.Equal(world.CheckIns.Single().Id, result.CheckInId);
+        Assert.Equal(0, world.CheckInPosts);
     }
 
     [Fact]
@@ -105,7 +105,7 @@ public sealed class CheckInBridgeTests
         Assert.Equal(2, report.Count(CheckInOutcome.UnknownUser));
         Assert.Equal(1, report.Count(CheckInOutcome.CheckedIn));
         Assert.True(report.Completed);
-        Assert.Equal(world.CustomerId("bob@example.com"), world.Checkins.Single().CoworkerId);
+        Assert.Equal(world.CustomerId("bob@example.com"), world.CheckIns.Single().CoworkerId);
     }
 
     [Fact]
@@ -148,7 +148,7 @@ public sealed class CheckInBridgeTests
         Assert.Contains("valid pass", refused.Reason, StringComparison.Ordinal);
         Assert.Equal(1, report.Count(CheckInOutcome.CheckedIn));
         Assert.True(report.Completed);
-        Assert.Equal(world.CustomerId("bob@example.com"), world.Checkins.Single().CoworkerId);
+        Assert.Equal(world.CustomerId("bob@example.com"), world.CheckIns.Single().CoworkerId);
     }
 
     [Fact]
@@ -160,7 +160,7 @@ public sealed class CheckInBridgeTests
         var report = await world.Bridge().RunAsync();
 
         Assert.Equal(CheckInOutcome.CheckedIn, report.Sites.Single().Entries.Single().Outcome);
-        Assert.Equal(world.CustomerId("dee@example.com"), world.Checkins.Single().CoworkerId);
+        Assert.Equal(world.CustomerId("dee@example.com"), world.CheckIns.Single().CoworkerId);
     }
 
     [Fact]
@@ -173,7 +173,7 @@ public sealed class CheckInBridgeTests
         var report = await world.Bridge().RunAsync();
 
         Assert.Equal(CheckInOutcome.CheckedIn, report.Sites.Single().Entries.Single().Outcome);
-        Assert.Equal(world.CustomerId("bob@example.com"), world.Checkins.Single().CoworkerId);
+        Assert.Equal(world.CustomerId("bob@example.com"), world.CheckIns.Single().CoworkerId);
     }
 
     [Fact]
@@ -190,7 +190,7 @@ public sealed class CheckInBridgeTests
         var report = await world.Bridge().RunAsync();
 
         Assert.Equal(CheckInOutcome.CheckedIn, report.Sites.Single().Entries.Single().Outcome);
-        Assert.Equal(late.UtcDateTime, world.Checkins.Single().FromTime);
+        Assert.Equal(late.UtcDateTime, world.CheckIns.Single().FromTime);
     }
 
     [Fact]
@@ -204,7 +204,7 @@ public sealed class CheckInBridgeTests
 
         var site = report.Sites.Single();
         Assert.Equal(CheckInWorld.Start.AddHours(-1), site.ReadFrom);
-        Assert.Equal(world.CustomerId("bob@example.com"), world.Checkins.Single().CoworkerId);
+        Assert.Equal(world.CustomerId("bob@example.com"), world.CheckIns.Single().CoworkerId);
         Assert.Equal(CheckInWorld.Start, (await world.Store.LoadCheckInCursorAsync(CheckInWorld.SiteId)).Watermark);
     }
 
@@ -231,7 +231,7 @@ public sealed class CheckInBridgeTests
         var report = await world.Bridge().RunAsync();
 
         Assert.Equal([CheckInOutcome.CheckedIn, CheckInOutcome.Debounced], report.Sites.Single().Entries.Select(e => e.Outcome));
-        Assert.Single(world.Checkins);
+        Assert.Single(world.CheckIns);
         Assert.Equal(1, world.Nexudus.Requests.Count("GET", "/api/spaces/checkins"));
     }
 
@@ -249,7 +249,7 @@ public sealed class CheckInBridgeTests
         var report = await world.Bridge().RunAsync();
 
         Assert.Equal(CheckInOutcome.Debounced, report.Sites.Single().Entries.Single().Outcome);
-        Assert.Equal(1, world.CheckinPosts);
+        Assert.Equal(1, world.CheckInPosts);
     }
 
     [Fact]
@@ -262,7 +262,7 @@ public sealed class CheckInBridgeTests
         var report = await world.Bridge(o => o with { Debounce = TimeSpan.Zero }).RunAsync();
 
         Assert.Equal([CheckInOutcome.CheckedIn, CheckInOutcome.AlreadyCheckedIn], report.Sites.Single().Entries.Select(e => e.Outcome));
-        Assert.Single(world.Checkins);
+        Assert.Single(world.CheckIns);
     }
 
     [Fact]
@@ -277,7 +277,7 @@ public sealed class CheckInBridgeTests
         var site = report.Sites.Single();
         Assert.Equal(2, site.EntriesRead);
         Assert.Equal(CheckInOutcome.Ignored, site.Entries.Single().Outcome);
-        Assert.Empty(world.Checkins);
+        Assert.Empty(world.CheckIns);
     }
 
     [Fact]
@@ -301,7 +301,7 @@ public sealed class CheckInBridgeTests
         var crashing = new CrashOnceStore(world.Store);
         var first = await world.Bridge(store: crashing).RunAsync();
         Assert.False(first.Completed);
-        Assert.Single(world.Checkins);
+        Assert.Single(world.CheckIns);
         Assert.False(await world.Store.IsEntryProcessedAsync(CheckInWorld.SiteId, entry.Id));
 
         world.Time.Advance(TimeSpan.FromMinutes(1));
@@ -309,8 +309,8 @@ public sealed class CheckInBridgeTests
 
         var result = second.Sites.Single().Entries.Single();
         Assert.Equal(CheckInOutcome.Recovered, result.Outcome);
-        Assert.Equal(world.Checkins.Single().Id, result.CheckinId);
-        Assert.Equal(1, world.CheckinPosts);
+        Assert.Equal(world.CheckIns.Single().Id, result.CheckInId);
+        Assert.Equal(1, world.CheckInPosts);
         Assert.True(await world.Store.IsEntryProcessedAsync(CheckInWorld.SiteId, entry.Id));
     }
 
@@ -324,8 +324,8 @@ public sealed class CheckInBridgeTests
 
         var result = report.Sites.Single().Entries.Single();
         Assert.Equal(CheckInOutcome.Recovered, result.Outcome);
-        Assert.Equal(world.Checkins.Single().Id, result.CheckinId);
-        Assert.Equal(1, world.CheckinPosts);
+        Assert.Equal(world.CheckIns.Single().Id, result.CheckInId);
+        Assert.Equal(1, world.CheckInPosts);
     }
 
     [Fact]
@@ -338,8 +338,8 @@ public sealed class CheckInBridgeTests
         var report = await world.Bridge().RunAsync();
 
         Assert.Equal(CheckInOutcome.Recovered, report.Sites.Single().Entries.Single().Outcome);
-        Assert.Single(world.Checkins);
-        Assert.Equal(1, world.CheckinPosts);
+        Assert.Single(world.CheckIns);
+        Assert.Equal(1, world.CheckInPosts);
     }
 
     [Fact]
@@ -352,7 +352,7 @@ public sealed class CheckInBridgeTests
         var report = await world.Bridge().RunAsync();
 
         Assert.Equal(CheckInOutcome.CheckedIn, report.Sites.Single().Entries.Single().Outcome);
-        Assert.Single(world.Checkins);
+        Assert.Single(world.CheckIns);
         var requests = world.Nexudus.Requests.GetRequests().Where(r => r.Path == "/api/spaces/checkins").Select(r => r.Method);
         Assert.Equal(["GET", "POST", "GET", "POST"], requests);
     }
@@ -387,7 +387,7 @@ public sealed class CheckInBridgeTests
         Assert.Equal(CheckInOutcome.CheckedIn, report.Sites.Single().Entries.Single().Outcome);
         var posts = world.Nexudus.Requests.GetRequests().Where(r => r.Method == "POST" && r.Path == "/api/spaces/checkins").ToList();
         Assert.Equal([true, false], posts.Select(p => p.Throttled));
-        Assert.Single(world.Checkins);
+        Assert.Single(world.CheckIns);
     }
 
     [Fact]
@@ -411,7 +411,7 @@ public sealed class CheckInBridgeTests
 
         Assert.True(next.Completed);
         Assert.Equal(2, next.Count(CheckInOutcome.CheckedIn));
-        Assert.Equal(2, world.Checkins.Count);
+        Assert.Equal(2, world.CheckIns.Count);
     }
 
     [Fact]

@@ -161,9 +161,9 @@ internal sealed class CheckInWorld : IAsyncDisposable
         return new Entry { Id = id, UtcDateTime = at, LockId = lockId, UserId = user };
     }
 
-    public int CheckinPosts => Nexudus.Requests.GetRequests().Count(r => r.Method == "POST" && r.Path == "/api/spaces/checkins");
+    public int CheckInPosts => Nexudus.Requests.GetRequests().Count(r => r.Method == "POST" && r.Path == "/api/spaces/checkins");
 
-    public IReadOnlyList<Checkin> Checkins => Nexudus.GetAll<Checkin>();
+    public IReadOnlyList<CheckIn> CheckIns => Nexudus.GetAll<CheckIn>();
 
     public ValueTask DisposeAsync() => _sandboxes.DisposeAsync();
 }

@@ -26,8 +26,8 @@ public sealed class NexudusAccountThrottleTests
         await Task.WhenAll(
             env.Client.ListCoworkersAsync().ToListAsync().AsTask(),
             env.Client.GetBusinessAsync(central),
-            env.Client.ListWebHooksAsync(new WebHookQuery { BusinessId = central }).ToListAsync().AsTask(),
-            env.Client.CreateWebHookAsync(new WebHook { BusinessId = central, Name = "Door", Action = WebhookAction.CoworkerCheckin, Url = "https://example.com/hook" }));
+            env.Client.ListWebhooksAsync(new WebhookQuery { BusinessId = central }).ToListAsync().AsTask(),
+            env.Client.CreateWebhookAsync(new Webhook { BusinessId = central, Name = "Door", Action = WebhookAction.CoworkerCheckin, Url = "https://example.com/hook" }));
 
         var requests = env.Sandbox.Requests.GetRequests();
         var throttle = Assert.Single(requests, r => r.Fault == SandboxFaultKind.Throttle);

@@ -31,11 +31,11 @@ public sealed class NexudusClientChangeTrackingTests
     }
 
     [Fact]
-    public async Task ListCheckinsAsync_CreatedOnRange_ReturnsOnlyTheCheckinsCreatedInIt()
+    public async Task ListCheckInsAsync_CreatedOnRange_ReturnsOnlyTheCheckInsCreatedInIt()
     {
         await using var env = await NexudusSandboxEnvironment.StartAsync();
         env.SandboxTime!.Advance(TimeSpan.FromHours(2));
-        var id = await env.Client.CreateCheckinAsync(new Checkin
+        var id = await env.Client.CreateCheckInAsync(new CheckIn
         {
             BusinessId = env.World!.Location("Central").Id,
             CoworkerId = env.World.Customer(NexudusWorld.Member(1)).Id,
@@ -43,7 +43,7 @@ public sealed class NexudusClientChangeTrackingTests
         });
         env.SandboxTime.Advance(TimeSpan.FromHours(2));
 
-        var listed = await env.Client.ListCheckinsAsync(new CheckinQuery
+        var listed = await env.Client.ListCheckInsAsync(new CheckInQuery
         {
             CreatedOn = NexudusDateRange.Between(NexudusSandboxEnvironment.Start.AddHours(1), NexudusSandboxEnvironment.Start.AddHours(3)),
         }).ToListAsync();

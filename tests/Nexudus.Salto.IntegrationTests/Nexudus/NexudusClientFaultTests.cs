@@ -72,57 +72,57 @@ public sealed class NexudusClientFaultTests
     }
 
     [Fact]
-    public async Task CreateCheckinAsync_503_IsNotRetriedBecauseTheCheckinMayExist()
+    public async Task CreateCheckInAsync_503_IsNotRetriedBecauseTheCheckInMayExist()
     {
         await using var env = await NexudusSandboxEnvironment.StartAsync();
         env.Sandbox.Faults.Add(SandboxFaultRule.On("POST", "/api/spaces/checkins", SandboxFault.HtmlError(503)).ForNextCalls(1));
-        var before = env.Sandbox.GetAll<Checkin>();
+        var before = env.Sandbox.GetAll<CheckIn>();
 
-        var error = await Assert.ThrowsAsync<NexudusApiException>(() => env.Client.CreateCheckinAsync(MemberCheckin(env)));
+        var error = await Assert.ThrowsAsync<NexudusApiException>(() => env.Client.CreateCheckInAsync(MemberCheckIn(env)));
 
         Assert.Equal(503, error.Status);
         Assert.DoesNotContain("<", error.Message, StringComparison.Ordinal);
         Assert.Equal(["POST /api/spaces/checkins 503"], env.RequestsTo("/api/spaces/checkins"));
-        Assert.Equal(before, env.Sandbox.GetAll<Checkin>());
+        Assert.Equal(before, env.Sandbox.GetAll<CheckIn>());
     }
 
     [Fact]
-    public async Task CreateCheckinAsync_ConnectionDroppedBeforeTheSandboxServedIt_IsStillNotRetried()
+    public async Task CreateCheckInAsync_ConnectionDroppedBeforeTheSandboxServedIt_IsStillNotRetried()
     {
         await using var env = await NexudusSandboxEnvironment.StartAsync();
-        var before = env.Sandbox.GetAll<Checkin>();
+        var before = env.Sandbox.GetAll<CheckIn>();
         await env.Client.GetCoworkerAsync(before[0].CoworkerId!.Value); // a pooled connection to drop
         env.Sandbox.Faults.Add(SandboxFaultRule.On("POST", "/api/spaces/checkins", SandboxFault.DropConnection()).ForNextCalls(1));
 
-        var error = await Assert.ThrowsAsync<NexudusApiException>(() => env.Client.CreateCheckinAsync(MemberCheckin(env)));
+        var error = await Assert.ThrowsAsync<NexudusApiException>(() => env.Client.CreateCheckInAsync(MemberCheckIn(env)));
 
         Assert.Equal(0, error.Status);
         Assert.Equal("POST api/spaces/checkins", error.Endpoint);
         Assert.Contains("could not be completed", error.Message, StringComparison.Ordinal);
         Assert.Equal(["POST /api/spaces/checkins dropped"], env.RequestsTo("/api/spaces/checkins"));
-        Assert.Equal(before, env.Sandbox.GetAll<Checkin>());
+        Assert.Equal(before, env.Sandbox.GetAll<CheckIn>());
     }
 
     [Fact]
-    public async Task CreateCheckinAsync_AnswerLostAfterTheSandboxCreatedIt_IsNotRetriedSoExactlyOneCheckinExists()
+    public async Task CreateCheckInAsync_AnswerLostAfterTheSandboxCreatedIt_IsNotRetriedSoExactlyOneCheckInExists()
     {
         // The worst case of a dropped connection: the check-in exists, the client cannot know.
         // Repeating the POST would create a second one; the client fails instead, clearly.
         await using var env = await NexudusSandboxEnvironment.StartAsync();
-        var before = env.Sandbox.GetAll<Checkin>();
+        var before = env.Sandbox.GetAll<CheckIn>();
         env.Sandbox.Faults.Add(SandboxFaultRule.On("POST", "/api/spaces/checkins", SandboxFault.DropResponse()).ForNextCalls(1));
 
-        var error = await Assert.ThrowsAsync<NexudusApiException>(() => env.Client.CreateCheckinAsync(MemberCheckin(env)));
+        var error = await Assert.ThrowsAsync<NexudusApiException>(() => env.Client.CreateCheckInAsync(MemberCheckIn(env)));
 
         Assert.Equal(0, error.Status);
         Assert.Contains("could not be completed", error.Message, StringComparison.Ordinal);
         Assert.Equal(["POST /api/spaces/checkins dropped"], env.RequestsTo("/api/spaces/checkins"));
-        var created = Assert.Single(env.Sandbox.GetAll<Checkin>().ExceptBy(before.Select(c => c.Id), c => c.Id));
-        Assert.Equal(MemberCheckin(env).FromTime, created.FromTime);
+        var created = Assert.Single(env.Sandbox.GetAll<CheckIn>().ExceptBy(before.Select(c => c.Id), c => c.Id));
+        Assert.Equal(MemberCheckIn(env).FromTime, created.FromTime);
     }
 
     [Fact]
-    public async Task CreateCheckinAsync_ConnectionRefused_IsRetriedAndCreatesExactlyOneCheckin()
+    public async Task CreateCheckInAsync_ConnectionRefused_IsRetriedAndCreatesExactlyOneCheckIn()
     {
         // Nothing listens on the port the first connection goes to, so the service never saw the
         // create and repeating it is safe.
@@ -146,14 +146,14 @@ public sealed class NexudusClientFaultTests
                 }
             },
         }));
-        var before = env.Sandbox.GetAll<Checkin>().Count;
+        var before = env.Sandbox.GetAll<CheckIn>().Count;
 
-        var id = await env.Client.CreateCheckinAsync(MemberCheckin(env));
+        var id = await env.Client.CreateCheckInAsync(MemberCheckIn(env));
 
         Assert.Equal(0, refuseNext);
         Assert.Equal(["POST /api/spaces/checkins 200"], env.RequestsTo("/api/spaces/checkins"));
-        Assert.Equal(before + 1, env.Sandbox.GetAll<Checkin>().Count);
-        Assert.NotNull(env.Sandbox.Get<Checkin>(id));
+        Assert.Equal(before + 1, env.Sandbox.GetAll<CheckIn>().Count);
+        Assert.NotNull(env.Sandbox.Get<CheckIn>(id));
         Assert.Contains(env.Logs.GetSnapshot(), r => r.Id.Id == 3105 && r.Message.Contains("HttpRequestException", StringComparison.Ordinal));
     }
 
@@ -229,7 +229,7 @@ public sealed class NexudusClientFaultTests
         Assert.DoesNotContain("permission to view this directory", everything, StringComparison.Ordinal);
     }
 
-    private static Checkin MemberCheckin(NexudusSandboxEnvironment env) => new()
+    private static CheckIn MemberCheckIn(NexudusSandboxEnvironment env) => new()
     {
         BusinessId = env.World!.Location("Central").Id,
         CoworkerId = env.World.Customer(NexudusWorld.Member(1)).Id,

@@ -145,19 +145,19 @@ public sealed class NexudusClientLoopbackTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task CheckinRoundTrip_CreateThenClose_StoresBothTimesInUtc()
+    public async Task CheckInRoundTrip_CreateThenClose_StoresBothTimesInUtc()
     {
         using var services = CreateServices();
         var client = services.GetRequiredService<INexudusClient>();
         var arrived = new DateTimeOffset(2025, 1, 15, 10, 0, 0, TimeSpan.FromHours(1));
 
-        var id = await client.CreateCheckinAsync(new Checkin { BusinessId = 1414000001, CoworkerId = 1415604543, FromTime = arrived });
-        await client.CloseCheckinAsync(id, arrived.AddHours(8));
-        var checkin = await client.GetCheckinAsync(id);
+        var id = await client.CreateCheckInAsync(new CheckIn { BusinessId = 1414000001, CoworkerId = 1415604543, FromTime = arrived });
+        await client.CloseCheckInAsync(id, arrived.AddHours(8));
+        var checkIn = await client.GetCheckInAsync(id);
 
-        Assert.Equal(arrived, checkin.FromTime);
-        Assert.Equal(arrived.AddHours(8), checkin.ToTime);
-        Assert.Equal(TimeSpan.Zero, checkin.ToTime!.Value.Offset);
+        Assert.Equal(arrived, checkIn.FromTime);
+        Assert.Equal(arrived.AddHours(8), checkIn.ToTime);
+        Assert.Equal(TimeSpan.Zero, checkIn.ToTime!.Value.Offset);
         Assert.Equal("2025-01-15T17:00:00Z", _checkins[id]["ToTime"]!.GetValue<string>());
     }
 

@@ -54,10 +54,10 @@ public sealed class NexudusClientQueryTests : IClassFixture<NexudusWorldFixture>
         ["Booking_Coworker"] = new("Bookings", s => ByCustomer(NexudusWorld.Member(5), id => new BookingQuery { CoworkerId = id }, (Booking r) => r.CoworkerId, s)),
         ["CancelledBooking_Coworker"] = new("CancelledBookings", s => ByCustomer(NexudusWorld.Guest(1), id => new CancelledBookingQuery { CoworkerId = id }, (CancelledBooking r) => r.CoworkerId, s)),
         ["CancelledBooking_Resource"] = new("CancelledBookings", s => ByResource("Room 4", id => new CancelledBookingQuery { ResourceId = id }, (CancelledBooking r) => r.ResourceId, s)),
-        ["Checkin_Coworker"] = new("Checkins", s => ByCustomer(NexudusWorld.Member(2), id => new CheckinQuery { CoworkerId = id }, (Checkin r) => r.CoworkerId, s)),
-        ["Checkin_Business"] = new("Checkins", s => ByLocation("Central", id => new CheckinQuery { BusinessId = id }, (Checkin r) => r.BusinessId, s)),
-        ["WebHook_Business"] = new("WebHooks", s => ByLocation("Riverside", id => new WebHookQuery { BusinessId = id }, (WebHook r) => r.BusinessId, s)),
-        ["WebHook_Action"] = new("WebHooks", s => (new WebHookQuery { Action = WebhookAction.BookingCreate }, "6", r => ((WebHook)r).Action == WebhookAction.BookingCreate)),
+        ["Checkin_Coworker"] = new("CheckIns", s => ByCustomer(NexudusWorld.Member(2), id => new CheckInQuery { CoworkerId = id }, (CheckIn r) => r.CoworkerId, s)),
+        ["Checkin_Business"] = new("CheckIns", s => ByLocation("Central", id => new CheckInQuery { BusinessId = id }, (CheckIn r) => r.BusinessId, s)),
+        ["WebHook_Business"] = new("Webhooks", s => ByLocation("Riverside", id => new WebhookQuery { BusinessId = id }, (Webhook r) => r.BusinessId, s)),
+        ["WebHook_Action"] = new("Webhooks", s => (new WebhookQuery { Action = WebhookAction.BookingCreate }, "6", r => ((Webhook)r).Action == WebhookAction.BookingCreate)),
     };
 
     public static TheoryData<string> FilterNames() => [.. Filters.Keys];

@@ -24,7 +24,7 @@ public sealed class NexudusClientThrottlingTests
                 s.MaxPageSize = 2;
 
                 // The world's dates are fixed in 2025 while this sandbox runs on the real clock.
-                s.OpenCheckinsOnlyToday = false;
+                s.OpenCheckInsOnlyToday = false;
             },
             c =>
             {
@@ -41,7 +41,7 @@ public sealed class NexudusClientThrottlingTests
         await using var env = await StartWithDocumentedLimitsAsync();
 
         var coworkers = await env.Client.ListCoworkersAsync().ToListAsync();
-        var checkin = await env.Client.CreateCheckinAsync(new Checkin
+        var checkIn = await env.Client.CreateCheckInAsync(new CheckIn
         {
             BusinessId = env.World!.Location("Central").Id,
             CoworkerId = env.World.Customer(NexudusWorld.Member(1)).Id,
@@ -49,7 +49,7 @@ public sealed class NexudusClientThrottlingTests
         });
 
         Assert.Equal(11, coworkers.Count);
-        Assert.NotNull(env.Sandbox.Get<Checkin>(checkin));
+        Assert.NotNull(env.Sandbox.Get<CheckIn>(checkIn));
         var counters = env.Sandbox.Requests.GetCounters();
         Assert.Equal(8, counters.Requests); // the token, six pages of two, the check-in
         Assert.Equal(0, counters.ThrottlesServed);
@@ -75,14 +75,14 @@ public sealed class NexudusClientThrottlingTests
     }
 
     [Fact]
-    public async Task CreateCheckinAsync_ThrottledWith409_IsRetriedAndCreatesExactlyOneCheckin()
+    public async Task CreateCheckInAsync_ThrottledWith409_IsRetriedAndCreatesExactlyOneCheckIn()
     {
         // 409 means throttled, never a conflict: the service did not process the create.
         await using var env = await NexudusSandboxEnvironment.StartAsync();
         env.Sandbox.Faults.Add(SandboxFaultRule.On("POST", "/api/spaces/checkins", NexudusFaults.Throttled(TimeSpan.Zero)).ForNextCalls(1));
-        var before = env.Sandbox.GetAll<Checkin>().Count;
+        var before = env.Sandbox.GetAll<CheckIn>().Count;
 
-        var id = await env.Client.CreateCheckinAsync(new Checkin
+        var id = await env.Client.CreateCheckInAsync(new CheckIn
         {
             BusinessId = env.World!.Location("Central").Id,
             CoworkerId = env.World.Customer(NexudusWorld.Member(1)).Id,
@@ -90,7 +90,7 @@ public sealed class NexudusClientThrottlingTests
         });
 
         Assert.Equal(["POST /api/spaces/checkins 409", "POST /api/spaces/checkins 200"], env.RequestsTo("/api/spaces/checkins"));
-        Assert.Equal(before + 1, env.Sandbox.GetAll<Checkin>().Count);
-        Assert.NotNull(env.Sandbox.Get<Checkin>(id));
+        Assert.Equal(before + 1, env.Sandbox.GetAll<CheckIn>().Count);
+        Assert.NotNull(env.Sandbox.Get<CheckIn>(id));
     }
 }

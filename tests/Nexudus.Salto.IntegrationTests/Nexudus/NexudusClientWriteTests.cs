@@ -12,17 +12,17 @@ public sealed class NexudusClientWriteTests
     private static readonly DateTimeOffset Arrival = NexudusSandboxEnvironment.Start.AddHours(1);
 
     [Fact]
-    public async Task CreateCheckinAsync_CustomerWithAPass_OpensACheckinOnThatPass()
+    public async Task CreateCheckInAsync_CustomerWithAPass_OpensACheckInOnThatPass()
     {
         await using var env = await NexudusSandboxEnvironment.StartAsync();
         var (central, guest, pass) = GuestWithPass(env, 1);
 
-        var id = await env.Client.CreateCheckinAsync(new Checkin { BusinessId = central.Id, CoworkerId = guest.Id, FromTime = Arrival });
+        var id = await env.Client.CreateCheckInAsync(new CheckIn { BusinessId = central.Id, CoworkerId = guest.Id, FromTime = Arrival });
 
-        var checkin = env.Sandbox.Get<Checkin>(id)!;
-        Assert.Equal(Arrival, checkin.FromTime);
-        Assert.Null(checkin.ToTime);
-        Assert.Equal(pass.UniqueId, checkin.CoworkerTimePassGuid);
+        var checkIn = env.Sandbox.Get<CheckIn>(id)!;
+        Assert.Equal(Arrival, checkIn.FromTime);
+        Assert.Null(checkIn.ToTime);
+        Assert.Equal(pass.UniqueId, checkIn.CoworkerTimePassGuid);
         var used = env.Sandbox.Get<CoworkerTimePass>(pass.Id)!;
         Assert.True(used.Used);
         Assert.True(used.CheckedIn);
@@ -30,34 +30,34 @@ public sealed class NexudusClientWriteTests
     }
 
     [Fact]
-    public async Task CreateCheckinAsync_TimeGivenInAnotherOffset_IsStoredAsThatInstantAndServedWithTheLocationsWallClock()
+    public async Task CreateCheckInAsync_TimeGivenInAnotherOffset_IsStoredAsThatInstantAndServedWithTheLocationsWallClock()
     {
         await using var env = await NexudusSandboxEnvironment.StartAsync();
         var (harbour, guest, _) = GuestWithPass(env, 2);
         var arrival = new DateTimeOffset(2025, 3, 3, 10, 15, 0, TimeSpan.FromHours(1)); // 09:15 UTC, 04:15 in New York
 
-        var id = await env.Client.CreateCheckinAsync(new Checkin { BusinessId = harbour.Id, CoworkerId = guest.Id, FromTime = arrival });
-        var read = await env.Client.GetCheckinAsync(id);
+        var id = await env.Client.CreateCheckInAsync(new CheckIn { BusinessId = harbour.Id, CoworkerId = guest.Id, FromTime = arrival });
+        var read = await env.Client.GetCheckInAsync(id);
 
-        Assert.Equal(arrival, env.Sandbox.Get<Checkin>(id)!.FromTime);
+        Assert.Equal(arrival, env.Sandbox.Get<CheckIn>(id)!.FromTime);
         Assert.Equal(arrival, read.FromTime);
         Assert.Equal(TimeSpan.Zero, read.FromTime!.Value.Offset);
         Assert.Equal(new DateTime(2025, 3, 3, 4, 15, 0, DateTimeKind.Unspecified), read.FromTimeLocal);
     }
 
     [Fact]
-    public async Task CloseCheckinAsync_OpenCheckin_SetsToTimeAndKeepsTheRestOfTheRecord()
+    public async Task CloseCheckInAsync_OpenCheckIn_SetsToTimeAndKeepsTheRestOfTheRecord()
     {
         await using var env = await NexudusSandboxEnvironment.StartAsync();
         var (central, guest, pass) = GuestWithPass(env, 1);
-        var id = await env.Client.CreateCheckinAsync(new Checkin { BusinessId = central.Id, CoworkerId = guest.Id, FromTime = Arrival });
-        var opened = await env.Client.GetCheckinAsync(id);
+        var id = await env.Client.CreateCheckInAsync(new CheckIn { BusinessId = central.Id, CoworkerId = guest.Id, FromTime = Arrival });
+        var opened = await env.Client.GetCheckInAsync(id);
         env.Sandbox.Requests.Clear();
 
-        await env.Client.CloseCheckinAsync(id, Arrival.AddHours(3));
+        await env.Client.CloseCheckInAsync(id, Arrival.AddHours(3));
 
         // PUT replaces the whole record, so everything but the end must come back as it was.
-        var closed = await env.Client.GetCheckinAsync(id);
+        var closed = await env.Client.GetCheckInAsync(id);
         Assert.Equal(Arrival.AddHours(3), closed.ToTime);
         Assert.Equal(new DateTime(2025, 3, 3, 12, 0, 0, DateTimeKind.Unspecified), closed.ToTimeLocal);
         Assert.Equal(opened with { ToTime = closed.ToTime, ToTimeLocal = closed.ToTimeLocal, UpdatedOn = closed.UpdatedOn, UpdatedBy = closed.UpdatedBy }, closed);
@@ -69,27 +69,27 @@ public sealed class NexudusClientWriteTests
     }
 
     [Fact]
-    public async Task CloseCheckinAsync_AlreadyClosed_LeavesItAsItIsWithoutWriting()
+    public async Task CloseCheckInAsync_AlreadyClosed_LeavesItAsItIsWithoutWriting()
     {
         await using var env = await NexudusSandboxEnvironment.StartAsync();
-        var closed = env.Sandbox.GetAll<Checkin>()[0];
+        var closed = env.Sandbox.GetAll<CheckIn>()[0];
 
-        await env.Client.CloseCheckinAsync(closed.Id, Arrival);
+        await env.Client.CloseCheckInAsync(closed.Id, Arrival);
 
-        Assert.Equal(closed, env.Sandbox.Get<Checkin>(closed.Id));
+        Assert.Equal(closed, env.Sandbox.Get<CheckIn>(closed.Id));
         Assert.Equal([$"GET /api/spaces/checkins/{closed.Id} 200"], env.RequestsTo("/api/spaces/checkins"));
     }
 
     [Fact]
-    public async Task CreateCheckinAsync_CustomerWithoutAPass_ThrowsValidationExceptionWithThePropertyErrors()
+    public async Task CreateCheckInAsync_CustomerWithoutAPass_ThrowsValidationExceptionWithThePropertyErrors()
     {
         await using var env = await NexudusSandboxEnvironment.StartAsync();
         var central = env.World!.Location("Central");
         var customer = env.World.Customer(NexudusWorld.NoPassEmail);
-        var before = env.Sandbox.GetAll<Checkin>();
+        var before = env.Sandbox.GetAll<CheckIn>();
 
         var error = await Assert.ThrowsAsync<NexudusValidationException>(() =>
-            env.Client.CreateCheckinAsync(new Checkin { BusinessId = central.Id, CoworkerId = customer.Id, FromTime = Arrival }));
+            env.Client.CreateCheckInAsync(new CheckIn { BusinessId = central.Id, CoworkerId = customer.Id, FromTime = Arrival }));
 
         // Nexudus answers HTTP 200 here; only WasSuccessful says the check-in was refused.
         Assert.Equal(200, error.Status);
@@ -98,17 +98,17 @@ public sealed class NexudusClientWriteTests
         Assert.Equal("CoworkerId", property.PropertyName);
         Assert.Contains("does not have a valid pass", property.Message, StringComparison.Ordinal);
         Assert.Contains("WasSuccessful: false", error.Message, StringComparison.Ordinal);
-        Assert.Equal(before, env.Sandbox.GetAll<Checkin>());
+        Assert.Equal(before, env.Sandbox.GetAll<CheckIn>());
     }
 
     [Fact]
-    public async Task CreateCheckinAsync_UnknownCustomer_ThrowsValidationExceptionNamingTheCustomerField()
+    public async Task CreateCheckInAsync_UnknownCustomer_ThrowsValidationExceptionNamingTheCustomerField()
     {
         await using var env = await NexudusSandboxEnvironment.StartAsync();
         var central = env.World!.Location("Central");
 
         var error = await Assert.ThrowsAsync<NexudusValidationException>(() =>
-            env.Client.CreateCheckinAsync(new Checkin { BusinessId = central.Id, CoworkerId = 42, FromTime = Arrival }));
+            env.Client.CreateCheckInAsync(new CheckIn { BusinessId = central.Id, CoworkerId = 42, FromTime = Arrival }));
 
         Assert.Equal(400, error.Status);
         Assert.Equal("CoworkerId", Assert.Single(error.Errors).PropertyName);
@@ -116,12 +116,12 @@ public sealed class NexudusClientWriteTests
     }
 
     [Fact]
-    public async Task ListWebHooksAsync_OfOneLocation_ReturnsItsSubscriptions()
+    public async Task ListWebhooksAsync_OfOneLocation_ReturnsItsSubscriptions()
     {
         await using var env = await NexudusSandboxEnvironment.StartAsync();
         var summit = env.World!.Location("Summit");
 
-        var hooks = await env.Client.ListWebHooksAsync(new WebHookQuery { BusinessId = summit.Id }).ToListAsync();
+        var hooks = await env.Client.ListWebhooksAsync(new WebhookQuery { BusinessId = summit.Id }).ToListAsync();
 
         var hook = Assert.Single(hooks);
         Assert.Equal("Hook 4", hook.Name);
@@ -131,12 +131,12 @@ public sealed class NexudusClientWriteTests
     }
 
     [Fact]
-    public async Task CreateWebHookAsync_RequiredFields_StoresTheSubscriptionAndReturnsItsId()
+    public async Task CreateWebhookAsync_RequiredFields_StoresTheSubscriptionAndReturnsItsId()
     {
         await using var env = await NexudusSandboxEnvironment.StartAsync();
         var garden = env.World!.Location("Garden");
 
-        var id = await env.Client.CreateWebHookAsync(new WebHook
+        var id = await env.Client.CreateWebhookAsync(new Webhook
         {
             BusinessId = garden.Id,
             Name = "Check-ins to SALTO",
@@ -145,66 +145,66 @@ public sealed class NexudusClientWriteTests
             Active = true,
         });
 
-        var stored = env.Sandbox.Get<WebHook>(id)!;
+        var stored = env.Sandbox.Get<Webhook>(id)!;
         Assert.Equal(garden.Id, stored.BusinessId);
         Assert.Equal("Check-ins to SALTO", stored.Name);
         Assert.Equal(WebhookAction.CoworkerCheckin, stored.Action);
         Assert.Equal("https://sync.example.com/nexudus", stored.Url);
         Assert.True(stored.Active);
-        Assert.Contains(id, (await env.Client.ListWebHooksAsync(new WebHookQuery { BusinessId = garden.Id }).ToListAsync()).Select(h => h.Id));
+        Assert.Contains(id, (await env.Client.ListWebhooksAsync(new WebhookQuery { BusinessId = garden.Id }).ToListAsync()).Select(h => h.Id));
     }
 
     [Fact]
-    public async Task CreateWebHookAsync_WithoutUrl_ThrowsValidationExceptionNamingUrl()
+    public async Task CreateWebhookAsync_WithoutUrl_ThrowsValidationExceptionNamingUrl()
     {
         await using var env = await NexudusSandboxEnvironment.StartAsync();
         var garden = env.World!.Location("Garden");
-        var before = env.Sandbox.GetAll<WebHook>().Count;
+        var before = env.Sandbox.GetAll<Webhook>().Count;
 
         var error = await Assert.ThrowsAsync<NexudusValidationException>(() =>
-            env.Client.CreateWebHookAsync(new WebHook { BusinessId = garden.Id, Name = "No address", Action = WebhookAction.BookingUpdate }));
+            env.Client.CreateWebhookAsync(new Webhook { BusinessId = garden.Id, Name = "No address", Action = WebhookAction.BookingUpdate }));
 
         Assert.Equal(400, error.Status);
         Assert.Equal("URL", Assert.Single(error.Errors).PropertyName);
-        Assert.Equal(before, env.Sandbox.GetAll<WebHook>().Count);
+        Assert.Equal(before, env.Sandbox.GetAll<Webhook>().Count);
     }
 
     [Fact]
-    public async Task DeleteWebHookAsync_ExistingSubscription_RemovesIt()
+    public async Task DeleteWebhookAsync_ExistingSubscription_RemovesIt()
     {
         await using var env = await NexudusSandboxEnvironment.StartAsync();
-        var hook = env.Sandbox.GetAll<WebHook>()[0];
+        var hook = env.Sandbox.GetAll<Webhook>()[0];
 
-        await env.Client.DeleteWebHookAsync(hook.Id);
+        await env.Client.DeleteWebhookAsync(hook.Id);
 
-        Assert.Null(env.Sandbox.Get<WebHook>(hook.Id));
+        Assert.Null(env.Sandbox.Get<Webhook>(hook.Id));
         Assert.Equal([$"DELETE /api/sys/webhooks/{hook.Id} 200"], env.RequestsTo("/api/sys/webhooks"));
     }
 
     [Fact]
-    public async Task DeleteWebHookAsync_Http200WithWasSuccessfulFalse_ThrowsValidationExceptionWithTheMessage()
+    public async Task DeleteWebhookAsync_Http200WithWasSuccessfulFalse_ThrowsValidationExceptionWithTheMessage()
     {
         // A live delete can answer 200 and still fail: the envelope says so.
         await using var env = await NexudusSandboxEnvironment.StartAsync();
-        var hook = env.Sandbox.GetAll<WebHook>()[0];
+        var hook = env.Sandbox.GetAll<Webhook>()[0];
         env.Sandbox.Faults.Add(SandboxFaultRule.On("DELETE", "/api/sys/webhooks/*", NexudusFaults.WriteRefused("The record is in use and cannot be deleted.")).ForNextCalls(1));
 
-        var error = await Assert.ThrowsAsync<NexudusValidationException>(() => env.Client.DeleteWebHookAsync(hook.Id));
+        var error = await Assert.ThrowsAsync<NexudusValidationException>(() => env.Client.DeleteWebhookAsync(hook.Id));
 
         Assert.Equal(200, error.Status);
         Assert.Contains("The record is in use and cannot be deleted.", error.Message, StringComparison.Ordinal);
-        Assert.NotNull(env.Sandbox.Get<WebHook>(hook.Id));
+        Assert.NotNull(env.Sandbox.Get<Webhook>(hook.Id));
     }
 
     [Fact]
-    public async Task DeleteWebHookAsync_UnknownId_ThrowsNotFound()
+    public async Task DeleteWebhookAsync_UnknownId_ThrowsNotFound()
     {
         await using var env = await NexudusSandboxEnvironment.StartAsync();
 
-        var error = await Assert.ThrowsAsync<NexudusNotFoundException>(() => env.Client.DeleteWebHookAsync(42));
+        var error = await Assert.ThrowsAsync<NexudusNotFoundException>(() => env.Client.DeleteWebhookAsync(42));
 
         Assert.Equal("DELETE api/sys/webhooks/{id}", error.Endpoint);
-        Assert.Equal(5, env.Sandbox.GetAll<WebHook>().Count);
+        Assert.Equal(5, env.Sandbox.GetAll<Webhook>().Count);
     }
 
     /// <summary>Location <paramref name="n"/> of the world, its guest and the guest's unused pass.</summary>

@@ -65,9 +65,9 @@ internal static class NexudusWorld
                     .BookingGuest(Member(n), $"Booking Guest {n}")
                     .Visitor(Member(n), $"Visitor {n}", Start(n))
                     .Booking(Guest(n), $"Room {n}", day.AddHours(3), day.AddHours(4))
-                    .Checkin(Member(n), Start(-1), Start(-1).AddHours(8))
+                    .CheckIn(Member(n), Start(-1), Start(-1).AddHours(8))
                     .Invoice(Member(n), $"INV-{n}", Start(-10 * n))
-                    .WebHook($"Hook {n}", n == 3 ? WebhookAction.CoworkerUpdate : WebhookAction.BookingCreate, new Uri($"https://hooks.example.com/{n}"));
+                    .Webhook($"Hook {n}", n == 3 ? WebhookAction.CoworkerUpdate : WebhookAction.BookingCreate, new Uri($"https://hooks.example.com/{n}"));
             }
 
             b.AtLocation("Central").Customer(NoPassEmail, "No Pass");

@@ -26,8 +26,8 @@ public sealed class SampleCheckInsAndReportTests : IAsyncLifetime
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("1 CheckedIn, 1 Rejected, 1 UnknownUser, 1 InsideExit.", run.Stdout, StringComparison.Ordinal);
-        var checkin = Assert.Single(_sandboxes.Nexudus.GetAll<Checkin>());
-        Assert.Equal(_sandboxes.Space.Seed.Customer("margaret@example.com").Id, checkin.CoworkerId);
+        var checkIn = Assert.Single(_sandboxes.Nexudus.GetAll<CheckIn>());
+        Assert.Equal(_sandboxes.Space.Seed.Customer("margaret@example.com").Id, checkIn.CoworkerId);
     }
 
     [Fact]
@@ -39,7 +39,7 @@ public sealed class SampleCheckInsAndReportTests : IAsyncLifetime
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("No new door entries.", run.Stdout, StringComparison.Ordinal);
-        Assert.Single(_sandboxes.Nexudus.GetAll<Checkin>());
+        Assert.Single(_sandboxes.Nexudus.GetAll<CheckIn>());
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public sealed class SampleWatchTests : IAsyncLifetime
         // The worker syncs at start-up and runs the bridge on its interval; wait (not time) for both to show.
         await Eventually(() =>
             _sandboxes.Salto.GetAccessGroupMembers(DemoSpace.LondonSite, DemoSpace.LondonOffice).Count == 3 &&
-            _sandboxes.Nexudus.GetAll<Checkin>().Count == 1);
+            _sandboxes.Nexudus.GetAll<CheckIn>().Count == 1);
         await stop.CancelAsync();
         var run = await watching;
 

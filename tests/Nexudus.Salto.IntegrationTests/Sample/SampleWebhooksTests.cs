@@ -26,7 +26,7 @@ public sealed class SampleWebhooksTests : IAsyncLifetime
     public async Task Webhooks_NoneRegistered_RegistersEveryNeededOneAndARerunChangesNothing()
     {
         var first = await SampleRun.StartAsync(Args("webhooks"));
-        var hooks = _sandboxes.Nexudus.GetAll<WebHook>();
+        var hooks = _sandboxes.Nexudus.GetAll<Webhook>();
         var second = await SampleRun.StartAsync(Args("webhooks"));
 
         Assert.Equal(0, first.ExitCode);
@@ -35,7 +35,7 @@ public sealed class SampleWebhooksTests : IAsyncLifetime
         Assert.Equal(needed, hooks.Count);
         Assert.Contains($"{needed} webhook(s) needed; {needed} created or replaced", first.Stdout, StringComparison.Ordinal);
         Assert.Contains($"{needed} webhook(s) needed; 0 created or replaced", second.Stdout, StringComparison.Ordinal);
-        Assert.Equal(hooks.Select(h => h.Id).Order(), _sandboxes.Nexudus.GetAll<WebHook>().Select(h => h.Id).Order());
+        Assert.Equal(hooks.Select(h => h.Id).Order(), _sandboxes.Nexudus.GetAll<Webhook>().Select(h => h.Id).Order());
     }
 
     [Fact]
@@ -45,14 +45,14 @@ public sealed class SampleWebhooksTests : IAsyncLifetime
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("SaltoIntegration:Webhooks:PublicUrl", run.Stderr, StringComparison.Ordinal);
-        Assert.Empty(_sandboxes.Nexudus.GetAll<WebHook>());
+        Assert.Empty(_sandboxes.Nexudus.GetAll<Webhook>());
     }
 
     [Fact]
     public async Task Doctor_WebhookDisabledByNexudus_ReportsItWithTheLastError()
     {
         await SampleRun.StartAsync(Args("webhooks"));
-        var hook = _sandboxes.Nexudus.GetAll<WebHook>().First(h => h.Action == WebhookAction.BookingCreate);
+        var hook = _sandboxes.Nexudus.GetAll<Webhook>().First(h => h.Action == WebhookAction.BookingCreate);
         _sandboxes.Nexudus.Put(hook with { Active = false, ErrorCount = 6, LastError = "The endpoint answered 502." });
 
         var run = await SampleRun.StartAsync(Args("doctor"));

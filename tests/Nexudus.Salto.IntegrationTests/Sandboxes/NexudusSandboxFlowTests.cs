@@ -37,7 +37,7 @@ public sealed class NexudusSandboxFlowTests
     }
 
     [Fact]
-    public async Task Flow_WithDocumentedRateLimits_ReadsEveryCustomerAndRecordsACheckinWhenTheClientHonoursRetryAfter()
+    public async Task Flow_WithDocumentedRateLimits_ReadsEveryCustomerAndRecordsACheckInWhenTheClientHonoursRetryAfter()
     {
         var time = new FakeTimeProvider(Start);
         await using var sandbox = await NexudusSandbox.StartAsync(new NexudusSandboxOptions { TimeProvider = time, MaxPageSize = 50 });
@@ -74,24 +74,24 @@ public sealed class NexudusSandboxFlowTests
         {
             Content = JsonContent($$"""{ "BusinessId": {{seed.Location("Central").Id}}, "CoworkerId": {{customer.Id}}, "FromTime": "2025-03-03T08:05:00Z" }"""),
         }, waits);
-        long checkinId;
+        long checkInId;
         using (var createdJson = JsonDocument.Parse(await created.Content.ReadAsStringAsync()))
         {
             Assert.True(createdJson.RootElement.GetProperty("WasSuccessful").GetBoolean());
-            checkinId = createdJson.RootElement.GetProperty("Value").GetProperty("Id").GetInt64();
+            checkInId = createdJson.RootElement.GetProperty("Value").GetProperty("Id").GetInt64();
         }
 
         using var closed = await SendPolitelyAsync(client, time, () => new HttpRequestMessage(HttpMethod.Put, "api/spaces/checkins")
         {
-            Content = JsonContent($$"""{ "Id": {{checkinId}}, "BusinessId": {{seed.Location("Central").Id}}, "CoworkerId": {{customer.Id}}, "FromTime": "2025-03-03T08:05:00Z", "ToTime": "2025-03-03T17:30:00Z" }"""),
+            Content = JsonContent($$"""{ "Id": {{checkInId}}, "BusinessId": {{seed.Location("Central").Id}}, "CoworkerId": {{customer.Id}}, "FromTime": "2025-03-03T08:05:00Z", "ToTime": "2025-03-03T17:30:00Z" }"""),
         }, waits);
 
         Assert.Equal(seed.All<Coworker>().Select(c => c.Id).Order(), ids.Order());
         Assert.NotEmpty(waits);
         Assert.All(waits, w => Assert.Equal(TimeSpan.FromSeconds(1), w));
         Assert.Equal(HttpStatusCode.OK, closed.StatusCode);
-        var checkin = Assert.Single(sandbox.GetAll<Checkin>());
-        Assert.Equal(new DateTimeOffset(2025, 3, 3, 17, 30, 0, TimeSpan.Zero), checkin.ToTime);
+        var checkIn = Assert.Single(sandbox.GetAll<CheckIn>());
+        Assert.Equal(new DateTimeOffset(2025, 3, 3, 17, 30, 0, TimeSpan.Zero), checkIn.ToTime);
         Assert.Equal(2, sandbox.Requests.GetRequests().Count(r => r.IsWrite && !r.Throttled));
         Assert.Equal(waits.Count, sandbox.Requests.GetCounters().ThrottlesServed);
     }

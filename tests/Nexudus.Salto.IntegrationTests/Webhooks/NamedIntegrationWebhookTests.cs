@@ -89,7 +89,7 @@ public sealed class NamedIntegrationWebhookTests : IAsyncLifetime
     }
 
     private void RegisterBookingWebhook(WebhookWorld world, string integration) =>
-        world.Nexudus.Seed(b => b.AtLocation("Central").WebHook($"salto-{integration}", WebhookAction.BookingCreate, Endpoint(_baseUrl, integration, "BookingCreate")));
+        world.Nexudus.Seed(b => b.AtLocation("Central").Webhook($"salto-{integration}", WebhookAction.BookingCreate, Endpoint(_baseUrl, integration, "BookingCreate")));
 
     private static Booking RoomBooking(WebhookWorld world, string email) => new()
     {
@@ -127,8 +127,8 @@ public sealed class NamedIntegrationWebhookTests : IAsyncLifetime
         await _a.Nexudus.WhenWebhooksDeliveredAsync();
         await _b.Nexudus.WhenWebhooksDeliveredAsync();
 
-        Assert.Equal(0, Assert.Single(_a.Nexudus.GetAll<WebHook>()).ErrorCount ?? 0);
-        Assert.Equal(0, Assert.Single(_b.Nexudus.GetAll<WebHook>()).ErrorCount ?? 0);
+        Assert.Equal(0, Assert.Single(_a.Nexudus.GetAll<Webhook>()).ErrorCount ?? 0);
+        Assert.Equal(0, Assert.Single(_b.Nexudus.GetAll<Webhook>()).ErrorCount ?? 0);
         await WebhookWorld.EventuallyAsync(() => _a.InGroupAsync("ada@example.com", WebhookWorld.RoomGroup), "Ada is in operator-a's room group");
         await WebhookWorld.EventuallyAsync(() => _b.InGroupAsync("bob@example.com", WebhookWorld.RoomGroup), "Bob is in operator-b's room group");
         await WebhookWorld.EventuallyAsync(async () => (await _a.Inbox.ReadWebhookEventsAsync(10)).Count == 0, "operator-a's inbox is empty");

@@ -30,7 +30,7 @@ public sealed class NexudusWebhookRegistrarTests : IAsyncLifetime
 
         Assert.Equal(NexudusWebhookRegistrar.Actions.Count, first.Count);
         Assert.All(first, r => Assert.Equal(WebhookRegistrationStatus.Created, r.Status));
-        var hooks = _world.Nexudus.GetAll<WebHook>();
+        var hooks = _world.Nexudus.GetAll<Webhook>();
         Assert.Equal(NexudusWebhookRegistrar.Actions.Count, hooks.Count);
         var booking = Assert.Single(hooks, h => h.Action == WebhookAction.BookingCreate);
         Assert.Equal("https://access.example.com/webhooks/nexudus/BookingCreate", booking.Url);
@@ -41,19 +41,19 @@ public sealed class NexudusWebhookRegistrarTests : IAsyncLifetime
         var second = await Registrar.EnsureAsync([Central], PublicUrl);
 
         Assert.All(second, r => Assert.Equal(WebhookRegistrationStatus.Registered, r.Status));
-        Assert.Equal(hooks.Select(h => h.Id).Order(), _world.Nexudus.GetAll<WebHook>().Select(h => h.Id).Order());
+        Assert.Equal(hooks.Select(h => h.Id).Order(), _world.Nexudus.GetAll<Webhook>().Select(h => h.Id).Order());
     }
 
     [Fact]
     public async Task EnsureAsync_DisabledMisdirectedAndDuplicated_AreFixedAndOtherToolsWebhooksLeftAlone()
     {
         await Registrar.EnsureAsync([Central], PublicUrl);
-        var create = _world.Nexudus.GetAll<WebHook>().Single(h => h.Action == WebhookAction.BookingCreate);
-        var update = _world.Nexudus.GetAll<WebHook>().Single(h => h.Action == WebhookAction.BookingUpdate);
+        var create = _world.Nexudus.GetAll<Webhook>().Single(h => h.Action == WebhookAction.BookingCreate);
+        var update = _world.Nexudus.GetAll<Webhook>().Single(h => h.Action == WebhookAction.BookingUpdate);
         _world.Nexudus.Put(create with { Active = false, ErrorCount = 7, LastError = "The endpoint answered 500." });
         _world.Nexudus.Put(update with { Url = "https://old.example.com/hooks/BookingUpdate" });
         _world.Nexudus.Put(create with { Id = 0 });
-        var foreign = _world.Nexudus.Put(new WebHook { BusinessId = Central, Name = "Other tool", Action = WebhookAction.BookingCreate, Url = "https://other.example.com/x", Active = true });
+        var foreign = _world.Nexudus.Put(new Webhook { BusinessId = Central, Name = "Other tool", Action = WebhookAction.BookingCreate, Url = "https://other.example.com/x", Active = true });
 
         var inspected = await Registrar.InspectAsync([Central], PublicUrl);
 
@@ -64,7 +64,7 @@ public sealed class NexudusWebhookRegistrarTests : IAsyncLifetime
 
         Assert.Equal(WebhookRegistrationStatus.Registered, fixedUp.Single(r => r.Action == WebhookAction.BookingCreate).Status);
         Assert.Equal(WebhookRegistrationStatus.Replaced, fixedUp.Single(r => r.Action == WebhookAction.BookingUpdate).Status);
-        var hooks = _world.Nexudus.GetAll<WebHook>();
+        var hooks = _world.Nexudus.GetAll<Webhook>();
         Assert.Single(hooks, h => h.Action == WebhookAction.BookingCreate && h.Name!.StartsWith(NexudusWebhookRegistrar.NamePrefix, StringComparison.Ordinal));
         Assert.Single(hooks, h => h.Action == WebhookAction.BookingUpdate && h.Url == "https://access.example.com/webhooks/nexudus/BookingUpdate" && h.Active == true);
         Assert.Contains(hooks, h => h.Id == foreign.Id);
@@ -75,7 +75,7 @@ public sealed class NexudusWebhookRegistrarTests : IAsyncLifetime
     public async Task EnsureAsync_OnlyADisabledWebhook_ReplacesItAndInspectReportedIt()
     {
         await Registrar.EnsureAsync([Central], PublicUrl);
-        var create = _world.Nexudus.GetAll<WebHook>().Single(h => h.Action == WebhookAction.BookingCreate);
+        var create = _world.Nexudus.GetAll<Webhook>().Single(h => h.Action == WebhookAction.BookingCreate);
         _world.Nexudus.Put(create with { Active = false, ErrorCount = 7, LastError = "The endpoint answered 500." });
 
         var inspected = (await Registrar.InspectAsync([Central], PublicUrl)).Single(r => r.Action == WebhookAction.BookingCreate);
@@ -85,7 +85,7 @@ public sealed class NexudusWebhookRegistrarTests : IAsyncLifetime
         Assert.Equal(7, inspected.ErrorCount);
         Assert.Equal("The endpoint answered 500.", inspected.LastError);
         Assert.Equal(WebhookRegistrationStatus.Replaced, ensured.Status);
-        Assert.True(_world.Nexudus.Get<WebHook>(ensured.WebHookId!.Value)!.Active);
-        Assert.Null(_world.Nexudus.Get<WebHook>(create.Id));
+        Assert.True(_world.Nexudus.Get<Webhook>(ensured.WebhookId!.Value)!.Active);
+        Assert.Null(_world.Nexudus.Get<Webhook>(create.Id));
     }
 }

@@ -41,7 +41,7 @@ public sealed class WebhookEndToEndTests : IDisposable
         world.Nexudus.Put(RoomBooking(world, "ada@example.com"));
         await world.Nexudus.WhenWebhooksDeliveredAsync();
 
-        var hook = Assert.Single(world.Nexudus.GetAll<WebHook>());
+        var hook = Assert.Single(world.Nexudus.GetAll<Webhook>());
         Assert.Equal(0, hook.ErrorCount ?? 0);
         Assert.NotNull(hook.LastTrigger);
         await WebhookWorld.EventuallyAsync(() => world.InGroupAsync("ada@example.com", WebhookWorld.RoomGroup), "Ada is in the room group");
@@ -70,7 +70,7 @@ public sealed class WebhookEndToEndTests : IDisposable
         await world.Nexudus.WhenWebhooksDeliveredAsync();
 
         await WebhookWorld.EventuallyAsync(() => world.InGroupAsync("ada@example.com", WebhookWorld.DayGroup), "Ada's day pass opens the door again");
-        Assert.Equal(0, Assert.Single(world.Nexudus.GetAll<WebHook>()).ErrorCount ?? 0);
+        Assert.Equal(0, Assert.Single(world.Nexudus.GetAll<Webhook>()).ErrorCount ?? 0);
     }
 
     [Fact]
@@ -123,7 +123,7 @@ public sealed class WebhookEndToEndTests : IDisposable
         await using var world = await StartedAsync();
         world.Nexudus.Seed(b => b.Location("Annex"));
         world.RegisterWebhooks(WebhookAction.BookingCreate);
-        world.Nexudus.Seed(b => b.AtLocation("Annex").WebHook("annex-BookingCreate", WebhookAction.BookingCreate, new Uri("http://127.0.0.1:9/unreachable")));
+        world.Nexudus.Seed(b => b.AtLocation("Annex").Webhook("annex-BookingCreate", WebhookAction.BookingCreate, new Uri("http://127.0.0.1:9/unreachable")));
 
         using var http = new HttpClient { BaseAddress = world.Nexudus.BaseUrl };
         http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue(
@@ -139,7 +139,7 @@ public sealed class WebhookEndToEndTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, created.StatusCode);
         await world.Nexudus.WhenWebhooksDeliveredAsync();
 
-        var hooks = world.Nexudus.GetAll<WebHook>();
+        var hooks = world.Nexudus.GetAll<Webhook>();
         Assert.NotNull(Assert.Single(hooks, h => h.Name == "salto-BookingCreate").LastTrigger);
         var annex = Assert.Single(hooks, h => h.Name == "annex-BookingCreate");
         Assert.Null(annex.LastTrigger);
@@ -165,7 +165,7 @@ public sealed class WebhookEndToEndTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
         await world.Nexudus.WhenWebhooksDeliveredAsync();
 
-        Assert.NotNull(Assert.Single(world.Nexudus.GetAll<WebHook>()).LastTrigger);
+        Assert.NotNull(Assert.Single(world.Nexudus.GetAll<Webhook>()).LastTrigger);
         await WebhookWorld.EventuallyAsync(async () => !await world.InGroupAsync("dan@example.com", WebhookWorld.DayGroup), "Dan has left the day group");
         Assert.True(await world.InGroupAsync("eve@example.com", WebhookWorld.DayGroup));
     }
@@ -290,7 +290,7 @@ public sealed class WebhookEndToEndTests : IDisposable
         }
 
         await world.Nexudus.WhenWebhooksDeliveredAsync();
-        Assert.All(world.Nexudus.GetAll<WebHook>(), h => Assert.Equal(0, h.ErrorCount ?? 0));
+        Assert.All(world.Nexudus.GetAll<Webhook>(), h => Assert.Equal(0, h.ErrorCount ?? 0));
         await WebhookWorld.EventuallyAsync(async () => (await world.Inbox.ReadWebhookEventsAsync(10)).Count == 0, "the inbox is empty");
 
         foreach (var email in WebhookWorld.Emails)
@@ -331,7 +331,7 @@ public sealed class WebhookEndToEndTests : IDisposable
             Assert.Equal(401, delivery.StatusCode);
         }
 
-        var hook = Assert.Single(world.Nexudus.GetAll<WebHook>());
+        var hook = Assert.Single(world.Nexudus.GetAll<Webhook>());
         Assert.Equal(5, hook.ErrorCount);
         Assert.False(hook.Active);
         Assert.Contains("401", hook.LastError, StringComparison.Ordinal);

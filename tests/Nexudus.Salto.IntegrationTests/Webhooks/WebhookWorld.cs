@@ -141,7 +141,7 @@ internal sealed class WebhookWorld : IAsyncDisposable
         {
             foreach (var action in actions)
             {
-                b.AtLocation("Central").WebHook($"salto-{action}", action, new Uri(Endpoint, action.ToString()));
+                b.AtLocation("Central").Webhook($"salto-{action}", action, new Uri(Endpoint, action.ToString()));
             }
         });
 

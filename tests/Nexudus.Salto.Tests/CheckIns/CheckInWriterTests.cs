@@ -24,8 +24,8 @@ public sealed class CheckInWriterTests
     {
         CheckInEntryResult result = await Writer().CheckInAsync(Entry(), 10, 20, until: null, CancellationToken.None);
 
-        Assert.Equal((CheckInOutcome.CheckedIn, (long?)100), (result.Outcome, result.CheckinId));
-        Checkin created = Assert.Single(_nexudus.Created);
+        Assert.Equal((CheckInOutcome.CheckedIn, (long?)100), (result.Outcome, result.CheckInId));
+        CheckIn created = Assert.Single(_nexudus.Created);
         Assert.Equal((10L, 20L, At, (DateTimeOffset?)null), (created.BusinessId!.Value, created.CoworkerId!.Value, created.FromTime!.Value, created.ToTime));
     }
 
@@ -40,17 +40,17 @@ public sealed class CheckInWriterTests
     [Fact]
     public async Task CheckInAsync_OpenCheckInAtTheLocation_CreatesNothing()
     {
-        _nexudus.Existing.Add(new Checkin { Id = 7, BusinessId = 10, CoworkerId = 20, FromTime = At.AddHours(-1) });
+        _nexudus.Existing.Add(new CheckIn { Id = 7, BusinessId = 10, CoworkerId = 20, FromTime = At.AddHours(-1) });
 
         CheckInEntryResult result = await Writer().CheckInAsync(Entry(), 10, 20, until: null, CancellationToken.None);
 
-        Assert.Equal((CheckInOutcome.AlreadyCheckedIn, (long?)7, 0), (result.Outcome, result.CheckinId, _nexudus.Created.Count));
+        Assert.Equal((CheckInOutcome.AlreadyCheckedIn, (long?)7, 0), (result.Outcome, result.CheckInId, _nexudus.Created.Count));
     }
 
     [Fact]
     public async Task CheckInAsync_OpenCheckInOfAnotherCustomerInTheAnswer_IsIgnored()
     {
-        _nexudus.Existing.Add(new Checkin { Id = 7, BusinessId = 10, CoworkerId = 99, FromTime = At.AddHours(-1) });
+        _nexudus.Existing.Add(new CheckIn { Id = 7, BusinessId = 10, CoworkerId = 99, FromTime = At.AddHours(-1) });
 
         CheckInEntryResult result = await Writer().CheckInAsync(Entry(), 10, 20, until: null, CancellationToken.None);
 
@@ -114,18 +114,18 @@ public sealed class CheckInWriterTests
     [Fact]
     public async Task CheckOutAsync_OpenCheckIn_ClosesItAtTheEntry()
     {
-        _nexudus.Existing.Add(new Checkin { Id = 7, BusinessId = 10, CoworkerId = 20, FromTime = At.AddHours(-3) });
+        _nexudus.Existing.Add(new CheckIn { Id = 7, BusinessId = 10, CoworkerId = 20, FromTime = At.AddHours(-3) });
 
         CheckInEntryResult result = await Writer().CheckOutAsync(Entry(), 10, 20, CancellationToken.None);
 
-        Assert.Equal((CheckInOutcome.CheckedOut, (long?)7), (result.Outcome, result.CheckinId));
+        Assert.Equal((CheckInOutcome.CheckedOut, (long?)7), (result.Outcome, result.CheckInId));
         Assert.Equal(new[] { (7L, At) }, _nexudus.Closed);
     }
 
     [Fact]
     public async Task CheckOutAsync_OnlyACheckInThatBeganAfterTheExit_ClosesNothing()
     {
-        _nexudus.Existing.Add(new Checkin { Id = 7, BusinessId = 10, CoworkerId = 20, FromTime = At.AddHours(1) });
+        _nexudus.Existing.Add(new CheckIn { Id = 7, BusinessId = 10, CoworkerId = 20, FromTime = At.AddHours(1) });
 
         CheckInEntryResult result = await Writer().CheckOutAsync(Entry(), 10, 20, CancellationToken.None);
 
@@ -135,7 +135,7 @@ public sealed class CheckInWriterTests
     [Fact]
     public async Task CheckOutAsync_AlreadyClosedAtTheEntry_IsRecovered()
     {
-        _nexudus.Existing.Add(new Checkin { Id = 7, BusinessId = 10, CoworkerId = 20, FromTime = At.AddHours(-3), ToTime = At });
+        _nexudus.Existing.Add(new CheckIn { Id = 7, BusinessId = 10, CoworkerId = 20, FromTime = At.AddHours(-3), ToTime = At });
 
         CheckInEntryResult result = await Writer().CheckOutAsync(Entry(), 10, 20, CancellationToken.None);
 
@@ -145,9 +145,9 @@ public sealed class CheckInWriterTests
     /// <summary>A Nexudus with check-ins in memory; a failing create may still have written its check-in.</summary>
     private sealed class FakeNexudus : NexudusClient
     {
-        public List<Checkin> Existing { get; } = [];
+        public List<CheckIn> Existing { get; } = [];
 
-        public List<Checkin> Created { get; } = [];
+        public List<CheckIn> Created { get; } = [];
 
         public List<(long Id, DateTimeOffset At)> Closed { get; } = [];
 
@@ -159,33 +159,33 @@ public sealed class CheckInWriterTests
 
         public int Lists { get; private set; }
 
-        public override async IAsyncEnumerable<Checkin> ListCheckinsAsync(
-            CheckinQuery? query = null, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+        public override async IAsyncEnumerable<CheckIn> ListCheckInsAsync(
+            CheckInQuery? query = null, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
         {
             Lists++;
             await Task.Yield();
-            foreach (Checkin checkin in Existing.ToList())
+            foreach (CheckIn checkIn in Existing.ToList())
             {
-                yield return checkin;
+                yield return checkIn;
             }
         }
 
-        public override Task<long> CreateCheckinAsync(Checkin checkin, CancellationToken cancellationToken = default)
+        public override Task<long> CreateCheckInAsync(CheckIn checkIn, CancellationToken cancellationToken = default)
         {
             CreateCalls++;
             bool fails = CreateFailures.TryDequeue(out Exception? failure);
             if (!fails || WriteDespiteFailure)
             {
-                Created.Add(checkin);
-                Existing.Add(checkin with { Id = 100 });
+                Created.Add(checkIn);
+                Existing.Add(checkIn with { Id = 100 });
             }
 
             return fails ? Task.FromException<long>(failure!) : Task.FromResult(100L);
         }
 
-        public override Task CloseCheckinAsync(long checkinId, DateTimeOffset checkOutTime, CancellationToken cancellationToken = default)
+        public override Task CloseCheckInAsync(long checkInId, DateTimeOffset checkOutTime, CancellationToken cancellationToken = default)
         {
-            Closed.Add((checkinId, checkOutTime));
+            Closed.Add((checkInId, checkOutTime));
             return Task.CompletedTask;
         }
     }

@@ -9,8 +9,8 @@ namespace Nexudus.Salto.Tests.Nexudus;
 public sealed class NexudusClientFailureTests
 {
     private const string Coworker = NexudusHarness.BaseUrl + "api/spaces/coworkers/1";
-    private const string Checkins = NexudusHarness.BaseUrl + "api/spaces/checkins";
-    private static readonly Checkin OpenCheckin = new()
+    private const string CheckIns = NexudusHarness.BaseUrl + "api/spaces/checkins";
+    private static readonly CheckIn OpenCheckIn = new()
     {
         BusinessId = 1414000001,
         CoworkerId = 1415604543,
@@ -100,22 +100,22 @@ public sealed class NexudusClientFailureTests
     }
 
     [Fact]
-    public async Task CreateCheckinAsync_ServerError_IsNotRetried()
+    public async Task CreateCheckInAsync_ServerError_IsNotRetried()
     {
         using var harness = NexudusHarness.WithToken();
-        var calls = harness.Http.When(HttpMethod.Post, Checkins).Respond(HttpStatusCode.BadGateway);
+        var calls = harness.Http.When(HttpMethod.Post, CheckIns).Respond(HttpStatusCode.BadGateway);
 
-        var error = await Assert.ThrowsAsync<NexudusApiException>(() => harness.Client.CreateCheckinAsync(OpenCheckin));
+        var error = await Assert.ThrowsAsync<NexudusApiException>(() => harness.Client.CreateCheckInAsync(OpenCheckIn));
 
         Assert.Equal(502, error.Status);
         Assert.Equal(1, harness.Http.GetMatchCount(calls));
     }
 
     [Fact]
-    public async Task CreateCheckinAsync_Throttled409_IsRetriedBecauseNothingWasProcessed()
+    public async Task CreateCheckInAsync_Throttled409_IsRetriedBecauseNothingWasProcessed()
     {
         using var harness = NexudusHarness.WithToken();
-        var calls = harness.Http.When(HttpMethod.Post, Checkins);
+        var calls = harness.Http.When(HttpMethod.Post, CheckIns);
         var answers = new Queue<HttpResponseMessage>(
         [
             NexudusHarness.Json(HttpStatusCode.Conflict, "{}", TimeSpan.FromSeconds(1)),
@@ -123,47 +123,47 @@ public sealed class NexudusClientFailureTests
         ]);
         calls.Respond(_ => answers.Dequeue());
 
-        var (id, _) = await harness.RunWithClockAsync(() => harness.Client.CreateCheckinAsync(OpenCheckin));
+        var (id, _) = await harness.RunWithClockAsync(() => harness.Client.CreateCheckInAsync(OpenCheckIn));
 
         Assert.Equal(77L, id);
         Assert.Equal(2, harness.Http.GetMatchCount(calls));
     }
 
     [Fact]
-    public async Task CreateCheckinAsync_ConnectionRefused_IsRetried()
+    public async Task CreateCheckInAsync_ConnectionRefused_IsRetried()
     {
         using var harness = NexudusHarness.WithToken();
-        harness.Http.Expect(HttpMethod.Post, Checkins)
+        harness.Http.Expect(HttpMethod.Post, CheckIns)
             .Throw(new HttpRequestException(HttpRequestError.ConnectionError, "Connection refused", new SocketException((int)SocketError.ConnectionRefused)));
-        harness.Http.Expect(HttpMethod.Post, Checkins).Respond("application/json", NexudusHarness.WriteResult(78));
+        harness.Http.Expect(HttpMethod.Post, CheckIns).Respond("application/json", NexudusHarness.WriteResult(78));
 
-        var (id, _) = await harness.RunWithClockAsync(() => harness.Client.CreateCheckinAsync(OpenCheckin));
+        var (id, _) = await harness.RunWithClockAsync(() => harness.Client.CreateCheckInAsync(OpenCheckIn));
 
         Assert.Equal(78L, id);
         harness.Http.VerifyNoOutstandingExpectation();
     }
 
     [Fact]
-    public async Task CreateCheckinAsync_ConnectionDroppedAfterSending_IsNotRetried()
+    public async Task CreateCheckInAsync_ConnectionDroppedAfterSending_IsNotRetried()
     {
         using var harness = NexudusHarness.WithToken();
-        var calls = harness.Http.When(HttpMethod.Post, Checkins)
+        var calls = harness.Http.When(HttpMethod.Post, CheckIns)
             .Throw(new HttpRequestException(HttpRequestError.ResponseEnded, "The response ended prematurely."));
 
-        var error = await Assert.ThrowsAsync<NexudusApiException>(() => harness.Client.CreateCheckinAsync(OpenCheckin));
+        var error = await Assert.ThrowsAsync<NexudusApiException>(() => harness.Client.CreateCheckInAsync(OpenCheckIn));
 
         Assert.IsType<HttpRequestException>(error.InnerException);
         Assert.Equal(1, harness.Http.GetMatchCount(calls));
     }
 
     [Fact]
-    public async Task CreateCheckinAsync_AttemptTimesOut_IsNotRetried()
+    public async Task CreateCheckInAsync_AttemptTimesOut_IsNotRetried()
     {
         using var harness = NexudusHarness.WithToken(o => o.AttemptTimeout = TimeSpan.FromSeconds(5));
-        var calls = harness.Http.When(HttpMethod.Post, Checkins).Respond(new StallingHandler());
+        var calls = harness.Http.When(HttpMethod.Post, CheckIns).Respond(new StallingHandler());
 
         var error = await Assert.ThrowsAsync<NexudusApiException>(() =>
-            harness.RunWithClockAsync(() => harness.Client.CreateCheckinAsync(OpenCheckin), TimeSpan.FromSeconds(1)));
+            harness.RunWithClockAsync(() => harness.Client.CreateCheckInAsync(OpenCheckIn), TimeSpan.FromSeconds(1)));
 
         Assert.IsType<TimeoutRejectedException>(error.InnerException);
         Assert.Contains("timed out", error.Message);
@@ -253,21 +253,21 @@ public sealed class NexudusClientFailureTests
     }
 
     [Fact]
-    public async Task CreateCheckinAsync_WasSuccessfulFalseWithStatus200_ThrowsValidation()
+    public async Task CreateCheckInAsync_WasSuccessfulFalseWithStatus200_ThrowsValidation()
     {
         using var harness = NexudusHarness.WithToken();
-        harness.Http.When(HttpMethod.Post, Checkins).Respond(
+        harness.Http.When(HttpMethod.Post, CheckIns).Respond(
             "application/json",
             """{"Status":200,"Message":"The customer does not have a valid pass.","Value":null,"WasSuccessful":false,"Errors":null}""");
 
-        var error = await Assert.ThrowsAsync<NexudusValidationException>(() => harness.Client.CreateCheckinAsync(OpenCheckin));
+        var error = await Assert.ThrowsAsync<NexudusValidationException>(() => harness.Client.CreateCheckInAsync(OpenCheckIn));
 
         Assert.Equal(200, error.Status);
         Assert.Contains("The customer does not have a valid pass.", error.Message);
     }
 
     [Fact]
-    public async Task CreateWebHookAsync_400WithErrors_CarriesEveryPropertyError()
+    public async Task CreateWebhookAsync_400WithErrors_CarriesEveryPropertyError()
     {
         using var harness = NexudusHarness.WithToken();
         harness.Http.When(HttpMethod.Post, NexudusHarness.BaseUrl + "api/sys/webhooks").Respond(
@@ -279,7 +279,7 @@ public sealed class NexudusClientFailureTests
                        {"AttemptedValue":"ftp://x","Message":"URL must be http or https","PropertyName":"URL"}]}
             """);
 
-        var error = await Assert.ThrowsAsync<NexudusValidationException>(() => harness.Client.CreateWebHookAsync(new WebHook { Name = "x" }));
+        var error = await Assert.ThrowsAsync<NexudusValidationException>(() => harness.Client.CreateWebhookAsync(new Webhook { Name = "x" }));
 
         Assert.Equal(400, error.Status);
         Assert.Equal(["BusinessId", "URL"], error.Errors.Select(e => e.PropertyName));
@@ -291,7 +291,7 @@ public sealed class NexudusClientFailureTests
     public async Task Errors_BodyWithSecretFields_AreRedactedInMessageExcerptAndErrors()
     {
         using var harness = NexudusHarness.WithToken();
-        harness.Http.When(HttpMethod.Post, Checkins).Respond(
+        harness.Http.When(HttpMethod.Post, CheckIns).Respond(
             HttpStatusCode.BadRequest,
             "application/json",
             """
@@ -300,7 +300,7 @@ public sealed class NexudusClientFailureTests
              "Echo":{"Password":"hunter22","AccessCardId":"99887766","access_token":"access-token-1","Email":"sam@example.com"}}
             """);
 
-        var error = await Assert.ThrowsAsync<NexudusValidationException>(() => harness.Client.CreateCheckinAsync(OpenCheckin));
+        var error = await Assert.ThrowsAsync<NexudusValidationException>(() => harness.Client.CreateCheckInAsync(OpenCheckIn));
 
         var everything = error + "\n" + error.BodyExcerpt + "\n" + string.Join("\n", error.Errors.Select(e => e.Message + e.AttemptedValue));
         Assert.DoesNotContain("4321", everything);

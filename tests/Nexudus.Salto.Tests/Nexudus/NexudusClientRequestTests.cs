@@ -225,14 +225,14 @@ public sealed class NexudusClientRequestTests
     [InlineData(NexudusSortDirectionFormat.OneMinusOne, NexudusSortDirection.Descending, "-1")]
     [InlineData(NexudusSortDirectionFormat.Words, NexudusSortDirection.Ascending, "Ascending")]
     [InlineData(NexudusSortDirectionFormat.Words, NexudusSortDirection.Descending, "Descending")]
-    public async Task GetCheckinsPageAsync_SortDirection_WrittenInConfiguredFormat(NexudusSortDirectionFormat format, NexudusSortDirection direction, string wire)
+    public async Task GetCheckInsPageAsync_SortDirection_WrittenInConfiguredFormat(NexudusSortDirectionFormat format, NexudusSortDirection direction, string wire)
     {
         using var harness = NexudusHarness.WithToken(o => o.SortDirectionFormat = format);
         harness.Http.Expect(HttpMethod.Get, Base + "api/spaces/checkins")
             .WithExactQueryString($"page=1&size=500&orderBy=FromTime&dir={wire}")
             .Respond("application/json", NexudusHarness.Page(string.Empty, 1, hasNext: false));
 
-        await harness.Client.GetCheckinsPageAsync(new CheckinQuery { OrderBy = "FromTime", SortDirection = direction });
+        await harness.Client.GetCheckInsPageAsync(new CheckInQuery { OrderBy = "FromTime", SortDirection = direction });
 
         harness.Http.VerifyNoOutstandingExpectation();
     }
@@ -269,7 +269,7 @@ public sealed class NexudusClientRequestTests
     }
 
     [Fact]
-    public async Task CreateCheckinAsync_OpenCheckin_PostsJsonWithoutNullsOrId()
+    public async Task CreateCheckInAsync_OpenCheckIn_PostsJsonWithoutNullsOrId()
     {
         using var harness = NexudusHarness.WithToken();
         harness.Http.Expect(HttpMethod.Post, Base + "api/spaces/checkins")
@@ -278,7 +278,7 @@ public sealed class NexudusClientRequestTests
             .WithContent("""{"BusinessId":1414000001,"CoworkerId":1415604543,"FromTime":"2025-01-15T09:00:00Z"}""")
             .Respond("application/json", NexudusHarness.WriteResult(1419000042));
 
-        var id = await harness.Client.CreateCheckinAsync(new Checkin
+        var id = await harness.Client.CreateCheckInAsync(new CheckIn
         {
             BusinessId = 1414000001,
             CoworkerId = 1415604543,
@@ -290,7 +290,7 @@ public sealed class NexudusClientRequestTests
     }
 
     [Fact]
-    public async Task CloseCheckinAsync_OpenCheckin_ReadsThenPutsWholeRecordWithToTime()
+    public async Task CloseCheckInAsync_OpenCheckIn_ReadsThenPutsWholeRecordWithToTime()
     {
         using var harness = NexudusHarness.WithToken();
         harness.Http.Expect(HttpMethod.Get, Base + "api/spaces/checkins/1419000042")
@@ -299,33 +299,33 @@ public sealed class NexudusClientRequestTests
             .WithContent("""{"Id":1419000042,"BusinessId":1414000001,"CoworkerId":1415604543,"FromTime":"2025-01-15T09:00:00Z","ToTime":"2025-01-15T17:30:00Z","NotModelled":"kept"}""")
             .Respond("application/json", NexudusHarness.WriteResult(1419000042));
 
-        await harness.Client.CloseCheckinAsync(1419000042, new DateTimeOffset(2025, 1, 15, 18, 30, 0, TimeSpan.FromHours(1)));
+        await harness.Client.CloseCheckInAsync(1419000042, new DateTimeOffset(2025, 1, 15, 18, 30, 0, TimeSpan.FromHours(1)));
 
         harness.Http.VerifyNoOutstandingExpectation();
     }
 
     [Fact]
-    public async Task CloseCheckinAsync_AlreadyClosed_WritesNothing()
+    public async Task CloseCheckInAsync_AlreadyClosed_WritesNothing()
     {
         using var harness = NexudusHarness.WithToken();
         harness.Http.Expect(HttpMethod.Get, Base + "api/spaces/checkins/1419000042")
             .Respond("application/json", """{"Id":1419000042,"BusinessId":1414000001,"FromTime":"2025-01-15T09:00:00Z","ToTime":"2025-01-15T10:00:00Z"}""");
         var put = harness.Http.When(HttpMethod.Put, Base + "api/spaces/checkins").Respond("application/json", NexudusHarness.WriteResult(1));
 
-        await harness.Client.CloseCheckinAsync(1419000042, new DateTimeOffset(2025, 1, 15, 17, 30, 0, TimeSpan.Zero));
+        await harness.Client.CloseCheckInAsync(1419000042, new DateTimeOffset(2025, 1, 15, 17, 30, 0, TimeSpan.Zero));
 
         Assert.Equal(0, harness.Http.GetMatchCount(put));
     }
 
     [Fact]
-    public async Task CreateWebHookAsync_Webhook_PostsRequiredFieldsWithUrlInCapitals()
+    public async Task CreateWebhookAsync_Webhook_PostsRequiredFieldsWithUrlInCapitals()
     {
         using var harness = NexudusHarness.WithToken();
         harness.Http.Expect(HttpMethod.Post, Base + "api/sys/webhooks")
             .WithContent("""{"BusinessId":1414000001,"Name":"Booking updates","Action":7,"URL":"https://example.com/hooks/nexudus","Active":true}""")
             .Respond("application/json", NexudusHarness.WriteResult(1420000001));
 
-        var id = await harness.Client.CreateWebHookAsync(new WebHook
+        var id = await harness.Client.CreateWebhookAsync(new Webhook
         {
             BusinessId = 1414000001,
             Name = "Booking updates",
@@ -338,27 +338,27 @@ public sealed class NexudusClientRequestTests
     }
 
     [Fact]
-    public async Task DeleteWebHookAsync_Id_SendsDeleteToRecordPath()
+    public async Task DeleteWebhookAsync_Id_SendsDeleteToRecordPath()
     {
         using var harness = NexudusHarness.WithToken();
         harness.Http.Expect(HttpMethod.Delete, Base + "api/sys/webhooks/1420000001")
             .WithHeaders("Authorization", "Bearer " + NexudusHarness.AccessToken)
             .Respond("application/json", NexudusHarness.WriteResult(1420000001, message: "WebHook was successfully deleted."));
 
-        await harness.Client.DeleteWebHookAsync(1420000001);
+        await harness.Client.DeleteWebhookAsync(1420000001);
 
         harness.Http.VerifyNoOutstandingExpectation();
     }
 
     [Fact]
-    public async Task ListWebHooksAsync_BusinessAndAction_FiltersByEnumNumber()
+    public async Task ListWebhooksAsync_BusinessAndAction_FiltersByEnumNumber()
     {
         using var harness = NexudusHarness.WithToken();
         harness.Http.Expect(HttpMethod.Get, Base + "api/sys/webhooks")
             .WithExactQueryString("page=1&size=500&WebHook_Business=1414000001&WebHook_Action=6&WebHook_Active=true")
             .Respond("application/json", NexudusHarness.Page(NexudusHarness.Records(1), 1, hasNext: false));
 
-        var hooks = await harness.Client.ListWebHooksAsync(new WebHookQuery
+        var hooks = await harness.Client.ListWebhooksAsync(new WebhookQuery
         {
             BusinessId = 1414000001,
             Action = WebhookAction.BookingCreate,

@@ -28,10 +28,10 @@ public sealed class NexudusClientWriteEnvelopeTests
         harness.Http.Expect(method, Base + path).Respond("application/json", Refusal);
         Func<Task> call = write switch
         {
-            "create check-in" => () => harness.Client.CreateCheckinAsync(new Checkin { BusinessId = 1414000001, CoworkerId = 1415604543, FromTime = harness.Time.GetUtcNow() }),
-            "close check-in" => () => harness.Client.CloseCheckinAsync(1419000042, harness.Time.GetUtcNow()),
-            "create webhook" => () => harness.Client.CreateWebHookAsync(new WebHook { BusinessId = 1414000001, Name = "Hook", Action = WebhookAction.CoworkerCheckin, Url = "https://example.com/hook" }),
-            _ => () => harness.Client.DeleteWebHookAsync(1499999999),
+            "create check-in" => () => harness.Client.CreateCheckInAsync(new CheckIn { BusinessId = 1414000001, CoworkerId = 1415604543, FromTime = harness.Time.GetUtcNow() }),
+            "close check-in" => () => harness.Client.CloseCheckInAsync(1419000042, harness.Time.GetUtcNow()),
+            "create webhook" => () => harness.Client.CreateWebhookAsync(new Webhook { BusinessId = 1414000001, Name = "Hook", Action = WebhookAction.CoworkerCheckin, Url = "https://example.com/hook" }),
+            _ => () => harness.Client.DeleteWebhookAsync(1499999999),
         };
 
         var error = await Assert.ThrowsAsync<NexudusValidationException>(call);

@@ -472,7 +472,7 @@ public sealed class NexudusRateLimiterTests
             () => Task.WhenAll(
                 harness.Client.GetCoworkerAsync(1),
                 harness.Client.GetCoworkerAsync(2),
-                harness.Client.CreateCheckinAsync(new Checkin { BusinessId = 1, CoworkerId = 1, FromTime = harness.Time.GetUtcNow() })),
+                harness.Client.CreateCheckInAsync(new CheckIn { BusinessId = 1, CoworkerId = 1, FromTime = harness.Time.GetUtcNow() })),
             TimeSpan.FromMilliseconds(10));
 
         Assert.NotNull(throttledAt);

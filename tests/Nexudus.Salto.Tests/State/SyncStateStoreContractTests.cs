@@ -204,7 +204,7 @@ public abstract partial class SyncStateStoreContractTests : IAsyncLifetime
 
         await Store.ApplyAsync(new SyncStateChanges
         {
-            EntriesProcessed = [new ProcessedEntry { SiteId = "site-1", EntryId = "e1", OccurredAt = T0, Outcome = "checked-in", CheckinId = 9, ProcessedAt = T0 }],
+            EntriesProcessed = [new ProcessedEntry { SiteId = "site-1", EntryId = "e1", OccurredAt = T0, Outcome = "checked-in", CheckInId = 9, ProcessedAt = T0 }],
             CheckInCursors = [new CheckInCursor { SiteId = "site-1", Watermark = T0 }],
         });
 

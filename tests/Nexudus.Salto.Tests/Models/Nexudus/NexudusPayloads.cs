@@ -309,11 +309,11 @@ internal static class NexudusPayloads
           "BookingId": 1419000001, "VisitorId": 1419300001, "VisitorFullName": "Vera Visitor", "VisitorEmail": "vera@example.com" }
         """;
 
-    public const string CheckinDocumented = """
+    public const string CheckInDocumented = """
         { "BusinessId": 1414000001, "CoworkerId": 1415604543, "FromTime": "2025-01-15T09:00:00Z", "ToTime": null }
         """;
 
-    public const string CheckinFull = """
+    public const string CheckInFull = """
         { "Id": 1419100001, "UniqueId": "3a4b5c6d-7e8f-4091-a2b3-c4d5e6f7a8b9",
           "CreatedOn": "2025-01-15T09:00:01Z", "UpdatedOn": "2025-01-15T17:30:05.1234567Z",
           "UpdatedBy": "door@example.com", "SystemId": "salto-evt-77",
@@ -326,11 +326,11 @@ internal static class NexudusPayloads
           "TariffAtTheTimeOfCheckin": "Hot desk" }
         """;
 
-    public const string WebHookDocumented = """
+    public const string WebhookDocumented = """
         { "BusinessId": 1414000001, "Name": "Booking updates", "Action": 7, "URL": "https://example.com/hooks/nexudus", "Active": true }
         """;
 
-    public const string WebHookFull = """
+    public const string WebhookFull = """
         { "Id": 1419200001, "UniqueId": "9a8b7c6d-5e4f-4321-8fed-cba987654321",
           "CreatedOn": "2025-01-02T10:00:00Z", "UpdatedOn": "2025-01-15T10:30:00Z",
           "UpdatedBy": "admin@example.com", "SystemId": "salto-sync",
@@ -367,8 +367,8 @@ internal static class NexudusPayloads
         (typeof(CoworkerInvoice), CoworkerInvoiceDocumented, CoworkerInvoiceFull),
         (typeof(Visitor), VisitorDocumented, VisitorFull),
         (typeof(BookingVisitor), BookingVisitorDocumented, BookingVisitorFull),
-        (typeof(Checkin), CheckinDocumented, CheckinFull),
-        (typeof(WebHook), WebHookDocumented, WebHookFull),
+        (typeof(CheckIn), CheckInDocumented, CheckInFull),
+        (typeof(Webhook), WebhookDocumented, WebhookFull),
     ];
 
     public static (Type Model, string? Documented, string Full) For(string modelName) =>

@@ -87,7 +87,7 @@ public class NexudusWriteResultTests
     [Fact]
     public void Deserialize_ValueHoldingTheFullRecord_ReadsOnlyTheId()
     {
-        var body = $$"""{ "Status": 200, "Message": "Checkin was successfully created.", "WasSuccessful": true, "Value": {{NexudusPayloads.CheckinFull}} }""";
+        var body = $$"""{ "Status": 200, "Message": "Checkin was successfully created.", "WasSuccessful": true, "Value": {{NexudusPayloads.CheckInFull}} }""";
 
         var result = ModelAssert.Read<NexudusWriteResult>(body);
 

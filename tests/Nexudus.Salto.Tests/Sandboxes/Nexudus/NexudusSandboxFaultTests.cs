@@ -144,7 +144,7 @@ public sealed class NexudusSandboxFaultTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.False((await ReadJsonAsync(response)).GetProperty("WasSuccessful").GetBoolean());
-        Assert.Empty(sandbox.GetAll<global::Nexudus.Salto.Nexudus.Checkin>());
+        Assert.Empty(sandbox.GetAll<global::Nexudus.Salto.Nexudus.CheckIn>());
     }
 
     [Fact]

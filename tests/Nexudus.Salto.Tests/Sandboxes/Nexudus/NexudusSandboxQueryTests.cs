@@ -142,20 +142,20 @@ public sealed class NexudusSandboxQueryTests
     }
 
     [Fact]
-    public async Task List_Checkins_DefaultToFromTimeDescending()
+    public async Task List_CheckIns_DefaultToFromTimeDescending()
     {
         await using var sandbox = await StartAsync();
         var seed = sandbox.Seed(b => b
             .Location("Central")
             .Customer("sam@example.com", "Sam Example")
-            .Checkin("sam@example.com", Now.AddDays(-2), Now.AddDays(-2).AddHours(8))
-            .Checkin("sam@example.com", Now)
-            .Checkin("sam@example.com", Now.AddDays(-1), Now.AddDays(-1).AddHours(8)));
+            .CheckIn("sam@example.com", Now.AddDays(-2), Now.AddDays(-2).AddHours(8))
+            .CheckIn("sam@example.com", Now)
+            .CheckIn("sam@example.com", Now.AddDays(-1), Now.AddDays(-1).AddHours(8)));
         using var client = Client(sandbox);
 
         var page = await client.GetJsonAsync("api/spaces/checkins");
 
-        Assert.Equal(seed.All<Checkin>().OrderByDescending(c => c.FromTime).Select(c => c.Id), page.GetProperty("Records").Ids());
+        Assert.Equal(seed.All<CheckIn>().OrderByDescending(c => c.FromTime).Select(c => c.Id), page.GetProperty("Records").Ids());
         Assert.Equal(1, page.GetProperty("CurrentSortDirection").GetInt32());
     }
 

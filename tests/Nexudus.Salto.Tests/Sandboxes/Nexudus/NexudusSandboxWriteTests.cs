@@ -9,87 +9,87 @@ namespace Nexudus.Salto.Tests.Sandboxes.Nexudus;
 /// <summary>Writes, the write envelope and the check-in rules, from API notes §3.7, §3.8 and §5.16.</summary>
 public sealed class NexudusSandboxWriteTests
 {
-    private static string CheckinBody(long businessId, long coworkerId, string fromTime = "2025-01-15T09:00:00Z") =>
+    private static string CheckInBody(long businessId, long coworkerId, string fromTime = "2025-01-15T09:00:00Z") =>
         $$"""{ "BusinessId": {{businessId}}, "CoworkerId": {{coworkerId}}, "FromTime": "{{fromTime}}", "ToTime": null }""";
 
-    private static async Task<JsonElement> PostCheckinAsync(HttpClient client, NexudusSeed seed, string email)
+    private static async Task<JsonElement> PostCheckInAsync(HttpClient client, NexudusSeed seed, string email)
     {
         using var response = await client.PostAsync("api/spaces/checkins",
-            Json(CheckinBody(seed.Location("Central").Id, seed.Customer(email).Id)));
+            Json(CheckInBody(seed.Location("Central").Id, seed.Customer(email).Id)));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await ReadJsonAsync(response);
     }
 
     [Fact]
-    public async Task PostCheckin_CustomerWithAValidPass_ReturnsTheSuccessEnvelope()
+    public async Task PostCheckIn_CustomerWithAValidPass_ReturnsTheSuccessEnvelope()
     {
         await using var sandbox = await StartTodayAsync();
         var seed = SeedCentral(sandbox);
         using var client = Client(sandbox);
 
-        var result = await PostCheckinAsync(client, seed, "sam@example.com");
+        var result = await PostCheckInAsync(client, seed, "sam@example.com");
 
         Assert.True(result.GetProperty("WasSuccessful").GetBoolean());
         Assert.Equal(200, result.GetProperty("Status").GetInt32());
         Assert.Equal("Checkin was successfully created.", result.GetProperty("Message").GetString());
         Assert.Equal(JsonValueKind.Null, result.GetProperty("Errors").ValueKind);
         var id = result.GetProperty("Value").GetProperty("Id").GetInt64();
-        var stored = Assert.Single(sandbox.GetAll<Checkin>());
+        var stored = Assert.Single(sandbox.GetAll<CheckIn>());
         Assert.Equal(id, stored.Id);
         Assert.Null(stored.ToTime);
     }
 
     [Fact]
-    public async Task PostCheckin_OnAPass_MarksThePassUsedAndCheckedIn()
+    public async Task PostCheckIn_OnAPass_MarksThePassUsedAndCheckedIn()
     {
         await using var sandbox = await StartTodayAsync();
         var seed = SeedCentral(sandbox);
         using var client = Client(sandbox);
 
-        await PostCheckinAsync(client, seed, "sam@example.com");
+        await PostCheckInAsync(client, seed, "sam@example.com");
 
         var pass = Assert.Single(sandbox.GetAll<CoworkerTimePass>());
         Assert.True(pass.Used);
         Assert.True(pass.CheckedIn);
-        Assert.Equal(pass.UniqueId, sandbox.GetAll<Checkin>()[0].CoworkerTimePassGuid);
+        Assert.Equal(pass.UniqueId, sandbox.GetAll<CheckIn>()[0].CoworkerTimePassGuid);
     }
 
     [Fact]
-    public async Task PostCheckin_CustomerWithAnActiveContract_Succeeds()
+    public async Task PostCheckIn_CustomerWithAnActiveContract_Succeeds()
     {
         await using var sandbox = await StartTodayAsync();
         var seed = SeedCentral(sandbox);
         using var client = Client(sandbox);
 
-        var result = await PostCheckinAsync(client, seed, "kim@example.com");
+        var result = await PostCheckInAsync(client, seed, "kim@example.com");
 
         Assert.True(result.GetProperty("WasSuccessful").GetBoolean());
     }
 
     [Fact]
-    public async Task PostCheckin_CustomerWithoutPassOrContract_Returns200WithWasSuccessfulFalseAndStoresNothing()
+    public async Task PostCheckIn_CustomerWithoutPassOrContract_Returns200WithWasSuccessfulFalseAndStoresNothing()
     {
         await using var sandbox = await StartTodayAsync();
         SeedCentral(sandbox);
         var seed = sandbox.Seed(b => b.AtLocation("Central").Customer("lee@example.com", "Lee Nopass"));
         using var client = Client(sandbox);
 
-        var result = await PostCheckinAsync(client, seed, "lee@example.com");
+        var result = await PostCheckInAsync(client, seed, "lee@example.com");
 
         Assert.False(result.GetProperty("WasSuccessful").GetBoolean());
         Assert.Equal(JsonValueKind.Null, result.GetProperty("Value").ValueKind);
-        Assert.Empty(sandbox.GetAll<Checkin>());
+        Assert.Empty(sandbox.GetAll<CheckIn>());
     }
 
     [Fact]
-    public async Task PostCheckin_CustomerWithoutPassOrContract_NamesTheCustomerInTheErrorsArray()
+    public async Task PostCheckIn_CustomerWithoutPassOrContract_NamesTheCustomerInTheErrorsArray()
     {
         await using var sandbox = await StartTodayAsync();
         SeedCentral(sandbox);
         var seed = sandbox.Seed(b => b.AtLocation("Central").Customer("lee@example.com", "Lee Nopass"));
         using var client = Client(sandbox);
 
-        var result = await PostCheckinAsync(client, seed, "lee@example.com");
+        var result = await PostCheckInAsync(client, seed, "lee@example.com");
 
         var error = Assert.Single(result.GetProperty("Errors").EnumerateArray());
         Assert.Equal("CoworkerId", error.GetProperty("PropertyName").GetString());
@@ -98,7 +98,7 @@ public sealed class NexudusSandboxWriteTests
     }
 
     [Fact]
-    public async Task PostCheckin_UnknownCustomer_Returns400NamingTheCustomerInTheErrorsArray()
+    public async Task PostCheckIn_UnknownCustomer_Returns400NamingTheCustomerInTheErrorsArray()
     {
         await using var sandbox = await StartTodayAsync();
         using var client = Client(sandbox);
@@ -110,11 +110,11 @@ public sealed class NexudusSandboxWriteTests
         var error = Assert.Single(result.GetProperty("Errors").EnumerateArray());
         Assert.Equal("CoworkerId", error.GetProperty("PropertyName").GetString());
         Assert.Equal(42, error.GetProperty("AttemptedValue").GetInt64());
-        Assert.Empty(sandbox.GetAll<Checkin>());
+        Assert.Empty(sandbox.GetAll<CheckIn>());
     }
 
     [Fact]
-    public async Task PostCheckin_PassExpiredBeforeTheCheckin_IsRefused()
+    public async Task PostCheckIn_PassExpiredBeforeTheCheckIn_IsRefused()
     {
         await using var sandbox = await StartTodayAsync();
         var seed = sandbox.Seed(b => b
@@ -124,25 +124,25 @@ public sealed class NexudusSandboxWriteTests
             .CustomerPass("sam@example.com", "Day Pass", p => p with { ExpireDate = new DateTimeOffset(2025, 1, 14, 0, 0, 0, TimeSpan.Zero) }));
         using var client = Client(sandbox);
 
-        var result = await PostCheckinAsync(client, seed, "sam@example.com");
+        var result = await PostCheckInAsync(client, seed, "sam@example.com");
 
         Assert.False(result.GetProperty("WasSuccessful").GetBoolean());
     }
 
     [Fact]
-    public async Task PostCheckin_RuleTurnedOff_SucceedsWithoutAPass()
+    public async Task PostCheckIn_RuleTurnedOff_SucceedsWithoutAPass()
     {
-        await using var sandbox = await StartTodayAsync(o => o.RequirePassOrContractForCheckin = false);
+        await using var sandbox = await StartTodayAsync(o => o.RequirePassOrContractForCheckIn = false);
         var seed = sandbox.Seed(b => b.Location("Central").Customer("lee@example.com", "Lee Nopass"));
         using var client = Client(sandbox);
 
-        var result = await PostCheckinAsync(client, seed, "lee@example.com");
+        var result = await PostCheckInAsync(client, seed, "lee@example.com");
 
         Assert.True(result.GetProperty("WasSuccessful").GetBoolean());
     }
 
     [Fact]
-    public async Task PostCheckin_WithoutBusinessId_Returns400WithTheErrorsArray()
+    public async Task PostCheckIn_WithoutBusinessId_Returns400WithTheErrorsArray()
     {
         await using var sandbox = await StartTodayAsync();
         using var client = Client(sandbox);
@@ -172,12 +172,12 @@ public sealed class NexudusSandboxWriteTests
     }
 
     [Fact]
-    public async Task PutCheckin_WithToTime_ClosesItAndReturnsOnlyTheId()
+    public async Task PutCheckIn_WithToTime_ClosesItAndReturnsOnlyTheId()
     {
         await using var sandbox = await StartTodayAsync();
         var seed = SeedCentral(sandbox);
         using var client = Client(sandbox);
-        var id = (await PostCheckinAsync(client, seed, "sam@example.com")).GetProperty("Value").GetProperty("Id").GetInt64();
+        var id = (await PostCheckInAsync(client, seed, "sam@example.com")).GetProperty("Value").GetProperty("Id").GetInt64();
 
         using var response = await client.PutAsync("api/spaces/checkins", Json($$"""
             { "Id": {{id}}, "BusinessId": {{seed.Location("Central").Id}}, "CoworkerId": {{seed.Customer("sam@example.com").Id}},
@@ -187,7 +187,7 @@ public sealed class NexudusSandboxWriteTests
         var result = await ReadJsonAsync(response);
         Assert.True(result.GetProperty("WasSuccessful").GetBoolean());
         Assert.Equal("""{"Id":%ID%}""".Replace("%ID%", id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal), result.GetProperty("Value").GetRawText());
-        Assert.Equal(new DateTimeOffset(2025, 1, 15, 17, 0, 0, TimeSpan.Zero), sandbox.Get<Checkin>(id)!.ToTime);
+        Assert.Equal(new DateTimeOffset(2025, 1, 15, 17, 0, 0, TimeSpan.Zero), sandbox.Get<CheckIn>(id)!.ToTime);
         Assert.False(Assert.Single(sandbox.GetAll<CoworkerTimePass>()).CheckedIn);
     }
 
@@ -196,7 +196,7 @@ public sealed class NexudusSandboxWriteTests
     {
         await using var sandbox = await StartTodayAsync();
         var seed = SeedCentral(sandbox);
-        var checkin = sandbox.Put(new Checkin
+        var checkIn = sandbox.Put(new CheckIn
         {
             BusinessId = seed.Location("Central").Id,
             CoworkerId = seed.Customer("sam@example.com").Id,
@@ -206,11 +206,11 @@ public sealed class NexudusSandboxWriteTests
         using var client = Client(sandbox);
 
         using var response = await client.PutAsync("api/spaces/checkins", Json($$"""
-            { "Id": {{checkin.Id}}, "BusinessId": {{checkin.BusinessId}}, "FromTime": "2025-01-15T10:30:00Z" }
+            { "Id": {{checkIn.Id}}, "BusinessId": {{checkIn.BusinessId}}, "FromTime": "2025-01-15T10:30:00Z" }
             """));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var stored = sandbox.Get<Checkin>(checkin.Id)!;
+        var stored = sandbox.Get<CheckIn>(checkIn.Id)!;
         Assert.Null(stored.MacAddresses);
         Assert.Null(stored.CoworkerId);
     }
@@ -228,21 +228,21 @@ public sealed class NexudusSandboxWriteTests
     }
 
     [Fact]
-    public async Task PostCheckin_WhenPlainIsLocal_ReadsFromTimeAsTheLocationsWallClock()
+    public async Task PostCheckIn_WhenPlainIsLocal_ReadsFromTimeAsTheLocationsWallClock()
     {
         await using var sandbox = await StartTodayAsync(o => o.PlainDateReading = NexudusPlainDateReading.Local);
         var seed = SeedCentral(sandbox);
         using var client = Client(sandbox);
 
         using var response = await client.PostAsync("api/spaces/checkins",
-            Json(CheckinBody(seed.Location("Central").Id, seed.Customer("sam@example.com").Id, "2025-01-15T10:00:00Z")));
+            Json(CheckInBody(seed.Location("Central").Id, seed.Customer("sam@example.com").Id, "2025-01-15T10:00:00Z")));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(new DateTimeOffset(2025, 1, 15, 9, 0, 0, TimeSpan.Zero), Assert.Single(sandbox.GetAll<Checkin>()).FromTime);
+        Assert.Equal(new DateTimeOffset(2025, 1, 15, 9, 0, 0, TimeSpan.Zero), Assert.Single(sandbox.GetAll<CheckIn>()).FromTime);
     }
 
     [Fact]
-    public async Task PostAndDeleteWebHook_CreatesThenRemovesIt()
+    public async Task PostAndDeleteWebhook_CreatesThenRemovesIt()
     {
         await using var sandbox = await StartTodayAsync();
         var seed = SeedCentral(sandbox);
@@ -258,11 +258,11 @@ public sealed class NexudusSandboxWriteTests
 
         Assert.Equal("https://example.com/hooks/nexudus", Assert.Single(listed.EnumerateArray()).GetProperty("URL").GetString());
         Assert.Equal("WebHook was successfully deleted.", (await ReadJsonAsync(deleted)).GetProperty("Message").GetString());
-        Assert.Empty(sandbox.GetAll<WebHook>());
+        Assert.Empty(sandbox.GetAll<Webhook>());
     }
 
     [Fact]
-    public async Task PostWebHook_WithoutUrl_Returns400NamingTheField()
+    public async Task PostWebhook_WithoutUrl_Returns400NamingTheField()
     {
         await using var sandbox = await StartTodayAsync();
         var seed = SeedCentral(sandbox);
@@ -322,23 +322,23 @@ public sealed class NexudusSandboxWriteTests
         });
 
     [Fact]
-    public async Task PostCheckin_OpenAndDatedAnotherDay_Returns400WithTheGenericMessageAndStoresNothing()
+    public async Task PostCheckIn_OpenAndDatedAnotherDay_Returns400WithTheGenericMessageAndStoresNothing()
     {
         await using var sandbox = await StartTodayAsync();
         var seed = SeedCentral(sandbox);
         using var client = Client(sandbox);
 
-        using var response = await client.PostAsync("api/spaces/checkins", Json(CheckinBody(seed.Location("Central").Id, seed.Customer("sam@example.com").Id, "2025-01-14T09:00:00Z")));
+        using var response = await client.PostAsync("api/spaces/checkins", Json(CheckInBody(seed.Location("Central").Id, seed.Customer("sam@example.com").Id, "2025-01-14T09:00:00Z")));
 
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
         var body = await ReadJsonAsync(response);
         Assert.False(body.GetProperty("WasSuccessful").GetBoolean());
         Assert.StartsWith("Ooops! There was a problem while running this action", body.GetProperty("Message").GetString(), StringComparison.Ordinal);
-        Assert.Empty(sandbox.GetAll<Checkin>());
+        Assert.Empty(sandbox.GetAll<CheckIn>());
     }
 
     [Fact]
-    public async Task PostCheckin_ClosedAndDatedAnotherDay_IsStored()
+    public async Task PostCheckIn_ClosedAndDatedAnotherDay_IsStored()
     {
         await using var sandbox = await StartTodayAsync();
         var seed = SeedCentral(sandbox);
@@ -350,17 +350,17 @@ public sealed class NexudusSandboxWriteTests
             """));
 
         Assert.True((await ReadJsonAsync(response)).GetProperty("WasSuccessful").GetBoolean());
-        Assert.Single(sandbox.GetAll<Checkin>());
+        Assert.Single(sandbox.GetAll<CheckIn>());
     }
 
     [Fact]
-    public async Task PostCheckin_OpenAnotherDayWithTheRuleOff_IsStored()
+    public async Task PostCheckIn_OpenAnotherDayWithTheRuleOff_IsStored()
     {
-        await using var sandbox = await StartTodayAsync(o => o.OpenCheckinsOnlyToday = false);
+        await using var sandbox = await StartTodayAsync(o => o.OpenCheckInsOnlyToday = false);
         var seed = SeedCentral(sandbox);
         using var client = Client(sandbox);
 
-        using var response = await client.PostAsync("api/spaces/checkins", Json(CheckinBody(seed.Location("Central").Id, seed.Customer("sam@example.com").Id, "2025-01-14T09:00:00Z")));
+        using var response = await client.PostAsync("api/spaces/checkins", Json(CheckInBody(seed.Location("Central").Id, seed.Customer("sam@example.com").Id, "2025-01-14T09:00:00Z")));
 
         Assert.True((await ReadJsonAsync(response)).GetProperty("WasSuccessful").GetBoolean());
     }

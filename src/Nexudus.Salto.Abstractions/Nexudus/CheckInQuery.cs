@@ -3,10 +3,10 @@ namespace Nexudus.Salto.Nexudus;
 /// <summary>
 /// The filters of a listing of the check-ins (<c>/api/spaces/checkins</c>); see <see cref="NexudusQuery"/> for paging and order.
 /// </summary>
-public sealed record CheckinQuery : NexudusQuery
+public sealed record CheckInQuery : NexudusQuery
 {
-    /// <summary>Initializes a new instance of the <see cref="CheckinQuery"/> class that lists everything.</summary>
-    public CheckinQuery()
+    /// <summary>Initializes a new instance of the <see cref="CheckInQuery"/> class that lists everything.</summary>
+    public CheckInQuery()
         : base("Checkin")
     {
     }

@@ -10,7 +10,7 @@ namespace Nexudus.Salto.Nexudus;
 /// <see cref="BusinessId"/>, <see cref="Name"/>, <see cref="Action"/> and <see cref="Url"/> are
 /// required on create. Nexudus disables a webhook by itself after repeated delivery failures.
 /// </remarks>
-public sealed record WebHook : NexudusEntity
+public sealed record Webhook : NexudusEntity
 {
     /// <summary>Gets the id of the location the webhook belongs to.</summary>
     public long? BusinessId { get; init; }

@@ -3,10 +3,10 @@ namespace Nexudus.Salto.Nexudus;
 /// <summary>
 /// The filters of a listing of the webhook subscriptions (<c>/api/sys/webhooks</c>); see <see cref="NexudusQuery"/> for paging and order.
 /// </summary>
-public sealed record WebHookQuery : NexudusQuery
+public sealed record WebhookQuery : NexudusQuery
 {
-    /// <summary>Initializes a new instance of the <see cref="WebHookQuery"/> class that lists everything.</summary>
-    public WebHookQuery()
+    /// <summary>Initializes a new instance of the <see cref="WebhookQuery"/> class that lists everything.</summary>
+    public WebhookQuery()
         : base("WebHook")
     {
     }

@@ -11,7 +11,7 @@ namespace Nexudus.Salto.Nexudus;
 /// <see cref="BusinessId"/> and <see cref="FromTime"/> are required on create. A write can answer
 /// HTTP 200 with <see cref="NexudusWriteResult.WasSuccessful"/> <see langword="false"/>.
 /// </remarks>
-public sealed record Checkin : NexudusEntity
+public sealed record CheckIn : NexudusEntity
 {
     /// <summary>Gets the id of the location checked in to.</summary>
     public long? BusinessId { get; init; }
@@ -36,7 +36,7 @@ public sealed record Checkin : NexudusEntity
     public DateTime? ToTimeLocal { get; init; }
 
     /// <summary>Gets how the check-in was recorded (read-only).</summary>
-    public CheckinSource? Source { get; init; }
+    public CheckInSource? Source { get; init; }
 
     /// <summary>Gets the <see cref="NexudusEntity.UniqueId"/> of the <see cref="CoworkerTimePass"/> used.</summary>
     [JsonConverter(typeof(NexudusGuidConverter))]

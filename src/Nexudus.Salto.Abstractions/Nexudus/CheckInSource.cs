@@ -1,10 +1,10 @@
 namespace Nexudus.Salto.Nexudus;
 
 /// <summary>
-/// How a <see cref="Checkin"/> was recorded (read-only on the wire).
+/// How a <see cref="CheckIn"/> was recorded (read-only on the wire).
 /// </summary>
 /// <remarks>Sent as a number; numbers not listed here are kept as they are.</remarks>
-public enum CheckinSource
+public enum CheckInSource
 {
     /// <summary>No source recorded.</summary>
     None = 0,

@@ -10,12 +10,12 @@ namespace Nexudus.Salto.Testing;
 /// the check-in clears <c>CheckedIn</c>. An open check-in (no <c>ToTime</c>) must be dated today at the location:
 /// one dated another day fails with a generic 400, as the live service answers.
 /// </summary>
-internal sealed class NexudusCheckinRules
+internal sealed class NexudusCheckInRules
 {
     private readonly NexudusStore _store;
     private readonly NexudusWire _wire;
 
-    public NexudusCheckinRules(NexudusStore store, NexudusWire wire)
+    public NexudusCheckInRules(NexudusStore store, NexudusWire wire)
     {
         _store = store;
         _wire = wire;
@@ -25,23 +25,23 @@ internal sealed class NexudusCheckinRules
     internal const string GenericFailure = "Ooops! There was a problem while running this action. Please try again later or contact support.";
 
     /// <summary>Decides a check-in create.</summary>
-    /// <param name="checkin">The check-in to create.</param>
+    /// <param name="checkIn">The check-in to create.</param>
     /// <param name="requirePassOrContract">Whether the customer needs a valid pass or an active contract.</param>
     /// <param name="openOnlyTodayAt">Now, when an open check-in must be dated today; <see langword="null"/> for any day.</param>
-    public (Checkin? Checkin, NexudusResponse? Failure) Admit(Checkin checkin, bool requirePassOrContract, DateTimeOffset? openOnlyTodayAt = null)
+    public (CheckIn? CheckIn, NexudusResponse? Failure) Admit(CheckIn checkIn, bool requirePassOrContract, DateTimeOffset? openOnlyTodayAt = null)
     {
-        if (openOnlyTodayAt is { } now && checkin.ToTime is null && checkin.FromTime is { } from)
+        if (openOnlyTodayAt is { } now && checkIn.ToTime is null && checkIn.FromTime is { } from)
         {
-            var location = _store.Get<Business>(checkin.BusinessId ?? 0)?.SimpleTimeZoneId is { } id ? _wire.ZoneById(id) : TimeZoneInfo.Utc;
+            var location = _store.Get<Business>(checkIn.BusinessId ?? 0)?.SimpleTimeZoneId is { } id ? _wire.ZoneById(id) : TimeZoneInfo.Utc;
             if (LocalDay(from, location) != LocalDay(now, location))
             {
                 return (null, NexudusResponse.FromJson(400, NexudusRequestHandler.Envelope(400, GenericFailure, value: null, errors: null, succeeded: false, updatedOn: null)));
             }
         }
 
-        if (checkin.CoworkerId is not { } coworkerId)
+        if (checkIn.CoworkerId is not { } coworkerId)
         {
-            return (checkin, null);
+            return (checkIn, null);
         }
 
         if (_store.Get<Coworker>(coworkerId) is not { } coworker)
@@ -51,15 +51,15 @@ internal sealed class NexudusCheckinRules
 
         if (!requirePassOrContract)
         {
-            return (checkin, null);
+            return (checkIn, null);
         }
 
-        var businessId = checkin.BusinessId ?? 0;
-        var at = checkin.FromTime ?? default;
+        var businessId = checkIn.BusinessId ?? 0;
+        var at = checkIn.FromTime ?? default;
         var zone = _store.Get<Business>(businessId)?.SimpleTimeZoneId is { } zoneId ? _wire.ZoneById(zoneId) : TimeZoneInfo.Utc;
         if (HasActiveContract(coworker, businessId, at, zone))
         {
-            return (checkin, null);
+            return (checkIn, null);
         }
 
         var pass = _store.All<CoworkerTimePass>()
@@ -72,18 +72,18 @@ internal sealed class NexudusCheckinRules
             return (null, Failed(200, coworkerId, $"{coworker.FullName} does not have a valid pass or plan to check in at this location."));
         }
 
-        return (checkin with { CoworkerTimePassGuid = pass.UniqueId }, null);
+        return (checkIn with { CoworkerTimePassGuid = pass.UniqueId }, null);
     }
 
-    public void Opened(Checkin checkin) =>
-        UpdatePass(checkin, pass => pass with
+    public void Opened(CheckIn checkIn) =>
+        UpdatePass(checkIn, pass => pass with
         {
             Used = true,
-            UsedDate = pass.UsedDate ?? checkin.FromTime,
-            CheckedIn = checkin.ToTime is null,
+            UsedDate = pass.UsedDate ?? checkIn.FromTime,
+            CheckedIn = checkIn.ToTime is null,
         });
 
-    public void Updated(Checkin before, Checkin after)
+    public void Updated(CheckIn before, CheckIn after)
     {
         if (before.ToTime is null && after.ToTime is not null)
         {
@@ -91,9 +91,9 @@ internal sealed class NexudusCheckinRules
         }
     }
 
-    private void UpdatePass(Checkin checkin, Func<CoworkerTimePass, CoworkerTimePass> change)
+    private void UpdatePass(CheckIn checkIn, Func<CoworkerTimePass, CoworkerTimePass> change)
     {
-        if (checkin.CoworkerTimePassGuid is not { } guid)
+        if (checkIn.CoworkerTimePassGuid is not { } guid)
         {
             return;
         }

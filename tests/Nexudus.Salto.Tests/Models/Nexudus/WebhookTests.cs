@@ -2,12 +2,12 @@ using Nexudus.Salto.Nexudus;
 
 namespace Nexudus.Salto.Tests.Models.Nexudus;
 
-public class WebHookTests
+public class WebhookTests
 {
     [Fact]
     public void Deserialize_DocumentedExample_ReadsActionAndUrl()
     {
-        var hook = ModelAssert.Read<WebHook>(NexudusPayloads.WebHookDocumented);
+        var hook = ModelAssert.Read<Webhook>(NexudusPayloads.WebhookDocumented);
 
         Assert.Equal(1414000001L, hook.BusinessId);
         Assert.Equal("Booking updates", hook.Name);
@@ -19,7 +19,7 @@ public class WebHookTests
     [Fact]
     public void Deserialize_UnknownAction_KeepsTheNumber()
     {
-        var hook = ModelAssert.Read<WebHook>("""{ "Id": 1, "Action": 999 }""");
+        var hook = ModelAssert.Read<Webhook>("""{ "Id": 1, "Action": 999 }""");
 
         Assert.Equal((WebhookAction)999, hook.Action);
     }
@@ -27,7 +27,7 @@ public class WebHookTests
     [Fact]
     public void Serialize_Url_UsesTheWireNameUrlInCapitals()
     {
-        var json = ModelAssert.Write(new WebHook { Url = "https://example.com/hooks/nexudus", Action = WebhookAction.CheckinCreated });
+        var json = ModelAssert.Write(new Webhook { Url = "https://example.com/hooks/nexudus", Action = WebhookAction.CheckinCreated });
 
         Assert.Equal("https://example.com/hooks/nexudus", json.GetProperty("URL").GetString());
         Assert.Equal(47, json.GetProperty("Action").GetInt32());
