@@ -107,7 +107,26 @@ internal static class PostgreSqlSchema
           holder text NOT NULL PRIMARY KEY,
           expires_at timestamptz NOT NULL);
         """,
+
+        // 4: the write-ahead journal as a table (it was one JSON named value per site; DataMigrations moves those in).
+        """
+        CREATE TABLE {0}.pending_memberships (
+          site_id text NOT NULL,
+          group_id text NOT NULL,
+          platform_user_key text NOT NULL,
+          platform_user_id text NOT NULL,
+          is_addition boolean NOT NULL,
+          customer_id bigint NULL,
+          added_at timestamptz NULL,
+          PRIMARY KEY (site_id, group_id, platform_user_key, is_addition));
+        """,
     ];
+
+    /// <summary>Steps that move data after the migration to a version, in its transaction (by version reached).</summary>
+    private static readonly Dictionary<int, Func<NpgsqlConnection, NpgsqlTransaction, string, CancellationToken, Task>> DataMigrations = new()
+    {
+        [4] = PostgreSqlSyncStateStore.MoveLegacyJournalAsync,
+    };
 
     /// <summary>
     /// Creates the schema and runs the pending migrations in one transaction, under an advisory lock on the schema, so
@@ -151,6 +170,10 @@ internal static class PostgreSqlSchema
                 $"\nDELETE FROM {quotedSchema}.schema_version; INSERT INTO {quotedSchema}.schema_version (version) VALUES ({i + 1});",
                 connection, tx);
             await migrate.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            if (DataMigrations.TryGetValue(i + 1, out var move))
+            {
+                await move(connection, tx, quotedSchema, cancellationToken).ConfigureAwait(false);
+            }
         }
 #pragma warning restore CA2100
 

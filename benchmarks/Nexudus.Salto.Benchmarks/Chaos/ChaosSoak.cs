@@ -346,21 +346,15 @@ internal sealed class ChaosSoak
     {
         var store = new SqliteSyncStateStore(new SqliteSyncStateStoreOptions { Path = config.StatePath });
         var state = await store.LoadSiteAsync(config.SiteId);
-        var journal = await store.GetValueAsync($"nexudus-salto:sync:pending-memberships:{config.SiteId}");
         var now = new HashSet<string>(StringComparer.Ordinal);
         foreach (var owned in state.OwnedMemberships)
         {
             now.Add($"ledger\u001f{owned.GroupId.ToLowerInvariant()}\u001f{owned.UserId}");
         }
 
-        if (!string.IsNullOrEmpty(journal))
+        foreach (var entry in state.PendingMemberships)
         {
-            using var document = System.Text.Json.JsonDocument.Parse(journal);
-            foreach (var entry in document.RootElement.EnumerateArray())
-            {
-                var values = entry.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-                now.Add($"{(values.GetValueOrDefault("IsAddition") == "True" ? "journal add" : "journal remove")}\u001f{values.GetValueOrDefault("GroupId")?.ToLowerInvariant()}\u001f{values.GetValueOrDefault("UserId")}");
-            }
+            now.Add($"{(entry.IsAddition ? "journal add" : "journal remove")}\u001f{entry.GroupId.ToLowerInvariant()}\u001f{entry.UserId}");
         }
 
         foreach (var (fact, sign) in now.Except(_traced).Select(f => (f, "+")).Concat(_traced.Except(now).Select(f => (f, "-"))))
@@ -381,7 +375,9 @@ internal sealed class ChaosSoak
     {
         var store = new SqliteSyncStateStore(new SqliteSyncStateStoreOptions { Path = config.StatePath });
         var state = await store.LoadSiteAsync(config.SiteId);
-        var journal = await store.GetValueAsync($"nexudus-salto:sync:pending-memberships:{config.SiteId}");
+        var journal = state.PendingMemberships.Count == 0
+            ? null
+            : string.Join(", ", state.PendingMemberships.Select(p => $"{(p.IsAddition ? "add" : "remove")} {p.GroupId}/{p.UserId} (customer {p.CustomerId})"));
         var lines = new List<string>();
         foreach (var (membership, events) in _history)
         {

@@ -3,13 +3,15 @@ namespace Nexudus.Salto.State;
 /// <summary>
 /// The durable memory of the integration: which Nexudus customer is which SALTO user, which
 /// access-group memberships the SDK created itself (and so may remove), which groups failed and
-/// when to retry them, which tags and schedules it wrote, and which door entries became check-ins.
+/// when to retry them, which tags and schedules it wrote, which membership changes it sent without knowing the
+/// outcome yet (the write-ahead journal), and which door entries became check-ins.
 /// </summary>
 /// <remarks>
 /// <para>
 /// Every change goes through <see cref="ApplyAsync"/> as one <see cref="SyncStateChanges"/> batch,
 /// applied atomically: either all of it is stored or none of it. Callers record only what the
-/// service accepted, so after a crash the store never claims a membership SALTO does not have.
+/// service accepted, so after a crash the store never claims a membership SALTO does not have; a change whose outcome
+/// is not known yet is kept apart, as a <see cref="PendingMembership"/> row, until a later read settles it.
 /// </para>
 /// <para>
 /// Two runs on the same state must not overlap; <see cref="AcquireLeaseAsync"/> fails fast with
@@ -28,7 +30,7 @@ public interface ISyncStateStore
     /// <summary>Reads everything the sync engine remembers about one SALTO site.</summary>
     /// <param name="siteId">The SALTO KS site id.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The site's identities, owned memberships, group statuses, tags and schedules.</returns>
+    /// <returns>The site's identities, owned memberships, pending membership changes, group statuses, tags and schedules.</returns>
     Task<SiteSyncState> LoadSiteAsync(string siteId, CancellationToken cancellationToken = default);
 
     /// <summary>Reads the check-in bridge's position for one SALTO site.</summary>

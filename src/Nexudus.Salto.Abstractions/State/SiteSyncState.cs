@@ -26,4 +26,11 @@ public sealed record SiteSyncState
     /// <summary>Gets the time schedules the SDK wrote.</summary>
     /// <value>One row per schedule.</value>
     public IReadOnlyList<OwnedSchedule> Schedules { get; init; } = [];
+
+    /// <summary>
+    /// Gets the membership changes recorded before they were sent to SALTO whose outcome is not yet settled (the
+    /// write-ahead journal; see <see cref="PendingMembership"/>).
+    /// </summary>
+    /// <value>One row per group, member and direction.</value>
+    public IReadOnlyList<PendingMembership> PendingMemberships { get; init; } = [];
 }

@@ -51,6 +51,20 @@ public sealed record SyncStateChanges
     /// <value>The cursors.</value>
     public IReadOnlyList<CheckInCursor> CheckInCursors { get; init; } = [];
 
+    /// <summary>
+    /// Gets write-ahead journal rows to insert or replace (keyed by site, group, member and direction): membership
+    /// changes about to be sent to SALTO, recorded in the same batch as the ledger rows they affect.
+    /// </summary>
+    /// <value>The pending changes.</value>
+    public IReadOnlyList<PendingMembership> PendingMembershipsAdded { get; init; } = [];
+
+    /// <summary>
+    /// Gets write-ahead journal rows to forget, matched by site, group, member and direction (the other fields are not
+    /// compared): changes whose outcome is now recorded or settled.
+    /// </summary>
+    /// <value>The settled changes.</value>
+    public IReadOnlyList<PendingMembership> PendingMembershipsRemoved { get; init; } = [];
+
     /// <summary>Gets named values to set; a <see langword="null"/> value deletes the key.</summary>
     /// <value>The key/value pairs.</value>
     public IReadOnlyList<KeyValuePair<string, string?>> Values { get; init; } = [];
@@ -69,5 +83,6 @@ public sealed record SyncStateChanges
         IdentitiesToSave.Count == 0 && IdentitiesToRemove.Count == 0 && MembershipsAdded.Count == 0 &&
         MembershipsRemoved.Count == 0 && GroupStatuses.Count == 0 && TagsAssigned.Count == 0 &&
         TagsUnassigned.Count == 0 && SchedulesSaved.Count == 0 && SchedulesRemoved.Count == 0 &&
-        EntriesProcessed.Count == 0 && CheckInCursors.Count == 0 && Values.Count == 0;
+        EntriesProcessed.Count == 0 && CheckInCursors.Count == 0 && Values.Count == 0 &&
+        PendingMembershipsAdded.Count == 0 && PendingMembershipsRemoved.Count == 0;
 }

@@ -14,6 +14,7 @@ public sealed class InMemorySyncStateStore : ISyncStateStore, IWebhookInbox
     private readonly Dictionary<(string, string), GroupSyncStatus> _groups = [];
     private readonly Dictionary<(string, long, string), TagAssignment> _tags = [];
     private readonly Dictionary<(string, string, string), OwnedSchedule> _schedules = [];
+    private readonly Dictionary<(string, string, string, bool), PendingMembership> _pending = [];
     private readonly Dictionary<(string, string), ProcessedEntry> _entries = [];
     private readonly Dictionary<string, DateTimeOffset> _watermarks = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
@@ -54,6 +55,8 @@ public sealed class InMemorySyncStateStore : ISyncStateStore, IWebhookInbox
                     .OrderBy(t => t.CustomerId).ThenBy(t => t.TagNumber, StringComparer.Ordinal)],
                 Schedules = [.. _schedules.Values.Where(s => s.SiteId == siteId)
                     .OrderBy(s => s.GroupId, StringComparer.Ordinal).ThenBy(s => s.ScheduleId, StringComparer.Ordinal)],
+                PendingMemberships = [.. _pending.Values.Where(p => p.SiteId == siteId)
+                    .OrderBy(p => p.GroupId, StringComparer.Ordinal).ThenBy(p => PendingKey(p).Item3, StringComparer.Ordinal).ThenBy(p => p.IsAddition)],
             });
         }
     }
@@ -150,6 +153,16 @@ public sealed class InMemorySyncStateStore : ISyncStateStore, IWebhookInbox
                 _schedules[(s.SiteId, s.GroupId, s.ScheduleId)] = s;
             }
 
+            foreach (var p in changes.PendingMembershipsRemoved)
+            {
+                _pending.Remove(PendingKey(p));
+            }
+
+            foreach (var p in changes.PendingMembershipsAdded)
+            {
+                _pending[PendingKey(p)] = p;
+            }
+
             foreach (var e in changes.EntriesProcessed)
             {
                 _entries[(e.SiteId, e.EntryId)] = e;
@@ -225,6 +238,9 @@ public sealed class InMemorySyncStateStore : ISyncStateStore, IWebhookInbox
 
         return Task.CompletedTask;
     }
+
+    // Keyed as the persistent stores key the journal: site, group, member (case-insensitive) and direction.
+    private static (string, string, string, bool) PendingKey(PendingMembership p) => (p.SiteId, p.GroupId, p.UserId.Value.ToUpperInvariant(), p.IsAddition);
 
     private sealed class LeaseFlag
     {

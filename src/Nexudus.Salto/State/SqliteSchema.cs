@@ -87,7 +87,26 @@ internal static class SqliteSchema
           received_at TEXT NOT NULL);
         CREATE INDEX ix_webhook_inbox_received ON webhook_inbox (received_at, event_id);
         """,
+
+        // 3: the write-ahead journal as a table (it was one JSON named value per site; DataMigrations moves those in).
+        """
+        CREATE TABLE pending_memberships (
+          site_id TEXT NOT NULL,
+          group_id TEXT NOT NULL,
+          platform_user_key TEXT NOT NULL,
+          platform_user_id TEXT NOT NULL,
+          is_addition INTEGER NOT NULL,
+          customer_id INTEGER NULL,
+          added_at TEXT NULL,
+          PRIMARY KEY (site_id, group_id, platform_user_key, is_addition));
+        """,
     ];
+
+    /// <summary>Steps that move data after the migration to a version, in its transaction (by version reached).</summary>
+    private static readonly Dictionary<int, Action<SqliteConnection, SqliteTransaction>> DataMigrations = new()
+    {
+        [3] = SqliteSyncStateStore.MoveLegacyJournal,
+    };
 
     /// <summary>The tables every version of the schema has; an existing file missing one is not ours or is broken.</summary>
     private static readonly string[] Tables =
@@ -158,6 +177,10 @@ internal static class SqliteSchema
             cmd.CommandText = Migrations[i] + $"\nPRAGMA user_version = {i + 1};";
 #pragma warning restore CA2100
             cmd.ExecuteNonQuery();
+            if (DataMigrations.TryGetValue(i + 1, out var move))
+            {
+                move(connection, tx);
+            }
         }
 
         tx.Commit();

@@ -78,6 +78,18 @@ internal static class SyncStateChangesValidator
             Require(c.SiteId, "CheckInCursors.SiteId");
         }
 
+        foreach (var p in changes.PendingMembershipsAdded.Concat(changes.PendingMembershipsRemoved))
+        {
+            if (p is null)
+            {
+                throw new ArgumentException("The sync state change batch has a null pending membership; nothing was written.", nameof(changes));
+            }
+
+            Require(p.SiteId, "PendingMemberships.SiteId");
+            Require(p.GroupId, "PendingMemberships.GroupId");
+            Require(p.UserId.Value, "PendingMemberships.UserId");
+        }
+
         foreach (var (key, _) in changes.Values)
         {
             Require(key, "Values.Key");

@@ -600,7 +600,7 @@ public class AccessSynchronizer
         using var activity = SaltoMetrics.ActivitySource.StartActivity("sync.plan");
         activity?.SetTag("site", siteId);
         var state = await _store.LoadSiteAsync(siteId, cancellationToken).ConfigureAwait(false);
-        var journal = await PendingMembershipJournal.LoadAsync(_store, siteId, cancellationToken).ConfigureAwait(false);
+        var journal = PendingMembershipJournal.From(state);
 
         List<SiteUser> users;
         try
@@ -1080,17 +1080,13 @@ public class AccessSynchronizer
     {
         var siteId = site.SiteId;
         List<KeyValuePair<string, string?>> values = [];
-        if (site.SettledEntries.Count > 0)
-        {
-            values.Add(site.Journal.Remove(site.SettledEntries));
-        }
-
         var changes = new SyncStateChanges
         {
             IdentitiesToSave = site.Identities.LinksToSave,
             IdentitiesToRemove = [.. site.Identities.LinksToForget.Select(id => (siteId, id))],
             MembershipsAdded = site.Settled,
             MembershipsRemoved = site.Plan.StaleLedgerEntries,
+            PendingMembershipsRemoved = site.SettledEntries.Count > 0 ? site.Journal.Remove(site.SettledEntries) : [],
             Values = values,
         };
         if (site.EmptyGroupMemory is { } memory)

@@ -69,7 +69,7 @@ public class CustomerEraser
         {
             cancellationToken.ThrowIfCancellationRequested();
             var state = await store.LoadSiteAsync(siteId, cancellationToken).ConfigureAwait(false);
-            var journal = await PendingMembershipJournal.LoadAsync(store, siteId, cancellationToken).ConfigureAwait(false);
+            var journal = PendingMembershipJournal.From(state);
             var changes = StateChanges(state, journal, customerId, out var links, out var owned);
             if (changes.IsEmpty)
             {
@@ -164,10 +164,10 @@ public class CustomerEraser
             IdentitiesToRemove = [.. theirLinks.Select(l => (siteId, l.CustomerId))],
             MembershipsRemoved = [.. owned.Select(o => new MembershipKey(siteId, o.GroupId, o.UserId))],
             TagsUnassigned = [.. state.TagAssignments.Where(t => t.CustomerId == customerId).Select(t => (siteId, t.CustomerId, t.TagNumber))],
-            Values = pending.Count > 0 ? [journal.Remove(pending)] : [],
+            PendingMembershipsRemoved = pending.Count > 0 ? journal.Remove(pending) : [],
         };
     }
 
     private static int RowCount(SyncStateChanges changes) =>
-        changes.IdentitiesToRemove.Count + changes.MembershipsRemoved.Count + changes.TagsUnassigned.Count + changes.Values.Count;
+        changes.IdentitiesToRemove.Count + changes.MembershipsRemoved.Count + changes.TagsUnassigned.Count + changes.PendingMembershipsRemoved.Count;
 }

@@ -1,11 +1,11 @@
-using System.Text.Json;
 using Nexudus.Salto.SaltoKs;
 using Nexudus.Salto.State;
 
 namespace Nexudus.Salto.Sync;
 
 /// <summary>
-/// The write-ahead journal of one site's membership changes, kept in a named value of the state store.
+/// The write-ahead journal of one site's membership changes, kept as <see cref="PendingMembership"/> rows of the state
+/// store (<see cref="SiteSyncState.PendingMemberships"/>).
 /// </summary>
 /// <remarks>
 /// <para>
@@ -19,9 +19,9 @@ namespace Nexudus.Salto.Sync;
 /// for the ledger (the SDK made it), a removal SALTO did not make goes back into the ledger.
 /// </para>
 /// <para>
-/// The journal is one value in the store, so concurrent groups must not each store their own copy: while a plan is
-/// applied, only <see cref="SyncStateWriter"/> changes it, and stores its whole value with each batch. Its methods
-/// lock anyway, so the in-memory entries stay whole whoever calls.
+/// The journal holds one entry per group, member and direction, as the store does: an entry for the same key replaces
+/// the earlier one. While a plan is applied, only <see cref="SyncStateWriter"/> changes it, and stores the rows that
+/// changed with each batch. Its methods lock anyway, so the in-memory entries stay whole whoever calls.
 /// </para>
 /// </remarks>
 internal sealed class PendingMembershipJournal
@@ -37,8 +37,6 @@ internal sealed class PendingMembershipJournal
 
     public string SiteId { get; }
 
-    public string Key => KeyOf(SiteId);
-
     /// <summary>Gets a copy of the entries as they are now.</summary>
     public IReadOnlyList<PendingMembershipChange> Entries
     {
@@ -51,50 +49,62 @@ internal sealed class PendingMembershipJournal
         }
     }
 
-    public static string KeyOf(string siteId) => $"nexudus-salto:sync:pending-memberships:{siteId}";
+    /// <summary>Reads the site's journal from the store.</summary>
+    public static async Task<PendingMembershipJournal> LoadAsync(ISyncStateStore store, string siteId, CancellationToken cancellationToken) =>
+        From(await store.LoadSiteAsync(siteId, cancellationToken).ConfigureAwait(false));
 
-    public static async Task<PendingMembershipJournal> LoadAsync(ISyncStateStore store, string siteId, CancellationToken cancellationToken)
+    /// <summary>The journal of a site state already read.</summary>
+    public static PendingMembershipJournal From(SiteSyncState state)
     {
-        var json = await store.GetValueAsync(KeyOf(siteId), cancellationToken).ConfigureAwait(false);
-        List<PendingMembershipChange>? entries = null;
-        if (!string.IsNullOrEmpty(json))
+        var entries = new List<PendingMembershipChange>();
+        foreach (var row in state.PendingMemberships)
         {
-            try
-            {
-                entries = JsonSerializer.Deserialize(json, SyncStateJsonContext.Default.ListPendingMembershipChange);
-            }
-            catch (JsonException)
-            {
-                // Unreadable entries cannot be settled; dropping them only loses ownership claims, never grants.
-                entries = null;
-            }
+            Upsert(entries, new PendingMembershipChange(row.GroupId, row.UserId.Value, row.IsAddition, row.CustomerId, row.AddedAt));
         }
 
-        return new PendingMembershipJournal(siteId, entries ?? []);
+        return new PendingMembershipJournal(state.SiteId, entries);
     }
 
-    /// <summary>Adds entries; returns the value to store.</summary>
-    public KeyValuePair<string, string?> Add(IEnumerable<PendingMembershipChange> entries) => Change(entries, []);
+    /// <summary>Adds entries; returns the rows to store.</summary>
+    public IReadOnlyList<PendingMembership> Add(IEnumerable<PendingMembershipChange> entries) => Change(entries, []).Added;
 
-    /// <summary>Removes entries; returns the value to store.</summary>
-    public KeyValuePair<string, string?> Remove(IEnumerable<PendingMembershipChange> entries) => Change([], entries);
+    /// <summary>Removes entries; returns the rows to delete.</summary>
+    public IReadOnlyList<PendingMembership> Remove(IEnumerable<PendingMembershipChange> entries) => Change([], entries).Removed;
 
-    /// <summary>Adds, then removes, entries in one step; returns the value to store.</summary>
-    public KeyValuePair<string, string?> Change(IEnumerable<PendingMembershipChange> added, IEnumerable<PendingMembershipChange> removed)
+    /// <summary>Adds, then removes, entries in one step; returns the rows to store and to delete.</summary>
+    public (IReadOnlyList<PendingMembership> Added, IReadOnlyList<PendingMembership> Removed) Change(
+        IEnumerable<PendingMembershipChange> added, IEnumerable<PendingMembershipChange> removed)
     {
         lock (_gate)
         {
-            _entries.AddRange(added);
-            foreach (var entry in removed)
+            List<PendingMembershipChange> before = [.. _entries];
+            foreach (var entry in added)
             {
-                _entries.Remove(entry);
+                Upsert(_entries, entry);
             }
 
-            return Value();
+            foreach (var entry in removed)
+            {
+                _entries.RemoveAll(e => SameKey(e, entry));
+            }
+
+            return Diff(before);
         }
     }
 
-    /// <summary>Puts back entries taken by <see cref="Entries"/>, when the write of a change failed and the store still holds the old value.</summary>
+    /// <summary>
+    /// The rows that take the store from <paramref name="before"/> (entries taken by <see cref="Entries"/>) to the
+    /// entries now: those to store (new or changed) and those to delete.
+    /// </summary>
+    public (IReadOnlyList<PendingMembership> Added, IReadOnlyList<PendingMembership> Removed) RowsSince(IReadOnlyList<PendingMembershipChange> before)
+    {
+        lock (_gate)
+        {
+            return Diff(before);
+        }
+    }
+
+    /// <summary>Puts back entries taken by <see cref="Entries"/>, when the write of a change failed and the store still holds the old rows.</summary>
     public void Restore(IReadOnlyList<PendingMembershipChange> entries)
     {
         lock (_gate)
@@ -144,6 +154,41 @@ internal sealed class PendingMembershipJournal
         return (claims, settled);
     }
 
-    private KeyValuePair<string, string?> Value() =>
-        new(Key, _entries.Count == 0 ? null : JsonSerializer.Serialize(_entries, SyncStateJsonContext.Default.ListPendingMembershipChange));
+    // Called under the lock.
+    private (IReadOnlyList<PendingMembership> Added, IReadOnlyList<PendingMembership> Removed) Diff(IReadOnlyList<PendingMembershipChange> before)
+    {
+        var unchanged = before.ToHashSet();
+        var keys = _entries.Select(Key).ToHashSet();
+        var added = _entries.Where(e => !unchanged.Contains(e)).Select(Row).ToList();
+        var removed = before.Where(b => !keys.Contains(Key(b))).Select(Row).ToList();
+        return (added, removed);
+    }
+
+    private static void Upsert(List<PendingMembershipChange> entries, PendingMembershipChange entry)
+    {
+        var at = entries.FindIndex(e => SameKey(e, entry));
+        if (at < 0)
+        {
+            entries.Add(entry);
+        }
+        else
+        {
+            entries[at] = entry;
+        }
+    }
+
+    // The store's key: group (ordinal), member (case-insensitive, as in the ledger) and direction.
+    private static bool SameKey(PendingMembershipChange a, PendingMembershipChange b) => Key(a) == Key(b);
+
+    private static (string Group, string User, bool IsAddition) Key(PendingMembershipChange e) => (e.GroupId, e.UserId.ToUpperInvariant(), e.IsAddition);
+
+    private PendingMembership Row(PendingMembershipChange entry) => new()
+    {
+        SiteId = SiteId,
+        GroupId = entry.GroupId,
+        UserId = new PlatformUserId(entry.UserId),
+        IsAddition = entry.IsAddition,
+        CustomerId = entry.CustomerId,
+        AddedAt = entry.AddedAt,
+    };
 }

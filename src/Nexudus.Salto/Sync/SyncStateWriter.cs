@@ -12,9 +12,9 @@ namespace Nexudus.Salto.Sync;
 /// </summary>
 /// <remarks>
 /// <list type="bullet">
-/// <item>The site's <see cref="PendingMembershipJournal"/> is one value in the store, so its changes are queued here
-/// too: the loop applies them to the journal and stores the journal's whole value with the batch, and concurrent
-/// groups cannot lose each other's entries. A failed write puts the journal back as it was.</item>
+/// <item>The site's <see cref="PendingMembershipJournal"/> changes are queued here too: the loop applies them to the
+/// journal and stores the rows that changed with the batch, so concurrent groups cannot lose each other's entries. A
+/// failed write puts the journal back as it was.</item>
 /// <item>Writes are never cancelled: they record what SALTO already accepted. A caller that must not go on after
 /// cancellation (a write-ahead entry before a PATCH) checks its token before it enqueues.</item>
 /// <item>A batch is cut where a change would remove a key an earlier change in it upserts (a store applies a batch's
@@ -158,16 +158,22 @@ internal sealed class SyncStateWriter(ISyncStateStore store, PendingMembershipJo
         }
 
         var before = journal!.Entries;
-        KeyValuePair<string, string?> value = default;
         foreach (var queued in batch)
         {
-            value = journal.Change(queued.JournalAdded, queued.JournalRemoved);
+            journal.Change(queued.JournalAdded, queued.JournalRemoved);
         }
 
+        // The net change of the batch: an entry added and removed within it is never stored.
+        var (added, removed) = journal.RowsSince(before);
         try
         {
-            await store.ApplyAsync(changes with { Values = [.. changes.Values.Where(v => v.Key != value.Key), value] }, CancellationToken.None)
-                .ConfigureAwait(false);
+            await store.ApplyAsync(
+                changes with
+                {
+                    PendingMembershipsAdded = [.. changes.PendingMembershipsAdded, .. added],
+                    PendingMembershipsRemoved = [.. changes.PendingMembershipsRemoved, .. removed],
+                },
+                CancellationToken.None).ConfigureAwait(false);
         }
         catch
         {
@@ -192,6 +198,8 @@ internal sealed class SyncStateWriter(ISyncStateStore store, PendingMembershipJo
             SchedulesRemoved = [.. all.SelectMany(c => c.SchedulesRemoved)],
             EntriesProcessed = [.. all.SelectMany(c => c.EntriesProcessed)],
             CheckInCursors = [.. all.SelectMany(c => c.CheckInCursors)],
+            PendingMembershipsAdded = [.. all.SelectMany(c => c.PendingMembershipsAdded)],
+            PendingMembershipsRemoved = [.. all.SelectMany(c => c.PendingMembershipsRemoved)],
 
             // A later value of the same key wins, as it would written one by one.
             Values = [.. all.SelectMany(c => c.Values).Reverse().DistinctBy(v => v.Key).Reverse()],
@@ -202,13 +210,17 @@ internal sealed class SyncStateWriter(ISyncStateStore store, PendingMembershipJo
         c.IdentitiesToSave.Select(i => Key("identity", i.SiteId, Id(i.CustomerId)))
             .Concat(c.MembershipsAdded.Select(m => Key("membership", m.SiteId, m.GroupId, m.UserId.Value)))
             .Concat(c.TagsAssigned.Select(t => Key("tag", t.SiteId, Id(t.CustomerId), t.TagNumber)))
-            .Concat(c.SchedulesSaved.Select(s => Key("schedule", s.SiteId, s.GroupId, s.ScheduleId)));
+            .Concat(c.SchedulesSaved.Select(s => Key("schedule", s.SiteId, s.GroupId, s.ScheduleId)))
+            .Concat(c.PendingMembershipsAdded.Select(Pending));
 
     private static IEnumerable<string> Removed(SyncStateChanges c) =>
         c.IdentitiesToRemove.Select(i => Key("identity", i.SiteId, Id(i.CustomerId)))
             .Concat(c.MembershipsRemoved.Select(m => Key("membership", m.SiteId, m.GroupId, m.UserId.Value)))
             .Concat(c.TagsUnassigned.Select(t => Key("tag", t.SiteId, Id(t.CustomerId), t.TagNumber)))
-            .Concat(c.SchedulesRemoved.Select(s => Key("schedule", s.SiteId, s.GroupId, s.ScheduleId)));
+            .Concat(c.SchedulesRemoved.Select(s => Key("schedule", s.SiteId, s.GroupId, s.ScheduleId)))
+            .Concat(c.PendingMembershipsRemoved.Select(Pending));
+
+    private static string Pending(PendingMembership p) => Key("pending", p.SiteId, p.GroupId, $"{p.UserId.Value}\u001f{p.IsAddition}");
 
     private static string Key(string kind, string site, string item, string? detail = null) => $"{kind}\u001f{site}\u001f{item}\u001f{detail}";
 

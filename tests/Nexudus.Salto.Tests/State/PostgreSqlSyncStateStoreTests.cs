@@ -323,6 +323,51 @@ public sealed class PostgreSqlSyncStateStoreTests : SyncStateStoreContractTests
     }
 
     [Fact]
+    public async Task InitializeAsync_SchemaVersion3WithJournalValues_MovesTheEntriesIntoTheTableAndDeletesTheValues()
+    {
+        // A schema the previous version wrote: version 3, the journal as one JSON named value per site.
+        var quoted = $"\"{Pg.Schema}\"";
+        var create = $"CREATE SCHEMA {quoted}; CREATE TABLE {quoted}.schema_version (version integer NOT NULL); INSERT INTO {quoted}.schema_version VALUES (3);" +
+            string.Concat(PostgreSqlSchema.Migrations.Take(3).Select(m => string.Format(System.Globalization.CultureInfo.InvariantCulture, m, quoted)));
+        await PostgreSqlTestServer.ExecuteAsync(create +
+            $"INSERT INTO {quoted}.owned_memberships VALUES ('site-1', 'g0', 'U0', 'u0', 1, '2026-03-29T00:30:00Z');" +
+            $"INSERT INTO {quoted}.kv VALUES ('nexudus-salto:sync:pending-memberships:site-1', " +
+            "'[{\"groupId\":\"g1\",\"userId\":\"u1\",\"isAddition\":true,\"customerId\":42,\"addedAt\":null}," +
+            "{\"groupId\":\"g1\",\"userId\":\"u2\",\"isAddition\":false,\"customerId\":43,\"addedAt\":\"2026-03-29T02:30:00+02:00\"}]');" +
+            $"INSERT INTO {quoted}.kv VALUES ('nexudus-salto:sync:pending-memberships:site-2', 'not json');" +
+            $"INSERT INTO {quoted}.kv VALUES ('cursor', '42');");
+
+        var upgraded = Reopen();
+
+        Assert.Equal(PostgreSqlSyncStateStore.CurrentSchemaVersion, await upgraded.GetSchemaVersionAsync());
+        var state = await upgraded.LoadSiteAsync("site-1");
+        Assert.Equal([Pending("g1", "u1"), Pending("g1", "u2", isAddition: false) with { CustomerId = 43 }], state.PendingMemberships);
+        Assert.Equal("u0", Assert.Single(state.OwnedMemberships).UserId.Value);
+        Assert.Empty((await upgraded.LoadSiteAsync("site-2")).PendingMemberships);
+        Assert.Null(await upgraded.GetValueAsync("nexudus-salto:sync:pending-memberships:site-1"));
+        Assert.Null(await upgraded.GetValueAsync("nexudus-salto:sync:pending-memberships:site-2"));
+        Assert.Equal("42", await upgraded.GetValueAsync("cursor"));
+    }
+
+    [Fact]
+    public async Task ApplyAsync_DatabaseFailsInTheMiddleOfABatch_RollsBackTheJournalRowsToo()
+    {
+        await Store.ApplyAsync(new SyncStateChanges { PendingMembershipsAdded = [Pending("g1", "u1")] });
+        await PostgreSqlTestServer.ExecuteAsync(
+            $"CREATE FUNCTION \"{Pg.Schema}\".fail() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'injected failure'; END $$; " +
+            $"CREATE TRIGGER fail_kv BEFORE INSERT ON \"{Pg.Schema}\".kv FOR EACH ROW EXECUTE FUNCTION \"{Pg.Schema}\".fail();");
+
+        await Assert.ThrowsAsync<PostgresException>(() => Store.ApplyAsync(new SyncStateChanges
+        {
+            PendingMembershipsRemoved = [Pending("g1", "u1")],
+            PendingMembershipsAdded = [Pending("g2", "u2")],
+            Values = [new("k", "v")],
+        }));
+
+        Assert.Equal([Pending("g1", "u1")], (await Store.LoadSiteAsync("site-1")).PendingMemberships);
+    }
+
+    [Fact]
     public void UsePostgreSqlStateStore_ConnectionStringConfigured_ReplacesTheSqliteStore()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>

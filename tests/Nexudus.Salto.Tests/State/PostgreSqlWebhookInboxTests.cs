@@ -87,12 +87,13 @@ public sealed class PostgreSqlWebhookInboxTests : WebhookInboxContractTests
             Values = [new("cursor", "42")],
         });
         await PostgreSqlTestServer.ExecuteAsync(
-            $"DROP TABLE \"{Pg.Schema}\".webhook_inbox; DROP TABLE \"{Pg.Schema}\".site_workers; UPDATE \"{Pg.Schema}\".schema_version SET version = 1");
+            $"DROP TABLE \"{Pg.Schema}\".webhook_inbox; DROP TABLE \"{Pg.Schema}\".site_workers; DROP TABLE \"{Pg.Schema}\".pending_memberships; " +
+            $"UPDATE \"{Pg.Schema}\".schema_version SET version = 1");
 
         var upgraded = Reopen();
 
         Assert.Equal(PostgreSqlSyncStateStore.CurrentSchemaVersion, await upgraded.GetSchemaVersionAsync());
-        Assert.Equal(3, PostgreSqlSyncStateStore.CurrentSchemaVersion); // a version 4 needs this test's "version 1" set-up revisited
+        Assert.Equal(4, PostgreSqlSyncStateStore.CurrentSchemaVersion); // a version 5 needs this test's "version 1" set-up revisited
         var membership = Assert.Single((await upgraded.LoadSiteAsync("site-1")).OwnedMemberships);
         Assert.Equal(1_414_000_001, membership.CustomerId);
         Assert.Equal("42", await upgraded.GetValueAsync("cursor"));

@@ -244,4 +244,63 @@ public sealed class SqliteSyncStateStoreTests : SyncStateStoreContractTests
         Assert.True(File.Exists(path));
         Assert.Equal("v", await store.GetValueAsync("k"));
     }
+
+    [Fact]
+    public async Task LoadSiteAsync_FileAtVersion2WithJournalValues_MovesTheEntriesIntoTheTableAndDeletesTheValues()
+    {
+        // A file the previous version wrote: schema version 2, the journal as one JSON named value per site.
+        Directory.CreateDirectory(_directory);
+        using (var c = new SqliteConnection($"Data Source={DatabasePath}"))
+        {
+            c.Open();
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = SqliteSchema.Migrations[0] + SqliteSchema.Migrations[1] + "PRAGMA user_version = 2;" +
+                "INSERT INTO owned_memberships VALUES ('site-1', 'g0', 'U0', 'u0', 1, '2026-03-29T00:30:00.0000000Z');" +
+                "INSERT INTO kv VALUES ('nexudus-salto:sync:pending-memberships:site-1', " +
+                "'[{\"groupId\":\"g1\",\"userId\":\"u1\",\"isAddition\":true,\"customerId\":42,\"addedAt\":null}," +
+                "{\"groupId\":\"g1\",\"userId\":\"u2\",\"isAddition\":false,\"customerId\":43,\"addedAt\":\"2026-03-29T02:30:00+02:00\"}]');" +
+                "INSERT INTO kv VALUES ('nexudus-salto:sync:pending-memberships:site-2', '[{\"groupId\":\"g9\",\"userId\":\"u9\",\"isAddition\":true,\"customerId\":null,\"addedAt\":null}]');" +
+                "INSERT INTO kv VALUES ('nexudus-salto:sync:pending-memberships:site-3', 'not json');" +
+                "INSERT INTO kv VALUES ('cursor', '42');";
+            cmd.ExecuteNonQuery();
+        }
+
+        SqliteConnection.ClearAllPools();
+        var upgraded = new SqliteSyncStateStore(new SqliteSyncStateStoreOptions { Path = DatabasePath });
+
+        var state = await upgraded.LoadSiteAsync("site-1");
+        Assert.Equal(SqliteSyncStateStore.CurrentSchemaVersion, await upgraded.GetSchemaVersionAsync());
+        Assert.Equal([Pending("g1", "u1"), Pending("g1", "u2", isAddition: false) with { CustomerId = 43 }], state.PendingMemberships);
+        Assert.Equal("u0", Assert.Single(state.OwnedMemberships).UserId.Value);
+        Assert.Equal([("g9", "u9", (long?)null)], (await upgraded.LoadSiteAsync("site-2")).PendingMemberships.Select(p => (p.GroupId, p.UserId.Value, p.CustomerId)));
+        Assert.Empty((await upgraded.LoadSiteAsync("site-3")).PendingMemberships);
+        foreach (var site in new[] { "site-1", "site-2", "site-3" })
+        {
+            Assert.Null(await upgraded.GetValueAsync("nexudus-salto:sync:pending-memberships:" + site));
+        }
+
+        Assert.Equal("42", await upgraded.GetValueAsync("cursor"));
+    }
+
+    [Fact]
+    public async Task ApplyAsync_DatabaseFailsHalfWay_RollsBackTheJournalRowsToo()
+    {
+        await Store.ApplyAsync(new SyncStateChanges { PendingMembershipsAdded = [Pending("g1", "u1")] });
+        using (var c = new SqliteConnection($"Data Source={DatabasePath}"))
+        {
+            c.Open();
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = "CREATE TRIGGER fail_kv BEFORE INSERT ON kv BEGIN SELECT RAISE(ABORT, 'injected failure'); END;";
+            cmd.ExecuteNonQuery();
+        }
+
+        await Assert.ThrowsAsync<SqliteException>(() => Store.ApplyAsync(new SyncStateChanges
+        {
+            PendingMembershipsRemoved = [Pending("g1", "u1")],
+            PendingMembershipsAdded = [Pending("g2", "u2")],
+            Values = [new("k", "v")],
+        }));
+
+        Assert.Equal([Pending("g1", "u1")], (await Store.LoadSiteAsync("site-1")).PendingMemberships);
+    }
 }

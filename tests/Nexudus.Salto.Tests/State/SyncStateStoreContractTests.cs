@@ -7,7 +7,7 @@ namespace Nexudus.Salto.Tests.State;
 /// <summary>
 /// The behaviour every <see cref="ISyncStateStore"/> must have; each implementation runs all of it.
 /// </summary>
-public abstract class SyncStateStoreContractTests : IAsyncLifetime
+public abstract partial class SyncStateStoreContractTests : IAsyncLifetime
 {
     protected static readonly DateTimeOffset T0 = new(2026, 3, 29, 0, 30, 0, TimeSpan.Zero);
 
@@ -373,7 +373,7 @@ public abstract class SyncStateStoreContractTests : IAsyncLifetime
         var journal = await PendingMembershipJournal.LoadAsync(Store, "site-1", CancellationToken.None);
         await Store.ApplyAsync(new SyncStateChanges
         {
-            Values = [journal.Add([new PendingMembershipChange("g3", "pu-7", true, 7, null), new PendingMembershipChange("g3", "pu-8", true, 8, null)])],
+            PendingMembershipsAdded = journal.Add([new PendingMembershipChange("g3", "pu-7", true, 7, null), new PendingMembershipChange("g3", "pu-8", true, 8, null)]),
         });
         var state = await Store.LoadSiteAsync("site-1");
         journal = await PendingMembershipJournal.LoadAsync(Store, "site-1", CancellationToken.None);

@@ -12,7 +12,7 @@ public sealed class PendingMembershipJournalTests
     private static async Task<PendingMembershipJournal> JournalWithAsync(InMemorySyncStateStore store, params PendingMembershipChange[] entries)
     {
         var journal = await PendingMembershipJournal.LoadAsync(store, "s1", CancellationToken.None);
-        await store.ApplyAsync(new SyncStateChanges { Values = [journal.Add(entries)] });
+        await store.ApplyAsync(new SyncStateChanges { PendingMembershipsAdded = journal.Add(entries) });
         return await PendingMembershipJournal.LoadAsync(store, "s1", CancellationToken.None);
     }
 
@@ -76,25 +76,65 @@ public sealed class PendingMembershipJournalTests
     }
 
     [Fact]
-    public async Task Remove_LastEntry_DeletesTheStoredValue()
+    public async Task Remove_LastEntry_DeletesTheStoredRow()
     {
         var store = new InMemorySyncStateStore();
         var entry = new PendingMembershipChange("g", "pu-1", true, 7, null);
         var journal = await JournalWithAsync(store, entry);
 
-        await store.ApplyAsync(new SyncStateChanges { Values = [journal.Remove([entry])] });
+        await store.ApplyAsync(new SyncStateChanges { PendingMembershipsRemoved = journal.Remove([entry]) });
 
-        Assert.Null(await store.GetValueAsync(PendingMembershipJournal.KeyOf("s1")));
+        Assert.Empty((await store.LoadSiteAsync("s1")).PendingMemberships);
     }
 
     [Fact]
-    public async Task Load_UnreadableValue_StartsEmpty()
+    public void LegacyParse_UnreadableValue_YieldsNoRows()
     {
-        var store = new InMemorySyncStateStore();
-        await store.ApplyAsync(new SyncStateChanges { Values = [new(PendingMembershipJournal.KeyOf("s1"), "not json")] });
+        Assert.Empty(LegacyPendingMemberships.Parse(LegacyPendingMemberships.KeyPrefix + "s1", "not json"));
+    }
 
-        var journal = await PendingMembershipJournal.LoadAsync(store, "s1", CancellationToken.None);
+    [Fact]
+    public async Task Add_SameGroupMemberAndDirectionTwice_KeepsOneEntryTheLaterWinning()
+    {
+        var journal = await JournalWithAsync(new InMemorySyncStateStore(), new PendingMembershipChange("g", "pu-1", true, 7, null));
 
-        Assert.Empty(journal.Entries);
+        var rows = journal.Add([new PendingMembershipChange("g", "PU-1", true, 8, null)]);
+
+        Assert.Equal([new PendingMembershipChange("g", "PU-1", true, 8, null)], journal.Entries);
+        Assert.Equal(8, Assert.Single(rows).CustomerId);
+    }
+
+    [Fact]
+    public async Task RowsSince_EntryAddedAndSettledBetween_IsNeitherStoredNorDeleted()
+    {
+        var kept = new PendingMembershipChange("g", "pu-0", false, 6, AddedEarlier);
+        var journal = await JournalWithAsync(new InMemorySyncStateStore(), kept);
+        var before = journal.Entries;
+        var a = new PendingMembershipChange("g", "pu-1", true, 7, null);
+        var b = new PendingMembershipChange("h", "pu-2", true, 8, null);
+
+        journal.Change([a], []);
+        journal.Change([b], [a, kept]);
+        var (added, removed) = journal.RowsSince(before);
+
+        Assert.Equal([("h", "pu-2")], added.Select(r => (r.GroupId, r.UserId.Value)));
+        Assert.Equal([("g", "pu-0", false)], removed.Select(r => (r.GroupId, r.UserId.Value, r.IsAddition)));
+        Assert.All(added.Concat(removed), r => Assert.Equal("s1", r.SiteId));
+    }
+
+    [Fact]
+    public void LegacyParse_ValueEarlierVersionsWrote_YieldsOneRowPerKeyForItsSite()
+    {
+        const string Json =
+            "[{\"groupId\":\"g\",\"userId\":\"pu-1\",\"isAddition\":true,\"customerId\":7,\"addedAt\":null}," +
+            "{\"groupId\":\"g\",\"userId\":\"pu-2\",\"isAddition\":false,\"customerId\":null,\"addedAt\":\"2025-03-01T09:00:00+01:00\"}," +
+            "{\"groupId\":\"g\",\"userId\":\"PU-1\",\"isAddition\":true,\"customerId\":9,\"addedAt\":null}]";
+
+        var rows = LegacyPendingMemberships.Parse(LegacyPendingMemberships.KeyPrefix + "site-a", Json);
+
+        Assert.Equal(2, rows.Count);
+        Assert.All(rows, r => Assert.Equal("site-a", r.SiteId));
+        Assert.Contains(rows, r => r.UserId.Value == "pu-2" && !r.IsAddition && r.AddedAt == new DateTimeOffset(2025, 3, 1, 8, 0, 0, TimeSpan.Zero));
+        Assert.Equal(9, Assert.Single(rows, r => r.IsAddition).CustomerId);
     }
 }

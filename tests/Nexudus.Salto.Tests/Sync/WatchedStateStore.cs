@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
 using Nexudus.Salto.State;
 using Nexudus.Salto.Sync;
 
@@ -52,7 +51,7 @@ internal sealed class WatchedStateStore(ConcurrentQueue<string>? log = null) : I
         try
         {
             var number = Interlocked.Increment(ref _writes);
-            EventLog.Enqueue(Describe(changes));
+            EventLog.Enqueue(await DescribeAsync(changes));
             Batches.Enqueue(changes);
             if (BeforeWrite is { } before)
             {
@@ -69,7 +68,7 @@ internal sealed class WatchedStateStore(ConcurrentQueue<string>? log = null) : I
     }
 
     /// <summary>A batch as one line: what it saves and removes, and how many entries the journal holds after it.</summary>
-    public static string Describe(SyncStateChanges c)
+    public async Task<string> DescribeAsync(SyncStateChanges c)
     {
         var parts = new List<string>();
         Add(parts, "identities", c.IdentitiesToSave.Select(i => $"{i.CustomerId}"));
@@ -78,13 +77,27 @@ internal sealed class WatchedStateStore(ConcurrentQueue<string>? log = null) : I
         Add(parts, "status", c.GroupStatuses.Select(s => $"{s.GroupId}:{(s.ConsecutiveFailures == 0 ? "ok" : "failed")}"));
         Add(parts, "tags+", c.TagsAssigned.Select(t => $"{t.CustomerId}:{t.TagId}"));
         Add(parts, "tags-", c.TagsUnassigned.Select(t => $"{t.CustomerId}"));
-        foreach (var (key, value) in c.Values)
+        parts.AddRange(c.Values.Select(v => v.Key));
+        if (c.PendingMembershipsAdded.Count > 0 || c.PendingMembershipsRemoved.Count > 0)
         {
-            var entries = value is null ? 0 : JsonSerializer.Deserialize(value, SyncStateJsonContext.Default.ListPendingMembershipChange)!.Count;
-            parts.Add(key.StartsWith("nexudus-salto:sync:pending-memberships:", StringComparison.Ordinal) ? $"journal={entries}" : key);
+            parts.Add($"journal={await JournalCountAfterAsync(c)}");
         }
 
         return $"store {string.Join(" ", parts)}";
+    }
+
+    private async Task<int> JournalCountAfterAsync(SyncStateChanges c)
+    {
+        static (string, string, string, bool) Key(PendingMembership p) => (p.SiteId, p.GroupId, p.UserId.Value.ToUpperInvariant(), p.IsAddition);
+        var keys = new HashSet<(string, string, string, bool)>();
+        foreach (var site in c.PendingMembershipsAdded.Concat(c.PendingMembershipsRemoved).Select(p => p.SiteId).Distinct())
+        {
+            keys.UnionWith((await Inner.LoadSiteAsync(site)).PendingMemberships.Select(Key));
+        }
+
+        keys.ExceptWith(c.PendingMembershipsRemoved.Select(Key));
+        keys.UnionWith(c.PendingMembershipsAdded.Select(Key));
+        return keys.Count;
     }
 
     private static void Add(List<string> parts, string name, IEnumerable<string> items)
