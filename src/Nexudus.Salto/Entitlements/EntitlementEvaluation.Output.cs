@@ -6,13 +6,19 @@ internal sealed partial class EntitlementEvaluation
 {
     // The first instant after now at which the set of (site, group, customer) changes. A membership
     // present now disappears at the end of the union of its current grants and of the upcoming
-    // grants that overlap or touch it; an absent one appears at its earliest upcoming start.
+    // grants that overlap or touch it; an absent one appears at its earliest upcoming start. Groups
+    // left out of the output (named by a location that cannot be resolved) never change it.
     private long ComputeNextEdge()
     {
         var edge = Open;
         for (var i = 0; i < _pendingCount; i++)
         {
             ref var pending = ref _pending[i];
+            if (!IsOutput(pending.Group))
+            {
+                continue;
+            }
+
             if (_slotIndex.TryGetValue(new MemberKey(pending.Group, pending.Customer), out var slotNumber))
             {
                 pending.Next = _slots[slotNumber].FirstPending;
@@ -27,6 +33,11 @@ internal sealed partial class EntitlementEvaluation
         for (var s = 0; s < _slotCount; s++)
         {
             ref var slot = ref _slots[s];
+            if (!IsOutput(slot.Group))
+            {
+                continue;
+            }
+
             var end = slot.End;
             if (end != Open && slot.FirstPending >= 0)
             {
