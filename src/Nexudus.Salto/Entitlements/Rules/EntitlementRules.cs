@@ -101,9 +101,3 @@ internal static class EntitlementRules
     private static HashSet<(string, string, long)> MembersAt(List<Entitlement> entitlements, DateTimeOffset instant) =>
         [.. entitlements.Where(e => e.Window.Contains(instant)).Select(e => (e.SiteId, e.GroupId, e.CustomerId))];
 }
-
-/// <summary>What the rules give at one instant: the memberships with lineage, the managed groups and the next edge.</summary>
-/// <param name="Memberships">Who belongs in which group now, sorted by site, group and customer.</param>
-/// <param name="ManagedGroups">The groups the rules decide, sorted by site and group.</param>
-/// <param name="NextEdge">The first later instant at which the memberships change, if any.</param>
-internal sealed record RuledAccess(IReadOnlyList<DesiredMembership> Memberships, IReadOnlyList<ManagedGroup> ManagedGroups, DateTimeOffset? NextEdge);

@@ -1,10 +1,5 @@
 namespace Nexudus.Salto.Entitlements.Rules;
 
-/// <summary>A SALTO access group, spelled as the configuration first named it.</summary>
-/// <param name="SiteId">The SALTO site.</param>
-/// <param name="GroupId">The access group at that site.</param>
-internal sealed record SaltoGroup(string SiteId, string GroupId);
-
 /// <summary>
 /// A location the rules can use: its SALTO site, its policy (booking buffers, tentative bookings,
 /// pass-day cut-off), its local calendar, and which access groups each of its passes, desks and
