@@ -112,6 +112,28 @@ public sealed class EntitlementResolverNextEdgeTests
     }
 
     [Fact]
+    public void NextEdge_ChangesInAGroupLeftUnmanaged_AreIgnored()
+    {
+        // Los Angeles names London's pass group but has no time zone, so the group is left unmanaged:
+        // the pass expiring at 14:00 changes no membership, and nothing else is time-bound.
+        var world = World(w =>
+        {
+            w.Pass(1, 10, expires: Utc(2026, 1, 15, 14));
+            w.LosAngelesLinks = w.LosAngelesLinks with
+            {
+                SaltoSiteId = LondonSite,
+                TimePassGroups = new Dictionary<long, IReadOnlyList<string>> { [LosAngelesPass] = [PassGroup] },
+            };
+            w.TimeZones.Remove(LosAngeles);
+        });
+
+        var access = world.Resolve(Now);
+
+        Assert.DoesNotContain(access.ManagedGroups, g => g.GroupId == PassGroup);
+        Assert.Null(access.NextEdge);
+    }
+
+    [Fact]
     public void NextEdge_ResolvedJustBeforeIt_GivesTheSameMembershipsAndAtIt_DifferentOnes()
     {
         var world = World(w =>
