@@ -28,7 +28,8 @@ public static class AccessReportJson
     public static JsonTypeInfo<DailyPresenceRow> DailyPresenceRow => AccessReportJsonContext.Default.DailyPresenceRow;
 
     /// <summary>
-    /// Gets the metadata of these types and lists of rows, to add to your own options' <c>TypeInfoResolverChain</c>.
+    /// Gets the metadata of these types and lists of rows, to add to your own options' <c>TypeInfoResolverChain</c>; your
+    /// options then decide the formatting.
     /// </summary>
     /// <value>A resolver of the report types.</value>
     public static IJsonTypeInfoResolver Resolver => AccessReportJsonContext.Default;

@@ -21,7 +21,8 @@ public static class SyncReportJson
 
     /// <summary>
     /// Gets the metadata of the sync report and every type in it, to add to your own options'
-    /// <c>TypeInfoResolverChain</c> (for example an ASP.NET Core endpoint that returns reports).
+    /// <c>TypeInfoResolverChain</c> (for example an ASP.NET Core endpoint that returns reports); your options then decide
+    /// the formatting.
     /// </summary>
     /// <value>A resolver of the report's types.</value>
     public static IJsonTypeInfoResolver Resolver => SyncJsonContext.Default;
