@@ -3,7 +3,7 @@ using Nexudus.Salto.Nexudus;
 namespace Nexudus.Salto.Testing;
 
 /// <summary>
-/// Cancelling a booking the Nexudus way (API notes §5.15): it disappears from <c>/bookings</c> and
+/// Cancelling a booking the Nexudus way: it disappears from <c>/bookings</c> and
 /// a read-only <see cref="CancelledBooking"/> with the same fields (and, in the sandbox, the same
 /// id and <c>UniqueId</c>) appears in <c>/cancelledbookings</c>.
 /// </summary>

@@ -4,7 +4,7 @@ using Nexudus.Salto.Nexudus;
 namespace Nexudus.Salto.Testing;
 
 /// <summary>
-/// The business rules of <c>POST /api/spaces/checkins</c> (API notes §5.16): a customer needs a
+/// The business rules of <c>POST /api/spaces/checkins</c>: a customer needs a
 /// valid pass or an active contract at the location, else the write fails with HTTP 200 and
 /// <c>WasSuccessful: false</c>, naming <c>CoworkerId</c> in <c>Errors</c>. A check-in on a pass marks the pass used and checked in; closing
 /// the check-in clears <c>CheckedIn</c>. An open check-in (no <c>ToTime</c>) must be dated today at the location:
@@ -130,7 +130,7 @@ internal sealed class NexudusCheckInRules
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, zone).DateTime);
 
     /// <summary>
-    /// A refused check-in in the write envelope of API notes §3.7: <c>Message</c> as
+    /// A refused check-in in the write envelope: <c>Message</c> as
     /// <c>PropertyName: message</c> and the same error in <c>Errors</c>, on the customer.
     /// </summary>
     private static NexudusResponse Failed(int status, long coworkerId, string message)

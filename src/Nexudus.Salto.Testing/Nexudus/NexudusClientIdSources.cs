@@ -3,7 +3,7 @@ namespace Nexudus.Salto.Testing;
 /// <summary>
 /// Where a <see cref="NexudusSandbox"/> reads the token request's optional <c>client_id</c>; older
 /// documentation sends it as a header, newer as a form field, and which the server requires is
-/// unconfirmed (API notes §2.2).
+/// unconfirmed.
 /// </summary>
 [Flags]
 public enum NexudusClientIdSources

@@ -3,7 +3,7 @@ using Nexudus.Salto.Nexudus;
 
 namespace Nexudus.Salto.Testing;
 
-/// <summary>The operations an entity route allows (API notes §3.1 and the restrictions of §4).</summary>
+/// <summary>The operations an entity route allows.</summary>
 [Flags]
 internal enum NexudusOperations
 {

@@ -14,7 +14,7 @@ namespace Nexudus.Salto.Testing;
 public static class NexudusFaults
 {
     /// <summary>
-    /// Nexudus' throttling answer (API notes §3.10): <c>409 Conflict</c>, not 429, with
+    /// Nexudus' throttling answer: <c>409 Conflict</c>, not 429, with
     /// <c>Retry-After</c> and the documented message.
     /// </summary>
     /// <param name="retryAfter">The wait to announce, sent in whole seconds; one second by default.</param>
@@ -32,7 +32,7 @@ public static class NexudusFaults
 
     /// <summary>
     /// A business-rule failure of a write: HTTP 200 with <c>WasSuccessful: false</c> in the write
-    /// envelope (API notes §3.7), as Nexudus sends for refused check-ins.
+    /// envelope, as Nexudus sends for refused check-ins.
     /// </summary>
     /// <param name="message">The envelope's <c>Message</c>.</param>
     /// <returns>The fault.</returns>
@@ -42,7 +42,7 @@ public static class NexudusFaults
         return SandboxFault.Response(200, NexudusRequestHandler.Envelope(200, message, value: null, errors: null, succeeded: false, updatedOn: null).ToJsonString());
     }
 
-    /// <summary>A validation failure of a write: HTTP 400 with one entry in <c>Errors</c> (API notes §3.7).</summary>
+    /// <summary>A validation failure of a write: HTTP 400 with one entry in <c>Errors</c>.</summary>
     /// <param name="propertyName">The property that failed, for example <c>BusinessId</c>.</param>
     /// <param name="message">The error message.</param>
     /// <returns>The fault.</returns>

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http;
 namespace Nexudus.Salto.Testing;
 
 /// <summary>
-/// A list (search) request as Nexudus reads it (API notes §3.2–§3.5): <c>page</c>/<c>size</c>,
+/// A list (search) request as Nexudus reads it: <c>page</c>/<c>size</c>,
 /// <c>orderBy</c>/<c>dir</c>, <c>{Entity}_{Property}</c> equality filters (foreign keys without
 /// <c>Id</c>, related names as <c>{Entity}_{Nav}_{Property}</c> where the record carries them
 /// flattened) and <c>from_</c>/<c>to_</c> range filters, all combined with AND.

@@ -3,7 +3,7 @@ namespace Nexudus.Salto.Testing;
 /// <summary>
 /// How a <see cref="NexudusSandbox"/> treats the plain date fields that have a <c>*Local</c> twin
 /// (<c>FromTime</c>/<c>FromTimeLocal</c>, <c>StartDate</c>/<c>StartDateLocal</c>, …); the API notes
-/// (§6) call the most likely reading UTC, but it is unconfirmed.
+/// call the most likely reading UTC, but it is unconfirmed.
 /// </summary>
 /// <remarks>
 /// The sandbox stores true instants either way; the reading decides what goes on the wire, how

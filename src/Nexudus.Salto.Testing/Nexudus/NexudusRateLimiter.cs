@@ -1,7 +1,7 @@
 namespace Nexudus.Salto.Testing;
 
 /// <summary>
-/// Sliding-window rate limits on the sandbox's clock (API notes §3.10). Only admitted requests
+/// Sliding-window rate limits on the sandbox's clock. Only admitted requests
 /// are counted, so waiting for the announced <c>Retry-After</c> always gets a client through.
 /// </summary>
 internal sealed class NexudusRateLimiter

@@ -5,7 +5,7 @@ namespace Nexudus.Salto.Testing;
 /// <c>Retry-After</c> (in whole seconds) when one is exceeded, as Nexudus does.
 /// </summary>
 /// <remarks>
-/// The defaults are the documented limits (API notes §3.10). They count every request the sandbox
+/// The defaults are the documented limits. They count every request the sandbox
 /// receives, token requests included, on the sandbox's <see cref="TimeProvider"/>; throttled
 /// requests are not counted, so a client that waits for <c>Retry-After</c> gets through. Set
 /// <see cref="Enabled"/> to <see langword="false"/> in tests that are not about throttling, or

@@ -52,7 +52,7 @@ public sealed class NexudusSandboxOptions
 
     /// <summary>
     /// Gets or sets whether an unauthenticated request without <c>Accept: application/json</c>
-    /// gets an HTML 401 page instead of a JSON one (the notes' pitfall 23).
+    /// gets an HTML 401 page instead of a JSON one.
     /// </summary>
     /// <value>Default <see langword="true"/>.</value>
     public bool HtmlUnauthorizedWithoutJsonAccept { get; set; } = true;

@@ -2,7 +2,7 @@ namespace Nexudus.Salto.Testing;
 
 /// <summary>
 /// The wire encodings of the <c>dir</c> query parameter a <see cref="NexudusSandbox"/> accepts;
-/// the API notes (§3.3) document three and it is unconfirmed which the live server honours.
+/// the API notes document three and it is unconfirmed which the live server honours.
 /// </summary>
 /// <remarks>
 /// <c>1</c> means descending under <see cref="ZeroAscendingOneDescending"/> and ascending under

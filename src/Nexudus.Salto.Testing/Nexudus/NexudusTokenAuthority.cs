@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 namespace Nexudus.Salto.Testing;
 
 /// <summary>
-/// Issues and checks the sandbox's bearer and refresh tokens (API notes §2.1–§2.2): access
+/// Issues and checks the sandbox's bearer and refresh tokens: access
 /// tokens live <see cref="NexudusSandboxOptions.AccessTokenLifetime"/>; refresh tokens rotate on
 /// use and there is one per client (its <c>client_id</c>, else the user's e-mail), so a new token
 /// for a client invalidates that client's earlier refresh token but not its access tokens.

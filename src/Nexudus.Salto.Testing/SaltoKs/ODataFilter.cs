@@ -4,7 +4,7 @@ using System.Text;
 namespace Nexudus.Salto.Testing;
 
 /// <summary>
-/// A parser for the <c>$filter</c> forms SALTO KS is known to accept (notes §3.2), and nothing more:
+/// A parser for the <c>$filter</c> forms SALTO KS is known to accept, and nothing more:
 /// <c>field eq 'text'</c>, <c>contains(field,'text')</c>, <c>field ge|gt|le|lt|eq DateTime'…'</c>,
 /// joined with <c>and</c> and grouped with parentheses. String literals escape a quote by doubling it.
 /// On request, <c>or</c> (binding looser than <c>and</c>) and <c>not</c> are accepted too.

@@ -152,7 +152,7 @@ internal sealed partial class SaltoKsApi
 
     /// <summary>
     /// The user a membership call names: platform user ids only. A site-user id (or any unknown id)
-    /// gives 404 <c>2202 User not found</c>, the mix-up the two id types guard against (notes §3.1).
+    /// gives 404 <c>2202 User not found</c>, the mix-up the two id types guard against.
     /// </summary>
     private UserRecord Member(SiteRecord site, string? platformUserId)
     {

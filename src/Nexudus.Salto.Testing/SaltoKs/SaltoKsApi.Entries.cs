@@ -6,7 +6,7 @@ using Nexudus.Salto.SaltoKs;
 namespace Nexudus.Salto.Testing;
 
 /// <summary>
-/// Entries (notes §3.5): OData filter and order but no OData paging; pages continue through a
+/// Entries: OData filter and order but no OData paging; pages continue through a
 /// <c>continuation_token</c> sent back in the <c>CLP-Continuation-Token</c> header. Entries become
 /// visible only after the ingestion delay.
 /// </summary>
@@ -60,7 +60,7 @@ internal sealed partial class SaltoKsApi
         SaltoKsContinuationPage<Entry> page;
         if (cursor.EmptyPagesServed < options.EmptyEntryPagesFirst)
         {
-            // "An empty items with a token still means more data" (notes §3.5).
+            // "An empty items with a token still means more data".
             page = new SaltoKsContinuationPage<Entry> { ContinuationToken = (cursor with { EmptyPagesServed = cursor.EmptyPagesServed + 1 }).ToToken() };
         }
         else

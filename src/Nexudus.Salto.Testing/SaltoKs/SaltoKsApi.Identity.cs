@@ -7,7 +7,7 @@ using Nexudus.Salto.SaltoKs;
 namespace Nexudus.Salto.Testing;
 
 /// <summary>
-/// The identity server's token endpoint, <c>{IdentityUrl}/connect/token</c> (notes §2): the client
+/// The identity server's token endpoint, <c>{IdentityUrl}/connect/token</c>: the client
 /// authenticates with HTTP Basic (or form fields), and the password and refresh-token grants are
 /// served; errors follow OAuth 2.0 (<c>{"error": "invalid_grant"}</c> and friends).
 /// </summary>

@@ -176,7 +176,7 @@ internal sealed partial class SaltoKsApi
             throw SaltoKsApiFailure.RequestInvalid();
         }
 
-        // The body takes "state"; "subscription_state", as the user reads, gives 400 1101 (notes §4).
+        // The body takes "state"; "subscription_state", as the user reads, gives 400 1101.
         SubscriptionState requested = body.TryGetProperty("subscription_state", out _) ||
             !body.TryGetProperty("state", out JsonElement stateValue) ||
             stateValue.ValueKind != JsonValueKind.String
@@ -213,7 +213,7 @@ internal sealed partial class SaltoKsApi
             }
         }
 
-        // 202 was observed for DELETE of a site user (notes §3.4).
+        // 202 was observed for DELETE of a site user.
         return WriteEmptyAsync(context, 202);
     }
 

@@ -79,7 +79,7 @@ internal sealed partial class SaltoKsApi(SaltoKsSandboxState state, SaltoKsSandb
             Api(app, "GET", $"{site}/locks/{{lock_id}}", GetLockAsync);
         }
 
-        // Entries are v1.1 only; v1.2 was seen answering 405 (notes §1.4).
+        // Entries are v1.1 only; v1.2 was seen answering 405.
         Api(app, "GET", "/v1.1/sites/{site_id}/entries", ListEntriesAsync);
         app.MapMethods("/v1.2/sites/{site_id}/entries", ["GET"], EntriesV12Async);
 
@@ -184,7 +184,7 @@ internal sealed partial class SaltoKsApi(SaltoKsSandboxState state, SaltoKsSandb
         SiteRecord? site = state.FindSite(id);
         if (site is null)
         {
-            // The route takes the UUID; the human-readable site_uid gives 400 1100 (notes §3.1).
+            // The route takes the UUID; the human-readable site_uid gives 400 1100.
             if (state.Sites.Exists(s => string.Equals(s.Site.SiteUid, id, StringComparison.OrdinalIgnoreCase)))
             {
                 throw SaltoKsApiFailure.RequestInvalid("Request invalid: the site id must be the site's UUID, not its site_uid");
@@ -213,7 +213,7 @@ internal sealed partial class SaltoKsApi(SaltoKsSandboxState state, SaltoKsSandb
         return user;
     }
 
-    /// <summary>Right after creation, SALTO answers 404 2202 or 403 2203 for about a minute (notes §3.9).</summary>
+    /// <summary>Right after creation, SALTO answers 404 2202 or 403 2203 for about a minute.</summary>
     private void CheckConsistency(UserRecord user)
     {
         if (user.CreatedThroughApiAt is { } created && Now < created + options.PostCreateConsistencyWindow)

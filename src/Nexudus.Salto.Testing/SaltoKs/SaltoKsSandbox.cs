@@ -247,7 +247,7 @@ public sealed class SaltoKsSandbox : IAsyncDisposable
 
     /// <summary>
     /// Answers whether a user could open a lock at an instant: subscribed, not blocked, and a member of
-    /// a group holding the lock with a time schedule that admits the instant (notes §5.6).
+    /// a group holding the lock with a time schedule that admits the instant.
     /// </summary>
     /// <param name="siteId">The site.</param>
     /// <param name="userId">The user's platform user id.</param>

@@ -112,7 +112,7 @@ public sealed class SaltoKsSandboxOptions
     public TimeSpan EntryIngestionDelay { get; set; } = TimeSpan.Zero;
 
     /// <summary>Gets or sets how many empty pages, each with a continuation token, an entries query gets before its data.</summary>
-    /// <value>0 by default. "An empty page with a token is not the end" (notes §3.5).</value>
+    /// <value>0 by default. "An empty page with a token is not the end".</value>
     public int EmptyEntryPagesFirst { get; set; }
 
     /// <summary>
@@ -160,7 +160,7 @@ public sealed class SaltoKsSandboxOptions
 
     /// <summary>
     /// Gets or sets whether <c>$filter</c> also accepts <c>or</c> and <c>not</c>, which standard OData has but no
-    /// SALTO KS client is known to have used (notes §3.2).
+    /// SALTO KS client is known to have used.
     /// </summary>
     /// <value><see langword="false"/> by default: only the documented forms pass, anything else is 400 <c>1102</c>.</value>
     public bool AcceptOrAndNotInFilters { get; set; }

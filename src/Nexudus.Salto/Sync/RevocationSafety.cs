@@ -1,7 +1,7 @@
 namespace Nexudus.Salto.Sync;
 
 /// <summary>
-/// The limits of the revocation guard (<c>SaltoIntegration:Safety</c>, §4.4): above them a run's
+/// The limits of the revocation guard (<c>SaltoIntegration:Safety</c>): above them a run's
 /// removals are held while its additions still apply.
 /// </summary>
 public sealed record RevocationSafety

@@ -21,7 +21,7 @@ public sealed class NexudusClientQueryTests : IClassFixture<NexudusWorldFixture>
     /// <summary>One typed filter: the query, the value it must send and which stored records it must return.</summary>
     private sealed record FilterCase(string Set, Func<NexudusSandbox, (NexudusQuery Query, string Value, Func<NexudusEntity, bool> Matches)> Build);
 
-    // Keyed by the parameter the notes document (§3.4): equality as {Entity}_{Field}, foreign
+    // Keyed by the parameter the notes document: equality as {Entity}_{Field}, foreign
     // keys by their navigation name without "Id", related fields as {Entity}_{Nav}_{Field}.
     private static readonly Dictionary<string, FilterCase> Filters = new()
     {
@@ -54,10 +54,10 @@ public sealed class NexudusClientQueryTests : IClassFixture<NexudusWorldFixture>
         ["Booking_Coworker"] = new("Bookings", s => ByCustomer(NexudusWorld.Member(5), id => new BookingQuery { CoworkerId = id }, (Booking r) => r.CoworkerId, s)),
         ["CancelledBooking_Coworker"] = new("CancelledBookings", s => ByCustomer(NexudusWorld.Guest(1), id => new CancelledBookingQuery { CoworkerId = id }, (CancelledBooking r) => r.CoworkerId, s)),
         ["CancelledBooking_Resource"] = new("CancelledBookings", s => ByResource("Room 4", id => new CancelledBookingQuery { ResourceId = id }, (CancelledBooking r) => r.ResourceId, s)),
-        ["Checkin_Coworker"] = new("Checkins", s => ByCustomer(NexudusWorld.Member(2), id => new CheckInQuery { CoworkerId = id }, (CheckIn r) => r.CoworkerId, s)),
-        ["Checkin_Business"] = new("Checkins", s => ByLocation("Central", id => new CheckInQuery { BusinessId = id }, (CheckIn r) => r.BusinessId, s)),
-        ["WebHook_Business"] = new("WebHooks", s => ByLocation("Riverside", id => new WebhookQuery { BusinessId = id }, (Webhook r) => r.BusinessId, s)),
-        ["WebHook_Action"] = new("WebHooks", s => (new WebhookQuery { Action = WebhookAction.BookingCreate }, "6", r => ((Webhook)r).Action == WebhookAction.BookingCreate)),
+        ["Checkin_Coworker"] = new("CheckIns", s => ByCustomer(NexudusWorld.Member(2), id => new CheckInQuery { CoworkerId = id }, (CheckIn r) => r.CoworkerId, s)),
+        ["Checkin_Business"] = new("CheckIns", s => ByLocation("Central", id => new CheckInQuery { BusinessId = id }, (CheckIn r) => r.BusinessId, s)),
+        ["WebHook_Business"] = new("Webhooks", s => ByLocation("Riverside", id => new WebhookQuery { BusinessId = id }, (Webhook r) => r.BusinessId, s)),
+        ["WebHook_Action"] = new("Webhooks", s => (new WebhookQuery { Action = WebhookAction.BookingCreate }, "6", r => ((Webhook)r).Action == WebhookAction.BookingCreate)),
     };
 
     public static TheoryData<string> FilterNames() => [.. Filters.Keys];

@@ -37,8 +37,8 @@ internal sealed class NexudusEntitySet
         Of<CoworkerInvoice, CoworkerInvoiceQuery>("CoworkerInvoices", "/api/billing/coworkerinvoices", (c, q, t) => c.ListCoworkerInvoicesAsync(q, t), (c, q, p, t) => c.GetCoworkerInvoicesPageAsync(q, p, t), (c, id, t) => c.GetCoworkerInvoiceAsync(id, t), (c, ids, t) => c.GetCoworkerInvoicesAsync(ids, t)),
         Of<Visitor, VisitorQuery>("Visitors", "/api/spaces/visitors", (c, q, t) => c.ListVisitorsAsync(q, t), (c, q, p, t) => c.GetVisitorsPageAsync(q, p, t), (c, id, t) => c.GetVisitorAsync(id, t), (c, ids, t) => c.GetVisitorsAsync(ids, t)),
         Of<BookingVisitor, BookingVisitorQuery>("BookingVisitors", "/api/spaces/bookingvisitors", (c, q, t) => c.ListBookingVisitorsAsync(q, t), (c, q, p, t) => c.GetBookingVisitorsPageAsync(q, p, t), (c, id, t) => c.GetBookingVisitorAsync(id, t), (c, ids, t) => c.GetBookingVisitorsAsync(ids, t)),
-        Of<CheckIn, CheckInQuery>("Checkins", "/api/spaces/checkins", (c, q, t) => c.ListCheckInsAsync(q, t), (c, q, p, t) => c.GetCheckInsPageAsync(q, p, t), (c, id, t) => c.GetCheckInAsync(id, t), (c, ids, t) => c.GetCheckInsAsync(ids, t)),
-        Of<Webhook, WebhookQuery>("WebHooks", "/api/sys/webhooks", (c, q, t) => c.ListWebhooksAsync(q, t), (c, q, p, t) => c.GetWebhooksPageAsync(q, p, t), (c, id, t) => c.GetWebhookAsync(id, t), (c, ids, t) => c.GetWebhooksAsync(ids, t)),
+        Of<CheckIn, CheckInQuery>("CheckIns", "/api/spaces/checkins", (c, q, t) => c.ListCheckInsAsync(q, t), (c, q, p, t) => c.GetCheckInsPageAsync(q, p, t), (c, id, t) => c.GetCheckInAsync(id, t), (c, ids, t) => c.GetCheckInsAsync(ids, t)),
+        Of<Webhook, WebhookQuery>("Webhooks", "/api/sys/webhooks", (c, q, t) => c.ListWebhooksAsync(q, t), (c, q, p, t) => c.GetWebhooksPageAsync(q, p, t), (c, id, t) => c.GetWebhookAsync(id, t), (c, ids, t) => c.GetWebhooksAsync(ids, t)),
     }.ToDictionary(s => s.Name);
 
     /// <summary>Gets the name of the set, as the client's methods spell it (<c>Coworkers</c>).</summary>

@@ -34,6 +34,6 @@ public sealed class NexudusEntitySetTests
             .Order();
 
         Assert.Equal(reads + 4, typeof(INexudusClient).GetMethods().Length);
-        Assert.Equal(["CloseCheckinAsync", "CreateCheckinAsync", "CreateWebHookAsync", "DeleteWebHookAsync"], others);
+        Assert.Equal(["CloseCheckInAsync", "CreateCheckInAsync", "CreateWebhookAsync", "DeleteWebhookAsync"], others);
     }
 }

@@ -352,7 +352,7 @@ public sealed class SaltoKsAccessGroupOperationsTests
         Assert.Empty(run.Sandbox.GetTimeSchedules(SiteId, OfficesGroup));
     }
 
-    /// <summary>One continuous window, as the notes advise: exact instants in the dates, the whole day in the times (§5.7).</summary>
+    /// <summary>One continuous window, as the notes advise: exact instants in the dates, the whole day in the times.</summary>
     private static TimeScheduleRequest BookingWindow(DateTimeOffset from, DateTimeOffset to) => new()
     {
         Monday = true,

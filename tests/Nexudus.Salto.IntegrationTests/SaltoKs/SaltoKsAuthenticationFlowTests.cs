@@ -3,7 +3,7 @@ using static Nexudus.Salto.IntegrationTests.SaltoKs.SaltoKsClientOnSandbox;
 
 namespace Nexudus.Salto.IntegrationTests.SaltoKs;
 
-/// <summary>Logging in against the sandbox's identity server (notes §2): the password grant, a stored refresh token, refusals.</summary>
+/// <summary>Logging in against the sandbox's identity server: the password grant, a stored refresh token, refusals.</summary>
 public sealed class SaltoKsAuthenticationFlowTests
 {
     private const string TokenRoute = "/identity/connect/token";

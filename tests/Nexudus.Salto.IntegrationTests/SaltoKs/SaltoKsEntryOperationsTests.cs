@@ -6,7 +6,7 @@ using static Nexudus.Salto.IntegrationTests.SaltoKs.SaltoKsClientOnSandbox;
 namespace Nexudus.Salto.IntegrationTests.SaltoKs;
 
 /// <summary>
-/// Entries: time range, locks, order, and continuation-token paging (notes §3.5), including empty pages that carry a
+/// Entries: time range, locks, order, and continuation-token paging, including empty pages that carry a
 /// token and a read resumed from a token handed back earlier.
 /// </summary>
 public sealed class SaltoKsEntryOperationsTests

@@ -8,7 +8,7 @@ namespace Nexudus.Salto.IntegrationTests.SaltoKs;
 
 /// <summary>
 /// Whole flows through the real client while the sandbox misbehaves as SALTO KS does: expired tokens, throttling,
-/// 5xx bursts, lost answers to a create, and the post-create consistency window (notes §3.7–§3.9).
+/// 5xx bursts, lost answers to a create, and the post-create consistency window.
 /// </summary>
 public sealed class SaltoKsFaultFlowTests
 {

@@ -6,7 +6,7 @@ using static Nexudus.Salto.IntegrationTests.Sync.SyncHarness;
 namespace Nexudus.Salto.IntegrationTests.Sync;
 
 /// <summary>
-/// SALTO's limit on ids per membership PATCH is unconfirmed (notes §3.8), so both readings run end to end: no limit
+/// SALTO's limit on ids per membership PATCH is unconfirmed, so both readings run end to end: no limit
 /// (one PATCH per changed group) and a limit of 100 (calls halved, the learned size used afterwards), and the
 /// ledger records exactly what SALTO accepted when the client splits a chunk.
 /// </summary>

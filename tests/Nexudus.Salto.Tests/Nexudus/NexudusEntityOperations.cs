@@ -24,8 +24,8 @@ internal static class NexudusEntityOperations
         ["CoworkerInvoices"] = new("api/billing/coworkerinvoices", c => c.GetCoworkerInvoicesPageAsync(), c => c.GetCoworkerInvoiceAsync(1415604543), c => c.GetCoworkerInvoicesAsync([1415604543, 1415604544])),
         ["Visitors"] = new("api/spaces/visitors", c => c.GetVisitorsPageAsync(), c => c.GetVisitorAsync(1415604543), c => c.GetVisitorsAsync([1415604543, 1415604544])),
         ["BookingVisitors"] = new("api/spaces/bookingvisitors", c => c.GetBookingVisitorsPageAsync(), c => c.GetBookingVisitorAsync(1415604543), c => c.GetBookingVisitorsAsync([1415604543, 1415604544])),
-        ["Checkins"] = new("api/spaces/checkins", c => c.GetCheckInsPageAsync(), c => c.GetCheckInAsync(1415604543), c => c.GetCheckInsAsync([1415604543, 1415604544])),
-        ["WebHooks"] = new("api/sys/webhooks", c => c.GetWebhooksPageAsync(), c => c.GetWebhookAsync(1415604543), c => c.GetWebhooksAsync([1415604543, 1415604544])),
+        ["CheckIns"] = new("api/spaces/checkins", c => c.GetCheckInsPageAsync(), c => c.GetCheckInAsync(1415604543), c => c.GetCheckInsAsync([1415604543, 1415604544])),
+        ["Webhooks"] = new("api/sys/webhooks", c => c.GetWebhooksPageAsync(), c => c.GetWebhookAsync(1415604543), c => c.GetWebhooksAsync([1415604543, 1415604544])),
     };
 
     public static TheoryData<string> Names()

@@ -340,7 +340,7 @@ internal static class NexudusPayloads
           "LastError": "The remote server returned an error: (500) Internal Server Error.", "ErrorCount": 1 }
         """;
 
-    /// <summary>A booking webhook body (§7.4): an array holding the one record.</summary>
+    /// <summary>A booking webhook body: an array holding the one record.</summary>
     public const string BookingWebhookDocumented = """
         [ { "Id": 1418686279, "ResourceId": 1414925063, "CoworkerId": 1415914201,
             "FromTime": "2022-05-13T23:00:00Z", "ToTime": "2022-05-14T00:00:00Z",

@@ -5,7 +5,7 @@ namespace Nexudus.Salto.Tests.Models.SaltoKs;
 
 public sealed class SaltoKsEntryModelTests
 {
-    // §5.12, placeholders filled in.
+    // The documented entry example, placeholders filled in.
     private const string EntryPageJson = """
         { "items": [ { "id": "4c3b2a19-0817-4f6e-9d5c-4b3a29180716", "event_category": "lock_rejected", "event_detail": "no_access",
             "utc_date_time": "2025-01-15T10:02:03Z", "local_date_time": "2025-01-15T11:02:03", "lock_id": "9a8b7c6d-1234-4e5f-8a9b-0c1d2e3f4a5b",

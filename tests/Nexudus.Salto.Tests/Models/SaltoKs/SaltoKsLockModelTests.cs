@@ -5,7 +5,7 @@ namespace Nexudus.Salto.Tests.Models.SaltoKs;
 
 public sealed class SaltoKsLockModelTests
 {
-    // §5.8, placeholders filled in.
+    // The documented lock example, placeholders filled in.
     private const string LockJson = """
         { "id": "9a8b7c6d-1234-4e5f-8a9b-0c1d2e3f4a5b", "customer_reference": "Room 101", "lock_type": "escutcheon_pin", "online": true,
           "locked_state": "locked", "battery_level": "normal", "communication_type": "online",

@@ -6,7 +6,7 @@ namespace Nexudus.Salto.Tests.Models.SaltoKs;
 
 public sealed class SaltoKsSiteModelTests
 {
-    // §5.1, placeholders filled in.
+    // The documented site example, placeholders filled in.
     private const string SiteJson = """
         { "id": "7c0f2c1e-1111-4a4a-8b8b-0123456789ab", "site_uid": "DE4520168385", "customer_reference": "Central", "time_zone": "Europe/Berlin",
           "active_user_amount": 12, "subscribed_user_amount": 15, "pin_enabled": true, "active_iq_amount": 1 }

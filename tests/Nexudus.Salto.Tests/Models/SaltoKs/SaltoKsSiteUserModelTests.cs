@@ -5,7 +5,7 @@ namespace Nexudus.Salto.Tests.Models.SaltoKs;
 
 public sealed class SaltoKsSiteUserModelTests
 {
-    // §4 list item shape, with every documented field set.
+    // The documented site-user list item shape, with every documented field set.
     private const string FullSiteUserJson = """
         { "id": "5d1b6f3e-0c4a-4a57-9d7e-1f0b2c3d4e5f", "blocked": true,
           "user": { "id": "a7e3c9d1-2b4f-4e6a-8c0d-9e8f7a6b5c4d", "email": "sam@example.com", "first_name": "Sam", "last_name": "Example", "phone": "+34 600" },

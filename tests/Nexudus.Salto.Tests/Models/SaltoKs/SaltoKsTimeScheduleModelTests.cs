@@ -5,7 +5,7 @@ namespace Nexudus.Salto.Tests.Models.SaltoKs;
 
 public sealed class SaltoKsTimeScheduleModelTests
 {
-    // §5.7 (check-in/check-out example) plus the id the create response adds.
+    // The documented check-in/check-out time schedule example plus the id the create response adds.
     private const string ScheduleJson = """
         { "id": "1e2d3c4b-5a69-4788-9a0b-c1d2e3f4a5b6",
           "monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,

@@ -7,7 +7,7 @@ namespace Nexudus.Salto.Tests.Models.SaltoKs;
 
 public sealed class SaltoKsUserIdTests
 {
-    // §5.3 response, with the placeholders filled in.
+    // The documented create-user response, with the placeholders filled in.
     private const string SiteUserJson = """
         { "id": "5d1b6f3e-0c4a-4a57-9d7e-1f0b2c3d4e5f",
           "user": { "id": "a7e3c9d1-2b4f-4e6a-8c0d-9e8f7a6b5c4d", "email": "sam@example.com" },

@@ -4,7 +4,7 @@ using Nexudus.Salto.Testing;
 namespace Nexudus.Salto.Tests.Sandboxes.Nexudus;
 
 /// <summary>
-/// The sandbox counts a call when it arrives (API notes §3.10), not when a busy handler gets round to judging it, so
+/// The sandbox counts a call when it arrives, not when a busy handler gets round to judging it, so
 /// a slow machine running the sandbox does not throttle a client that kept to the limits.
 /// </summary>
 public sealed class NexudusSandboxArrivalJudgingTests

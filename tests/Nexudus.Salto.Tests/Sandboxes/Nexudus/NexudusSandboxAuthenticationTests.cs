@@ -7,7 +7,7 @@ using static Nexudus.Salto.Tests.Sandboxes.Nexudus.NexudusSandboxHttp;
 
 namespace Nexudus.Salto.Tests.Sandboxes.Nexudus;
 
-/// <summary>The sandbox's authentication, from API notes §2 and pitfalls 9, 10 and 23.</summary>
+/// <summary>The sandbox's authentication.</summary>
 public sealed class NexudusSandboxAuthenticationTests
 {
     private const string CoworkersPath = "api/spaces/coworkers";

@@ -6,7 +6,7 @@ using static Nexudus.Salto.Tests.Sandboxes.Nexudus.NexudusSandboxHttp;
 
 namespace Nexudus.Salto.Tests.Sandboxes.Nexudus;
 
-/// <summary>Listing, paging, partial records, batch get and get by id, from API notes §3.1–§3.5.</summary>
+/// <summary>Listing, paging, partial records, batch get and get by id.</summary>
 public sealed class NexudusSandboxListTests
 {
     [Fact]

@@ -5,7 +5,7 @@ using static Nexudus.Salto.Tests.Sandboxes.Nexudus.NexudusSandboxHttp;
 
 namespace Nexudus.Salto.Tests.Sandboxes.Nexudus;
 
-/// <summary>Filters, ordering and date conventions, from API notes §3.3, §3.4 and §6.</summary>
+/// <summary>Filters, ordering and date conventions.</summary>
 public sealed class NexudusSandboxQueryTests
 {
     private static NexudusSeed SeedBookings(NexudusSandbox sandbox) => sandbox.Seed(b => b

@@ -5,7 +5,7 @@ using static Nexudus.Salto.Tests.Sandboxes.Nexudus.NexudusSandboxHttp;
 
 namespace Nexudus.Salto.Tests.Sandboxes.Nexudus;
 
-/// <summary>Throttling, from API notes §3.10 and pitfall 5: 409 (not 429) with <c>Retry-After</c> in seconds.</summary>
+/// <summary>Throttling: 409 (not 429) with <c>Retry-After</c> in seconds.</summary>
 public sealed class NexudusSandboxRateLimitTests
 {
     private const string Path = "api/spaces/coworkers";

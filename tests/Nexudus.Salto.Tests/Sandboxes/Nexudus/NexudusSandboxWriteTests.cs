@@ -6,7 +6,7 @@ using static Nexudus.Salto.Tests.Sandboxes.Nexudus.NexudusSandboxHttp;
 
 namespace Nexudus.Salto.Tests.Sandboxes.Nexudus;
 
-/// <summary>Writes, the write envelope and the check-in rules, from API notes §3.7, §3.8 and §5.16.</summary>
+/// <summary>Writes, the write envelope and the check-in rules.</summary>
 public sealed class NexudusSandboxWriteTests
 {
     private static string CheckInBody(long businessId, long coworkerId, string fromTime = "2025-01-15T09:00:00Z") =>

@@ -4,7 +4,7 @@ using Nexudus.Salto.Testing;
 
 namespace Nexudus.Salto.Tests.Sandboxes.SaltoKs;
 
-/// <summary>The sandbox's OData parser on its own: the forms of notes §3.2 and nothing else.</summary>
+/// <summary>The sandbox's OData parser on its own: the documented filter forms and nothing else.</summary>
 public sealed class ODataFilterTests
 {
     private sealed record Item(string? Email, DateTimeOffset When, DateTime Local);

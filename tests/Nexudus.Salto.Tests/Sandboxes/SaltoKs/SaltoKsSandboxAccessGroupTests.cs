@@ -5,7 +5,7 @@ using Nexudus.Salto.Testing;
 
 namespace Nexudus.Salto.Tests.Sandboxes.SaltoKs;
 
-/// <summary>Access groups, members (platform ids only), group locks and time schedules (notes §4, §5.6, §5.7).</summary>
+/// <summary>Access groups, members (platform ids only), group locks and time schedules.</summary>
 public sealed class SaltoKsSandboxAccessGroupTests
 {
     private const string Groups = $"v1.1/sites/{SaltoKsTestHost.SiteId}/access_groups";

@@ -5,7 +5,7 @@ using Nexudus.Salto.Testing;
 
 namespace Nexudus.Salto.Tests.Sandboxes.SaltoKs;
 
-/// <summary>Entries: v1.1 only, OData filter and order, continuation tokens, ingestion delay (notes §1.4, §3.5, §6).</summary>
+/// <summary>Entries: v1.1 only, OData filter and order, continuation tokens, ingestion delay.</summary>
 public sealed class SaltoKsSandboxEntryTests
 {
     private const string Entries = $"v1.1/sites/{SaltoKsTestHost.SiteId}/entries";

@@ -4,7 +4,7 @@ using Nexudus.Salto.Testing;
 
 namespace Nexudus.Salto.Tests.Sandboxes.SaltoKs;
 
-/// <summary>Fault injection, rate limiting and the request log (notes §3.6–§3.8).</summary>
+/// <summary>Fault injection, rate limiting and the request log.</summary>
 public sealed class SaltoKsSandboxFaultTests
 {
     private const string Users = $"v1.1/sites/{SaltoKsTestHost.SiteId}/users";

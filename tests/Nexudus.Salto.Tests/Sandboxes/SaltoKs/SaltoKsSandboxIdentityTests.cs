@@ -5,7 +5,7 @@ using System.Text.Json;
 
 namespace Nexudus.Salto.Tests.Sandboxes.SaltoKs;
 
-/// <summary>The token endpoint and bearer checks (notes §2, §3.6, §3.7).</summary>
+/// <summary>The token endpoint and bearer checks.</summary>
 public sealed class SaltoKsSandboxIdentityTests
 {
     [Fact]

@@ -5,7 +5,7 @@ using Nexudus.Salto.Testing;
 
 namespace Nexudus.Salto.Tests.Sandboxes.SaltoKs;
 
-/// <summary>List envelopes, paging and OData options (notes §3.2, §3.3).</summary>
+/// <summary>List envelopes, paging and OData options.</summary>
 public sealed class SaltoKsSandboxListTests
 {
     private const string Users = $"v1.1/sites/{SaltoKsTestHost.SiteId}/users";

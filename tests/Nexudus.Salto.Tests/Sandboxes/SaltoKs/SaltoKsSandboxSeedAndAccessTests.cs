@@ -4,7 +4,7 @@ using Nexudus.Salto.Testing;
 
 namespace Nexudus.Salto.Tests.Sandboxes.SaltoKs;
 
-/// <summary>The seed builder's checks, <see cref="SaltoKsSandbox.CanOpen"/> (notes §5.6, §5.7, §6) and concurrency.</summary>
+/// <summary>The seed builder's checks, <see cref="SaltoKsSandbox.CanOpen"/> and concurrency.</summary>
 public sealed class SaltoKsSandboxSeedAndAccessTests
 {
     // Tuesday 4 March 2025; Madrid is UTC+1 then.

@@ -5,7 +5,7 @@ using Nexudus.Salto.Testing;
 
 namespace Nexudus.Salto.Tests.Sandboxes.SaltoKs;
 
-/// <summary>Site users: the two ids, creation and invitation, subscription, delete, eventual consistency (notes §3.1, §3.9, §4, §5.3).</summary>
+/// <summary>Site users: the two ids, creation and invitation, subscription, delete, eventual consistency.</summary>
 public sealed class SaltoKsSandboxSiteUserTests
 {
     private const string Users = $"v1.1/sites/{SaltoKsTestHost.SiteId}/users";

@@ -4,7 +4,7 @@ using Nexudus.Salto.Testing;
 
 namespace Nexudus.Salto.Tests.Sandboxes.SaltoKs;
 
-/// <summary>Tags on their configurable (unconfirmed) routes (notes §5.10).</summary>
+/// <summary>Tags on their configurable (unconfirmed) routes.</summary>
 public sealed class SaltoKsSandboxTagTests
 {
     // The tag endpoints and tag_id on users are the older reading, served only when asked for.
