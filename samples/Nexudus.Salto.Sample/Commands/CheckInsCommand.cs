@@ -42,7 +42,7 @@ internal static class CheckInsCommand
                 var report = await components.CreateCheckInBridge().RunAsync(token);
                 if (parseResult.GetValue(json))
                 {
-                    await context.Console.Out.WriteLineAsync(JsonSerializer.Serialize(report, AccessReportJsonContext.Default.CheckInReport));
+                    await context.Console.Out.WriteLineAsync(JsonSerializer.Serialize(report, AccessReportJson.CheckInReport));
                 }
                 else
                 {

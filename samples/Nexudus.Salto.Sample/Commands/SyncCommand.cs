@@ -63,7 +63,7 @@ internal static class SyncCommand
                     token);
                 if (parseResult.GetValue(json))
                 {
-                    await context.Console.Out.WriteLineAsync(JsonSerializer.Serialize(report, SyncJsonContext.Default.SyncReport));
+                    await context.Console.Out.WriteLineAsync(JsonSerializer.Serialize(report, SyncReportJson.TypeInfo));
                 }
                 else
                 {

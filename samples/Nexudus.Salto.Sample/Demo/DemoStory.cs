@@ -346,9 +346,15 @@ internal sealed class DemoStory(
     {
         _console.Heading("2. Who should have access right now, and why (EntitlementResolver)");
         var client = _services.GetRequiredService<INexudusClient>();
-        var (snapshot, businesses) = await _console.StepAsync("Reading Nexudus (customers, passes, contracts, teams, bookings)", async () =>
-            (await DemoSnapshotReader.ReadAsync(client, cancellationToken), await client.ListBusinessesAsync(cancellationToken: cancellationToken).ToListAsync(cancellationToken)));
-        var links = LinkMapBuilder.Build(_settings.ToLocationLinks(), snapshot);
+        var locations = _settings.ToLocationLinks();
+
+        // The snapshot the sync engine resolves (eligible customers only), read by the same reader; and, for the table
+        // of those without access, every customer, so an archived or inactive one shows why they get nothing.
+        var (snapshot, everyone, businesses) = await _console.StepAsync("Reading Nexudus (customers, passes, contracts, teams, bookings)", async () =>
+            (await client.ReadSnapshotAsync(locations, _now, cancellationToken: cancellationToken),
+             await client.ListCoworkersAsync(cancellationToken: cancellationToken).ToListAsync(cancellationToken),
+             await client.ListBusinessesAsync(cancellationToken: cancellationToken).ToListAsync(cancellationToken)));
+        var links = LinkMapBuilder.Build(locations, snapshot);
         var access = new EntitlementResolver().Resolve(snapshot, links, _now);
         _explain = new AccessExplainer(snapshot, links, businesses);
         var siteNames = links.Locations.ToDictionary(l => l.SiteId, l => l.BusinessId, StringComparer.OrdinalIgnoreCase);
@@ -365,7 +371,7 @@ internal sealed class DemoStory(
         }
 
         _console.Write(table);
-        var without = snapshot.Coworkers.Where(c => access.GetMemberships(c.Id).Count == 0).OrderBy(c => c.FullName, StringComparer.Ordinal).ToList();
+        var without = everyone.Where(c => access.GetMemberships(c.Id).Count == 0).OrderBy(c => c.FullName, StringComparer.Ordinal).ToList();
         if (without.Count > 0)
         {
             var none = new Table().AddColumn("No access right now").AddColumn("Because");

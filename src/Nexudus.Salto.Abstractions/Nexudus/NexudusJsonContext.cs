@@ -1,13 +1,5 @@
-using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-
-[assembly: SuppressMessage(
-    "ApiDesign",
-    "RS0041:Public members should not use oblivious types",
-    Scope = "type",
-    Target = "~T:Nexudus.Salto.Nexudus.NexudusJsonContext",
-    Justification = "The JSON source generator marks its JsonTypeInfo properties nullable-oblivious on purpose.")]
 
 namespace Nexudus.Salto.Nexudus;
 
@@ -86,6 +78,6 @@ namespace Nexudus.Salto.Nexudus;
 [JsonSerializable(typeof(NexudusList<Webhook>))]
 [JsonSerializable(typeof(NexudusWriteResult))]
 [JsonSerializable(typeof(NexudusTokenResponse))]
-public partial class NexudusJsonContext : JsonSerializerContext
+internal partial class NexudusJsonContext : JsonSerializerContext
 {
 }

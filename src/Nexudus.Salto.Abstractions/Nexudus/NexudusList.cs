@@ -13,7 +13,7 @@ namespace Nexudus.Salto.Nexudus;
 /// asked for. Older responses name the page fields <see cref="PageNumber"/> and
 /// <see cref="PageSize"/> instead of <see cref="CurrentPage"/> and <see cref="CurrentPageSize"/>.
 /// </remarks>
-public sealed record NexudusList<T>
+internal sealed record NexudusList<T>
 {
     private readonly IReadOnlyList<T>? _records;
 

@@ -9,7 +9,7 @@ namespace Nexudus.Salto.Nexudus;
 /// <remarks>
 /// <see cref="ToString"/> redacts both tokens so the record can be logged safely.
 /// </remarks>
-public sealed record NexudusTokenResponse
+internal sealed record NexudusTokenResponse
 {
     /// <summary>Gets the bearer token (wire name <c>access_token</c>).</summary>
     [JsonPropertyName("access_token")]

@@ -9,7 +9,7 @@ namespace Nexudus.Salto.Nexudus;
 /// HTTP 200 does not mean success: always check <see cref="WasSuccessful"/> (check-ins can fail
 /// business rules with HTTP 200). Validation failures come with HTTP 400 and <see cref="Errors"/>.
 /// </remarks>
-public sealed record NexudusWriteResult
+internal sealed record NexudusWriteResult
 {
     /// <summary>Gets the HTTP-like status Nexudus reports in the body.</summary>
     public int? Status { get; init; }

@@ -8,7 +8,7 @@ namespace Nexudus.Salto.SaltoKs;
 /// Any string is accepted and kept, so a value SALTO KS adds later never breaks reading.
 /// JSON <c>null</c> reads as <see langword="default"/>, which writes back as <c>null</c>.
 /// </remarks>
-public sealed class LockTypeJsonConverter : JsonConverter<LockType>
+internal sealed class LockTypeJsonConverter : JsonConverter<LockType>
 {
     /// <inheritdoc/>
     public override LockType Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>

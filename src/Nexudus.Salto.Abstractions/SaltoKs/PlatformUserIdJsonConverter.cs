@@ -9,7 +9,7 @@ namespace Nexudus.Salto.SaltoKs;
 /// other than <c>SaltoKsJsonContext</c>. JSON <c>null</c> or an empty string is rejected;
 /// use <c>PlatformUserId?</c> where the service may leave the id out.
 /// </remarks>
-public sealed class PlatformUserIdJsonConverter : JsonConverter<PlatformUserId>
+internal sealed class PlatformUserIdJsonConverter : JsonConverter<PlatformUserId>
 {
     // The logic is shared with the other SALTO user id; this public type exists for the attribute.
     internal static readonly SaltoUserIdJsonConverter<PlatformUserId> Shared = new(nameof(PlatformUserId), text => new PlatformUserId(text), id => id.Value);

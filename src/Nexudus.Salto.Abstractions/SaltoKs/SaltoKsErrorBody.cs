@@ -7,7 +7,7 @@ namespace Nexudus.Salto.SaltoKs;
 /// The members are PascalCase on the wire, unlike the rest of the API. The v2 permission endpoints
 /// answer with RFC 7807 problem details instead, which this type does not model.
 /// </remarks>
-public sealed record SaltoKsErrorBody
+internal sealed record SaltoKsErrorBody
 {
     /// <summary>Gets the service error code, e.g. <c>2202</c> (not found) or <c>1101</c> (invalid parameter).</summary>
     /// <value>Always text: a numeric <c>ErrorCode</c> is read as its digits.</value>

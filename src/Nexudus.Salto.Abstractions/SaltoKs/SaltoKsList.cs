@@ -5,7 +5,7 @@ using System.Text.Json.Serialization.Metadata;
 namespace Nexudus.Salto.SaltoKs;
 
 /// <summary>Reads SALTO KS list bodies in either of the shapes the service uses.</summary>
-public static class SaltoKsList
+internal static class SaltoKsList
 {
     /// <summary>
     /// Reads a list body that is either the envelope <c>{"items": [...], "next_page_link": ..., "count": n}</c>

@@ -6,7 +6,7 @@ namespace Nexudus.Salto.SaltoKs;
 /// Some endpoints (<c>GET /v1.2/sites</c>, sometimes <c>GET /v1.2/sites/{site_id}/users</c>) answer with
 /// a bare array instead; read bodies with <see cref="SaltoKsList.Read{T}"/>, which accepts both.
 /// </remarks>
-public sealed record SaltoKsList<T>
+internal sealed record SaltoKsList<T>
 {
     /// <summary>Gets the items of this page.</summary>
     /// <value>Empty when the service sends none.</value>

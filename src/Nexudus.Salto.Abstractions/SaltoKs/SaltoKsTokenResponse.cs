@@ -4,7 +4,7 @@ namespace Nexudus.Salto.SaltoKs;
 
 /// <summary>The OAuth 2.0 token response of the SALTO KS identity server (<c>{identity}/connect/token</c>).</summary>
 /// <remarks><see cref="ToString"/> leaves the tokens out so they never reach a log.</remarks>
-public sealed record SaltoKsTokenResponse
+internal sealed record SaltoKsTokenResponse
 {
     /// <summary>Gets the access token to send as <c>Authorization: Bearer …</c>.</summary>
     public required string AccessToken { get; init; }

@@ -9,7 +9,7 @@ namespace Nexudus.Salto.SaltoKs;
 /// other than <c>SaltoKsJsonContext</c>. JSON <c>null</c> or an empty string is rejected;
 /// use <c>SiteUserId?</c> where the service may leave the id out.
 /// </remarks>
-public sealed class SiteUserIdJsonConverter : JsonConverter<SiteUserId>
+internal sealed class SiteUserIdJsonConverter : JsonConverter<SiteUserId>
 {
     // The logic is shared with the other SALTO user id; this public type exists for the attribute.
     internal static readonly SaltoUserIdJsonConverter<SiteUserId> Shared = new(nameof(SiteUserId), text => new SiteUserId(text), id => id.Value);

@@ -4,7 +4,7 @@ namespace Nexudus.Salto.SaltoKs;
 /// <remarks>
 /// The field is <c>state</c>; sending <c>subscription_state</c>, as the site user reads, gives 400 <c>1101</c>.
 /// </remarks>
-public sealed record SubscriptionChangeRequest
+internal sealed record SubscriptionChangeRequest
 {
     /// <summary>Gets the state to move the user to.</summary>
     public required SubscriptionState State { get; init; }

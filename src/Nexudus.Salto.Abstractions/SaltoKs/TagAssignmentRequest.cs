@@ -10,7 +10,7 @@ namespace Nexudus.Salto.SaltoKs;
 /// Sent to <c>PATCH …/users/{site_user_id}</c> or to a dedicated tag endpoint, depending on configuration;
 /// both are unconfirmed. <see cref="TagId"/> is always written, so <see langword="null"/> clears the tag.
 /// </remarks>
-public sealed record TagAssignmentRequest
+internal sealed record TagAssignmentRequest
 {
     /// <summary>Gets the tag's UUID (<see cref="Tag.Id"/>), not the number printed on it.</summary>
     /// <value><see langword="null"/> to clear the user's tag.</value>

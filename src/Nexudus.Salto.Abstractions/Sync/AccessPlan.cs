@@ -8,7 +8,7 @@ namespace Nexudus.Salto.Sync;
 /// Lists are in a deterministic order: by group id (ordinal), then by customer id or user id, so the same
 /// inputs always give the same plan.
 /// </remarks>
-public sealed record AccessPlan
+internal sealed record AccessPlan
 {
     /// <summary>Gets the SALTO KS site id.</summary>
     /// <value>The site.</value>

@@ -4,7 +4,7 @@ using Nexudus.Salto.SaltoKs;
 namespace Nexudus.Salto.Sync;
 
 /// <summary>A customer who is entitled to an access group and is not in it: desired − actual.</summary>
-public sealed record PlannedMembershipAddition
+internal sealed record PlannedMembershipAddition
 {
     /// <summary>Gets the SALTO KS site id.</summary>
     /// <value>The site.</value>

@@ -6,7 +6,7 @@ namespace Nexudus.Salto.Sync;
 /// A member of an access group who is not entitled and whom ownership lets the SDK remove: (actual − desired)
 /// limited by ownership.
 /// </summary>
-public sealed record PlannedMembershipRemoval
+internal sealed record PlannedMembershipRemoval
 {
     /// <summary>Gets the SALTO KS site id.</summary>
     /// <value>The site.</value>

@@ -4,7 +4,7 @@ namespace Nexudus.Salto.Sync;
 /// An entitled customer with no SALTO KS user on the site yet: the SDK creates one (which sends the SALTO
 /// invitation to the e-mail) before adding them to their groups.
 /// </summary>
-public sealed record PlannedUserCreation
+internal sealed record PlannedUserCreation
 {
     /// <summary>Gets the SALTO KS site id.</summary>
     /// <value>The site the user is created on.</value>

@@ -89,15 +89,15 @@ public sealed class SyncReadTests
     }
 
     [Fact]
-    public async Task Report_SerialisedWithTheJsonContext_RoundTripsWithLineage()
+    public async Task Report_SerialisedWithSyncReportJson_RoundTripsWithLineage()
     {
         await using var h = await StartAsync();
         var seed = h.Seed(b => b.Customer("sam@example.com", "Sam Example").CustomerPass("sam@example.com", "Day Pass")
             .Contract("sam@example.com", "Office plan", Start.AddDays(-1), ["Office 101"]));
         var report = await h.SyncAsync(Options(seed));
 
-        var json = JsonSerializer.Serialize(report, SyncJsonContext.Default.SyncReport);
-        var back = JsonSerializer.Deserialize(json, SyncJsonContext.Default.SyncReport)!;
+        var json = JsonSerializer.Serialize(report, SyncReportJson.TypeInfo);
+        var back = JsonSerializer.Deserialize(json, SyncReportJson.TypeInfo)!;
 
         Assert.Contains("\"result\": \"Completed\"", json, StringComparison.Ordinal);
         Assert.Contains("\"rule\": \"contract\"", json, StringComparison.Ordinal);

@@ -10,7 +10,9 @@ namespace Nexudus.Salto.Tests.Models.Nexudus;
 /// </summary>
 public class NexudusModelConventionTests
 {
-    private static readonly Type[] ModelTypes = typeof(NexudusEntity).Assembly.GetExportedTypes()
+    // Public types, and the internal wire records (list page, token and write envelopes) the client reads.
+    private static readonly Type[] ModelTypes = typeof(NexudusEntity).Assembly.GetTypes()
+        .Where(type => !type.IsNested && (type.IsPublic || type.GetMethod("<Clone>$") is not null))
         .Where(type => type.Namespace == typeof(NexudusEntity).Namespace)
         .Where(type => type.IsClass && type != typeof(NexudusJsonContext) && !IsClientContract(type))
         .ToArray();
