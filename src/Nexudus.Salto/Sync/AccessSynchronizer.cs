@@ -160,7 +160,7 @@ public class AccessSynchronizer
 
             await using (lease.ConfigureAwait(false))
             {
-                return Finish(await RunAsync(startedAt, tally, run, cancellationToken).ConfigureAwait(false), activity);
+                return Finish(await _pipeline.RunAsync(startedAt, tally, run, _runLocations ?? _options.Locations, GuestCredentialSink, cancellationToken).ConfigureAwait(false), activity);
             }
         }
         finally
@@ -198,7 +198,7 @@ public class AccessSynchronizer
             _runLocations = [.. _options.Locations.Where(l => leases.Holds(l.Links.SaltoSiteId?.Trim() ?? string.Empty))];
             try
             {
-                var report = await RunAsync(startedAt, tally, run, cancellationToken).ConfigureAwait(false);
+                var report = await _pipeline.RunAsync(startedAt, tally, run, _runLocations ?? _options.Locations, GuestCredentialSink, cancellationToken).ConfigureAwait(false);
                 return Finish(report with { SkippedSites = leases.Skipped }, activity);
             }
             catch (SyncStateFencedException ex)
@@ -262,9 +262,6 @@ public class AccessSynchronizer
         var created = report.UserCreations.Count(c => c.Outcome == SyncChangeOutcome.Applied);
         SyncLog.RunFinished(_logger, report.Result, added, removed, held, created, report.Errors.Count, report.Duration);
     }
-
-    private Task<SyncReport> RunAsync(DateTimeOffset now, ServiceCallTally tally, SyncRunFlags run, CancellationToken cancellationToken) =>
-        _pipeline.RunAsync(now, tally, run, _runLocations ?? _options.Locations, GuestCredentialSink, cancellationToken);
 
     private static SyncCallCounts Calls(ServiceCallTally tally) => SyncPipeline.Calls(tally);
 }

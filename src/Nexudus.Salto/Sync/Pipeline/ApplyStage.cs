@@ -123,6 +123,7 @@ internal sealed class ApplyStage(
         // After the pass schedules: a linked group still without any never reaches the locks.
         var siteLocations = locations.Where(l => SyncRunContext.Same(l.Links.SaltoSiteId.Trim(), site.SiteId)).ToList();
         await groupSchedules.CheckAsync(
+            run,
             site.SiteId,
             run.Desired.ManagedGroups
                 .Where(g => SyncRunContext.Same(g.SiteId, site.SiteId) && site.Members.ContainsKey(g.GroupId))
@@ -131,10 +132,6 @@ internal sealed class ApplyStage(
                                                     c.Outcome is SyncChangeOutcome.Applied or SyncChangeOutcome.Planned)) // written (or planned) this run
                 .Select(g => g.GroupId),
             group => siteLocations.Any(l => l.CreateMissingGroupSchedules && LinksGroup(l.Links, group)),
-            run.Flags.DryRun,
-            run.Warnings,
-            run.Schedules,
-            run.Errors,
             cancellationToken).ConfigureAwait(false);
     }
 

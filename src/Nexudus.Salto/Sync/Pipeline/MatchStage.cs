@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using Nexudus.Salto.Diagnostics;
 using Nexudus.Salto.Entitlements;
 using Nexudus.Salto.SaltoKs;
 using Nexudus.Salto.State;
@@ -22,8 +21,6 @@ internal sealed class MatchStage(ISyncStateStore store, ILogger logger)
     public async Task<SiteMatch?> MatchAsync(SyncRunContext run, string siteId, CancellationToken cancellationToken)
     {
         var report = !run.CreationsOnly;
-        using var activity = report ? SaltoMetrics.ActivitySource.StartActivity("sync.plan") : null;
-        activity?.SetTag("site", siteId);
         var reads = run.ReadsOf(siteId);
         var state = await store.LoadSiteAsync(siteId, cancellationToken).ConfigureAwait(false);
         var journal = await PendingMembershipJournal.LoadAsync(store, siteId, cancellationToken).ConfigureAwait(false);

@@ -79,7 +79,53 @@ internal sealed class SyncPipeline
         };
         try
         {
-            await RunStagesAsync(run, guestSink, cancellationToken).ConfigureAwait(false);
+            // Users are not created ahead of the invoices: a customer suspended for an overdue invoice gets none.
+            var createWhileReading = _options.CreateUsersWhileReading && !run.Flags.DryRun && run.Flags.Customers is null && !PaymentAwareAccess.IsOn(run.Locations);
+            await _read.ReadAsync(run, createWhileReading ? lists => CreateUsersWhileReadingAsync(run.ForCreations(lists), cancellationToken) : null, cancellationToken)
+                .ConfigureAwait(false);
+            await _resolve.ResolveAsync(run, cancellationToken).ConfigureAwait(false);
+
+            // Read and plan every site first: the guard judges the run as a whole.
+            foreach (var siteId in run.SiteIds)
+            {
+                using var activity = SaltoMetrics.ActivitySource.StartActivity("sync.plan");
+                activity?.SetTag("site", siteId);
+                if (await _match.MatchAsync(run, siteId, cancellationToken).ConfigureAwait(false) is not { } match)
+                {
+                    run.SaltoReadFailed = true;
+                    continue;
+                }
+
+                var site = _plan.Plan(run, match);
+                run.SaltoReadFailed |= site.Members.Count < run.Desired.ManagedGroups.Count(g => SyncRunContext.Same(g.SiteId, siteId));
+                run.Sites.Add(site);
+            }
+
+            _guard.Judge(run);
+            run.Creations.AddRange(run.Early.Creations);
+            await _record.RecordSuspensionsAsync(run, cancellationToken).ConfigureAwait(false);
+            foreach (var site in run.Sites)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                await _apply.ApplyAsync(run, site, cancellationToken).ConfigureAwait(false);
+            }
+
+            // Guests and visitors: SALTO guest users of their own, created and deleted for reasons in Nexudus only.
+            if (run.Scope is null)
+            {
+                run.Guests = await new GuestAccess(_nexudus, _salto, _store, guestSink ?? new LoggingGuestCredentialSink(_logger), _time, _options.BookingLookAhead, _logger)
+                    .RunAsync(
+                        new GuestRunInput
+                        {
+                            Locations = run.Locations, Desired = run.Desired, Snapshot = run.Snapshot, Customers = run.Customers, Now = run.Now,
+                            NexudusReadClean = !run.NexudusReadFailed && !run.InvoiceReadFailed, DryRun = run.Flags.DryRun,
+                        },
+                        cancellationToken).ConfigureAwait(false);
+                run.Errors.AddRange(run.Guests.Errors);
+            }
+
+            // Erasure: customers gone from Nexudus (or archived longer than EraseArchivedAfter), judged on a whole, clean read only.
+            await _erasure.EraseAsync(run, cancellationToken).ConfigureAwait(false);
             return Report(run);
         }
         finally
@@ -98,55 +144,6 @@ internal sealed class SyncPipeline
         Nexudus = new ServiceCallCount { Reads = tally.NexudusReads, Writes = tally.NexudusWrites },
         SaltoKs = new ServiceCallCount { Reads = tally.SaltoReads, Writes = tally.SaltoWrites },
     };
-
-    private async Task RunStagesAsync(SyncRunContext run, IGuestCredentialSink? guestSink, CancellationToken cancellationToken)
-    {
-        // Users are not created ahead of the invoices: a customer suspended for an overdue invoice gets none.
-        var createWhileReading = _options.CreateUsersWhileReading && !run.Flags.DryRun && run.Flags.Customers is null && !PaymentAwareAccess.IsOn(run.Locations);
-        await _read.ReadAsync(run, createWhileReading ? lists => CreateUsersWhileReadingAsync(run.ForCreations(lists), cancellationToken) : null, cancellationToken)
-            .ConfigureAwait(false);
-        await _resolve.ResolveAsync(run, cancellationToken).ConfigureAwait(false);
-
-        // Read and plan every site first: the guard judges the run as a whole.
-        foreach (var siteId in run.SiteIds)
-        {
-            if (await _match.MatchAsync(run, siteId, cancellationToken).ConfigureAwait(false) is not { } match)
-            {
-                run.SaltoReadFailed = true;
-                continue;
-            }
-
-            var site = _plan.Plan(run, match);
-            run.SaltoReadFailed |= site.Members.Count < run.Desired.ManagedGroups.Count(g => SyncRunContext.Same(g.SiteId, siteId));
-            run.Sites.Add(site);
-        }
-
-        _guard.Judge(run);
-        run.Creations.AddRange(run.Early.Creations);
-        await _record.RecordSuspensionsAsync(run, cancellationToken).ConfigureAwait(false);
-        foreach (var site in run.Sites)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            await _apply.ApplyAsync(run, site, cancellationToken).ConfigureAwait(false);
-        }
-
-        // Guests and visitors: SALTO guest users of their own, created and deleted for reasons in Nexudus only.
-        if (run.Scope is null)
-        {
-            run.Guests = await new GuestAccess(_nexudus, _salto, _store, guestSink ?? new LoggingGuestCredentialSink(_logger), _time, _options.BookingLookAhead, _logger)
-                .RunAsync(
-                    new GuestRunInput
-                    {
-                        Locations = run.Locations, Desired = run.Desired, Snapshot = run.Snapshot, Customers = run.Customers, Now = run.Now,
-                        NexudusReadClean = !run.NexudusReadFailed && !run.InvoiceReadFailed, DryRun = run.Flags.DryRun,
-                    },
-                    cancellationToken).ConfigureAwait(false);
-            run.Errors.AddRange(run.Guests.Errors);
-        }
-
-        // Erasure: customers gone from Nexudus (or archived longer than EraseArchivedAfter), judged on a whole, clean read only.
-        await _erasure.EraseAsync(run, cancellationToken).ConfigureAwait(false);
-    }
 
     /// <summary>
     /// The creation-only run: while the rest of Nexudus is still read, creates per site the missing SALTO users of the
