@@ -21,17 +21,16 @@ internal sealed class GroupScheduleCheck(ISaltoKsClient client, ILogger logger)
 
     internal const string AlwaysOpenText = "Mon-Sun 00:00-23:59";
 
-    /// <summary>Checks each group; creates the always-open schedule on those without one when <paramref name="create"/> (and not on a dry run).</summary>
-    public async Task CheckAsync(
-        string siteId,
-        IEnumerable<string> groupIds,
-        Func<string, bool> create,
-        bool dryRun,
-        List<SyncWarning> warnings,
-        List<ScheduleChange> changes,
-        List<SyncError> errors,
-        CancellationToken cancellationToken)
+    /// <summary>
+    /// Checks each group; creates the always-open schedule on those without one when <paramref name="create"/> (and not
+    /// on a dry run). Warnings, schedule changes and errors go to the run's report lists.
+    /// </summary>
+    public async Task CheckAsync(SyncRunContext run, string siteId, IEnumerable<string> groupIds, Func<string, bool> create, CancellationToken cancellationToken)
     {
+        var dryRun = run.Flags.DryRun;
+        var warnings = run.Warnings;
+        var changes = run.Schedules;
+        var errors = run.Errors;
         foreach (var groupId in groupIds.Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal))
         {
             bool hasSchedule;

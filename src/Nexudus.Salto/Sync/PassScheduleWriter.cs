@@ -23,19 +23,19 @@ namespace Nexudus.Salto.Sync;
 /// gone are forgotten.</item>
 /// </list>
 /// </remarks>
-internal sealed class PassScheduleWriter(ISaltoKsClient client, ISyncStateStore store, AccessSyncOptions options, ILogger logger)
+internal sealed class PassScheduleWriter(ISaltoKsClient client, AccessSyncOptions options, ILogger logger)
 {
     private static readonly TimeOnly EndOfDay = new(23, 59, 59);
 
-    public async Task<List<ScheduleChange>> WriteAsync(
-        LocationLinkMap location,
-        LinkMap links,
-        IReadOnlyList<TimePassTimeSlot> slots,
-        IReadOnlyList<OwnedSchedule> stored,
-        bool dryRun,
-        List<SyncError> errors,
-        CancellationToken cancellationToken)
+    /// <summary>Writes the schedules of <paramref name="location"/>'s pass groups on the run's site; records go through the site's unit of work.</summary>
+    public async Task<List<ScheduleChange>> WriteAsync(LocationLinkMap location, SyncRunContext run, SiteRun siteRun, CancellationToken cancellationToken)
     {
+        var links = run.Links;
+        var slots = run.Read?.TimeSlots ?? [];
+        var stored = siteRun.State.Schedules;
+        var dryRun = run.Flags.DryRun;
+        var errors = run.Errors;
+        var writer = siteRun.Writer;
         var site = location.SiteId;
         var changes = new List<ScheduleChange>();
         var otherLinks = links.Locations
@@ -66,7 +66,7 @@ internal sealed class PassScheduleWriter(ISaltoKsClient client, ISyncStateStore 
 
             try
             {
-                await WriteGroupAsync(site, group, location.GroupOwnership.GetValueOrDefault(group), windows[0], stored, dryRun, changes, cancellationToken)
+                await WriteGroupAsync(site, group, location.GroupOwnership.GetValueOrDefault(group), windows[0], stored, dryRun, writer, changes, cancellationToken)
                     .ConfigureAwait(false);
             }
             catch (Exception ex) when (PlanExecutor.IsServiceFailure(ex, cancellationToken))
@@ -81,7 +81,7 @@ internal sealed class PassScheduleWriter(ISaltoKsClient client, ISyncStateStore 
 
     private async Task WriteGroupAsync(
         string site, string group, GroupOwnership ownership, HashSet<Window> windows, IReadOnlyList<OwnedSchedule> stored, bool dryRun,
-        List<ScheduleChange> changes, CancellationToken cancellationToken)
+        SyncStateWriter writer, List<ScheduleChange> changes, CancellationToken cancellationToken)
     {
         var desired = Desired(windows);
         var existing = new List<TimeSchedule>();
@@ -108,22 +108,23 @@ internal sealed class PassScheduleWriter(ISaltoKsClient client, ISyncStateStore 
 
         if (forgotten.Count > 0)
         {
-            await store.ApplyAsync(new SyncStateChanges { SchedulesRemoved = [.. forgotten.Select(id => (site, group, id))] }, cancellationToken).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+            await writer.CommitAsync(new SyncStateChanges { SchedulesRemoved = [.. forgotten.Select(id => (site, group, id))] }).ConfigureAwait(false);
         }
 
         foreach (var request in toCreate)
         {
             var created = await client.CreateTimeScheduleAsync(site, group, request, cancellationToken).ConfigureAwait(false);
-            await store.ApplyAsync(
-                new SyncStateChanges { SchedulesSaved = [new OwnedSchedule { SiteId = site, GroupId = group, ScheduleId = created.Id, Fingerprint = Fingerprint(request) }] },
-                CancellationToken.None).ConfigureAwait(false);
+            await writer.CommitAsync(
+                new SyncStateChanges { SchedulesSaved = [new OwnedSchedule { SiteId = site, GroupId = group, ScheduleId = created.Id, Fingerprint = Fingerprint(request) }] })
+                .ConfigureAwait(false);
             changes.Add(Change(site, group, ScheduleChangeKind.Create, Fingerprint(request), created.Id, SyncChangeOutcome.Applied));
         }
 
         foreach (var schedule in toDelete)
         {
             await client.DeleteTimeScheduleAsync(site, group, schedule.Id, cancellationToken).ConfigureAwait(false);
-            await store.ApplyAsync(new SyncStateChanges { SchedulesRemoved = [(site, group, schedule.Id)] }, CancellationToken.None).ConfigureAwait(false);
+            await writer.CommitAsync(new SyncStateChanges { SchedulesRemoved = [(site, group, schedule.Id)] }).ConfigureAwait(false);
             changes.Add(Change(site, group, ScheduleChangeKind.Delete, Fingerprint(schedule), schedule.Id, SyncChangeOutcome.Applied));
         }
 

@@ -3,7 +3,10 @@ using Nexudus.Salto.State;
 
 namespace Nexudus.Salto.Sync;
 
-/// <summary>One site's part of a run, between planning and applying.</summary>
+/// <summary>
+/// One site's part of a run, between planning and applying: the per-site context the stages after the plan share,
+/// with the site's unit of work (<see cref="Writer"/>) through which every state write of the site goes.
+/// </summary>
 internal sealed record SiteRun(
     string SiteId,
     SiteSyncState State,
@@ -16,6 +19,12 @@ internal sealed record SiteRun(
     SitePlan Plan,
     IReadOnlyList<SiteUser> Users)
 {
+    /// <summary>
+    /// Gets the site's unit of work: bookkeeping, identities of new users, the journal, the ledger, group statuses,
+    /// tags and pass schedules are all committed through it, in the order the stages need.
+    /// </summary>
+    public required SyncStateWriter Writer { get; init; }
+
     /// <summary>Gets the memberships this run claims for the SDK when rebuilding ownership (already in <see cref="Settled"/>).</summary>
     public IReadOnlyList<OwnedMembership> Rebuilt { get; init; } = [];
 

@@ -23,6 +23,12 @@ namespace Nexudus.Salto.Sync;
 /// unassignment is done before any assignment (so a card moved from one customer to another is free when assigned).
 /// Each accepted change is committed through the site's <see cref="SyncStateWriter"/> before it is reported.
 /// </para>
+/// <para>
+/// It owns a site's tags end to end in a run: it prepares them before the plan is applied
+/// (<see cref="PrepareAsync"/>, or <see cref="PrepareForCreationsAsync"/> in the creation-only run), gives the
+/// executor the tag of each new user (<see cref="SiteTags.CreationTags"/>), and assigns the rest afterwards
+/// (<see cref="CompleteAsync"/>).
+/// </para>
 /// </remarks>
 internal sealed class TagAssigner(ISaltoKsClient client, ISaltoTagResolver resolver, TimeProvider time, ILogger logger, int writeConcurrency)
 {
@@ -54,6 +60,150 @@ internal sealed class TagAssigner(ISaltoKsClient client, ISaltoTagResolver resol
 
         return work;
     }
+
+    /// <summary>
+    /// Prepares the tags of one site of a whole run: works out what to assign and undo for the site's customers and
+    /// resolves the numbers (those the creation-only run resolved are not asked again). A site without a tag endpoint
+    /// gets one warning and no tag writes this run; a failed look-up is an error and leaves tags as they are.
+    /// </summary>
+    public async Task<SiteTags> PrepareAsync(SyncRunContext run, SiteRun site, CancellationToken cancellationToken)
+    {
+        var siteId = site.SiteId;
+        var work = Plan(site.Customers, run.TagCustomers, site.State.TagAssignments);
+        var resolved = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var usable = true;
+        try
+        {
+            if (run.Early.SitesWithoutTagEndpoints.TryGetValue(siteId, out var status))
+            {
+                throw SaltoKsErrorMapper.Create(status, null, null, null, "GET (tag list)", []);
+            }
+
+            // Numbers resolved while Nexudus was being read are not asked again.
+            var known = run.Early.TagLookups.GetValueOrDefault(siteId);
+            var toAsk = new List<string>();
+            foreach (var number in work.ToAssign.Select(t => t.Number).Distinct(StringComparer.OrdinalIgnoreCase))
+            {
+                if (known is not null && known.TryGetValue(number, out var id))
+                {
+                    if (id is not null)
+                    {
+                        resolved[number] = id;
+                    }
+                }
+                else
+                {
+                    toAsk.Add(number);
+                }
+            }
+
+            foreach (var (number, id) in await ResolveAsync(siteId, toAsk, cancellationToken).ConfigureAwait(false))
+            {
+                resolved[number] = id;
+            }
+        }
+        catch (SaltoKsApiException ex) when (IsMissingTagEndpoint(ex))
+        {
+            // An unconfirmed endpoint never fails a run: one warning, and tag writes are off for the site this run.
+            usable = false;
+            SyncLog.TagEndpointsMissing(logger, siteId, ex.Status);
+            run.Warnings.Add(new SyncWarning
+            {
+                Kind = SyncWarningKind.TagEndpointsMissing,
+                SiteId = siteId,
+                Message = $"Site {siteId} answered {ex.Status} on its tag endpoint, so tags are not assigned there this run; " +
+                          "the report still compares Access Card Ids with the tag numbers SALTO shows (TagDifferences).",
+            });
+        }
+        catch (Exception ex) when (PlanExecutor.IsServiceFailure(ex, cancellationToken))
+        {
+            usable = false;
+            run.Errors.Add(new SyncError { Kind = SyncErrorKind.Tag, SiteId = siteId, Message = $"Reading the tags of site {siteId} failed; tags are left as they are this run: {PlanExecutor.Describe(ex)}" });
+        }
+
+        return new SiteTags(work, resolved, usable, CreationTags(site.Plan.Plan.UserCreations, work, resolved));
+    }
+
+    /// <summary>
+    /// Prepares the tags of the users the creation-only run creates on one site. Every customer's numbers are resolved
+    /// at once (the resolver reads the site's tags either way): one look-up serves the creations now and the rest of the
+    /// run, including customers only contracts and teams turn out to entitle; what it learned is noted in
+    /// <see cref="SyncRunContext.Early"/>. A failed look-up only leaves the users to be created without tags.
+    /// </summary>
+    public async Task<SiteTags> PrepareForCreationsAsync(SyncRunContext run, SiteRun site, CancellationToken cancellationToken)
+    {
+        var siteId = site.SiteId;
+        var stored = site.State.TagAssignments;
+        var work = Plan(run.Customers.Keys, run.Customers, stored);
+        IReadOnlyDictionary<string, string> resolved = new Dictionary<string, string>();
+        try
+        {
+            // No tag call at all unless someone this site entitles (or whose tag the SDK assigned) has a card number.
+            var numbers = Plan(site.Customers.Concat(stored.Select(t => t.CustomerId)), run.Customers, stored).IsEmpty
+                ? []
+                : work.ToAssign.Select(t => t.Number).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            resolved = await ResolveAsync(siteId, numbers, cancellationToken).ConfigureAwait(false);
+            run.Early.NoteTags(siteId, numbers, resolved);
+        }
+        catch (SaltoKsApiException ex) when (IsMissingTagEndpoint(ex))
+        {
+            // Remembered for the run: the rest of it neither asks again nor writes tags on this site.
+            run.Early.SitesWithoutTagEndpoints[siteId] = ex.Status;
+        }
+        catch (Exception ex) when (PlanExecutor.IsServiceFailure(ex, cancellationToken))
+        {
+            // Created without tags: the rest of the run assigns them (and reports the failure if it persists).
+        }
+
+        return new SiteTags(work, resolved, false, CreationTags(site.Plan.Plan.UserCreations, work, resolved));
+    }
+
+    /// <summary>
+    /// Assigns and unassigns the site's tags once its plan is applied: new users count as matched, a number given at
+    /// creation or already shown on the user is not sent again. Nothing when the site's tags are not usable this run.
+    /// </summary>
+    public async Task CompleteAsync(SyncRunContext run, SiteRun site, SiteTags tags, SiteExecutionResult executed, CancellationToken cancellationToken)
+    {
+        if (!tags.Usable)
+        {
+            return;
+        }
+
+        var users = new Dictionary<long, MatchedIdentity>(site.Identities.Matched);
+        foreach (var (customerId, created) in executed.Created)
+        {
+            users[customerId] = created;
+        }
+
+        var work = tags.Work;
+        work.ToAssign.RemoveAll(t => executed.TaggedAtCreation.TryGetValue(t.CustomerId, out var number) && string.Equals(number, t.Number, StringComparison.OrdinalIgnoreCase));
+
+        // A number the user already shows as its tag_number is held already: nothing to send, and not the SDK's to record.
+        var heldNumbers = site.Users.Where(u => u.User?.TagNumber is not null).DistinctBy(u => u.Id).ToDictionary(u => u.Id, u => u.User!.TagNumber!.Trim());
+        work.ToAssign.RemoveAll(t => users.TryGetValue(t.CustomerId, out var user) && heldNumbers.TryGetValue(user.SiteUserId, out var held) &&
+                                     string.Equals(held, t.Number, StringComparison.OrdinalIgnoreCase));
+        run.Tags.AddRange(await ApplyAsync(site.SiteId, work, tags.Resolved, users, run.Flags.DryRun, run.Errors, site.Writer, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>The tag each new user gets at creation: the first of the customer's numbers that resolved to a registered tag.</summary>
+    internal static Dictionary<long, (string Number, string TagId)> CreationTags(
+        IEnumerable<PlannedUserCreation> creations, TagWork work, IReadOnlyDictionary<string, string> resolved)
+    {
+        var creationTags = new Dictionary<long, (string, string)>();
+        foreach (var creation in creations)
+        {
+            var first = work.ToAssign.FirstOrDefault(t => t.CustomerId == creation.CustomerId && resolved.ContainsKey(t.Number));
+            if (first.Number is not null)
+            {
+                creationTags[creation.CustomerId] = (first.Number, resolved[first.Number]);
+            }
+        }
+
+        return creationTags;
+    }
+
+    // A 404 or 405 from the tag list: the site has no such endpoint (the site itself answered the users read).
+    private static bool IsMissingTagEndpoint(Exception exception) => exception is SaltoKsApiException { Status: 404 or 405 };
 
     /// <summary>Resolves tag numbers to registered tag ids: one resolver call for the site, none when there is nothing to resolve.</summary>
     public async Task<IReadOnlyDictionary<string, string>> ResolveAsync(string siteId, IEnumerable<string> numbers, CancellationToken cancellationToken)

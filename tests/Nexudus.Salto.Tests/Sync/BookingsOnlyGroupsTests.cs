@@ -33,7 +33,7 @@ public sealed class BookingsOnlyGroupsTests
     [Fact]
     public void GroupsOnlyBookingsGrant_ResourceGroupsApartFromPassGroups_AreTheResourceGroups()
     {
-        var groups = AccessSynchronizer.GroupsOnlyBookingsGrant(Map(resources: new() { [10] = [Room] }, passes: new() { [20] = [Day] }));
+        var groups = ReadStage.GroupsOnlyBookingsGrant(Map(resources: new() { [10] = [Room] }, passes: new() { [20] = [Day] }));
 
         Assert.NotNull(groups);
         Assert.Equal([(Site, Room)], groups);
@@ -42,17 +42,17 @@ public sealed class BookingsOnlyGroupsTests
 
     [Fact]
     public void GroupsOnlyBookingsGrant_AGroupAPassGrantsToo_IsNull() =>
-        Assert.Null(AccessSynchronizer.GroupsOnlyBookingsGrant(Map(resources: new() { [10] = [Room] }, passes: new() { [20] = [Day, Room.ToUpperInvariant()] })));
+        Assert.Null(ReadStage.GroupsOnlyBookingsGrant(Map(resources: new() { [10] = [Room] }, passes: new() { [20] = [Day, Room.ToUpperInvariant()] })));
 
     [Fact]
     public void GroupsOnlyBookingsGrant_AnyDeskLinked_IsNull() =>
-        Assert.Null(AccessSynchronizer.GroupsOnlyBookingsGrant(Map(resources: new() { [10] = [Room] }, desks: new() { [30] = [Day] })));
+        Assert.Null(ReadStage.GroupsOnlyBookingsGrant(Map(resources: new() { [10] = [Room] }, desks: new() { [30] = [Day] })));
 
     [Fact]
     public void GroupsOnlyBookingsGrant_AGroupOfAnUnknownItem_IsNull() =>
-        Assert.Null(AccessSynchronizer.GroupsOnlyBookingsGrant(Map(resources: new() { [10] = [Room] }, other: [Room])));
+        Assert.Null(ReadStage.GroupsOnlyBookingsGrant(Map(resources: new() { [10] = [Room] }, other: [Room])));
 
     [Fact]
     public void GroupsOnlyBookingsGrant_NoResourceLinked_IsNull() =>
-        Assert.Null(AccessSynchronizer.GroupsOnlyBookingsGrant(Map(passes: new() { [20] = [Day] })));
+        Assert.Null(ReadStage.GroupsOnlyBookingsGrant(Map(passes: new() { [20] = [Day] })));
 }
