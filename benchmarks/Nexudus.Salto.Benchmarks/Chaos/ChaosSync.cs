@@ -127,7 +127,7 @@ internal sealed class ChaosSync : IAsyncDisposable
 
     public static AccessSyncOptions Options(LocationLinks links) => new()
     {
-        Locations = [new SyncLocation { Links = links }],
+        Locations = [new IntegrationLocation { Links = links }],
         Safety = new RevocationSafety { MaxRevocations = 100_000, MaxRevocationPercent = 100 },
         GroupRetryBaseDelay = TimeSpan.FromMinutes(1),
         GroupRetryMaxDelay = TimeSpan.FromMinutes(30),

@@ -131,7 +131,7 @@ internal static class SaltoWriteConcurrencyHarness
             SaltoWriteConcurrency = concurrency,
             Locations =
             [
-                new SyncLocation
+                new IntegrationLocation
                 {
                     Links = new LocationLinks
                     {

@@ -79,7 +79,7 @@ internal static class SyncCostHarness
         });
         await using var provider = services.BuildServiceProvider();
         var store = new InMemorySyncStateStore();
-        var options = new AccessSyncOptions { Locations = [new SyncLocation { Links = space.Links }], NexudusReadConcurrency = concurrency };
+        var options = new AccessSyncOptions { Locations = [new IntegrationLocation { Links = space.Links }], NexudusReadConcurrency = concurrency };
         var synchronizer = new AccessSynchronizer(
             provider.GetRequiredService<INexudusClient>(), provider.GetRequiredService<ISaltoKsClient>(), store, options, time);
 

@@ -29,15 +29,9 @@ internal sealed record IntegrationSettings
         return new IntegrationSettings
         {
             Options = options,
-            Locations = [.. options.Locations.Select((location, index) => new LocationSettings
-            {
-                Path = $"{SaltoIntegrationOptions.SectionName}:Locations:{index.ToString(CultureInfo.InvariantCulture)}",
-                Links = location.ToLocationLinks(),
-                Readers = new Dictionary<string, ReaderRole>(location.Readers, StringComparer.OrdinalIgnoreCase),
-                WritePassSchedules = location.WritePassSchedules,
-                CreateMissingGroupSchedules = location.CreateMissingGroupSchedules,
-                SuspendAfterOverdueDays = location.SuspendAfterOverdueDays,
-            })],
+            Locations = [.. options.Locations.Select((location, index) => new LocationSettings(
+                $"{SaltoIntegrationOptions.SectionName}:Locations:{index.ToString(CultureInfo.InvariantCulture)}",
+                location.ToLocation()))],
         };
     }
 

@@ -1,38 +1,32 @@
-using Nexudus.Salto.CheckIns;
-using Nexudus.Salto.Entitlements;
-
 namespace Nexudus.Salto.Sample.Settings;
 
-/// <summary>One entry of <c>SaltoIntegration:Locations</c>: its links and its door readers.</summary>
-internal sealed record LocationSettings
+/// <summary>
+/// One entry of <c>SaltoIntegration:Locations</c> as the doctor names it: the library's own location model
+/// (<see cref="IntegrationLocation"/>, made by <c>SaltoLocationOptions.ToLocation</c>) and where it sits in the
+/// configuration.
+/// </summary>
+/// <param name="Path">The configuration path of the entry, e.g. <c>SaltoIntegration:Locations:0</c>, for messages.</param>
+/// <param name="Location">The location, exactly as the sync engine and the check-in bridge take it.</param>
+internal sealed record LocationSettings(string Path, IntegrationLocation Location)
 {
-    /// <summary>Gets the configuration path of the entry, e.g. <c>SaltoIntegration:Locations:0</c>.</summary>
-    /// <value>The path, for messages.</value>
-    public required string Path { get; init; }
-
-    /// <summary>Gets the links, as the resolver takes them.</summary>
-    /// <value>The location's links and policy.</value>
-    public required LocationLinks Links { get; init; }
+    /// <summary>Gets the location's links and policy, as the resolver takes them.</summary>
+    public Entitlements.LocationLinks Links => Location.Links;
 
     /// <summary>Gets the door readers: lock id to its role.</summary>
-    /// <value>Empty when the location bridges no check-ins.</value>
-    public required IReadOnlyDictionary<string, ReaderRole> Readers { get; init; }
+    public IReadOnlyDictionary<string, CheckIns.ReaderRole> Readers => Location.Readers;
 
     /// <summary>Gets whether the sync writes linked passes' time slots as the groups' SALTO time schedules (opt-in).</summary>
-    /// <value><see langword="false"/> by default.</value>
-    public bool WritePassSchedules { get; init; }
+    public bool WritePassSchedules => Location.WritePassSchedules;
 
     /// <summary>Gets whether sync gives a linked group without a time schedule the always-open one.</summary>
-    public bool CreateMissingGroupSchedules { get; init; }
+    public bool CreateMissingGroupSchedules => Location.CreateMissingGroupSchedules;
 
     /// <summary>Gets after how many days an overdue invoice suspends access at the location; <see langword="null"/> when off.</summary>
-    public int? SuspendAfterOverdueDays { get; init; }
+    public int? SuspendAfterOverdueDays => Location.SuspendAfterOverdueDays;
 
-    /// <summary>Gets the Nexudus business id.</summary>
-    /// <value>0 when it was missing.</value>
-    public long NexudusBusinessId => Links.NexudusBusinessId;
+    /// <summary>Gets the Nexudus business id (0 when it was missing).</summary>
+    public long NexudusBusinessId => Location.NexudusBusinessId;
 
-    /// <summary>Gets the SALTO site id.</summary>
-    /// <value>Empty when it was missing.</value>
-    public string SaltoSiteId => Links.SaltoSiteId;
+    /// <summary>Gets the SALTO site id (empty when it was missing).</summary>
+    public string SaltoSiteId => Location.SaltoSiteId;
 }

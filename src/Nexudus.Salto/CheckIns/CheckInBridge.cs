@@ -457,7 +457,7 @@ public class CheckInBridge
     /// <summary>The readers of one SALTO site, over every location that names the site.</summary>
     private sealed record SiteReaders(string SiteId, IReadOnlyDictionary<string, Reader> Readers)
     {
-        public static IReadOnlyList<SiteReaders> From(IReadOnlyList<CheckInLocation> locations) =>
+        public static IReadOnlyList<SiteReaders> From(IReadOnlyList<IntegrationLocation> locations) =>
         [
             .. locations
                 .GroupBy(l => l.SaltoSiteId.Trim(), StringComparer.OrdinalIgnoreCase)

@@ -9,7 +9,7 @@ public sealed record CheckInBridgeOptions
 {
     /// <summary>Gets the locations whose readers make check-ins.</summary>
     /// <value>Empty by default. A SALTO site may appear in several locations, but a lock in only one.</value>
-    public IReadOnlyList<CheckInLocation> Locations { get; init; } = [];
+    public IReadOnlyList<IntegrationLocation> Locations { get; init; } = [];
 
     /// <summary>Gets how far back the first run reads entries, when a site has no watermark yet.</summary>
     /// <value>One hour, because SALTO delivers entries with some delay.</value>

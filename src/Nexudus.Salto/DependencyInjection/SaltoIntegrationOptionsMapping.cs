@@ -16,14 +16,14 @@ internal static class SaltoIntegrationOptionsMapping
     /// The sync engine's settings: every <see cref="AccessSyncOptions"/> property but the per-run operator override
     /// (<see cref="AccessSyncOptions.AllowMassRevocation"/>, which is <see cref="SyncRunOptions.AllowMassRevocation"/>),
     /// each from the <c>SaltoIntegration</c> key of the same name; every location's links (through
-    /// <see cref="SaltoLocationOptions.ToLocationLinks"/>) and sync settings; the removal guard; and the membership chunk
+    /// <see cref="SaltoLocationOptions.ToLocation"/>) and sync settings; the removal guard; and the membership chunk
     /// size of the SALTO client (memberships are changed in chunks no larger than it sends). A test sets every key to a
     /// value other than its default and checks that it reaches the synchronizer, so a property added here and not
     /// mapped fails the build's tests.
     /// </summary>
     public static AccessSyncOptions ToAccessSyncOptions(SaltoIntegrationOptions options, SaltoKsClientOptions saltoKs) => new()
     {
-        Locations = [.. options.Locations.Select(ToSyncLocation)],
+        Locations = [.. options.Locations.Select(l => l.ToLocation())],
         Safety = new RevocationSafety
         {
             MaxRevocations = options.Safety.MaxRevocations,
@@ -44,19 +44,6 @@ internal static class SaltoIntegrationOptionsMapping
         EraseArchivedAfter = options.EraseArchivedAfter,
     };
 
-    /// <summary>One location as the sync engine takes it: its links and its sync-only settings.</summary>
-    private static SyncLocation ToSyncLocation(SaltoLocationOptions location) => new()
-    {
-        Links = location.ToLocationLinks(),
-        WritePassSchedules = location.WritePassSchedules,
-        CreateMissingGroupSchedules = location.CreateMissingGroupSchedules,
-        SuspendAfterOverdueDays = location.SuspendAfterOverdueDays,
-        BookingGuests = location.BookingGuests,
-        VisitorGroups = [.. (location.VisitorGroups ?? []).Where(g => !string.IsNullOrWhiteSpace(g)).Select(g => g.Trim())],
-        VisitorAccessBefore = location.VisitorAccessBefore,
-        GuestSeatReserve = location.GuestSeatReserve,
-    };
-
     /// <summary>
     /// The check-in bridge's settings: every location with its readers, and every <see cref="CheckInBridgeOptions"/>
     /// setting that configuration holds, each from the <c>SaltoIntegration</c> key of the same name. Left at their
@@ -65,7 +52,7 @@ internal static class SaltoIntegrationOptionsMapping
     /// </summary>
     public static CheckInBridgeOptions ToCheckInBridgeOptions(SaltoIntegrationOptions options) => new()
     {
-        Locations = [.. options.Locations.Select(l => l.ToCheckInLocation())],
+        Locations = [.. options.Locations.Select(l => l.ToLocation())],
         CheckInLookBack = options.CheckInLookBack,
         LateEntryWindow = options.LateEntryWindow,
         Debounce = options.Debounce,
@@ -90,7 +77,7 @@ internal static class SaltoIntegrationOptionsMapping
     /// <summary>The access reports' settings: every location and its readers.</summary>
     public static AccessReportOptions ToAccessReportOptions(SaltoIntegrationOptions options) => new()
     {
-        Locations = [.. options.Locations.Select(l => l.ToCheckInLocation())],
+        Locations = [.. options.Locations.Select(l => l.ToLocation())],
     };
 
     /// <summary>Tells whether any location has a reader, so that the check-in bridge has work to do.</summary>

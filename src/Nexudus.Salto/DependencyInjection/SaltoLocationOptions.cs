@@ -142,13 +142,23 @@ public sealed class SaltoLocationOptions
     /// <value>0. From 0 to 100000.</value>
     public int GuestSeatReserve { get; set; }
 
-    /// <summary>Makes the check-in bridge's view of this location: its site and readers.</summary>
-    /// <returns>The location as <see cref="CheckInBridge"/> and the access reports take it.</returns>
-    internal CheckInLocation ToCheckInLocation() => new()
+    /// <summary>
+    /// Makes the location as every part of the integration takes it (the sync engine, the check-in bridge, the
+    /// reports): the one mapping from this entry of configuration to <see cref="IntegrationLocation"/>. The result is a
+    /// copy; later changes to these options do not reach it.
+    /// </summary>
+    /// <returns>The location, with its links (<see cref="ToLocationLinks"/>), readers and sync settings.</returns>
+    public IntegrationLocation ToLocation() => new()
     {
-        NexudusBusinessId = NexudusBusinessId,
-        SaltoSiteId = SaltoSiteId?.Trim() ?? string.Empty,
+        Links = ToLocationLinks(),
         Readers = new Dictionary<string, ReaderRole>(Readers, StringComparer.OrdinalIgnoreCase).AsReadOnly(),
+        WritePassSchedules = WritePassSchedules,
+        CreateMissingGroupSchedules = CreateMissingGroupSchedules,
+        SuspendAfterOverdueDays = SuspendAfterOverdueDays,
+        BookingGuests = BookingGuests,
+        VisitorGroups = [.. (VisitorGroups ?? []).Where(g => !string.IsNullOrWhiteSpace(g)).Select(g => g.Trim())],
+        VisitorAccessBefore = VisitorAccessBefore,
+        GuestSeatReserve = GuestSeatReserve,
     };
 
     /// <summary>Makes the resolver's view of this location: the single mapping from configuration to <see cref="LocationLinks"/>.</summary>

@@ -28,7 +28,7 @@ internal sealed partial class GuestAccess
     }
 
     private async Task BookingGuestsAsync(
-        GuestRunInput input, List<SyncLocation> locations, WantedGuests result, List<SyncError> errors, CancellationToken cancellationToken)
+        GuestRunInput input, List<IntegrationLocation> locations, WantedGuests result, List<SyncError> errors, CancellationToken cancellationToken)
     {
         // The bookings giving access now, from the resolved memberships: same windows, buffers, policy and eligibility.
         var bookings = new Dictionary<long, (BookingGrant Grant, string SiteId, long Customer, SortedSet<string> Groups)>();
@@ -93,7 +93,7 @@ internal sealed partial class GuestAccess
         }
     }
 
-    private async Task VisitorsAsync(GuestRunInput input, SyncLocation location, WantedGuests result, List<SyncError> errors, CancellationToken cancellationToken)
+    private async Task VisitorsAsync(GuestRunInput input, IntegrationLocation location, WantedGuests result, List<SyncError> errors, CancellationToken cancellationToken)
     {
         var businessId = location.Links.NexudusBusinessId;
         var siteId = location.Links.SaltoSiteId.Trim();

@@ -11,9 +11,9 @@ namespace Nexudus.Salto.Guests;
 
 /// <summary>
 /// Guests and visitors at the door: booking guests (Nexudus booking visitors) of locations with
-/// <see cref="SyncLocation.BookingGuests"/> get the booking's linked groups for the booking window with its buffers;
-/// expected visitors approved by their host get the location's <see cref="SyncLocation.VisitorGroups"/> from
-/// <see cref="SyncLocation.VisitorAccessBefore"/> before the expected arrival until the end of that local day. Each
+/// <see cref="IntegrationLocation.BookingGuests"/> get the booking's linked groups for the booking window with its buffers;
+/// expected visitors approved by their host get the location's <see cref="IntegrationLocation.VisitorGroups"/> from
+/// <see cref="IntegrationLocation.VisitorAccessBefore"/> before the expected arrival until the end of that local day. Each
 /// becomes a SALTO KS guest user with a PIN (handed to the <see cref="IGuestCredentialSink"/>) and is deleted when its
 /// window is over.
 /// </summary>
@@ -26,7 +26,7 @@ namespace Nexudus.Salto.Guests;
 /// </para>
 /// <para>
 /// A guest holds a seat until deleted, so deletions run first and a guest is created only while the site keeps
-/// <see cref="SyncLocation.GuestSeatReserve"/> seats free for members after it.
+/// <see cref="IntegrationLocation.GuestSeatReserve"/> seats free for members after it.
 /// </para>
 /// </remarks>
 internal sealed partial class GuestAccess(
@@ -38,9 +38,9 @@ internal sealed partial class GuestAccess(
     private const int MaxAliasLength = 64;
 
     /// <summary>Tells whether any location lets guests or visitors in.</summary>
-    public static bool IsOn(IEnumerable<SyncLocation> locations) => locations.Any(IsOn);
+    public static bool IsOn(IEnumerable<IntegrationLocation> locations) => locations.Any(IsOn);
 
-    private static bool IsOn(SyncLocation location) => location.BookingGuests || location.VisitorGroups.Count > 0;
+    private static bool IsOn(IntegrationLocation location) => location.BookingGuests || location.VisitorGroups.Count > 0;
 
     /// <summary>Makes this run's guest changes: deletions first (they free seats), then creations.</summary>
     public async Task<GuestRun> RunAsync(GuestRunInput input, CancellationToken cancellationToken)

@@ -8,7 +8,7 @@ namespace Nexudus.Salto.Guests;
 /// <summary>What guest access needs from the sync run.</summary>
 internal sealed record GuestRunInput
 {
-    public required IReadOnlyList<SyncLocation> Locations { get; init; }
+    public required IReadOnlyList<IntegrationLocation> Locations { get; init; }
 
     /// <summary>Gets the resolved memberships (payment suspensions applied): booking grants give booking guests their window.</summary>
     public required DesiredAccess Desired { get; init; }

@@ -85,7 +85,7 @@ public class AccessReportBuilder
         foreach (var site in _options.Locations.GroupBy(l => l.SaltoSiteId.Trim(), StringComparer.OrdinalIgnoreCase))
         {
             var locations = site.ToList();
-            var readers = new Dictionary<string, (CheckInLocation Location, ReaderRole Role)>(StringComparer.OrdinalIgnoreCase);
+            var readers = new Dictionary<string, (IntegrationLocation Location, ReaderRole Role)>(StringComparer.OrdinalIgnoreCase);
             foreach (var location in locations)
             {
                 foreach (var (lockId, role) in location.Readers)

@@ -7,7 +7,7 @@ public sealed record AccessReportOptions
 {
     /// <summary>Gets the locations to report on, with their SALTO sites and readers (the same entries as the check-in bridge's).</summary>
     /// <value>Empty by default. A site named by several locations is read once; its entries belong to the location whose reader they came from, else to the first.</value>
-    public IReadOnlyList<CheckInLocation> Locations { get; init; } = [];
+    public IReadOnlyList<IntegrationLocation> Locations { get; init; } = [];
 
     /// <summary>Gets how entries are judged openings, rejections or neither.</summary>
     /// <value><see cref="DoorEntryClassifier.Default"/>.</value>

@@ -9,7 +9,7 @@ public sealed record AccessSyncOptions
 {
     /// <summary>Gets the locations to keep in step (<c>SaltoIntegration:Locations</c>).</summary>
     /// <value>Empty by default: a run then changes nothing.</value>
-    public IReadOnlyList<SyncLocation> Locations { get; init; } = [];
+    public IReadOnlyList<IntegrationLocation> Locations { get; init; } = [];
 
     /// <summary>Gets the revocation guard's limits (<c>SaltoIntegration:Safety</c>).</summary>
     /// <value>25 removals and 20 % by default.</value>

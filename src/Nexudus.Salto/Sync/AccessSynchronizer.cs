@@ -52,7 +52,7 @@ public class AccessSynchronizer
     private readonly string _leaseHolder = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}";
 
     // The locations of the run in progress: those whose site this process leased, on a store shared by several.
-    private IReadOnlyList<SyncLocation>? _runLocations;
+    private IReadOnlyList<IntegrationLocation>? _runLocations;
 
     /// <summary>Creates a synchronizer for a mocking library; every call on it fails.</summary>
     protected AccessSynchronizer()

@@ -8,7 +8,7 @@ namespace Nexudus.Salto.Sync;
 
 /// <summary>
 /// Payment-aware access: a customer with an invoice of a location left unpaid past its due date by more than the
-/// location's <see cref="SyncLocation.SuspendAfterOverdueDays"/> loses the grants of that location, so the planner
+/// location's <see cref="IntegrationLocation.SuspendAfterOverdueDays"/> loses the grants of that location, so the planner
 /// removes the memberships the SDK granted for it (the revocation guard applies as to any removal) and adds them back
 /// once the invoice is paid.
 /// </summary>
@@ -23,7 +23,7 @@ internal static class PaymentAwareAccess
     public const string StateKey = "nexudus-salto:sync:payment-suspensions";
 
     /// <summary>Tells whether any location has payment-aware access on.</summary>
-    public static bool IsOn(IEnumerable<SyncLocation> locations) => locations.Any(l => l.SuspendAfterOverdueDays is not null);
+    public static bool IsOn(IEnumerable<IntegrationLocation> locations) => locations.Any(l => l.SuspendAfterOverdueDays is not null);
 
     /// <summary>
     /// Reads the invoices of every location with payment-aware access on and decides who is suspended this run, against
@@ -37,7 +37,7 @@ internal static class PaymentAwareAccess
     /// <param name="logger">The logger.</param>
     /// <param name="cancellationToken">Cancels the reads.</param>
     public static async Task<PaymentCheck> CheckAsync(
-        INexudusClient nexudus, ISyncStateStore store, IReadOnlyList<SyncLocation> locations, IReadOnlyList<SyncLocation> allLocations, DateTimeOffset now,
+        INexudusClient nexudus, ISyncStateStore store, IReadOnlyList<IntegrationLocation> locations, IReadOnlyList<IntegrationLocation> allLocations, DateTimeOffset now,
         ILogger logger, CancellationToken cancellationToken)
     {
         var previous = await LoadAsync(store, logger, cancellationToken).ConfigureAwait(false);

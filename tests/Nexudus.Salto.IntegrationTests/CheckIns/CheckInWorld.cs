@@ -1,3 +1,4 @@
+using Nexudus.Salto.Entitlements;
 using System.Collections.ObjectModel;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -136,10 +137,9 @@ internal sealed class CheckInWorld : IAsyncDisposable
     {
         Locations =
         [
-            new CheckInLocation
+            new IntegrationLocation
             {
-                NexudusBusinessId = CentralId,
-                SaltoSiteId = SiteId,
+                Links = new LocationLinks { NexudusBusinessId = CentralId, SaltoSiteId = SiteId },
                 Readers = new ReadOnlyDictionary<string, ReaderRole>(new Dictionary<string, ReaderRole>
                 {
                     [FrontDoor] = ReaderRole.CheckIn,

@@ -110,7 +110,7 @@ internal sealed class SyncHarness : IAsyncDisposable
     public ValueTask DisposeAsync() => _sandboxes.DisposeAsync();
 
     /// <summary>The standard location: one pass, one office and one room, each linked to its own group by configuration.</summary>
-    public static SyncLocation Location(NexudusSeed seed, GroupOwnership passGroupOwnership = GroupOwnership.Shared, bool schedules = false) => new()
+    public static IntegrationLocation Location(NexudusSeed seed, GroupOwnership passGroupOwnership = GroupOwnership.Shared, bool schedules = false) => new()
     {
         WritePassSchedules = schedules,
         Links = new LocationLinks
@@ -156,7 +156,7 @@ internal sealed class SyncHarness : IAsyncDisposable
     public static AccessSyncOptions Options(NexudusSeed seed, Func<AccessSyncOptions, AccessSyncOptions>? change = null) =>
         Options([Location(seed)], change);
 
-    public static AccessSyncOptions Options(IReadOnlyList<SyncLocation> locations, Func<AccessSyncOptions, AccessSyncOptions>? change = null)
+    public static AccessSyncOptions Options(IReadOnlyList<IntegrationLocation> locations, Func<AccessSyncOptions, AccessSyncOptions>? change = null)
     {
         var options = new AccessSyncOptions { Locations = locations, Safety = new RevocationSafety { MaxRevocationPercent = 100 } };
         return change is null ? options : change(options);

@@ -1,13 +1,13 @@
+using Nexudus.Salto.Entitlements;
 using Nexudus.Salto.CheckIns;
 
 namespace Nexudus.Salto.Tests.CheckIns;
 
 public sealed class CheckInBridgeOptionsTests
 {
-    private static CheckInLocation Location(long business, string site, params (string Lock, ReaderRole Role)[] readers) => new()
+    private static IntegrationLocation Location(long business, string site, params (string Lock, ReaderRole Role)[] readers) => new()
     {
-        NexudusBusinessId = business,
-        SaltoSiteId = site,
+        Links = new LocationLinks { NexudusBusinessId = business, SaltoSiteId = site },
         Readers = readers.ToDictionary(r => r.Lock, r => r.Role),
     };
 

@@ -143,7 +143,7 @@ public sealed class ConfigurationReachTests(ITestOutputHelper output)
 
     /// <summary>
     /// The options each component of one integration holds, flattened and named by the configuration key they come
-    /// from (the sync engine's <c>Links</c> are its location's keys; the SQLite store's <c>Path</c> is <c>StatePath</c>).
+    /// from (a location's <c>Links</c> are its keys; the SQLite store's <c>Path</c> is <c>StatePath</c>).
     /// </summary>
     private static List<(string View, string ConfigurationPath, OptionsGraph.Setting Setting)> Views(IServiceProvider provider, string? name, string prefix)
     {
@@ -155,8 +155,8 @@ public sealed class ConfigurationReachTests(ITestOutputHelper output)
             ("Sync", FieldOf<AccessSyncOptions>(Get<AccessSynchronizer>(provider, name)), integration, path => path
                 .Replace(":Links:", ":", StringComparison.Ordinal)
                 .Replace($"{integration}:MembershipChunkSize", $"{prefix}{SaltoKsClientOptions.SectionName}:MembershipChunkSize", StringComparison.Ordinal)),
-            ("CheckIns", FieldOf<CheckInBridgeOptions>(Get<CheckInBridge>(provider, name)), integration, path => path),
-            ("Reports", FieldOf<AccessReportOptions>(Get<AccessReportBuilder>(provider, name)), integration, path => path),
+            ("CheckIns", FieldOf<CheckInBridgeOptions>(Get<CheckInBridge>(provider, name)), integration, path => path.Replace(":Links:", ":", StringComparison.Ordinal)),
+            ("Reports", FieldOf<AccessReportOptions>(Get<AccessReportBuilder>(provider, name)), integration, path => path.Replace(":Links:", ":", StringComparison.Ordinal)),
             ("State", FieldOf<SqliteSyncStateStoreOptions>(Get<ISyncStateStore>(provider, name)), integration, path => path
                 .Replace($"{integration}:Path", $"{integration}:StatePath", StringComparison.Ordinal)
                 .Replace($"{integration}:ProcessedEntryRetention", $"{integration}:EntryRetention", StringComparison.Ordinal)),

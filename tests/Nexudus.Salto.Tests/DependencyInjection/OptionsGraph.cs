@@ -123,8 +123,14 @@ internal static class OptionsGraph
                 continue;
             }
 
-            var value = property.GetValue(options);
             var propertyType = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+            if (IsLeaf(propertyType) && property.SetMethod is null)
+            {
+                // A value computed from other settings (IntegrationLocation.NexudusBusinessId reads its Links), not one.
+                continue;
+            }
+
+            var value = property.GetValue(options);
             if (IsLeaf(propertyType))
             {
                 defaults ??= Activator.CreateInstance(type);

@@ -8,6 +8,56 @@ namespace Nexudus.Salto.Tests.DependencyInjection;
 public sealed class SaltoLocationOptionsTests
 {
     [Fact]
+    public void ToLocation_EveryKey_IsCarriedOverIntoTheOneLocationModel()
+    {
+        var options = new SaltoLocationOptions
+        {
+            NexudusBusinessId = 1414000001,
+            SaltoSiteId = " site-a ",
+            WritePassSchedules = true,
+            CreateMissingGroupSchedules = true,
+            SuspendAfterOverdueDays = 14,
+            BookingGuests = true,
+            VisitorGroups = [" g-visitors ", " "],
+            VisitorAccessBefore = TimeSpan.FromMinutes(45),
+            GuestSeatReserve = 3,
+        };
+        options.TimePassGroups[1] = ["g-pass"];
+        options.Readers["Front-Door"] = ReaderRole.CheckIn;
+
+        var location = options.ToLocation();
+
+        Assert.Equal(["g-pass"], location.Links.TimePassGroups[1]);
+        Assert.Equal(1414000001, location.NexudusBusinessId);
+        Assert.Equal("site-a", location.SaltoSiteId);
+        Assert.Equal(ReaderRole.CheckIn, location.Readers["front-door"]);
+        Assert.True(location.WritePassSchedules);
+        Assert.True(location.CreateMissingGroupSchedules);
+        Assert.Equal(14, location.SuspendAfterOverdueDays);
+        Assert.True(location.BookingGuests);
+        Assert.Equal(["g-visitors"], location.VisitorGroups);
+        Assert.Equal(TimeSpan.FromMinutes(45), location.VisitorAccessBefore);
+        Assert.Equal(3, location.GuestSeatReserve);
+    }
+
+    [Fact]
+    public void ToLocation_OptionsChangedAfterwards_LeaveTheLocationAsItWas()
+    {
+        var options = new SaltoLocationOptions { NexudusBusinessId = 1, SaltoSiteId = "site-a" };
+        options.Readers["lock-1"] = ReaderRole.CheckIn;
+        options.TimePassGroups[1] = ["g-pass"];
+
+        var location = options.ToLocation();
+        options.Readers["lock-2"] = ReaderRole.CheckOut;
+        options.TimePassGroups[1].Add("g-other");
+        options.NexudusBusinessId = 2;
+
+        Assert.Single(location.Readers);
+        Assert.Equal(["g-pass"], location.Links.TimePassGroups[1]);
+        Assert.Equal(1, location.NexudusBusinessId);
+    }
+
+    [Fact]
     public void ToLocationLinks_EveryKey_IsCarriedOver()
     {
         var options = new SaltoLocationOptions

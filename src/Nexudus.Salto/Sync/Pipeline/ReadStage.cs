@@ -14,7 +14,7 @@ internal sealed class ReadStage(ISaltoKsClient salto, NexudusSnapshotReader read
 {
     /// <summary>The SALTO reads of one run, per site, sharing one gate; started ahead for the configured groups unless reads are sequential.</summary>
     public Func<string, SaltoSiteReads> StartSaltoReads(
-        IReadOnlyList<SyncLocation> locations, SemaphoreSlim gate, Dictionary<string, SaltoSiteReads> siteReads, CancellationToken cancellationToken)
+        IReadOnlyList<IntegrationLocation> locations, SemaphoreSlim gate, Dictionary<string, SaltoSiteReads> siteReads, CancellationToken cancellationToken)
     {
         SaltoSiteReads ReadsOf(string siteId)
         {
@@ -121,7 +121,7 @@ internal sealed class ReadStage(ISaltoKsClient salto, NexudusSnapshotReader read
         return booked.Count > 0 && !booked.Overlaps(other) ? booked : null;
     }
 
-    private static Dictionary<string, HashSet<string>> ConfiguredGroups(IReadOnlyList<SyncLocation> locations)
+    private static Dictionary<string, HashSet<string>> ConfiguredGroups(IReadOnlyList<IntegrationLocation> locations)
     {
         var bySite = new Dictionary<string, HashSet<string>>(StringComparer.OrdinalIgnoreCase);
         foreach (var links in locations.Select(l => l.Links))

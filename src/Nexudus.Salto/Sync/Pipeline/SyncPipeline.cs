@@ -61,7 +61,7 @@ internal sealed class SyncPipeline
 
     /// <summary>Runs every stage over <paramref name="locations"/> and returns the report.</summary>
     public async Task<SyncReport> RunAsync(
-        DateTimeOffset now, ServiceCallTally tally, SyncRunFlags flags, IReadOnlyList<SyncLocation> locations, IGuestCredentialSink? guestSink,
+        DateTimeOffset now, ServiceCallTally tally, SyncRunFlags flags, IReadOnlyList<IntegrationLocation> locations, IGuestCredentialSink? guestSink,
         CancellationToken cancellationToken)
     {
         SyncLog.RunStarted(_logger, flags.DryRun, locations.Count);

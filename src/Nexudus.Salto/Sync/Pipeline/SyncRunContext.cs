@@ -27,7 +27,7 @@ internal sealed class SyncRunContext
     public required SyncRunFlags Flags { get; init; }
 
     /// <summary>Gets the locations of this run (those whose site this process leased, on a shared store).</summary>
-    public required IReadOnlyList<SyncLocation> Locations { get; init; }
+    public required IReadOnlyList<IntegrationLocation> Locations { get; init; }
 
     /// <summary>Gets the SALTO reads of a site, started early and shared by every stage (and by the creation-only run).</summary>
     public required Func<string, SaltoSiteReads> ReadsOf { get; init; }

@@ -1,13 +1,39 @@
+using System.Collections.ObjectModel;
+using Nexudus.Salto.CheckIns;
 using Nexudus.Salto.Entitlements;
+using Nexudus.Salto.Sync;
 
-namespace Nexudus.Salto.Sync;
+namespace Nexudus.Salto;
 
-/// <summary>One location the sync engine keeps in step: its links and its sync-only settings.</summary>
-public sealed record SyncLocation
+/// <summary>
+/// One configured location (an entry of <c>SaltoIntegration:Locations</c>): a Nexudus location and its SALTO KS site,
+/// with everything the sync engine, the check-in bridge and the access reports need of it. It is the one location
+/// model: <see cref="DependencyInjection.SaltoLocationOptions.ToLocation"/> makes it from configuration, and
+/// <see cref="AccessSyncOptions"/>, <see cref="CheckInBridgeOptions"/> and <see cref="Reports.AccessReportOptions"/> take it.
+/// </summary>
+public sealed record IntegrationLocation
 {
-    /// <summary>Gets the location's links and entitlement policy, as configured.</summary>
+    /// <summary>
+    /// Gets the location's ids, links and entitlement policy: the part the entitlement resolver reads
+    /// (<see cref="EntitlementResolver"/>, <see cref="NexudusSnapshotReading"/>).
+    /// </summary>
     /// <value>The Nexudus business, the SALTO site and which groups each item grants.</value>
     public required LocationLinks Links { get; init; }
+
+    /// <summary>Gets the Nexudus business (location) id, from <see cref="Links"/>.</summary>
+    /// <value>A positive id once validated.</value>
+    public long NexudusBusinessId => Links.NexudusBusinessId;
+
+    /// <summary>Gets the SALTO KS site whose doors belong to the location, from <see cref="Links"/>.</summary>
+    /// <value>The site's UUID once validated.</value>
+    public string SaltoSiteId => Links.SaltoSiteId;
+
+    /// <summary>
+    /// Gets the role of each door reader for the check-in bridge and the reports: SALTO lock id →
+    /// <see cref="ReaderRole.CheckIn"/> or <see cref="ReaderRole.CheckOut"/>.
+    /// </summary>
+    /// <value>Empty by default: no lock makes check-ins. Lock ids compare without regard to case.</value>
+    public IReadOnlyDictionary<string, ReaderRole> Readers { get; init; } = ReadOnlyDictionary<string, ReaderRole>.Empty;
 
     /// <summary>
     /// Gets whether the time slots of the location's linked passes are written as their groups' SALTO time
