@@ -17,5 +17,7 @@ void Stop(PosixSignalContext context, int exitCode)
 using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => Stop(context, ExitCodes.Interrupted));
 using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => Stop(context, ExitCodes.Terminated));
 
+// Each command runs in a generic host wired by SampleApp.AddIntegration (AddSaltoIntegration and the state store): the
+// same registration as samples/QuickStart, the code to copy into a host of your own.
 var exitCode = await SampleApp.RunAsync(args, Console.Out, Console.Error, stopping.Token);
 return Volatile.Read(ref signalExitCode) is var signalled and not 0 ? signalled : exitCode;

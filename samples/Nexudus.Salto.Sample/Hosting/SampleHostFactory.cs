@@ -6,10 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Nexudus.Salto.DependencyInjection;
-using Nexudus.Salto.PostgreSql;
-using Nexudus.Salto.Sample.Guests;
 using Nexudus.Salto.State;
-using Nexudus.Salto.Sync;
 
 namespace Nexudus.Salto.Sample.Hosting;
 
@@ -122,13 +119,7 @@ internal static class SampleHostFactory
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(
             options => options.LogToStandardErrorThreshold = LogLevel.Trace);
 
-        // The state lives in PostgreSQL when SaltoIntegration:PostgreSql:ConnectionString is set (several hosts share
-        // it and split the sites), else in the SQLite file at SaltoIntegration:StatePath.
-        var integration = builder.Services.AddSaltoIntegration(builder.Configuration).UsePostgreSqlStateStore(builder.Configuration);
-
-        // Guest PINs go to the sample's sink (standard error), never to a log.
-        builder.Services.AddSingleton<SampleGuestCredentialSink>();
-        builder.Services.AddSingleton<IGuestCredentialSink>(sp => sp.GetRequiredService<SampleGuestCredentialSink>());
+        var integration = SampleApp.AddIntegration(builder);
         if (settings.DryRun)
         {
             ReadMissingStateFileAsEmpty(builder.Services);
