@@ -49,10 +49,6 @@ internal sealed class PendingMembershipJournal
         }
     }
 
-    /// <summary>Reads the site's journal from the store.</summary>
-    public static async Task<PendingMembershipJournal> LoadAsync(ISyncStateStore store, string siteId, CancellationToken cancellationToken) =>
-        From(await store.LoadSiteAsync(siteId, cancellationToken).ConfigureAwait(false));
-
     /// <summary>The journal of a site state already read.</summary>
     public static PendingMembershipJournal From(SiteSyncState state)
     {

@@ -149,7 +149,7 @@ public abstract partial class SyncStateStoreContractTests
     [Fact]
     public async Task ApplyAsync_JournalEntryAddedThenSettledThroughTheWriter_LeavesOnlyTheOpenEntry()
     {
-        var journal = await PendingMembershipJournal.LoadAsync(Store, "site-1", CancellationToken.None);
+        var journal = PendingMembershipJournal.From(await Store.LoadSiteAsync("site-1", CancellationToken.None));
         var writer = new SyncStateWriter(Store, journal);
         var a = new PendingMembershipChange("g1", "u1", true, 42, null);
         var b = new PendingMembershipChange("g2", "u2", true, 42, null);

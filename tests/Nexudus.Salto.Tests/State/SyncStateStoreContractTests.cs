@@ -276,13 +276,13 @@ public abstract partial class SyncStateStoreContractTests : IAsyncLifetime
     [Fact]
     public async Task ApplyAsync_JournalWrittenAheadThenTheRunDies_EntriesAreThereForTheNextRun()
     {
-        var journal = await PendingMembershipJournal.LoadAsync(Store, "site-1", CancellationToken.None);
+        var journal = PendingMembershipJournal.From(await Store.LoadSiteAsync("site-1", CancellationToken.None));
         var entry = new PendingMembershipChange("g1", "u1", IsAddition: true, CustomerId: 42, AddedAt: null);
 
         // The write-ahead entry before the PATCH; the process dies before the outcome is recorded.
         await new SyncStateWriter(Store, journal).CommitAsync(new SyncStateChanges(), [entry], []);
 
-        var next = await PendingMembershipJournal.LoadAsync(await OpenSameStateAsync(), "site-1", CancellationToken.None);
+        var next = PendingMembershipJournal.From(await (await OpenSameStateAsync()).LoadSiteAsync("site-1", CancellationToken.None));
         Assert.Equal(entry, Assert.Single(next.Entries));
         Assert.Empty((await Store.LoadSiteAsync("site-1")).OwnedMemberships);
     }
@@ -290,7 +290,7 @@ public abstract partial class SyncStateStoreContractTests : IAsyncLifetime
     [Fact]
     public async Task ApplyAsync_OutcomeRecordedWithTheJournalEntry_LedgerGainsItAndJournalEmpties()
     {
-        var journal = await PendingMembershipJournal.LoadAsync(Store, "site-1", CancellationToken.None);
+        var journal = PendingMembershipJournal.From(await Store.LoadSiteAsync("site-1", CancellationToken.None));
         var entry = new PendingMembershipChange("g1", "u1", IsAddition: true, CustomerId: 42, AddedAt: null);
         var writer = new SyncStateWriter(Store, journal);
         await writer.CommitAsync(new SyncStateChanges(), [entry], []);
@@ -298,7 +298,7 @@ public abstract partial class SyncStateStoreContractTests : IAsyncLifetime
         await writer.CommitAsync(new SyncStateChanges { MembershipsAdded = [Owned("g1", "u1")] }, [], [entry]);
 
         var reopened = await OpenSameStateAsync();
-        Assert.Empty((await PendingMembershipJournal.LoadAsync(reopened, "site-1", CancellationToken.None)).Entries);
+        Assert.Empty(PendingMembershipJournal.From(await reopened.LoadSiteAsync("site-1", CancellationToken.None)).Entries);
         Assert.Equal(Owned("g1", "u1"), Assert.Single((await reopened.LoadSiteAsync("site-1")).OwnedMemberships));
     }
 
@@ -370,13 +370,13 @@ public abstract partial class SyncStateStoreContractTests : IAsyncLifetime
                 new TagAssignment { SiteId = "site-1", CustomerId = 8, TagNumber = "02305076", TagId = "tag-8", AssignedAt = T0 },
             ],
         });
-        var journal = await PendingMembershipJournal.LoadAsync(Store, "site-1", CancellationToken.None);
+        var journal = PendingMembershipJournal.From(await Store.LoadSiteAsync("site-1", CancellationToken.None));
         await Store.ApplyAsync(new SyncStateChanges
         {
             PendingMembershipsAdded = journal.Add([new PendingMembershipChange("g3", "pu-7", true, 7, null), new PendingMembershipChange("g3", "pu-8", true, 8, null)]),
         });
         var state = await Store.LoadSiteAsync("site-1");
-        journal = await PendingMembershipJournal.LoadAsync(Store, "site-1", CancellationToken.None);
+        journal = PendingMembershipJournal.From(await Store.LoadSiteAsync("site-1", CancellationToken.None));
 
         await Store.ApplyAsync(CustomerEraser.StateChanges(state, journal, 7, out _, out _));
 
@@ -384,7 +384,7 @@ public abstract partial class SyncStateStoreContractTests : IAsyncLifetime
         Assert.Equal([8L], after.Identities.Select(l => l.CustomerId));
         Assert.Equal([other], after.OwnedMemberships.Select(o => o.UserId));
         Assert.Equal([8L], after.TagAssignments.Select(t => t.CustomerId));
-        var pending = (await PendingMembershipJournal.LoadAsync(Store, "site-1", CancellationToken.None)).Entries;
+        var pending = PendingMembershipJournal.From(await Store.LoadSiteAsync("site-1", CancellationToken.None)).Entries;
         Assert.Equal(["pu-8"], pending.Select(e => e.UserId));
     }
 

@@ -11,9 +11,9 @@ public sealed class PendingMembershipJournalTests
 
     private static async Task<PendingMembershipJournal> JournalWithAsync(InMemorySyncStateStore store, params PendingMembershipChange[] entries)
     {
-        var journal = await PendingMembershipJournal.LoadAsync(store, "s1", CancellationToken.None);
+        var journal = PendingMembershipJournal.From(await store.LoadSiteAsync("s1", CancellationToken.None));
         await store.ApplyAsync(new SyncStateChanges { PendingMembershipsAdded = journal.Add(entries) });
-        return await PendingMembershipJournal.LoadAsync(store, "s1", CancellationToken.None);
+        return PendingMembershipJournal.From(await store.LoadSiteAsync("s1", CancellationToken.None));
     }
 
     private static Dictionary<string, IReadOnlyList<PlatformUserId>> Members(string group, params string[] users) =>

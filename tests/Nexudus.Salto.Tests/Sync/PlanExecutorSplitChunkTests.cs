@@ -44,7 +44,7 @@ public sealed class PlanExecutorSplitChunkTests
     {
         var (store, _) = await ExecuteAsync();
 
-        var journal = await PendingMembershipJournal.LoadAsync(store, Site, CancellationToken.None);
+        var journal = PendingMembershipJournal.From(await store.LoadSiteAsync(Site, CancellationToken.None));
         Assert.Equal(["u3", "u5"], journal.Entries.Select(e => e.UserId).Order(StringComparer.Ordinal));
     }
 
@@ -70,7 +70,7 @@ public sealed class PlanExecutorSplitChunkTests
                 SiteId = Site, GroupId = Group, CustomerId = i, UserId = new PlatformUserId($"u{i}"), Grants = [],
             })],
         };
-        var journal = await PendingMembershipJournal.LoadAsync(store, Site, CancellationToken.None);
+        var journal = PendingMembershipJournal.From(await store.LoadSiteAsync(Site, CancellationToken.None));
 
         var result = await executor.ExecuteAsync(new SiteExecutionInput { Plan = plan, Journal = journal }, new SyncStateWriter(store, journal), dryRun: false, CancellationToken.None);
         return (store, result);

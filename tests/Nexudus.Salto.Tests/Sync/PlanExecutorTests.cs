@@ -36,7 +36,7 @@ public sealed class PlanExecutorTests
         ScriptedSaltoWrites client, WatchedStateStore store, AccessPlan plan, int concurrency, int chunkSize = 100, Func<SyncStateWriter, SyncStateWriter>? onWriter = null)
     {
         var options = new AccessSyncOptions { SaltoWriteConcurrency = concurrency, MembershipChunkSize = chunkSize };
-        var journal = await PendingMembershipJournal.LoadAsync(store, Site, CancellationToken.None);
+        var journal = PendingMembershipJournal.From(await store.LoadSiteAsync(Site, CancellationToken.None));
         var writer = new SyncStateWriter(store, journal);
         onWriter?.Invoke(writer);
         var executor = new PlanExecutor(client, options, new FakeTimeProvider(Now), NullLogger.Instance);
@@ -182,7 +182,7 @@ public sealed class PlanExecutorTests
         {
             // Both PATCHes are in flight: each group's entry must already be durable. Neither returns before both
             // have looked, or the first to return would take its entry out of the journal under the other's eyes.
-            var journal = await PendingMembershipJournal.LoadAsync(store, Site, CancellationToken.None);
+            var journal = PendingMembershipJournal.From(await store.LoadSiteAsync(Site, CancellationToken.None));
             journalled.Add(journal.Entries.Select(e => e.GroupId).Distinct().Count());
             if (journalled.Count == 2)
             {
@@ -208,7 +208,7 @@ public sealed class PlanExecutorTests
 
         await ExecuteAsync(client, store, plan, concurrency: 2);
 
-        var journal = await PendingMembershipJournal.LoadAsync(store, Site, CancellationToken.None);
+        var journal = PendingMembershipJournal.From(await store.LoadSiteAsync(Site, CancellationToken.None));
         Assert.Equal(
             [new PendingMembershipChange("g-a", "pu-1", true, 1, null), new PendingMembershipChange("g-b", "pu-2", true, 2, null)],
             journal.Entries.OrderBy(e => e.GroupId, StringComparer.Ordinal));

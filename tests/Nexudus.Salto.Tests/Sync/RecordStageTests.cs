@@ -14,7 +14,7 @@ public sealed class RecordStageTests
         IReadOnlyList<OwnedMembership> settled, IReadOnlyList<PendingMembershipChange> settledEntries)
     {
         var store = new WatchedStateStore();
-        var journal = await PendingMembershipJournal.LoadAsync(store, Site, CancellationToken.None);
+        var journal = PendingMembershipJournal.From(await store.LoadSiteAsync(Site, CancellationToken.None));
         await store.ApplyAsync(new SyncStateChanges { PendingMembershipsAdded = journal.Add([Entry]) });
         var writes = store.Writes;
         Assert.Equal(1, writes);
@@ -37,7 +37,7 @@ public sealed class RecordStageTests
 
         Assert.Equal(2, store.Writes);
         Assert.Empty(site.Journal.Entries);
-        Assert.Empty((await PendingMembershipJournal.LoadAsync(store, Site, CancellationToken.None)).Entries);
+        Assert.Empty(PendingMembershipJournal.From(await store.LoadSiteAsync(Site, CancellationToken.None)).Entries);
         Assert.Single((await store.LoadSiteAsync(Site)).OwnedMemberships);
     }
 
@@ -60,6 +60,6 @@ public sealed class RecordStageTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => RecordStage.RecordBookkeepingAsync(site, new CancellationToken(canceled: true)));
 
         Assert.Equal(1, store.Writes);
-        Assert.Single((await PendingMembershipJournal.LoadAsync(store, Site, CancellationToken.None)).Entries);
+        Assert.Single(PendingMembershipJournal.From(await store.LoadSiteAsync(Site, CancellationToken.None)).Entries);
     }
 }

@@ -102,14 +102,14 @@ public sealed class SyncStateWriterTests
     public async Task CommitAsync_JournalChangesOfTwoGroupsInOneBatch_StoresBothEntries()
     {
         var store = new WatchedStateStore();
-        var journal = await PendingMembershipJournal.LoadAsync(store, Site, CancellationToken.None);
+        var journal = PendingMembershipJournal.From(await store.LoadSiteAsync(Site, CancellationToken.None));
         var writer = new SyncStateWriter(store, journal);
         var a = new PendingMembershipChange("g-a", "pu-1", true, 1, null);
         var b = new PendingMembershipChange("g-b", "pu-2", true, 2, null);
 
         await Task.WhenAll(writer.CommitAsync(new SyncStateChanges(), [a], []), writer.CommitAsync(new SyncStateChanges(), [b], []));
 
-        var stored = await PendingMembershipJournal.LoadAsync(store, Site, CancellationToken.None);
+        var stored = PendingMembershipJournal.From(await store.LoadSiteAsync(Site, CancellationToken.None));
         Assert.Equal([a, b], stored.Entries);
         Assert.Equal([a, b], journal.Entries);
     }
@@ -118,7 +118,7 @@ public sealed class SyncStateWriterTests
     public async Task CommitAsync_JournalEntryRemovedByOneGroupWhileAnotherAdds_KeepsTheOther()
     {
         var store = new WatchedStateStore();
-        var journal = await PendingMembershipJournal.LoadAsync(store, Site, CancellationToken.None);
+        var journal = PendingMembershipJournal.From(await store.LoadSiteAsync(Site, CancellationToken.None));
         var writer = new SyncStateWriter(store, journal);
         var a = new PendingMembershipChange("g-a", "pu-1", true, 1, null);
         var b = new PendingMembershipChange("g-b", "pu-2", true, 2, null);
@@ -128,14 +128,14 @@ public sealed class SyncStateWriterTests
             writer, store, () => writer.CommitAsync(new SyncStateChanges(), [b], []), () => writer.CommitAsync(new SyncStateChanges(), [], [a])));
 
         Assert.Equal(3, store.Writes);
-        Assert.Equal([b], (await PendingMembershipJournal.LoadAsync(store, Site, CancellationToken.None)).Entries);
+        Assert.Equal([b], PendingMembershipJournal.From(await store.LoadSiteAsync(Site, CancellationToken.None)).Entries);
     }
 
     [Fact]
     public async Task CommitAsync_WriteFails_PutsTheJournalBackAsStored()
     {
         var store = new WatchedStateStore();
-        var journal = await PendingMembershipJournal.LoadAsync(store, Site, CancellationToken.None);
+        var journal = PendingMembershipJournal.From(await store.LoadSiteAsync(Site, CancellationToken.None));
         var writer = new SyncStateWriter(store, journal);
         var a = new PendingMembershipChange("g-a", "pu-1", true, 1, null);
         await writer.CommitAsync(new SyncStateChanges(), [a], []);
