@@ -49,7 +49,8 @@ public sealed class SecretsStayOutOfTelemetryTests
 
         // The check-in bridge and a report.
         var checkIns = await world.Services.GetRequiredService<CheckInBridge>().RunAsync();
-        Assert.Equal(1, checkIns.Count(CheckInOutcome.CheckedIn));
+        // Just after local midnight the entry, ten minutes old, is dated yesterday and becomes a closed check-in.
+        Assert.Equal(1, checkIns.Count(CheckInOutcome.CheckedIn) + checkIns.Count(CheckInOutcome.CheckedInAndOut));
         var rows = await world.Services.GetRequiredService<AccessReportBuilder>()
             .GetRowsAsync(world.Time.GetUtcNow().AddHours(-1), world.Time.GetUtcNow()).ToListAsync();
         Assert.NotEmpty(rows);
