@@ -182,7 +182,9 @@ internal sealed class TagAssigner(ISaltoKsClient client, ISaltoTagResolver resol
         var heldNumbers = site.Users.Where(u => u.User?.TagNumber is not null).DistinctBy(u => u.Id).ToDictionary(u => u.Id, u => u.User!.TagNumber!.Trim());
         work.ToAssign.RemoveAll(t => users.TryGetValue(t.CustomerId, out var user) && heldNumbers.TryGetValue(user.SiteUserId, out var held) &&
                                      string.Equals(held, t.Number, StringComparison.OrdinalIgnoreCase));
-        run.Tags.AddRange(await ApplyAsync(site.SiteId, work, tags.Resolved, users, run.Flags.DryRun, run.Errors, site.Writer, cancellationToken).ConfigureAwait(false));
+        var (changes, errors) = await ApplyAsync(site.SiteId, work, tags.Resolved, users, run.Flags.DryRun, site.Writer, cancellationToken).ConfigureAwait(false);
+        run.Tags.AddRange(changes);
+        run.Errors.AddRange(errors);
     }
 
     /// <summary>The tag each new user gets at creation: the first of the customer's numbers that resolved to a registered tag.</summary>
@@ -215,21 +217,22 @@ internal sealed class TagAssigner(ISaltoKsClient client, ISaltoTagResolver resol
     }
 
     /// <summary>Assigns and unassigns; records each accepted change at once.</summary>
-    public async Task<List<TagChange>> ApplyAsync(
+    /// <returns>The changes in work order (unassignments first), and the errors of the failed ones.</returns>
+    public async Task<(List<TagChange> Changes, List<SyncError> Errors)> ApplyAsync(
         string siteId,
         TagWork work,
         IReadOnlyDictionary<string, string> resolved,
         IReadOnlyDictionary<long, MatchedIdentity> users,
         bool dryRun,
-        List<SyncError> errors,
         SyncStateWriter writer,
         CancellationToken cancellationToken)
     {
         var changes = new List<TagChange>();
+        var errors = new List<SyncError>();
         var unassignments = await PerCustomerAsync(
-            work.ToUnassign, a => a.CustomerId, (a, e) => UnassignAsync(siteId, a, users, dryRun, writer, e, cancellationToken), cancellationToken).ConfigureAwait(false);
+            work.ToUnassign, a => a.CustomerId, a => UnassignAsync(siteId, a, users, dryRun, writer, cancellationToken), cancellationToken).ConfigureAwait(false);
         var assignments = await PerCustomerAsync(
-            work.ToAssign, a => a.CustomerId, (a, e) => AssignAsync(siteId, a.CustomerId, a.Number, resolved, users, dryRun, writer, e, cancellationToken), cancellationToken)
+            work.ToAssign, a => a.CustomerId, a => AssignAsync(siteId, a.CustomerId, a.Number, resolved, users, dryRun, writer, cancellationToken), cancellationToken)
             .ConfigureAwait(false);
         foreach (var (change, error) in unassignments.Concat(assignments))
         {
@@ -244,7 +247,7 @@ internal sealed class TagAssigner(ISaltoKsClient client, ISaltoTagResolver resol
             }
         }
 
-        return changes;
+        return (changes, errors);
     }
 
     /// <summary>
@@ -252,7 +255,7 @@ internal sealed class TagAssigner(ISaltoKsClient client, ISaltoTagResolver resol
     /// in order. The outcomes come back in the items' order, whatever order they finished in.
     /// </summary>
     private async Task<List<(TagChange? Change, SyncError? Error)>> PerCustomerAsync<T>(
-        List<T> items, Func<T, long> customerOf, Func<T, List<SyncError>, Task<TagChange?>> apply, CancellationToken cancellationToken)
+        List<T> items, Func<T, long> customerOf, Func<T, Task<TagOutcome>> apply, CancellationToken cancellationToken)
     {
         var outcomes = new (TagChange? Change, SyncError? Error)[items.Count];
         var byCustomer = items.Select((item, index) => (Item: item, Index: index)).GroupBy(x => customerOf(x.Item)).Select(g => g.ToList()).ToList();
@@ -263,18 +266,16 @@ internal sealed class TagAssigner(ISaltoKsClient client, ISaltoTagResolver resol
             {
                 foreach (var (item, index) in customerItems)
                 {
-                    var error = new List<SyncError>(1);
-                    var change = await apply(item, error).ConfigureAwait(false);
-                    outcomes[index] = (change, error.FirstOrDefault());
+                    var outcome = await apply(item).ConfigureAwait(false);
+                    outcomes[index] = (outcome.Change, outcome.Error);
                 }
             },
             cancellationToken).ConfigureAwait(false);
         return [.. outcomes];
     }
 
-    private async Task<TagChange?> UnassignAsync(
-        string siteId, TagAssignment assignment, IReadOnlyDictionary<long, MatchedIdentity> users, bool dryRun, SyncStateWriter writer, List<SyncError> errors,
-        CancellationToken cancellationToken)
+    private async Task<TagOutcome> UnassignAsync(
+        string siteId, TagAssignment assignment, IReadOnlyDictionary<long, MatchedIdentity> users, bool dryRun, SyncStateWriter writer, CancellationToken cancellationToken)
     {
         var change = new TagChange
         {
@@ -288,7 +289,7 @@ internal sealed class TagAssigner(ISaltoKsClient client, ISaltoTagResolver resol
 
         if (!users.TryGetValue(assignment.CustomerId, out var user))
         {
-            return null; // the customer has no SALTO user here any more: nothing to take the tag from
+            return default; // the customer has no SALTO user here any more: nothing to take the tag from
         }
 
         try
@@ -297,16 +298,16 @@ internal sealed class TagAssigner(ISaltoKsClient client, ISaltoTagResolver resol
         }
         catch (Exception ex) when (PlanExecutor.IsServiceFailure(ex, cancellationToken))
         {
-            return Failed(change, assignment.CustomerId, ex, errors);
+            return Failed(change, assignment.CustomerId, ex);
         }
 
         await writer.CommitAsync(new SyncStateChanges { TagsUnassigned = [(siteId, assignment.CustomerId, assignment.TagNumber)] }).ConfigureAwait(false);
         return change with { Outcome = SyncChangeOutcome.Applied };
     }
 
-    private async Task<TagChange?> AssignAsync(
+    private async Task<TagOutcome> AssignAsync(
         string siteId, long customerId, string number, IReadOnlyDictionary<string, string> resolved, IReadOnlyDictionary<long, MatchedIdentity> users, bool dryRun,
-        SyncStateWriter writer, List<SyncError> errors, CancellationToken cancellationToken)
+        SyncStateWriter writer, CancellationToken cancellationToken)
     {
         var masked = AccessCardNumbers.Mask(number);
         if (!resolved.TryGetValue(number, out var tagId))
@@ -322,7 +323,7 @@ internal sealed class TagAssigner(ISaltoKsClient client, ISaltoTagResolver resol
         users.TryGetValue(customerId, out var user);
         if (string.Equals(user?.TagId, tagId, StringComparison.OrdinalIgnoreCase))
         {
-            return null; // the user already holds this tag: no change, and not the SDK's to record or ever unassign
+            return default; // the user already holds this tag: no change, and not the SDK's to record or ever unassign
         }
 
         var change = new TagChange
@@ -336,7 +337,7 @@ internal sealed class TagAssigner(ISaltoKsClient client, ISaltoTagResolver resol
 
         if (user is null)
         {
-            return null; // no SALTO user (yet): assigned once the user exists
+            return default; // no SALTO user (yet): assigned once the user exists
         }
 
         try
@@ -345,7 +346,7 @@ internal sealed class TagAssigner(ISaltoKsClient client, ISaltoTagResolver resol
         }
         catch (Exception ex) when (PlanExecutor.IsServiceFailure(ex, cancellationToken))
         {
-            return Failed(change, customerId, ex, errors);
+            return Failed(change, customerId, ex);
         }
 
         await writer.CommitAsync(
@@ -356,13 +357,20 @@ internal sealed class TagAssigner(ISaltoKsClient client, ISaltoTagResolver resol
         return change with { Outcome = SyncChangeOutcome.Applied };
     }
 
-    private TagChange Failed(TagChange change, long customerId, Exception error, List<SyncError> errors)
+    private TagOutcome Failed(TagChange change, long customerId, Exception error)
     {
         SyncLog.TagFailed(logger, customerId, change.SiteId, error);
 
         // The client's messages name tag ids, never numbers; the number appears masked in the change only.
         var message = PlanExecutor.Describe(error);
-        errors.Add(new SyncError { Kind = SyncErrorKind.Tag, SiteId = change.SiteId, CustomerId = customerId, Message = message });
-        return change with { Outcome = SyncChangeOutcome.Failed, Detail = message };
+        return new(
+            change with { Outcome = SyncChangeOutcome.Failed, Detail = message },
+            new SyncError { Kind = SyncErrorKind.Tag, SiteId = change.SiteId, CustomerId = customerId, Message = message });
+    }
+
+    /// <summary>What one assignment or unassignment came to: a change to report (none when nothing was to be done), and its error if it failed.</summary>
+    private readonly record struct TagOutcome(TagChange? Change, SyncError? Error)
+    {
+        public static implicit operator TagOutcome(TagChange change) => new(change, null);
     }
 }

@@ -23,9 +23,7 @@ public sealed class TagAssignerTests
     {
         var resolved = work.ToAssign.ToDictionary(a => a.Number, a => $"tag-{a.Number}");
         var assigner = new TagAssigner(client, new SaltoTagResolver(client), new FakeTimeProvider(Now), NullLogger.Instance, concurrency);
-        var errors = new List<SyncError>();
-        var changes = await assigner.ApplyAsync(Site, work, resolved, Users(customers), dryRun: false, errors, new SyncStateWriter(store), CancellationToken.None).WaitAsync(Hang);
-        return (changes, errors);
+        return await assigner.ApplyAsync(Site, work, resolved, Users(customers), dryRun: false, new SyncStateWriter(store), CancellationToken.None).WaitAsync(Hang);
     }
 
     private static TagWork Assignments(int customers, int perCustomer = 1)
