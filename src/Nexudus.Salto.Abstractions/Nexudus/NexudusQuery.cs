@@ -25,7 +25,7 @@ public abstract record NexudusQuery
     }
 
     /// <summary>Gets the entity name that prefixes the filter names, for example <c>Coworker</c>.</summary>
-    public string EntityName { get; }
+    internal string EntityName { get; }
 
     /// <summary>Gets the range of <c>UpdatedOn</c> to list, the basis of incremental sync.</summary>
     /// <value>
@@ -66,7 +66,7 @@ public abstract record NexudusQuery
 
     /// <summary>Gets every filter this query sends, in a stable order.</summary>
     /// <returns>The filters (not the paging or sort parameters).</returns>
-    public IReadOnlyList<NexudusFilter> GetFilters()
+    internal IReadOnlyList<NexudusFilter> GetFilters()
     {
         var filters = new List<NexudusFilter>();
         AddEntityFilters(filters);

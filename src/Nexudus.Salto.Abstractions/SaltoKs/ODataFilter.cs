@@ -116,7 +116,7 @@ public sealed class ODataFilter : IEquatable<ODataFilter>
     /// <param name="value">Any string.</param>
     /// <returns>The literal, e.g. <c>'o''brien@example.com'</c>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
-    public static string Quote(string value)
+    internal static string Quote(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
         return string.Concat("'", value.Replace("'", "''", StringComparison.Ordinal), "'");
@@ -125,7 +125,7 @@ public sealed class ODataFilter : IEquatable<ODataFilter>
     /// <summary>Writes an instant as the OData v3 literal SALTO KS expects, in UTC: <c>DateTime'2019-05-01T00:00:00Z'</c>.</summary>
     /// <param name="value">The instant.</param>
     /// <returns>The literal; fractions of a second are kept only when present.</returns>
-    public static string DateTimeLiteral(DateTimeOffset value) =>
+    internal static string DateTimeLiteral(DateTimeOffset value) =>
         string.Concat(
             "DateTime'",
             value.UtcDateTime.ToString("yyyy'-'MM'-'dd'T'HH':'mm':'ss.FFFFFFF", CultureInfo.InvariantCulture),

@@ -26,7 +26,7 @@ public static class SaltoKsServiceCollectionExtensions
     /// adds another <paramref name="configure"/>; handlers are not added twice.
     /// </para>
     /// <para>
-    /// The options are validated when the host starts (<see cref="SaltoKsClientOptionsValidator"/>). The identity
+    /// The options are validated when the host starts, every bad key named by its full path (<c>SaltoKs:BaseUrl</c>). The identity
     /// client is named <see cref="SaltoKsHttpClientNames.Identity"/>; configure it with
     /// <c>services.AddHttpClient(SaltoKsHttpClientNames.Identity)</c>.
     /// </para>

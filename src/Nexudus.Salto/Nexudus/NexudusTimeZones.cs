@@ -54,7 +54,7 @@ public static partial class NexudusTimeZones
     /// <param name="id">The id.</param>
     /// <param name="timeZone">The zone, when found.</param>
     /// <returns>Whether the id names a zone on this system.</returns>
-    public static bool TryFindById(string? id, [NotNullWhen(true)] out TimeZoneInfo? timeZone)
+    internal static bool TryFindById(string? id, [NotNullWhen(true)] out TimeZoneInfo? timeZone)
     {
         timeZone = null;
         if (string.IsNullOrWhiteSpace(id))
@@ -80,7 +80,7 @@ public static partial class NexudusTimeZones
     /// <param name="text">The offset text.</param>
     /// <param name="offset">The offset from UTC.</param>
     /// <returns>Whether the text is an offset between −14 and +14 hours.</returns>
-    public static bool TryParseOffset(string? text, out TimeSpan offset)
+    internal static bool TryParseOffset(string? text, out TimeSpan offset)
     {
         offset = TimeSpan.Zero;
         var match = text is null ? null : OffsetPattern().Match(text.Trim());
@@ -123,7 +123,7 @@ public static partial class NexudusTimeZones
     /// <param name="baseOffset">The standard (winter) offset from UTC.</param>
     /// <param name="usesSummerTime">Whether the zone moves its clocks an hour forward in summer.</param>
     /// <returns>The zone.</returns>
-    public static TimeZoneInfo CreateFromOffset(TimeSpan baseOffset, bool usesSummerTime)
+    internal static TimeZoneInfo CreateFromOffset(TimeSpan baseOffset, bool usesSummerTime)
     {
         var sign = baseOffset < TimeSpan.Zero ? "-" : "+";
         var id = $"Nexudus UTC{sign}{baseOffset.Duration():hh\\:mm}{(usesSummerTime ? " DST" : string.Empty)}";

@@ -13,7 +13,7 @@ namespace Nexudus.Salto.SaltoKs;
 /// (a user name needs a password, and obtaining tokens needs a client id), because a custom
 /// <see cref="ISaltoKsTokenProvider"/> needs none of them.
 /// </remarks>
-public sealed class SaltoKsClientOptionsValidator : IValidateOptions<SaltoKsClientOptions>
+internal sealed class SaltoKsClientOptionsValidator : IValidateOptions<SaltoKsClientOptions>
 {
     private static readonly SearchValues<char> ForbiddenPathCharacters = SearchValues.Create("?#\\ ");
 
