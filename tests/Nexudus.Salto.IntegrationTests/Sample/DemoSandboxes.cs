@@ -1,4 +1,3 @@
-using Nexudus.Salto.Sample.Demo;
 using Nexudus.Salto.Testing;
 
 namespace Nexudus.Salto.IntegrationTests.Sample;

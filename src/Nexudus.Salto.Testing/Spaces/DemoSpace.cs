@@ -1,13 +1,14 @@
 using System.Globalization;
 using Nexudus.Salto.Nexudus;
 using Nexudus.Salto.SaltoKs;
-using Nexudus.Salto.Testing;
 
-namespace Nexudus.Salto.Sample.Demo;
+namespace Nexudus.Salto.Testing;
 
 /// <summary>
-/// A small coworking space, seeded consistently into both sandboxes: two locations in different time zones,
-/// each with its SALTO site, doors and access groups, and customers who show every rule at work.
+/// A small coworking space, seeded consistently into a <see cref="NexudusSandbox"/> and a <see cref="SaltoKsSandbox"/>:
+/// two locations in different time zones, each with its SALTO site, doors and access groups, customers who show
+/// every rule at work, and the configuration that links them. The sample's <c>demo</c> command runs on it; use it for
+/// integration tests of a host of your own.
 /// </summary>
 /// <remarks>
 /// <list type="bullet">
@@ -18,9 +19,10 @@ namespace Nexudus.Salto.Sample.Demo;
 /// <c>AccessControlGroupId</c>), booked later today; a customer whose e-mail SALTO already knows.</item>
 /// <item>Door entries on the readers: one rejected, one by a user Nexudus does not know, one exit by the inside handle.</item>
 /// </list>
-/// Times are relative to <c>now</c>, so the bookings are always "around now" whenever the demo runs.
+/// Times are relative to <c>now</c>, so the bookings are always "around now" whenever the space is created. The SALTO
+/// ids are fixed UUIDs, the same in every space; the Nexudus ids are the sandbox's, read from <see cref="Seed"/>.
 /// </remarks>
-internal sealed class DemoSpace
+public sealed class DemoSpace
 {
     /// <summary>The London location's name.</summary>
     public const string London = "London Shoreditch";
@@ -29,30 +31,56 @@ internal sealed class DemoSpace
     public const string NewYork = "New York Flatiron";
 
     // SALTO ids are UUIDs; fixed ones keep the demo's output the same from run to run.
-    internal const string LondonSite = "5a170000-0000-4000-8000-000000000001";
-    internal const string NewYorkSite = "5a170000-0000-4000-8000-000000000002";
-    internal const string LondonMembers = "6a000000-0000-4000-8000-00000000a001";
-    internal const string LondonMornings = "6a000000-0000-4000-8000-00000000a002";
-    internal const string LondonOffice = "6a000000-0000-4000-8000-00000000a003";
-    internal const string LondonMeetingRoom = "6a000000-0000-4000-8000-00000000a004";
-    internal const string NewYorkMembers = "6a000000-0000-4000-8000-00000000b001";
-    internal const string NewYorkBoardroom = "6a000000-0000-4000-8000-00000000b002";
-    internal const string LondonFrontDoor = "7b000000-0000-4000-8000-00000000a001";
-    internal const string LondonExitGate = "7b000000-0000-4000-8000-00000000a002";
-    internal const string LondonOfficeDoor = "7b000000-0000-4000-8000-00000000a003";
-    internal const string LondonMeetingRoomDoor = "7b000000-0000-4000-8000-00000000a004";
-    internal const string NewYorkLobby = "7b000000-0000-4000-8000-00000000b001";
-    internal const string NewYorkLobbyExit = "7b000000-0000-4000-8000-00000000b002";
-    internal const string NewYorkBoardroomDoor = "7b000000-0000-4000-8000-00000000b003";
+    /// <summary>The London SALTO site's id.</summary>
+    public const string LondonSite = "5a170000-0000-4000-8000-000000000001";
+    /// <summary>The New York SALTO site's id.</summary>
+    public const string NewYorkSite = "5a170000-0000-4000-8000-000000000002";
+    /// <summary>The id of the access group "London members" (front door and exit gate), linked to the London Day Pass; a shared group.</summary>
+    public const string LondonMembers = "6a000000-0000-4000-8000-00000000a001";
+    /// <summary>The id of the access group "London mornings" (front door and exit gate), linked to the London Morning Pass, whose time slots become its schedule.</summary>
+    public const string LondonMornings = "6a000000-0000-4000-8000-00000000a002";
+    /// <summary>The id of the access group "Office 3A" (front door, exit gate and office door), linked to the desk "Office 3A"; an exclusive group.</summary>
+    public const string LondonOffice = "6a000000-0000-4000-8000-00000000a003";
+    /// <summary>The id of the access group "Thames meeting room", linked to the resource "Thames Meeting Room".</summary>
+    public const string LondonMeetingRoom = "6a000000-0000-4000-8000-00000000a004";
+    /// <summary>The id of the access group "New York members" (lobby turnstile and exit), linked to the New York Day Pass.</summary>
+    public const string NewYorkMembers = "6a000000-0000-4000-8000-00000000b001";
+    /// <summary>The id of the access group "Hudson boardroom", linked in Nexudus itself (the resource's <c>AccessControlGroupId</c>).</summary>
+    public const string NewYorkBoardroom = "6a000000-0000-4000-8000-00000000b002";
+    /// <summary>The id of London's front door, a check-in reader.</summary>
+    public const string LondonFrontDoor = "7b000000-0000-4000-8000-00000000a001";
+    /// <summary>The id of London's exit gate, a check-out reader.</summary>
+    public const string LondonExitGate = "7b000000-0000-4000-8000-00000000a002";
+    /// <summary>The id of the door of Office 3A.</summary>
+    public const string LondonOfficeDoor = "7b000000-0000-4000-8000-00000000a003";
+    /// <summary>The id of the Thames meeting room's door.</summary>
+    public const string LondonMeetingRoomDoor = "7b000000-0000-4000-8000-00000000a004";
+    /// <summary>The id of New York's lobby turnstile, a check-in reader.</summary>
+    public const string NewYorkLobby = "7b000000-0000-4000-8000-00000000b001";
+    /// <summary>The id of New York's lobby exit, a check-out reader.</summary>
+    public const string NewYorkLobbyExit = "7b000000-0000-4000-8000-00000000b002";
+    /// <summary>The id of the Hudson boardroom's door.</summary>
+    public const string NewYorkBoardroomDoor = "7b000000-0000-4000-8000-00000000b003";
 
-    /// <summary>A contractor's SALTO user, added by hand to the London members' group; Nexudus does not know them.</summary>
-    internal static readonly PlatformUserId Contractor = new("8c000000-0000-4000-8000-00000000c001");
+    /// <summary>Gets a contractor's SALTO user, added by hand to the London members' group; Nexudus does not know them.</summary>
+    /// <value>Frank Facilities (facilities@contractor.example).</value>
+    public static PlatformUserId Contractor { get; } = new("8c000000-0000-4000-8000-00000000c001");
 
-    /// <summary>The SALTO user SALTO already had for Margaret before the integration ran.</summary>
-    internal static readonly PlatformUserId Margaret = new("8c000000-0000-4000-8000-00000000c002");
+    /// <summary>Gets the SALTO user SALTO already had for Margaret Hamilton before the integration ran.</summary>
+    /// <value>Her user, with her e-mail spelt differently (<c>" Margaret@Example.com"</c>).</value>
+    public static PlatformUserId Margaret { get; } = new("8c000000-0000-4000-8000-00000000c002");
 
-    /// <summary>A tag SALTO knows on no user Nexudus knows (a visitor's fob).</summary>
-    internal static readonly PlatformUserId UnknownVisitor = new("8c000000-0000-4000-8000-00000000c0ff");
+    /// <summary>Gets a SALTO user on no customer Nexudus knows (a visitor's fob), who opened London's front door.</summary>
+    /// <value>The visitor's user id.</value>
+    public static PlatformUserId UnknownVisitor { get; } = new("8c000000-0000-4000-8000-00000000c0ff");
+
+    /// <summary>Gets the London location's time zone.</summary>
+    /// <value>Europe/London.</value>
+    public static TimeZoneInfo LondonTimeZone { get; } = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+
+    /// <summary>Gets the New York location's time zone.</summary>
+    /// <value>America/New_York.</value>
+    public static TimeZoneInfo NewYorkTimeZone { get; } = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
 
     private readonly Dictionary<string, string> _names;
 
@@ -74,18 +102,20 @@ internal sealed class DemoSpace
     /// <value>Flat configuration keys and values.</value>
     public IReadOnlyDictionary<string, string?> Settings { get; }
 
-    /// <summary>Seeds both sandboxes.</summary>
+    /// <summary>Seeds both sandboxes with the space.</summary>
     /// <param name="nexudus">The Nexudus sandbox, empty.</param>
     /// <param name="salto">The SALTO KS sandbox, empty.</param>
-    /// <param name="now">The instant the space is built around.</param>
-    /// <param name="statePath">The state store file the configuration names.</param>
+    /// <param name="now">The instant the space is built around: bookings, expiries and door entries are relative to it.</param>
+    /// <param name="statePath">The SQLite state store file the configuration names (<c>SaltoIntegration:StatePath</c>).</param>
     /// <returns>The space.</returns>
+    /// <exception cref="ArgumentNullException">A sandbox or <paramref name="statePath"/> is <see langword="null"/>.</exception>
     public static DemoSpace Create(NexudusSandbox nexudus, SaltoKsSandbox salto, DateTimeOffset now, string statePath)
     {
         ArgumentNullException.ThrowIfNull(nexudus);
         ArgumentNullException.ThrowIfNull(salto);
-        var london = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
-        var newYork = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
+        ArgumentNullException.ThrowIfNull(statePath);
+        var london = LondonTimeZone;
+        var newYork = NewYorkTimeZone;
         var hour = TimeSpan.FromHours(1);
 
         var seed = nexudus.Seed(b => b
