@@ -17,7 +17,8 @@ namespace Nexudus.Salto.Testing;
 /// who still holds a pass; a facilities contractor added by hand to the members' group.</item>
 /// <item>New York (America/New_York): a day pass; a boardroom linked in Nexudus itself (its
 /// <c>AccessControlGroupId</c>), booked later today; a customer whose e-mail SALTO already knows.</item>
-/// <item>Door entries on the readers: one rejected, one by a user Nexudus does not know, one exit by the inside handle.</item>
+/// <item>Door entries on the readers: one rejected, one by a user Nexudus does not know, one exit by the inside handle,
+/// all minutes before <c>now</c> and on the location's current local day (<see cref="RecentEntryTime"/>).</item>
 /// </list>
 /// Times are relative to <c>now</c>, so the bookings are always "around now" whenever the space is created. The SALTO
 /// ids are fixed UUIDs, the same in every space; the Nexudus ids are the sandbox's, read from <see cref="Seed"/>.
@@ -82,6 +83,9 @@ public sealed class DemoSpace
     /// <value>America/New_York.</value>
     public static TimeZoneInfo NewYorkTimeZone { get; } = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
 
+    // How far back the space's door entries go ("a few minutes ago"): RecentEntryTime's offsets are at most this.
+    private static readonly TimeSpan RecentWindow = TimeSpan.FromMinutes(30);
+
     private readonly Dictionary<string, string> _names;
 
     private DemoSpace(NexudusSeed seed, Dictionary<string, string> names, IReadOnlyDictionary<string, string?> settings)
@@ -116,6 +120,8 @@ public sealed class DemoSpace
         ArgumentNullException.ThrowIfNull(statePath);
         var london = LondonTimeZone;
         var newYork = NewYorkTimeZone;
+        DateTimeOffset InLondon(int minutesBefore) => RecentEntryTime(now, london, TimeSpan.FromMinutes(minutesBefore));
+        DateTimeOffset InNewYork(int minutesBefore) => RecentEntryTime(now, newYork, TimeSpan.FromMinutes(minutesBefore));
         var hour = TimeSpan.FromHours(1);
 
         var seed = nexudus.Seed(b => b
@@ -178,10 +184,10 @@ public sealed class DemoSpace
             .TimeSchedule(LondonMeetingRoom, AlwaysOpen("7a000000-0000-4000-8000-00000000a004"))
             .User(new SiteUserId("9d000000-0000-4000-8000-00000000c001"), Contractor, "facilities@contractor.example", "Frank", "Facilities")
             .Member(LondonMembers, Contractor)
-            .Entry(LondonFrontDoor, now.AddMinutes(-5), UnknownVisitor)
+            .Entry(LondonFrontDoor, InLondon(5), UnknownVisitor)
 
             // Someone left by the inside handle: SALTO lists it as an opening that names nobody; it is no check-out.
-            .InsideHandleExit(LondonExitGate, now.AddMinutes(-4))
+            .InsideHandleExit(LondonExitGate, InLondon(4))
             .Site(NewYorkSite, NewYork, timeZone: "America/New_York")
             .Lock(NewYorkLobby, "Lobby turnstile")
             .Lock(NewYorkLobbyExit, "Lobby exit")
@@ -196,8 +202,8 @@ public sealed class DemoSpace
 
             // SALTO already knows Margaret, with her e-mail spelt differently: she is matched, not created again.
             .User(new SiteUserId("9d000000-0000-4000-8000-00000000c002"), Margaret, " Margaret@Example.com", "Margaret", "Hamilton")
-            .Entry(NewYorkLobby, now.AddMinutes(-25), Margaret, EntryEventCategory.LockRejected, eventDetail: "no_access")
-            .Entry(NewYorkLobby, now.AddMinutes(-20), Margaret));
+            .Entry(NewYorkLobby, InNewYork(25), Margaret, EntryEventCategory.LockRejected, eventDetail: "no_access")
+            .Entry(NewYorkLobby, InNewYork(20), Margaret));
 
         var names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var site in new[] { LondonSite, NewYorkSite })
@@ -259,6 +265,68 @@ public sealed class DemoSpace
     /// <param name="id">The group or lock id.</param>
     /// <returns>Its name, or the id when it is not one of the space's.</returns>
     public string NameOf(string id) => _names.TryGetValue(id, out var name) ? name : id;
+
+    /// <summary>
+    /// The instant of a door entry made <paramref name="before"/> before <paramref name="now"/> at a location, kept on
+    /// the location's current local day: the space's entries, and any a test adds "a few minutes ago", are today's
+    /// whenever it runs, so today's check-ins and reports show them even just after local midnight.
+    /// </summary>
+    /// <param name="now">The current instant.</param>
+    /// <param name="timeZone">The location's time zone.</param>
+    /// <param name="before">How long before <paramref name="now"/>: more than zero and at most 30 minutes.</param>
+    /// <returns>
+    /// <c>now - before</c> when the location's local day began more than 30 minutes before <paramref name="now"/>.
+    /// Nearer local midnight, <paramref name="before"/> is scaled by the time since the day began over 30 minutes, so
+    /// entries keep their order and land at or after the day's start and before <paramref name="now"/> (at
+    /// <paramref name="now"/> itself only when <paramref name="now"/> is the very start of the day).
+    /// </returns>
+    /// <exception cref="ArgumentNullException"><paramref name="timeZone"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="before"/> is not more than zero and at most 30 minutes.</exception>
+    public static DateTimeOffset RecentEntryTime(DateTimeOffset now, TimeZoneInfo timeZone, TimeSpan before)
+    {
+        ArgumentNullException.ThrowIfNull(timeZone);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(before, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(before, RecentWindow);
+
+        // An entry on an earlier local day than today is no open check-in in Nexudus, and falls outside today's report:
+        // near midnight, "minutes ago" must shrink into the minutes the day has had so far.
+        var sinceDayStart = now - StartOfLocalDay(now, timeZone);
+        if (sinceDayStart > RecentWindow)
+        {
+            return now - before;
+        }
+
+        // Rounded up, so an entry is before now whenever the day has begun (by at least a tick), and never before its start.
+        var scaled = (long)(((Int128)before.Ticks * sinceDayStart.Ticks + RecentWindow.Ticks - 1) / RecentWindow.Ticks);
+        return now - TimeSpan.FromTicks(scaled);
+    }
+
+    /// <summary>The instant the local day holding <paramref name="now"/> began in <paramref name="zone"/>.</summary>
+    /// <remarks>
+    /// Local midnight with the zone's offset, where a daylight-saving change can make that offset either the one at
+    /// <paramref name="now"/> or the one a day before; the day began at the latest such candidate, not after
+    /// <paramref name="now"/>, where the local date turns to today. That covers midnights a zone skips (the day begins at
+    /// the change) or repeats.
+    /// </remarks>
+    private static DateTimeOffset StartOfLocalDay(DateTimeOffset now, TimeZoneInfo zone)
+    {
+        var today = TimeZoneInfo.ConvertTime(now, zone).Date;
+        DateTimeOffset? start = null;
+        foreach (var offset in new[] { zone.GetUtcOffset(now), zone.GetUtcOffset(now.AddDays(-1)) })
+        {
+            var candidate = new DateTimeOffset(today, offset);
+            if (candidate <= now &&
+                TimeZoneInfo.ConvertTime(candidate, zone).Date == today &&
+                TimeZoneInfo.ConvertTime(candidate.AddTicks(-1), zone).Date < today &&
+                (start is null || candidate > start))
+            {
+                start = candidate;
+            }
+        }
+
+        // No candidate qualifies only in a zone that changed its offset twice in a day; the wall clock then decides.
+        return start ?? now - TimeZoneInfo.ConvertTime(now, zone).TimeOfDay;
+    }
 
     private static void AddLocation(Dictionary<string, string?> settings, int index, long businessId, string siteId)
     {
