@@ -34,32 +34,46 @@ public sealed class DemoSpace
     // SALTO ids are UUIDs; fixed ones keep the demo's output the same from run to run.
     /// <summary>The London SALTO site's id.</summary>
     public const string LondonSite = "5a170000-0000-4000-8000-000000000001";
+
     /// <summary>The New York SALTO site's id.</summary>
     public const string NewYorkSite = "5a170000-0000-4000-8000-000000000002";
+
     /// <summary>The id of the access group "London members" (front door and exit gate), linked to the London Day Pass; a shared group.</summary>
     public const string LondonMembers = "6a000000-0000-4000-8000-00000000a001";
+
     /// <summary>The id of the access group "London mornings" (front door and exit gate), linked to the London Morning Pass, whose time slots become its schedule.</summary>
     public const string LondonMornings = "6a000000-0000-4000-8000-00000000a002";
+
     /// <summary>The id of the access group "Office 3A" (front door, exit gate and office door), linked to the desk "Office 3A"; an exclusive group.</summary>
     public const string LondonOffice = "6a000000-0000-4000-8000-00000000a003";
+
     /// <summary>The id of the access group "Thames meeting room", linked to the resource "Thames Meeting Room".</summary>
     public const string LondonMeetingRoom = "6a000000-0000-4000-8000-00000000a004";
+
     /// <summary>The id of the access group "New York members" (lobby turnstile and exit), linked to the New York Day Pass.</summary>
     public const string NewYorkMembers = "6a000000-0000-4000-8000-00000000b001";
+
     /// <summary>The id of the access group "Hudson boardroom", linked in Nexudus itself (the resource's <c>AccessControlGroupId</c>).</summary>
     public const string NewYorkBoardroom = "6a000000-0000-4000-8000-00000000b002";
+
     /// <summary>The id of London's front door, a check-in reader.</summary>
     public const string LondonFrontDoor = "7b000000-0000-4000-8000-00000000a001";
+
     /// <summary>The id of London's exit gate, a check-out reader.</summary>
     public const string LondonExitGate = "7b000000-0000-4000-8000-00000000a002";
+
     /// <summary>The id of the door of Office 3A.</summary>
     public const string LondonOfficeDoor = "7b000000-0000-4000-8000-00000000a003";
+
     /// <summary>The id of the Thames meeting room's door.</summary>
     public const string LondonMeetingRoomDoor = "7b000000-0000-4000-8000-00000000a004";
+
     /// <summary>The id of New York's lobby turnstile, a check-in reader.</summary>
     public const string NewYorkLobby = "7b000000-0000-4000-8000-00000000b001";
+
     /// <summary>The id of New York's lobby exit, a check-out reader.</summary>
     public const string NewYorkLobbyExit = "7b000000-0000-4000-8000-00000000b002";
+
     /// <summary>The id of the Hudson boardroom's door.</summary>
     public const string NewYorkBoardroomDoor = "7b000000-0000-4000-8000-00000000b003";
 
