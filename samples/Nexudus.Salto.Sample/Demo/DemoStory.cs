@@ -213,17 +213,21 @@ internal sealed class DemoStory(
     private void OpenDoors()
     {
         // Now that the sync created their SALTO users, members use the doors; the bridge turns that into check-ins.
+        // Minutes before the clock's now (not the demo's start, which may be on yesterday by now), and on London's
+        // current day even just after midnight, so the bridge, which runs next, sees today's entries.
+        var now = TimeProvider.System.GetUtcNow();
+        DateTimeOffset MinutesAgo(int minutes) => DemoSpace.RecentEntryTime(now, DemoSpace.LondonTimeZone, TimeSpan.FromMinutes(minutes));
         var ada = _salto.FindSiteUserByEmail(DemoSpace.LondonSite, "ada@example.com")?.User?.Id;
         var charles = _salto.FindSiteUserByEmail(DemoSpace.LondonSite, "charles@example.com")?.User?.Id;
         if (ada is { } adaId)
         {
-            _salto.AddEntry(DemoSpace.LondonSite, DemoSpace.LondonFrontDoor, adaId, at: _now.AddMinutes(-3));
+            _salto.AddEntry(DemoSpace.LondonSite, DemoSpace.LondonFrontDoor, adaId, at: MinutesAgo(3));
         }
 
         if (charles is { } charlesId)
         {
-            _salto.AddEntry(DemoSpace.LondonSite, DemoSpace.LondonFrontDoor, charlesId, at: _now.AddMinutes(-15));
-            _salto.AddEntry(DemoSpace.LondonSite, DemoSpace.LondonExitGate, charlesId, at: _now.AddMinutes(-1));
+            _salto.AddEntry(DemoSpace.LondonSite, DemoSpace.LondonFrontDoor, charlesId, at: MinutesAgo(15));
+            _salto.AddEntry(DemoSpace.LondonSite, DemoSpace.LondonExitGate, charlesId, at: MinutesAgo(1));
         }
     }
 
@@ -307,8 +311,10 @@ internal sealed class DemoStory(
     private async Task ShowReportAsync(CancellationToken cancellationToken)
     {
         _console.Heading("5. The access report (AccessReportBuilder)");
-        var from = _now.AddHours(-2);
-        var to = _now.AddMinutes(5);
+        // Around the clock's now: the doors were opened minutes before it, after the demo started.
+        var now = TimeProvider.System.GetUtcNow();
+        var from = now.AddHours(-2);
+        var to = now.AddMinutes(5);
         var rows = await _console.StepAsync("Joining the last two hours of entries with customers", () =>
             _components.CreateReportBuilder().GetRowsAsync(from, to, cancellationToken).ToListAsync(cancellationToken).AsTask());
         var entries = new Table().AddColumn("Local time").AddColumn("Location").AddColumn("Door").AddColumn("Customer").AddColumn("E-mail").AddColumn("Result");

@@ -1,26 +1,51 @@
-using Nexudus.Salto.Sample.Cli;
+using System.Text.Json;
+using Nexudus.Salto.Testing;
 
 namespace Nexudus.Salto.IntegrationTests.Sample;
 
-public sealed class ConfigurationArgumentsTests
+/// <summary>
+/// Configuration-style arguments (<c>--Section:Key=value</c>) next to a command's own options, through the sample's
+/// command line: each goes where it belongs, and a key written without <c>=</c> stops the run instead of taking the
+/// next option as its value.
+/// </summary>
+public sealed class ConfigurationArgumentsTests : IAsyncLifetime
 {
-    [Fact]
-    public void Split_KeyWithColonAndEquals_GoesToConfiguration()
-    {
-        var (command, configuration) = ConfigurationArguments.Split(["sync", "--Nexudus:BaseUrl=https://x.example", "--dry-run"]);
+    private DemoSandboxes _sandboxes = null!;
 
-        Assert.Equal(["sync", "--dry-run"], command);
-        Assert.Equal(["--Nexudus:BaseUrl=https://x.example"], configuration);
+    public async Task InitializeAsync() => _sandboxes = await DemoSandboxes.StartAsync();
+
+    public async Task DisposeAsync() => await _sandboxes.DisposeAsync();
+
+    [Fact]
+    public async Task RunAsync_KeyWithColonAndEquals_GoesToConfigurationAndTheOptionToTheCommand()
+    {
+        // sync, then --Nexudus:BaseUrl=… and the other keys, then --dry-run.
+        var run = await SampleRun.StartAsync(_sandboxes.Args("sync", "--dry-run"));
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(string.Empty, run.Stderr);
+
+        // The keys reached the configuration: the sandboxes were read. --dry-run reached the command: nothing was written.
+        Assert.NotEqual(0, _sandboxes.Nexudus.Requests.GetCounters().Requests);
+        Assert.NotEqual(0, _sandboxes.Salto.Requests.GetCounters().Requests);
+        Assert.Equal(0, _sandboxes.Salto.Requests.GetCounters().Writes);
+        Assert.Null(_sandboxes.Salto.FindSiteUserByEmail(DemoSpace.LondonSite, "ada@example.com"));
     }
 
     [Fact]
-    public void Split_KeyWithoutEquals_NeverTakesTheNextArgumentAsItsValue()
+    public async Task RunAsync_KeyWithoutEquals_NeverTakesTheNextArgumentAsItsValue()
     {
-        var (command, configuration) = ConfigurationArguments.Split(["sync", "--Nexudus:ClientId", "--dry-run"]);
+        // Were --dry-run taken as the user name, a live sync would run against the sandboxes.
+        string[] args = [.. _sandboxes.Args("sync").Where(a => !a.StartsWith("--Nexudus:Username=", StringComparison.Ordinal)), "--Nexudus:Username", "--dry-run"];
 
-        Assert.Equal(["sync", "--Nexudus:ClientId", "--dry-run"], command);
-        Assert.Empty(configuration);
-        Assert.Equal(["--Nexudus:ClientId"], ConfigurationArguments.WithoutValue(["sync", "--Nexudus:ClientId", "--dry-run"]));
+        var run = await SampleRun.StartAsync(args);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Empty(run.Stdout);
+        Assert.Contains("without a value: --Nexudus:Username. ", run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("--dry-run", run.Stderr, StringComparison.Ordinal);
+        Assert.Equal(0, _sandboxes.Nexudus.Requests.GetCounters().Requests);
+        Assert.Equal(0, _sandboxes.Salto.Requests.GetCounters().Requests);
     }
 
     [Fact]
@@ -37,20 +62,24 @@ public sealed class ConfigurationArgumentsTests
     }
 
     [Fact]
-    public void Split_CommandOptionWithColonInItsValue_StaysWithTheCommand()
+    public async Task RunAsync_CommandOptionWithColonInItsValue_StaysWithTheCommand()
     {
-        var (command, configuration) = ConfigurationArguments.Split(["report", "--from=2025-03-03T08:00:00Z", "--to", "2025-03-04T08:00"]);
+        var run = await SampleRun.StartAsync(_sandboxes.Args("report", "--from=2025-03-03T08:00:00Z", "--to", "2025-03-04T08:00", "--format", "json"));
 
-        Assert.Equal(["report", "--from=2025-03-03T08:00:00Z", "--to", "2025-03-04T08:00"], command);
-        Assert.Empty(configuration);
+        Assert.Equal(0, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Stdout);
+        Assert.Equal(new DateTimeOffset(2025, 3, 3, 8, 0, 0, TimeSpan.Zero), json.RootElement.GetProperty("from").GetDateTimeOffset());
+        Assert.Equal(new DateTimeOffset(2025, 3, 4, 8, 0, 0, TimeSpan.Zero), json.RootElement.GetProperty("to").GetDateTimeOffset());
+        Assert.Equal(0, json.RootElement.GetProperty("entries").GetArrayLength());
     }
 
     [Fact]
-    public void Split_KeyWithoutAValueAtTheEnd_IsLeftForTheParserToReport()
+    public async Task RunAsync_KeyWithoutAValueAtTheEnd_FailsAndNamesIt()
     {
-        var (command, configuration) = ConfigurationArguments.Split(["doctor", "--Nexudus:BaseUrl"]);
+        var run = await SampleRun.StartAsync("doctor", "--Nexudus:BaseUrl");
 
-        Assert.Equal(["doctor", "--Nexudus:BaseUrl"], command);
-        Assert.Empty(configuration);
+        Assert.Equal(1, run.ExitCode);
+        Assert.Empty(run.Stdout);
+        Assert.Contains("without a value: --Nexudus:BaseUrl. ", run.Stderr, StringComparison.Ordinal);
     }
 }

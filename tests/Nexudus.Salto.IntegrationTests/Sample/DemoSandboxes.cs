@@ -1,4 +1,3 @@
-using Nexudus.Salto.Sample.Demo;
 using Nexudus.Salto.Testing;
 
 namespace Nexudus.Salto.IntegrationTests.Sample;
@@ -29,14 +28,15 @@ internal sealed class DemoSandboxes : IAsyncDisposable
 
     public string StateDirectory { get; }
 
-    public static async Task<DemoSandboxes> StartAsync()
+    /// <summary>Starts both sandboxes with the demo space built around <paramref name="now"/> (the clock's now by default).</summary>
+    public static async Task<DemoSandboxes> StartAsync(DateTimeOffset? now = null)
     {
         var nexudus = await NexudusSandbox.StartAsync(new NexudusSandboxOptions { RateLimits = NexudusRateLimits.Disabled });
         var salto = await SaltoKsSandbox.StartAsync();
         var directory = Directory.CreateTempSubdirectory("nexudus-salto-sample-tests-").FullName;
-        var now = DateTimeOffset.UtcNow;
-        var space = DemoSpace.Create(nexudus, salto, now, Path.Combine(directory, "state.db"));
-        return new DemoSandboxes(nexudus, salto, space, directory, now);
+        var at = now ?? DateTimeOffset.UtcNow;
+        var space = DemoSpace.Create(nexudus, salto, at, Path.Combine(directory, "state.db"));
+        return new DemoSandboxes(nexudus, salto, space, directory, at);
     }
 
     /// <summary>The command, then the space's settings as configuration arguments, then any extra arguments.</summary>

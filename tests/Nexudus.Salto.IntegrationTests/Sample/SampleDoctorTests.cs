@@ -1,4 +1,4 @@
-using Nexudus.Salto.Sample.Demo;
+using Nexudus.Salto.Testing;
 
 namespace Nexudus.Salto.IntegrationTests.Sample;
 

@@ -1,5 +1,5 @@
 using Nexudus.Salto.PostgreSql;
-using Nexudus.Salto.Sample.Demo;
+using Nexudus.Salto.Testing;
 using Nexudus.Salto.Tests.Support;
 
 namespace Nexudus.Salto.IntegrationTests.Sample;

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Nexudus.Salto.Sample.Demo;
 using Nexudus.Salto.Testing;
 
 namespace Nexudus.Salto.IntegrationTests.Sample;

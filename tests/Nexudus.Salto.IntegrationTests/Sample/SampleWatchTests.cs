@@ -1,5 +1,5 @@
 using Nexudus.Salto.Nexudus;
-using Nexudus.Salto.Sample.Demo;
+using Nexudus.Salto.Testing;
 
 namespace Nexudus.Salto.IntegrationTests.Sample;
 

@@ -3,7 +3,7 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 using Nexudus.Salto.Nexudus;
-using Nexudus.Salto.Sample.Demo;
+using Nexudus.Salto.Testing;
 using Nexudus.Salto.Webhooks;
 
 namespace Nexudus.Salto.IntegrationTests.Sample;

@@ -1,13 +1,14 @@
 using System.Globalization;
 using Nexudus.Salto.Nexudus;
 using Nexudus.Salto.SaltoKs;
-using Nexudus.Salto.Testing;
 
-namespace Nexudus.Salto.Sample.Demo;
+namespace Nexudus.Salto.Testing;
 
 /// <summary>
-/// A small coworking space, seeded consistently into both sandboxes: two locations in different time zones,
-/// each with its SALTO site, doors and access groups, and customers who show every rule at work.
+/// A small coworking space, seeded consistently into a <see cref="NexudusSandbox"/> and a <see cref="SaltoKsSandbox"/>:
+/// two locations in different time zones, each with its SALTO site, doors and access groups, customers who show
+/// every rule at work, and the configuration that links them. The sample's <c>demo</c> command runs on it; use it for
+/// integration tests of a host of your own.
 /// </summary>
 /// <remarks>
 /// <list type="bullet">
@@ -16,11 +17,13 @@ namespace Nexudus.Salto.Sample.Demo;
 /// who still holds a pass; a facilities contractor added by hand to the members' group.</item>
 /// <item>New York (America/New_York): a day pass; a boardroom linked in Nexudus itself (its
 /// <c>AccessControlGroupId</c>), booked later today; a customer whose e-mail SALTO already knows.</item>
-/// <item>Door entries on the readers: one rejected, one by a user Nexudus does not know, one exit by the inside handle.</item>
+/// <item>Door entries on the readers: one rejected, one by a user Nexudus does not know, one exit by the inside handle,
+/// all minutes before <c>now</c> and on the location's current local day (<see cref="RecentEntryTime"/>).</item>
 /// </list>
-/// Times are relative to <c>now</c>, so the bookings are always "around now" whenever the demo runs.
+/// Times are relative to <c>now</c>, so the bookings are always "around now" whenever the space is created. The SALTO
+/// ids are fixed UUIDs, the same in every space; the Nexudus ids are the sandbox's, read from <see cref="Seed"/>.
 /// </remarks>
-internal sealed class DemoSpace
+public sealed class DemoSpace
 {
     /// <summary>The London location's name.</summary>
     public const string London = "London Shoreditch";
@@ -29,30 +32,73 @@ internal sealed class DemoSpace
     public const string NewYork = "New York Flatiron";
 
     // SALTO ids are UUIDs; fixed ones keep the demo's output the same from run to run.
-    internal const string LondonSite = "5a170000-0000-4000-8000-000000000001";
-    internal const string NewYorkSite = "5a170000-0000-4000-8000-000000000002";
-    internal const string LondonMembers = "6a000000-0000-4000-8000-00000000a001";
-    internal const string LondonMornings = "6a000000-0000-4000-8000-00000000a002";
-    internal const string LondonOffice = "6a000000-0000-4000-8000-00000000a003";
-    internal const string LondonMeetingRoom = "6a000000-0000-4000-8000-00000000a004";
-    internal const string NewYorkMembers = "6a000000-0000-4000-8000-00000000b001";
-    internal const string NewYorkBoardroom = "6a000000-0000-4000-8000-00000000b002";
-    internal const string LondonFrontDoor = "7b000000-0000-4000-8000-00000000a001";
-    internal const string LondonExitGate = "7b000000-0000-4000-8000-00000000a002";
-    internal const string LondonOfficeDoor = "7b000000-0000-4000-8000-00000000a003";
-    internal const string LondonMeetingRoomDoor = "7b000000-0000-4000-8000-00000000a004";
-    internal const string NewYorkLobby = "7b000000-0000-4000-8000-00000000b001";
-    internal const string NewYorkLobbyExit = "7b000000-0000-4000-8000-00000000b002";
-    internal const string NewYorkBoardroomDoor = "7b000000-0000-4000-8000-00000000b003";
+    /// <summary>The London SALTO site's id.</summary>
+    public const string LondonSite = "5a170000-0000-4000-8000-000000000001";
 
-    /// <summary>A contractor's SALTO user, added by hand to the London members' group; Nexudus does not know them.</summary>
-    internal static readonly PlatformUserId Contractor = new("8c000000-0000-4000-8000-00000000c001");
+    /// <summary>The New York SALTO site's id.</summary>
+    public const string NewYorkSite = "5a170000-0000-4000-8000-000000000002";
 
-    /// <summary>The SALTO user SALTO already had for Margaret before the integration ran.</summary>
-    internal static readonly PlatformUserId Margaret = new("8c000000-0000-4000-8000-00000000c002");
+    /// <summary>The id of the access group "London members" (front door and exit gate), linked to the London Day Pass; a shared group.</summary>
+    public const string LondonMembers = "6a000000-0000-4000-8000-00000000a001";
 
-    /// <summary>A tag SALTO knows on no user Nexudus knows (a visitor's fob).</summary>
-    internal static readonly PlatformUserId UnknownVisitor = new("8c000000-0000-4000-8000-00000000c0ff");
+    /// <summary>The id of the access group "London mornings" (front door and exit gate), linked to the London Morning Pass, whose time slots become its schedule.</summary>
+    public const string LondonMornings = "6a000000-0000-4000-8000-00000000a002";
+
+    /// <summary>The id of the access group "Office 3A" (front door, exit gate and office door), linked to the desk "Office 3A"; an exclusive group.</summary>
+    public const string LondonOffice = "6a000000-0000-4000-8000-00000000a003";
+
+    /// <summary>The id of the access group "Thames meeting room", linked to the resource "Thames Meeting Room".</summary>
+    public const string LondonMeetingRoom = "6a000000-0000-4000-8000-00000000a004";
+
+    /// <summary>The id of the access group "New York members" (lobby turnstile and exit), linked to the New York Day Pass.</summary>
+    public const string NewYorkMembers = "6a000000-0000-4000-8000-00000000b001";
+
+    /// <summary>The id of the access group "Hudson boardroom", linked in Nexudus itself (the resource's <c>AccessControlGroupId</c>).</summary>
+    public const string NewYorkBoardroom = "6a000000-0000-4000-8000-00000000b002";
+
+    /// <summary>The id of London's front door, a check-in reader.</summary>
+    public const string LondonFrontDoor = "7b000000-0000-4000-8000-00000000a001";
+
+    /// <summary>The id of London's exit gate, a check-out reader.</summary>
+    public const string LondonExitGate = "7b000000-0000-4000-8000-00000000a002";
+
+    /// <summary>The id of the door of Office 3A.</summary>
+    public const string LondonOfficeDoor = "7b000000-0000-4000-8000-00000000a003";
+
+    /// <summary>The id of the Thames meeting room's door.</summary>
+    public const string LondonMeetingRoomDoor = "7b000000-0000-4000-8000-00000000a004";
+
+    /// <summary>The id of New York's lobby turnstile, a check-in reader.</summary>
+    public const string NewYorkLobby = "7b000000-0000-4000-8000-00000000b001";
+
+    /// <summary>The id of New York's lobby exit, a check-out reader.</summary>
+    public const string NewYorkLobbyExit = "7b000000-0000-4000-8000-00000000b002";
+
+    /// <summary>The id of the Hudson boardroom's door.</summary>
+    public const string NewYorkBoardroomDoor = "7b000000-0000-4000-8000-00000000b003";
+
+    /// <summary>Gets a contractor's SALTO user, added by hand to the London members' group; Nexudus does not know them.</summary>
+    /// <value>Frank Facilities (facilities@contractor.example).</value>
+    public static PlatformUserId Contractor { get; } = new("8c000000-0000-4000-8000-00000000c001");
+
+    /// <summary>Gets the SALTO user SALTO already had for Margaret Hamilton before the integration ran.</summary>
+    /// <value>Her user, with her e-mail spelt differently (<c>" Margaret@Example.com"</c>).</value>
+    public static PlatformUserId Margaret { get; } = new("8c000000-0000-4000-8000-00000000c002");
+
+    /// <summary>Gets a SALTO user on no customer Nexudus knows (a visitor's fob), who opened London's front door.</summary>
+    /// <value>The visitor's user id.</value>
+    public static PlatformUserId UnknownVisitor { get; } = new("8c000000-0000-4000-8000-00000000c0ff");
+
+    /// <summary>Gets the London location's time zone.</summary>
+    /// <value>Europe/London.</value>
+    public static TimeZoneInfo LondonTimeZone { get; } = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+
+    /// <summary>Gets the New York location's time zone.</summary>
+    /// <value>America/New_York.</value>
+    public static TimeZoneInfo NewYorkTimeZone { get; } = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
+
+    // How far back the space's door entries go ("a few minutes ago"): RecentEntryTime's offsets are at most this.
+    private static readonly TimeSpan RecentWindow = TimeSpan.FromMinutes(30);
 
     private readonly Dictionary<string, string> _names;
 
@@ -74,18 +120,22 @@ internal sealed class DemoSpace
     /// <value>Flat configuration keys and values.</value>
     public IReadOnlyDictionary<string, string?> Settings { get; }
 
-    /// <summary>Seeds both sandboxes.</summary>
+    /// <summary>Seeds both sandboxes with the space.</summary>
     /// <param name="nexudus">The Nexudus sandbox, empty.</param>
     /// <param name="salto">The SALTO KS sandbox, empty.</param>
-    /// <param name="now">The instant the space is built around.</param>
-    /// <param name="statePath">The state store file the configuration names.</param>
+    /// <param name="now">The instant the space is built around: bookings, expiries and door entries are relative to it.</param>
+    /// <param name="statePath">The SQLite state store file the configuration names (<c>SaltoIntegration:StatePath</c>).</param>
     /// <returns>The space.</returns>
+    /// <exception cref="ArgumentNullException">A sandbox or <paramref name="statePath"/> is <see langword="null"/>.</exception>
     public static DemoSpace Create(NexudusSandbox nexudus, SaltoKsSandbox salto, DateTimeOffset now, string statePath)
     {
         ArgumentNullException.ThrowIfNull(nexudus);
         ArgumentNullException.ThrowIfNull(salto);
-        var london = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
-        var newYork = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
+        ArgumentNullException.ThrowIfNull(statePath);
+        var london = LondonTimeZone;
+        var newYork = NewYorkTimeZone;
+        DateTimeOffset InLondon(int minutesBefore) => RecentEntryTime(now, london, TimeSpan.FromMinutes(minutesBefore));
+        DateTimeOffset InNewYork(int minutesBefore) => RecentEntryTime(now, newYork, TimeSpan.FromMinutes(minutesBefore));
         var hour = TimeSpan.FromHours(1);
 
         var seed = nexudus.Seed(b => b
@@ -148,10 +198,10 @@ internal sealed class DemoSpace
             .TimeSchedule(LondonMeetingRoom, AlwaysOpen("7a000000-0000-4000-8000-00000000a004"))
             .User(new SiteUserId("9d000000-0000-4000-8000-00000000c001"), Contractor, "facilities@contractor.example", "Frank", "Facilities")
             .Member(LondonMembers, Contractor)
-            .Entry(LondonFrontDoor, now.AddMinutes(-5), UnknownVisitor)
+            .Entry(LondonFrontDoor, InLondon(5), UnknownVisitor)
 
             // Someone left by the inside handle: SALTO lists it as an opening that names nobody; it is no check-out.
-            .InsideHandleExit(LondonExitGate, now.AddMinutes(-4))
+            .InsideHandleExit(LondonExitGate, InLondon(4))
             .Site(NewYorkSite, NewYork, timeZone: "America/New_York")
             .Lock(NewYorkLobby, "Lobby turnstile")
             .Lock(NewYorkLobbyExit, "Lobby exit")
@@ -166,8 +216,8 @@ internal sealed class DemoSpace
 
             // SALTO already knows Margaret, with her e-mail spelt differently: she is matched, not created again.
             .User(new SiteUserId("9d000000-0000-4000-8000-00000000c002"), Margaret, " Margaret@Example.com", "Margaret", "Hamilton")
-            .Entry(NewYorkLobby, now.AddMinutes(-25), Margaret, EntryEventCategory.LockRejected, eventDetail: "no_access")
-            .Entry(NewYorkLobby, now.AddMinutes(-20), Margaret));
+            .Entry(NewYorkLobby, InNewYork(25), Margaret, EntryEventCategory.LockRejected, eventDetail: "no_access")
+            .Entry(NewYorkLobby, InNewYork(20), Margaret));
 
         var names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var site in new[] { LondonSite, NewYorkSite })
@@ -229,6 +279,68 @@ internal sealed class DemoSpace
     /// <param name="id">The group or lock id.</param>
     /// <returns>Its name, or the id when it is not one of the space's.</returns>
     public string NameOf(string id) => _names.TryGetValue(id, out var name) ? name : id;
+
+    /// <summary>
+    /// The instant of a door entry made <paramref name="before"/> before <paramref name="now"/> at a location, kept on
+    /// the location's current local day: the space's entries, and any a test adds "a few minutes ago", are today's
+    /// whenever it runs, so today's check-ins and reports show them even just after local midnight.
+    /// </summary>
+    /// <param name="now">The current instant.</param>
+    /// <param name="timeZone">The location's time zone.</param>
+    /// <param name="before">How long before <paramref name="now"/>: more than zero and at most 30 minutes.</param>
+    /// <returns>
+    /// <c>now - before</c> when the location's local day began more than 30 minutes before <paramref name="now"/>.
+    /// Nearer local midnight, <paramref name="before"/> is scaled by the time since the day began over 30 minutes, so
+    /// entries keep their order and land at or after the day's start and before <paramref name="now"/> (at
+    /// <paramref name="now"/> itself only when <paramref name="now"/> is the very start of the day).
+    /// </returns>
+    /// <exception cref="ArgumentNullException"><paramref name="timeZone"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="before"/> is not more than zero and at most 30 minutes.</exception>
+    public static DateTimeOffset RecentEntryTime(DateTimeOffset now, TimeZoneInfo timeZone, TimeSpan before)
+    {
+        ArgumentNullException.ThrowIfNull(timeZone);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(before, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(before, RecentWindow);
+
+        // An entry on an earlier local day than today is no open check-in in Nexudus, and falls outside today's report:
+        // near midnight, "minutes ago" must shrink into the minutes the day has had so far.
+        var sinceDayStart = now - StartOfLocalDay(now, timeZone);
+        if (sinceDayStart > RecentWindow)
+        {
+            return now - before;
+        }
+
+        // Rounded up, so an entry is before now whenever the day has begun (by at least a tick), and never before its start.
+        var scaled = (long)(((Int128)before.Ticks * sinceDayStart.Ticks + RecentWindow.Ticks - 1) / RecentWindow.Ticks);
+        return now - TimeSpan.FromTicks(scaled);
+    }
+
+    /// <summary>The instant the local day holding <paramref name="now"/> began in <paramref name="zone"/>.</summary>
+    /// <remarks>
+    /// Local midnight with the zone's offset, where a daylight-saving change can make that offset either the one at
+    /// <paramref name="now"/> or the one a day before; the day began at the latest such candidate, not after
+    /// <paramref name="now"/>, where the local date turns to today. That covers midnights a zone skips (the day begins at
+    /// the change) or repeats.
+    /// </remarks>
+    private static DateTimeOffset StartOfLocalDay(DateTimeOffset now, TimeZoneInfo zone)
+    {
+        var today = TimeZoneInfo.ConvertTime(now, zone).Date;
+        DateTimeOffset? start = null;
+        foreach (var offset in new[] { zone.GetUtcOffset(now), zone.GetUtcOffset(now.AddDays(-1)) })
+        {
+            var candidate = new DateTimeOffset(today, offset);
+            if (candidate <= now &&
+                TimeZoneInfo.ConvertTime(candidate, zone).Date == today &&
+                TimeZoneInfo.ConvertTime(candidate.AddTicks(-1), zone).Date < today &&
+                (start is null || candidate > start))
+            {
+                start = candidate;
+            }
+        }
+
+        // No candidate qualifies only in a zone that changed its offset twice in a day; the wall clock then decides.
+        return start ?? now - TimeZoneInfo.ConvertTime(now, zone).TimeOfDay;
+    }
 
     private static void AddLocation(Dictionary<string, string?> settings, int index, long businessId, string siteId)
     {
